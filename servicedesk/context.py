@@ -1,0 +1,56 @@
+"""Who is acting: the operator and role behind every core call (audit trail and permissions)."""
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from dataclasses import dataclass
+from typing import Iterator
+
+from .permissions import Role, Permission, allowed
+from .errors import PermissionDenied
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in operator. ``operator_id`` is ``None`` for the system (demo, renewal run)."""
+
+    operator_id: int | None
+    role: Role = Role.ADMIN
+    name: str = "system"
+
+    def can(self, permission: Permission) -> bool:
+        return allowed(self.role, permission)
+
+    def require(self, permission: Permission) -> None:
+        if not self.can(permission):
+            raise PermissionDenied(permission.value, self.role.value)
+
+
+SYSTEM = Actor(operator_id=None, role=Role.ADMIN, name="system")
+
+_current: contextvars.ContextVar[Actor] = contextvars.ContextVar("servicedesk_actor", default=SYSTEM)
+
+
+def current() -> Actor:
+    return _current.get()
+
+
+def set_actor(actor: Actor) -> None:
+    """Make ``actor`` the one acting from now on in this thread (the UI does this at sign-in)."""
+    _current.set(actor)
+
+
+@contextlib.contextmanager
+def acting_as(actor: Actor) -> Iterator[Actor]:
+    token = _current.set(actor)
+    try:
+        yield actor
+    finally:
+        _current.reset(token)
+
+
+def require(permission: Permission) -> Actor:
+    """Refuse the call unless the current actor may do ``permission``; returns the actor."""
+    actor = current()
+    actor.require(permission)
+    return actor

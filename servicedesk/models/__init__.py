@@ -1,0 +1,27 @@
+"""All peewee models of the domain, one module per area; ``ALL_MODELS`` in creation order."""
+from __future__ import annotations
+
+from .base import AuditLog, BaseModel, MoneyField, database_proxy
+from .reference import (ActivityType, IstatIndex, Priority, ProblemType, Province, SavedFilter,
+                        Setting)
+from .parties import Contact, Party
+from .org import Absence, JobOrder, Operator, Team, WorkingHours
+from .products import Product, Unit, UnitOwnership
+from .contracts import (Contract, ContractProduct, ContractRenewal, ContractUnit, Instalment,
+                        TicketMovement)
+from .requests import RequestCounter, RequestEvent, RequestUnit, ServiceRequest
+from .interventions import Intervention, WorkLog
+from .kb import KbApplication, KbArticle
+from .maintenance import MaintenancePlan, OutboxMessage
+
+ALL_MODELS = [
+    AuditLog, Province, ActivityType, ProblemType, Priority, IstatIndex, Setting, SavedFilter,
+    Party, Contact, Team, Operator, WorkingHours, Absence, JobOrder,
+    Product, Unit, UnitOwnership,
+    Contract, ContractProduct, ContractUnit, Instalment, ContractRenewal,
+    RequestCounter, ServiceRequest, RequestUnit, RequestEvent, TicketMovement,
+    Intervention, WorkLog, KbArticle, KbApplication, MaintenancePlan, OutboxMessage,
+]
+
+__all__ = [m.__name__ for m in ALL_MODELS] + ["BaseModel", "MoneyField", "database_proxy",
+                                             "ALL_MODELS"]

@@ -1,0 +1,48 @@
+"""Load the reference data shipped in ``resources/data`` (idempotent: existing codes are kept)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from .paths import data_file
+from .models import ActivityType, IstatIndex, Priority, ProblemType, Province
+
+
+@lru_cache(maxsize=None)
+def reference() -> dict[str, Any]:
+    return json.loads(data_file("reference.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def provinces() -> list[dict[str, str]]:
+    return json.loads(data_file("provinces.json").read_text(encoding="utf-8"))["provinces"]
+
+
+def istat_rows() -> list[dict[str, Any]]:
+    return json.loads(data_file("istat_foi.json").read_text(encoding="utf-8"))["rows"]
+
+
+def request_statuses() -> list[dict[str, Any]]:
+    return reference()["request_statuses"]
+
+
+def _insert_missing(model, key: str, rows: list[dict[str, Any]]) -> None:
+    have = {getattr(r, key) for r in model.select(getattr(model, key))}
+    new = [r for r in rows if r[key] not in have]
+    if new:
+        model.insert_many(new).execute()
+
+
+def load_reference_data() -> None:
+    ref = reference()
+    _insert_missing(Province, "code", provinces())
+    _insert_missing(ActivityType, "code", ref["activity_types"])
+    _insert_missing(ProblemType, "code", ref["problem_types"])
+    _insert_missing(Priority, "code", ref["priorities"])
+    _insert_missing(IstatIndex, "year", [
+        {"year": r["year"], "change_pct": Decimal(r["change_pct"]),
+         "published_on": dt.date.fromisoformat(r["published_on"])}
+        for r in istat_rows()])
