@@ -166,8 +166,11 @@ def backup_copy(db_path: Path, target: Path) -> Path:
 
 
 def open_database(path: str | os.PathLike, *, create: bool = True, shared: bool | None = None,
-                  migrate: bool = True) -> ServiceDeskDatabase:
-    """Open (or create) the database at ``path``, upgrade it and bind the models to it."""
+                  migrate: bool = True, migrate_to: int | None = None) -> ServiceDeskDatabase:
+    """Open (or create) the database at ``path``, upgrade it and bind the models to it.
+
+    ``migrate_to`` stops at that schema version (tests build "older" databases with it).
+    """
     path = Path(path).expanduser()
     new = _check_file(path, create=create)
     found = 0
@@ -181,6 +184,7 @@ def open_database(path: str | os.PathLike, *, create: bool = True, shared: bool 
     if shared is None:
         shared = is_network_path(path)
     db = ServiceDeskDatabase(str(path), shared=shared)
+    previous = database_proxy.obj
     try:
         db.connect()
         mode = _set_journal_mode(db, shared)
@@ -188,12 +192,14 @@ def open_database(path: str | os.PathLike, *, create: bool = True, shared: bool 
         info = DatabaseInfo(path=path, shared=shared, journal_mode=mode, schema_version=found,
                             created=new)
         if migrate:
-            _migrate(db, path, found, info)
+            _migrate(db, path, found, info, migrate_to)
     except DatabaseOpenError:
         db.close()
+        database_proxy.initialize(previous)
         raise
     except pw.OperationalError as exc:
         db.close()
+        database_proxy.initialize(previous)
         msg = str(exc).lower()
         code = "db.locked" if ("locked" in msg or "busy" in msg) else "db.corrupt"
         if "readonly" in msg or "read-only" in msg:
@@ -201,6 +207,7 @@ def open_database(path: str | os.PathLike, *, create: bool = True, shared: bool 
         raise DatabaseOpenError(str(exc), code=code, path=str(path)) from exc
     except pw.DatabaseError as exc:
         db.close()
+        database_proxy.initialize(previous)
         raise DatabaseOpenError(str(exc), code="db.corrupt", path=str(path)) from exc
     db.info = info
     return db
@@ -214,8 +221,10 @@ def _set_journal_mode(db: ServiceDeskDatabase, shared: bool) -> str:
     return current
 
 
-def _migrate(db: ServiceDeskDatabase, path: Path, found: int, info: DatabaseInfo) -> None:
-    pending = [m for m in all_migrations() if m.number > found]
+def _migrate(db: ServiceDeskDatabase, path: Path, found: int, info: DatabaseInfo,
+             migrate_to: int | None = None) -> None:
+    pending = [m for m in all_migrations()
+               if m.number > found and (migrate_to is None or m.number <= migrate_to)]
     if not pending:
         return
     if found > 0:
@@ -235,7 +244,7 @@ def _migrate(db: ServiceDeskDatabase, path: Path, found: int, info: DatabaseInfo
             db.execute_sql("INSERT INTO schema_migrations (number, name, applied_at) VALUES (?,?,?)",
                            (migration.number, migration.name, clock.now().isoformat(sep=" ")))
         version = max(done | {m.number for m in pending})
-        db.execute_sql(f"PRAGMA user_version = {int(version)}")
+        db.execute_sql(f"PRAGMA user_version = {int(version)}")  # noqa: S608 - an int
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     info.schema_version = version
 

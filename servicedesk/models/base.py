@@ -18,14 +18,29 @@ def new_uuid() -> str:
     return _uuid.uuid4().hex
 
 
-class MoneyField(pw.DecimalField):
+class FixedDecimalField(pw.DecimalField):
+    """A Decimal with a fixed number of places, rounded on write and quantized on read
+    (SQLite's numeric affinity would otherwise hand back ``Decimal('1200')`` for 1200.00)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_round", True)
+        kwargs.setdefault("rounding", decimal.ROUND_HALF_UP)
+        super().__init__(*args, **kwargs)
+
+    def python_value(self, value: Any) -> Any:
+        value = super().python_value(value)
+        if value is None:
+            return None
+        exp = decimal.Decimal(10) ** -self.decimal_places
+        return value.quantize(exp, rounding=self.rounding)
+
+
+class MoneyField(FixedDecimalField):
     """Euro amounts: Decimal with two places, never float."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("max_digits", 14)
         kwargs.setdefault("decimal_places", 2)
-        kwargs.setdefault("auto_round", True)
-        kwargs.setdefault("rounding", decimal.ROUND_HALF_UP)
         super().__init__(*args, **kwargs)
 
 
@@ -124,6 +139,8 @@ def _differs(a: Any, b: Any) -> bool:
 
 
 def _fmt(value: Any) -> str | None:
+    if isinstance(value, decimal.Decimal):
+        return format(value, "f")
     value = _norm(value)
     if value is None:
         return None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from .base import BaseModel, MoneyField
+from .base import BaseModel, FixedDecimalField, MoneyField
 from .org import JobOrder, Operator
 from .parties import Party
 from .products import Product, Unit
@@ -31,8 +31,8 @@ class Contract(BaseModel):
     term_end = pw.DateField(index=True)  # last day of the current term (inclusive)
     amount = MoneyField(default=0)
     renewal_type = pw.CharField(max_length=10, default="tacit")  # tacit, proposal, none
-    change_pct = pw.DecimalField(default=0, **PCT)  # value change at renewal, +/-
-    istat_share_pct = pw.DecimalField(default=0, **PCT)  # share of the ISTAT FOI change applied
+    change_pct = FixedDecimalField(default=0, **PCT)  # value change at renewal, +/-
+    istat_share_pct = FixedDecimalField(default=0, **PCT)  # share of the ISTAT FOI change applied
     max_renewals = pw.IntegerField(null=True)  # None: no limit
     renewals_done = pw.IntegerField(default=0)
     notice_days = pw.IntegerField(default=90)
@@ -114,9 +114,9 @@ class ContractRenewal(BaseModel):
     new_term_end = pw.DateField()
     old_amount = MoneyField()
     new_amount = MoneyField()
-    change_pct = pw.DecimalField(**PCT)
-    istat_share_pct = pw.DecimalField(**PCT)
-    istat_change_pct = pw.DecimalField(null=True, **PCT)
+    change_pct = FixedDecimalField(**PCT)
+    istat_share_pct = FixedDecimalField(**PCT)
+    istat_change_pct = FixedDecimalField(null=True, **PCT)
     istat_year = pw.IntegerField(null=True)
     formula = pw.TextField(default="")
     decided_by = pw.ForeignKeyField(Operator, null=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from .base import BaseModel
+from .base import BaseModel, FixedDecimalField
 from .org import JobOrder, Operator, Team
 from .parties import Party
 from .reference import ActivityType, Priority
@@ -46,7 +46,7 @@ class WorkLog(BaseModel):
     end_time = pw.TimeField(null=True)
     minutes = pw.IntegerField()  # worked time
     travel_minutes = pw.IntegerField(default=0)
-    km = pw.DecimalField(max_digits=8, decimal_places=1, default=0, auto_round=True)
+    km = FixedDecimalField(max_digits=8, decimal_places=1, default=0, auto_round=True)
     billable = pw.BooleanField(default=True)
     notes = pw.TextField(default="")
 

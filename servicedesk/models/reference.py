@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from .base import BaseModel
+from .base import BaseModel, FixedDecimalField
 
 
 class Province(BaseModel):
@@ -52,7 +52,7 @@ class IstatIndex(BaseModel):
     """ISTAT FOI (ex tabacchi) yearly change, as published; editable by the user."""
 
     year = pw.IntegerField(unique=True)  # the year the change refers to
-    change_pct = pw.DecimalField(max_digits=6, decimal_places=2, auto_round=True)
+    change_pct = FixedDecimalField(max_digits=6, decimal_places=2, auto_round=True)
     published_on = pw.DateField()  # when ISTAT published the figure
     note = pw.CharField(max_length=200, default="")
 

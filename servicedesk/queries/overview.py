@@ -1,0 +1,53 @@
+"""Key figures for the overview page: a handful of cheap COUNT queries."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from peewee import fn
+
+from .. import clock
+from ..models import Contract, Intervention, Priority, ServiceRequest
+
+OPEN_STATUSES = ("new", "assigned", "in_progress", "waiting_customer", "waiting_supplier")
+
+
+@dataclass
+class Overview:
+    open_requests: int
+    unassigned: int
+    overdue: int
+    interventions_today: int
+    interventions_week: int
+    contracts_active: int
+    contracts_expiring: int
+    open_by_priority: list[tuple[str, int]] = field(default_factory=list)  # (priority code, n)
+
+
+def overview(now: dt.datetime | None = None, expiring_days: int = 60) -> Overview:
+    now = now or clock.now()
+    today = now.date()
+    open_q = ServiceRequest.select().where(ServiceRequest.status.in_(OPEN_STATUSES))
+    day_start = dt.datetime.combine(today, dt.time())
+    week_end = day_start + dt.timedelta(days=7)
+    by_priority = (Priority.select(Priority.code, fn.COUNT(ServiceRequest.id).alias("n"))
+                   .join(ServiceRequest, on=(ServiceRequest.priority == Priority.id))
+                   .where(ServiceRequest.status.in_(OPEN_STATUSES))
+                   .group_by(Priority.code, Priority.rank).order_by(Priority.rank).tuples())
+    planned = Intervention.select().where(Intervention.status.in_(("planned", "in_progress")))
+    return Overview(
+        open_requests=open_q.count(),
+        unassigned=open_q.where(ServiceRequest.owner.is_null()).count(),
+        overdue=open_q.where(ServiceRequest.resolution_due < now,
+                             ServiceRequest.paused_since.is_null()).count(),
+        interventions_today=planned.where(
+            Intervention.planned_start >= day_start,
+            Intervention.planned_start < day_start + dt.timedelta(days=1)).count(),
+        interventions_week=planned.where(Intervention.planned_start >= day_start,
+                                         Intervention.planned_start < week_end).count(),
+        contracts_active=Contract.select().where(Contract.status == "active").count(),
+        contracts_expiring=Contract.select().where(
+            Contract.status == "active", Contract.term_end >= today,
+            Contract.term_end <= today + dt.timedelta(days=expiring_days)).count(),
+        open_by_priority=list(by_priority),
+    )

@@ -1,0 +1,36 @@
+"""Foundation benchmarks: ``startup`` (process start → main window shown) and ``demo_large``."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from harness import Bench
+
+BARE_QT = (
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "app = QApplication([])\n"
+    "w = QMainWindow(); w.resize(1600, 1000); w.show(); app.processEvents()\n"
+)
+
+
+def _env() -> dict:
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+
+def benchmarks(env) -> list[Bench]:
+    def startup() -> None:
+        subprocess.run([sys.executable, "-m", "ui.app", "--db", str(env.path), "--lang", "it",
+                        "--exit-when-shown"], check=True, env=_env(), capture_output=True)
+
+    def bare() -> None:
+        subprocess.run([sys.executable, "-c", BARE_QT], check=True, env=_env(),
+                       capture_output=True)
+
+    out = [Bench("startup", startup, "≤ 2× a bare PySide6 QMainWindow shown", limit=bare,
+                 ratio_max=2.0, repeat=7, warmup=1)]
+    seconds = getattr(env, "build_seconds", None)
+    if seconds is not None:
+        out.append(Bench("demo_large", lambda: None, "≤ 90 s", target_p95_ms=90_000,
+                         fixed_ms=seconds * 1000, note="measured when the cached DB was built"))
+    return out

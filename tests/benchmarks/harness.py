@@ -1,0 +1,108 @@
+"""Benchmark plumbing: the cached large demo database, timing, and the result record.
+
+A benchmark module is ``tests/benchmarks/bench_<area>.py`` with ``def benchmarks(env) ->
+list[Bench]``. Benchmarks that write must not change the cached database: run the work inside
+``env.rolled_back()`` (a transaction rolled back afterwards) or on ``env.scratch_copy()``.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import shutil
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+ROOT = Path(__file__).resolve().parents[2]
+CACHE = Path(__file__).resolve().parent / ".cache"
+
+
+@dataclass
+class Bench:
+    id: str
+    run: Callable[[], object]  # one iteration of the measured work
+    target: str  # the issue's target, as text ("p95 <= 10 ms")
+    target_p95_ms: float | None = None  # checked against p95 (or median when target_on="median")
+    target_on: str = "p95"
+    limit: Callable[[], object] | None = None  # the same work with raw sqlite3/openpyxl/bare Qt
+    ratio_max: float | None = None
+    repeat: int = 30
+    warmup: int = 2
+    setup: Callable[[], object] | None = None
+    note: str = ""
+    fixed_ms: float | None = None  # a figure measured elsewhere (e.g. the build of the DB)
+    times_ms: list[float] = field(default_factory=list)
+    limit_ms: list[float] = field(default_factory=list)
+
+
+def measure(fn: Callable[[], object], repeat: int, warmup: int) -> list[float]:
+    for _ in range(warmup):
+        fn()
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def p95(values: list[float]) -> float:
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=20, method="inclusive")[18]
+
+
+def source_digest() -> str:
+    """Changes when the demo generator or the schema changes: the cache is rebuilt then."""
+    h = hashlib.sha256()
+    files = [ROOT / "servicedesk" / "demo.py", *sorted((ROOT / "servicedesk" / "migrations").glob("m*"))]
+    for path in files:
+        if path.exists():
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+class Env:
+    """The opened large demo database and helpers shared by benchmark modules."""
+
+    def __init__(self, path: Path, db) -> None:
+        self.path = path
+        self.db = db
+
+    @contextlib.contextmanager
+    def rolled_back(self) -> Iterator[None]:
+        with self.db.atomic() as txn:
+            yield
+            txn.rollback()
+
+    def scratch_copy(self, name: str = "scratch.db") -> Path:
+        target = CACHE / name
+        shutil.copy(self.path, target)
+        return target
+
+
+def large_db(rebuild: bool = False) -> tuple[Path, float | None]:
+    """Path of the cached large database and the seconds it took to write (when built now
+    or recorded when it was built)."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / "large.db"
+    meta_path = CACHE / "large.json"
+    digest = source_digest()
+    meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
+    if rebuild or not path.exists() or meta.get("digest") != digest:
+        from servicedesk.demo import generate
+
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        t0 = time.perf_counter()
+        generate(path, "large")
+        seconds = time.perf_counter() - t0
+        from servicedesk.db import close_database
+
+        close_database()
+        meta = {"digest": digest, "seconds": seconds}
+        meta_path.write_text(json.dumps(meta))
+    return path, meta.get("seconds")

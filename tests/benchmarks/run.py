@@ -1,0 +1,85 @@
+"""Run the benchmarks on the large demo database; print a table and write JSON.
+
+    uv run python tests/benchmarks/run.py [--only ID,ID] [--out FILE.json] [--rebuild]
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import statistics
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+sys.path.insert(0, str(HERE))
+
+from harness import Bench, Env, large_db, measure, p95  # noqa: E402
+
+
+def load_modules():
+    for path in sorted(HERE.glob("bench_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        yield module
+
+
+def record(b: Bench) -> dict:
+    median = statistics.median(b.times_ms)
+    limit_median = statistics.median(b.limit_ms) if b.limit_ms else None
+    value = p95(b.times_ms) if b.target_on == "p95" else median
+    ok = None if b.target_p95_ms is None else value <= b.target_p95_ms
+    ratio = median / limit_median if limit_median else None
+    if ok is not False and b.ratio_max is not None and ratio is not None:
+        ok = ratio <= b.ratio_max
+    return {"id": b.id, "median_ms": round(median, 3), "p95_ms": round(p95(b.times_ms), 3),
+            "limit_ms": round(limit_median, 3) if limit_median else None,
+            "ratio": round(ratio, 3) if ratio else None, "target": b.target, "ok": ok,
+            "runs": len(b.times_ms), "note": b.note}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", default="")
+    parser.add_argument("--out")
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args(argv)
+    only = {x.strip() for x in args.only.split(",") if x.strip()}
+
+    path, build_seconds = large_db(rebuild=args.rebuild)
+    from servicedesk.db import open_database
+
+    db = open_database(path)
+    env = Env(path, db)
+    env.build_seconds = build_seconds
+    results = []
+    for module in load_modules():
+        for bench in module.benchmarks(env):
+            if only and bench.id not in only:
+                continue
+            if bench.setup:
+                bench.setup()
+            print(f"… {bench.id}", file=sys.stderr, flush=True)
+            if bench.fixed_ms is not None:
+                bench.times_ms = [bench.fixed_ms]
+            else:
+                bench.times_ms = measure(bench.run, bench.repeat, bench.warmup)
+            if bench.limit:
+                bench.limit_ms = measure(bench.limit, bench.repeat, bench.warmup)
+            results.append(record(bench))
+    header = f"{'id':<24}{'median ms':>12}{'p95 ms':>12}{'limit ms':>12}{'ratio':>8}  {'ok':<6}target"
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        fmt = lambda v: "" if v is None else f"{v:.2f}"  # noqa: E731
+        print(f"{r['id']:<24}{fmt(r['median_ms']):>12}{fmt(r['p95_ms']):>12}"
+              f"{fmt(r['limit_ms']):>12}{fmt(r['ratio']):>8}  {str(r['ok']):<6}{r['target']}")
+    if args.out:
+        Path(args.out).write_text(json.dumps({"benchmarks": results}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

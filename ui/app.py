@@ -1,0 +1,167 @@
+"""Entry point: arguments, QApplication, language, database, main window, screenshot."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+_T0 = time.perf_counter()
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="servicedesk", description="ServiceDesk after-sales service")
+    parser.add_argument("--db", metavar="PATH", help="open or create this database file")
+    parser.add_argument("--demo", action="store_true", help="open the demo database")
+    parser.add_argument("--shared", action="store_true",
+                        help="the file is shared by several workstations (rollback journal)")
+    parser.add_argument("--lang", choices=("it", "en"), help="user interface language")
+    parser.add_argument("--screenshot", metavar="FILE.png",
+                        help="save the main window as a PNG and exit")
+    parser.add_argument("--size", default="1600x1000", help=argparse.SUPPRESS)
+    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def resolve_db_path(args: argparse.Namespace) -> tuple[Path, bool]:
+    """(path, is_demo). ``--db`` wins over ``SERVICEDESK_DB``, which wins over the default."""
+    from servicedesk import paths
+
+    if args.db:
+        return Path(args.db), args.demo
+    if args.demo:
+        return paths.demo_db_path(), True
+    return paths.default_db_path(), False
+
+
+def open_db(path: Path, *, demo: bool, shared: bool):
+    from servicedesk.db import open_database
+
+    if demo and (not path.exists() or path.stat().st_size == 0):
+        from servicedesk.demo import ensure_demo_database
+
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        ensure_demo_database(path)
+    elif not path.exists() and path == _default_path() and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return open_database(path, shared=shared or None)
+
+
+def _default_path() -> Path:
+    from servicedesk import paths
+
+    return paths.default_db_path()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if (args.screenshot or args.exit_when_shown) and not os.environ.get("QT_QPA_PLATFORM") \
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from servicedesk.errors import DatabaseOpenError
+    from servicedesk.paths import resources_dir
+
+    from . import i18n
+    from .messages import error_text
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("ServiceDesk")
+    app.setOrganizationName("ServiceDesk")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "servicedesk.svg")))
+    app.setStyle("Fusion")
+    app.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))
+    lang = i18n.install(app, args.lang)
+    headless = bool(args.screenshot or args.exit_when_shown)
+
+    path, demo = resolve_db_path(args)
+    try:
+        db = open_db(path, demo=demo, shared=args.shared)
+    except DatabaseOpenError as err:
+        text = error_text(err)
+        print(f"servicedesk: {text}", file=sys.stderr)
+        if not headless and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            QMessageBox.critical(None, QApplication.translate("App", "Cannot open the database"), text)
+        return 2
+
+    window = build_window(db, lang=lang, screenshot=headless)
+    if window is None:
+        return 0
+    if args.screenshot:
+        w, h = (int(v) for v in args.size.lower().split("x"))
+        window.resize(w, h)
+        window.show()
+        for _ in range(5):
+            app.processEvents()
+        ok = window.grab().save(args.screenshot)
+        window.close()
+        if not ok:
+            print(f"servicedesk: cannot write {args.screenshot}", file=sys.stderr)
+            return 1
+        return 0
+    if not window.ctx.screenshot_mode:
+        window.restore_layout()
+    window.show()
+    if args.exit_when_shown:
+        app.processEvents()
+        print(f"shown_ms={(time.perf_counter() - _T0) * 1000:.1f}")
+        window.close()
+        return 0
+    return app.exec()
+
+
+def build_window(db, *, lang: str, screenshot: bool = False):
+    """The main window on ``db``; features may run start-up steps (sign-in) before it."""
+    from PySide6.QtCore import QSettings
+
+    from servicedesk.paths import user_data_dir
+
+    from . import features
+    from .appctx import AppContext
+    from .bus import EventBus
+    from .main_window import MainWindow
+
+    settings_dir = user_data_dir()
+    settings_dir.mkdir(parents=True, exist_ok=True)
+    settings = QSettings(str(settings_dir / "settings.ini"), QSettings.Format.IniFormat)
+    ctx = AppContext(db=db, bus=EventBus(), settings=settings, lang=lang,
+                     screenshot_mode=screenshot)
+    for module in features.discover():
+        before = getattr(module, "before_window", None)
+        if before is not None and before(ctx) is False:
+            return None
+    return MainWindow(ctx=ctx)
+
+
+def relaunch_with_database(window, path: str) -> None:
+    """Open another database in this process; on failure keep the current one."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from servicedesk.db import open_database
+    from servicedesk.errors import DatabaseOpenError
+
+    from .messages import error_text
+
+    old_db = window.ctx.db
+    try:
+        db = open_database(path)
+    except DatabaseOpenError as err:
+        QMessageBox.critical(window, QCoreApplication.translate("App", "Cannot open the database"),
+                             error_text(err))
+        return
+    new = build_window(db, lang=window.ctx.lang)
+    if new is None:
+        return
+    new.restore_layout()
+    new.show()
+    window.close()
+    old_db.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""The overview page pinned as the first workspace tab: the office's key figures at a glance."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from servicedesk.queries.overview import overview
+
+from .. import fmt
+
+ORDER = 0
+
+
+
+
+class FigureCard(QFrame):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figureCard")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.value = QLabel("–")
+        self.value.setObjectName("figureValue")
+        self.caption = QLabel(title)
+        self.caption.setObjectName("figureCaption")
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set_value(self, value: int, alert: bool = False) -> None:
+        self.value.setText(fmt.number(value))
+        self.value.setProperty("alert", alert)
+        self.value.style().unpolish(self.value)
+        self.value.style().polish(self.value)
+
+
+class OverviewPage(QWidget):
+    def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("overviewPage")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        outer.setSpacing(16)
+        head = QHBoxLayout()
+        title = QLabel(QCoreApplication.translate("Overview", "Today in the service office"))
+        title.setObjectName("pageTitle")
+        head.addWidget(title)
+        head.addStretch(1)
+        refresh = QPushButton(QCoreApplication.translate("Overview", "Refresh"))
+        refresh.clicked.connect(self.refresh)
+        head.addWidget(refresh)
+        outer.addLayout(head)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.cards = {
+            "open": FigureCard(QCoreApplication.translate("Overview", "Open requests")),
+            "overdue": FigureCard(QCoreApplication.translate("Overview", "Overdue (resolution SLA passed)")),
+            "unassigned": FigureCard(QCoreApplication.translate("Overview", "Open requests without an owner")),
+            "today": FigureCard(QCoreApplication.translate("Overview", "Interventions planned today")),
+            "week": FigureCard(QCoreApplication.translate("Overview", "Interventions in the next 7 days")),
+            "expiring": FigureCard(QCoreApplication.translate("Overview", "Active contracts ending within 60 days")),
+        }
+        for i, card in enumerate(self.cards.values()):
+            grid.addWidget(card, i // 3, i % 3)
+        outer.addLayout(grid)
+        self.priority_label = QLabel()
+        self.priority_label.setObjectName("overviewPriorities")
+        self.priority_label.setTextFormat(Qt.TextFormat.RichText)
+        outer.addWidget(self.priority_label)
+        outer.addStretch(1)
+        ctx.bus.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, topics: set[str]) -> None:
+        if topics & {"requests", "interventions", "contracts"}:
+            self.refresh()
+
+    def refresh(self) -> None:
+        data = overview()
+        self.cards["open"].set_value(data.open_requests)
+        self.cards["overdue"].set_value(data.overdue, alert=data.overdue > 0)
+        self.cards["unassigned"].set_value(data.unassigned, alert=data.unassigned > 0)
+        self.cards["today"].set_value(data.interventions_today)
+        self.cards["week"].set_value(data.interventions_week)
+        self.cards["expiring"].set_value(data.contracts_expiring)
+        names = {"critical": QCoreApplication.translate("Overview", "critical"), "high": QCoreApplication.translate("Overview", "high"), "normal": QCoreApplication.translate("Overview", "normal"),
+                 "low": QCoreApplication.translate("Overview", "low")}
+        parts = [f"<b>{n}</b> {names.get(code, code)}" for code, n in data.open_by_priority]
+        self.priority_label.setText(QCoreApplication.translate("Overview", "Open requests by priority:") + " " + " · ".join(parts)
+                                    if parts else "")
+
+
+def install(window) -> None:
+    window.workspace.open("overview", QCoreApplication.translate("Overview", "Overview"),
+                          lambda: OverviewPage(ctx=window.ctx), pinned=True)

@@ -1,0 +1,173 @@
+"""The main window: menus, status bar, the central workspace and the dock panels of features."""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
+                               QWidget)
+
+from servicedesk import __version__
+
+from . import features
+from .appctx import AppContext
+from .workspace import Workspace
+
+STATE_VERSION = 3  # bump when the default dock layout changes, to drop old saved states
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("ServiceDesk"))
+        self.setDockNestingEnabled(True)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.workspace = Workspace(self)
+        self.setCentralWidget(self.workspace)
+        self.docks: dict[str, QDockWidget] = {}
+        self._menus: dict[str, QMenu] = {}
+        self._build_menus()
+        self._build_status_bar()
+        ctx.bus.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        for module in features.discover():
+            module.install(self)
+        self._finish_view_menu()
+        self._default_state = self.saveState(STATE_VERSION)
+        self.resize(1600, 1000)
+
+    # -- extension API used by features ----------------------------------------------------
+    def menu(self, key: str, title: str | None = None) -> QMenu:
+        """The menu ``key`` (file, view, tools, help, or a feature's own, added before Tools)."""
+        menu = self._menus.get(key)
+        if menu is None:
+            menu = QMenu(title or key, self)
+            menu.setObjectName(f"menu_{key}")
+            self.menuBar().insertMenu(self._menus["tools"].menuAction(), menu)
+            self._menus[key] = menu
+        return menu
+
+    def add_dock(self, widget: QWidget, object_name: str, title: str,
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea, *,
+                 tabify_with: str | None = None, split: tuple[str, Qt.Orientation] | None = None,
+                 shortcut: str | None = None) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(object_name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        if tabify_with and tabify_with in self.docks:
+            self.tabifyDockWidget(self.docks[tabify_with], dock)
+        elif split and split[0] in self.docks:
+            self.splitDockWidget(self.docks[split[0]], dock, split[1])
+        action = dock.toggleViewAction()
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        self._dock_actions.append(action)
+        self.docks[object_name] = dock
+        return dock
+
+    def show_dock(self, object_name: str) -> QDockWidget | None:
+        dock = self.docks.get(object_name)
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        return dock
+
+    # -- building ----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        view_menu = bar.addMenu(self.tr("&View"))
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._menus.update(file=file_menu, view=view_menu, tools=tools_menu, help=help_menu)
+        self._dock_actions: list[QAction] = []
+
+        open_action = QAction(self.tr("&Open database…"), self)
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self._open_database)
+        file_menu.addAction(open_action)
+        file_menu.addSeparator()
+        self._file_tail = file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        about = QAction(self.tr("&About ServiceDesk"), self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _finish_view_menu(self) -> None:
+        view = self._menus["view"]
+        view.addSection(self.tr("Panels"))
+        for action in self._dock_actions:
+            view.addAction(action)
+        view.addSeparator()
+        reset = QAction(self.tr("&Reset layout"), self)
+        reset.triggered.connect(self.reset_layout)
+        view.addAction(reset)
+
+    def _build_status_bar(self) -> None:
+        info = self.ctx.db.info
+        mode = self.tr("shared file") if info.shared else self.tr("local file")
+        self._db_label = QLabel(f"{info.path}  ·  {mode}")
+        self._db_label.setObjectName("statusDatabase")
+        self._db_label.setToolTip(self.tr("Database in use"))
+        self._operator_label = QLabel()
+        self._operator_label.setObjectName("statusOperator")
+        self.statusBar().addPermanentWidget(self._operator_label)
+        self.statusBar().addPermanentWidget(self._db_label)
+        self.refresh_operator()
+
+    def refresh_operator(self) -> None:
+        actor = self.ctx.actor
+        name = actor.name if actor.operator_id is not None else self.tr("system")
+        self._operator_label.setText(self.tr("Operator: %1").replace("%1", name))
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().addPermanentWidget(widget)
+
+    # -- layout persistence --------------------------------------------------------------
+    def restore_layout(self) -> None:
+        geometry = self.ctx.settings.value("mainwindow/geometry")
+        state = self.ctx.settings.value("mainwindow/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state, STATE_VERSION)
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state, STATE_VERSION)
+        for dock in self.docks.values():
+            dock.show()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.ctx.screenshot_mode:
+            self.ctx.settings.setValue("mainwindow/geometry", self.saveGeometry())
+            self.ctx.settings.setValue("mainwindow/state", self.saveState(STATE_VERSION))
+        super().closeEvent(event)
+
+    # -- actions ---------------------------------------------------------------------------
+    def _open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), str(self.ctx.db.info.path.parent),
+            self.tr("ServiceDesk database (*.db *.sqlite);;All files (*)"))
+        if not path:
+            return
+        from .app import relaunch_with_database
+
+        relaunch_with_database(self, path)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About ServiceDesk"),
+            self.tr("<b>ServiceDesk</b> %1<br>After-sales service: requests, team board, work logs, "
+                    "contracts, knowledge base.<br><br>Database: %2").replace("%1", __version__)
+            .replace("%2", str(self.ctx.db.info.path)))

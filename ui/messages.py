@@ -1,0 +1,86 @@
+"""User-facing text for the core's error codes, in the UI language.
+
+Each feature registers the codes it raises with :func:`register`; :func:`error_text` turns any
+:class:`ServiceDeskError` into a sentence. Unknown codes fall back to the English message.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from servicedesk.errors import ConflictError, ServiceDeskError, ValidationError
+
+Formatter = Callable[[dict[str, Any]], str]
+_REGISTRY: dict[str, Formatter] = {}
+
+
+
+
+def register(code: str, formatter: Formatter) -> None:
+    _REGISTRY[code] = formatter
+
+
+def _builtin() -> None:
+    register("db.is_directory", lambda p: QCoreApplication.translate("Messages", "“{path}” is a folder, not a database file.").format(**p))
+    register("db.missing", lambda p: QCoreApplication.translate("Messages", "The database “{path}” does not exist.").format(**p))
+    register("db.no_folder", lambda p: QCoreApplication.translate("Messages", "The folder for “{path}” does not exist.").format(**p))
+    register("db.not_a_database", lambda p: QCoreApplication.translate("Messages", "“{path}” is not a ServiceDesk database (it is not an SQLite file).").format(**p))
+    register("db.foreign", lambda p: QCoreApplication.translate("Messages", "“{path}” is a database of another program, not of ServiceDesk.").format(**p))
+    register("db.corrupt", lambda p: QCoreApplication.translate("Messages", "The database “{path}” is damaged or truncated and cannot be opened. Restore it from a backup.").format(**p))
+    register("db.read_only", lambda p: QCoreApplication.translate("Messages", "The database “{path}” is read-only: ServiceDesk needs to write to the file and to its folder.").format(**p))
+    register("db.unreadable", lambda p: QCoreApplication.translate("Messages", "The database “{path}” cannot be read.").format(**p))
+    register("db.locked", lambda p: QCoreApplication.translate("Messages", "The database “{path}” is locked by another program or workstation. Try again in a moment.").format(**p))
+    register("db.newer_schema", lambda p: QCoreApplication.translate("Messages", "The database “{path}” was written by a newer version of ServiceDesk (schema {found}; this version reads up to {supported}). Update ServiceDesk on this workstation.").format(**p))
+    register("db.busy", lambda p: QCoreApplication.translate("Messages", "The database is busy: another workstation is writing. Try again in a moment."))
+    register("permission", lambda p: QCoreApplication.translate("Messages", "Your role does not allow this action."))
+    register("not_found", lambda p: QCoreApplication.translate("Messages", "The record no longer exists."))
+    register("required", lambda p: QCoreApplication.translate("Messages", "This field is required."))
+    register("too_long", lambda p: QCoreApplication.translate("Messages", "Too long: at most {max} characters.").format(**p))
+    register("negative", lambda p: QCoreApplication.translate("Messages", "The value cannot be negative."))
+    register("end_before_start", lambda p: QCoreApplication.translate("Messages", "The end is before the start."))
+    register("invalid_date", lambda p: QCoreApplication.translate("Messages", "Not a valid date."))
+    register("invalid_number", lambda p: QCoreApplication.translate("Messages", "Not a valid number."))
+
+
+def error_text(err: ServiceDeskError) -> str:
+    if isinstance(err, ValidationError) and err.errors:
+        lines = []
+        for fe in err.errors:
+            fmt = _REGISTRY.get(fe.code)
+            text = fmt(fe.params) if fmt else fe.code
+            lines.append(f"{fe.params.get('label', fe.field)}: {text}" if fe.field else text)
+        return "\n".join(lines)
+    if isinstance(err, ConflictError):
+        return conflict_text(err)
+    fmt = _REGISTRY.get(err.code)
+    if fmt:
+        try:
+            return fmt(err.params)
+        except (KeyError, IndexError):
+            pass
+    return str(err)
+
+
+def conflict_text(err: ConflictError) -> str:
+    if err.deleted:
+        return QCoreApplication.translate("Messages", "Another workstation deleted this record while you were editing it.")
+    head = QCoreApplication.translate("Messages", "Another workstation changed this record while you were editing it. "
+              "Nothing was saved. Changed fields:")
+    yours = QCoreApplication.translate("Messages", "yours")
+    rows = [f"• {c.field}: {_short(c.theirs)}  ({yours}: {_short(c.mine)})"
+            for c in err.changes[:12]]
+    return "\n".join([head, *rows])
+
+
+def _short(value: Any) -> str:
+    text = "—" if value in (None, "") else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def show_error(parent: QWidget | None, err: ServiceDeskError, title: str | None = None) -> None:
+    QMessageBox.warning(parent, title or QCoreApplication.translate("Messages", "ServiceDesk"), error_text(err))
+
+
+_builtin()
