@@ -41,6 +41,9 @@ def _builtin() -> None:
     register("negative", lambda p: QCoreApplication.translate("Messages", "The value cannot be negative."))
     register("end_before_start", lambda p: QCoreApplication.translate("Messages", "The end is before the start."))
     register("invalid_date", lambda p: QCoreApplication.translate("Messages", "Not a valid date."))
+    register("invalid_choice", lambda p: QCoreApplication.translate("Messages", "Not one of the allowed values."))
+    register("tickets.exhausted", lambda p: QCoreApplication.translate("Messages", "Contract {contract} has no tickets left ({remaining} remaining, {needed} needed).").format(**p))
+    register("tickets.quantity_positive", lambda p: QCoreApplication.translate("Messages", "The number of tickets must be greater than zero."))
     register("invalid_number", lambda p: QCoreApplication.translate("Messages", "Not a valid number."))
 
 

@@ -161,6 +161,18 @@
       <translation>Data non valida.</translation>
     </message>
     <message>
+      <source>Not one of the allowed values.</source>
+      <translation>Non è uno dei valori ammessi.</translation>
+    </message>
+    <message>
+      <source>Contract {contract} has no tickets left ({remaining} remaining, {needed} needed).</source>
+      <translation>Il contratto {contract} non ha più ticket ({remaining} residui, {needed} necessari).</translation>
+    </message>
+    <message>
+      <source>The number of tickets must be greater than zero.</source>
+      <translation>Il numero di ticket deve essere maggiore di zero.</translation>
+    </message>
+    <message>
       <source>Not a valid number.</source>
       <translation>Numero non valido.</translation>
     </message>

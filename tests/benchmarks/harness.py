@@ -88,6 +88,10 @@ def large_db(rebuild: bool = False) -> tuple[Path, float | None]:
     """Path of the cached large database and the seconds it took to write (when built now
     or recorded when it was built)."""
     CACHE.mkdir(exist_ok=True)
+    import fcntl
+
+    lock = open(CACHE / "large.lock", "w")  # several benchmark runs may start at once
+    fcntl.flock(lock, fcntl.LOCK_EX)
     path = CACHE / "large.db"
     meta_path = CACHE / "large.json"
     digest = source_digest()
