@@ -67,7 +67,7 @@ def normalize_vat(value: Any, country: str = "IT") -> tuple[str | None, str | No
         return "IT" + text, None
     from stdnum.eu import vat as eu_vat
 
-    if country in eu_vat.MEMBER_STATES or country == "EL":
+    if country.lower() in eu_vat.MEMBER_STATES or country == "EL":
         if not eu_vat.is_valid(country + text):
             return None, "party.vat_invalid"
         return country + eu_vat.compact(country + text)[2:], None
