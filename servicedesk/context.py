@@ -54,3 +54,17 @@ def require(permission: Permission) -> Actor:
     actor = current()
     actor.require(permission)
     return actor
+
+
+def require_own(permission_any: Permission, permission_own: Permission,
+                owner_operator_id: int | None) -> Actor:
+    """Allow ``permission_any`` on every record, or ``permission_own`` on the actor's own records
+    (a technician edits only his own interventions and work logs)."""
+    actor = current()
+    if actor.can(permission_any):
+        return actor
+    if actor.can(permission_own) and owner_operator_id is not None \
+            and owner_operator_id == actor.operator_id:
+        return actor
+    raise PermissionDenied(permission_own.value if actor.can(permission_own) else permission_any.value,
+                           actor.role.value if isinstance(actor.role, Role) else str(actor.role))

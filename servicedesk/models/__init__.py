@@ -13,6 +13,7 @@ from .requests import RequestCounter, RequestEvent, RequestUnit, ServiceRequest
 from .interventions import Intervention, WorkLog
 from .kb import KbApplication, KbArticle
 from .maintenance import MaintenancePlan, OutboxMessage
+from .auth import AuthToken
 
 ALL_MODELS = [
     AuditLog, Province, ActivityType, ProblemType, Priority, IstatIndex, Setting, SavedFilter,
@@ -22,6 +23,8 @@ ALL_MODELS = [
     RequestCounter, ServiceRequest, RequestUnit, RequestEvent, TicketMovement,
     Intervention, WorkLog, KbArticle, KbApplication, MaintenancePlan, OutboxMessage,
 ]
+ALL_MODELS.append(AuthToken)  # issue 9: remembered sign-ins
+
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["BaseModel", "MoneyField", "database_proxy",
                                              "ALL_MODELS"]

@@ -25,6 +25,10 @@ class Operator(BaseModel):
     password_hash = pw.CharField(max_length=300, default="")  # scrypt, never plain text
     color = pw.CharField(max_length=9, default="#4a90d9")
     active = pw.BooleanField(default=True)
+    # sign-in state (migration m0090), written with bulk updates: not user edits, no version bump
+    failed_logins = pw.IntegerField(default=0)
+    locked_until = pw.DateTimeField(null=True)
+    last_login_at = pw.DateTimeField(null=True)
 
 
 class WorkingHours(BaseModel):
