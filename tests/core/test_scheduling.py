@@ -132,3 +132,26 @@ def test_absence_validation_and_permissions(office):
     scheduling.update_absence(absence, kind="training", start=at(MON, "09:00"), end=at(MON, "12:00"))
     scheduling.delete_absence(absence.id)
     assert scheduling.absences_between([anna.id], at(MON, "00:00"), at(MON, "23:59"))[anna.id] == []
+
+
+def test_board_week_data(office):
+    """R-REQ-3: the board's rows, blocks, working time and absences for a week."""
+    from servicedesk.queries.board import board
+
+    team, anna, bruno, book = office
+    block = book(anna, at(MON, "09:00"), at(MON, "11:00"))
+    book(bruno, at(MON, "09:00"), at(MON, "10:00"), status="cancelled")
+    unassigned = book(None, at(MON, "14:00"), at(MON, "15:00"))
+    unassigned.team = team
+    unassigned.save()
+    scheduling.add_absence(bruno.id, "holiday", at(MON + dt.timedelta(days=1), "00:00"),
+                           at(MON + dt.timedelta(days=2), "00:00"))
+    data = board(MON, 7)
+    assert [(r.operator_id, r.team_name) for r in data.rows] == [
+        (None, "Nord"), (anna.id, "Nord"), (bruno.id, "Nord")]
+    assert [b.id for b in data.blocks] == [block.id, unassigned.id]
+    b = data.blocks[0]
+    assert (b.customer, b.activity_code, b.priority_code) == ("Officine Meccaniche", "repair", "normal")
+    assert len(data.working[anna.id][MON]) == 2 and data.working[anna.id][MON + dt.timedelta(days=5)] == []
+    assert [a.kind for a in data.absences] == ["holiday"]
+    assert board(MON, 1, team_id=team.id + 99).rows == []

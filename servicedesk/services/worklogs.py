@@ -1,0 +1,258 @@
+"""Work logs (consuntivi): time and activity spent on a request (R-LOG-1).
+
+An entry has a date and either start–end times or a number of minutes; travel time and km;
+billable or not (default: the activity type's). Customer and job order follow from the request.
+Overlapping entries of the same operator are warned, not refused: a save without
+``allow_overlap=True`` raises :class:`WorklogOverlapError` listing them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from peewee import Case, fn
+
+from .. import clock, context
+from ..errors import FieldError, NotFound, ServiceDeskError, ValidationError
+from ..models import ActivityType, Intervention, Operator, ServiceRequest, WorkLog
+from ..models.base import _audit
+from ..permissions import Permission
+
+MAX_DAY_MINUTES = 16 * 60  # more than 16 hours in one day is a typing mistake
+MAX_KM = Decimal("3000")
+MAX_NOTES = 5000
+
+
+class WorklogOverlapError(ServiceDeskError):
+    """The entry overlaps other entries of the same operator; save again with allow_overlap."""
+
+    code = "worklogs.overlap"
+
+    def __init__(self, overlapping: list[WorkLog]) -> None:
+        self.overlapping = overlapping
+        super().__init__(f"overlaps {len(overlapping)} entries", count=len(overlapping))
+
+
+@dataclass(frozen=True)
+class WorklogInput:
+    operator_id: int | None
+    work_date: dt.date | None
+    activity_type_id: int | None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    minutes: int | None = None  # used when no start–end is given
+    travel_minutes: int = 0
+    km: Decimal | int | str = 0
+    billable: bool | None = None  # None: the activity type's default
+    notes: str = ""
+    intervention_id: int | None = None
+
+
+def _require_for(operator_id: int | None) -> None:
+    actor = context.current()
+    if operator_id is not None and operator_id == actor.operator_id:
+        if not actor.can(Permission.WORKLOG_ANY):
+            actor.require(Permission.WORKLOG_OWN)
+    else:
+        actor.require(Permission.WORKLOG_ANY)
+
+
+def _minutes_between(a: dt.time, b: dt.time) -> int:
+    return (b.hour * 60 + b.minute) - (a.hour * 60 + a.minute)
+
+
+def _validate(request: ServiceRequest, data: WorklogInput, exclude_id: int | None) -> dict:
+    errors: list[FieldError] = []
+    today = clock.today()
+    if data.operator_id is None:
+        errors.append(FieldError("operator", "required"))
+    elif Operator.get_or_none(Operator.id == data.operator_id) is None:
+        errors.append(FieldError("operator", "invalid_choice", {"value": data.operator_id}))
+    activity = None
+    if data.activity_type_id is None:
+        errors.append(FieldError("activity_type", "required"))
+    else:
+        activity = ActivityType.get_or_none(ActivityType.id == data.activity_type_id)
+        if activity is None:
+            errors.append(FieldError("activity_type", "invalid_choice", {"value": data.activity_type_id}))
+    if data.work_date is None:
+        errors.append(FieldError("work_date", "required"))
+    elif data.work_date > today:
+        errors.append(FieldError("work_date", "worklogs.future_date"))
+    elif data.work_date < today - dt.timedelta(days=3660):
+        errors.append(FieldError("work_date", "invalid_date"))
+    minutes = data.minutes
+    if (data.start_time is None) != (data.end_time is None):
+        errors.append(FieldError("end_time" if data.end_time is None else "start_time", "required"))
+    elif data.start_time is not None:
+        span = _minutes_between(data.start_time, data.end_time)
+        if span <= 0:
+            errors.append(FieldError("end_time", "end_before_start"))
+        minutes = span
+    if minutes is None:
+        errors.append(FieldError("minutes", "required"))
+        minutes = 0
+    elif minutes < 0:
+        errors.append(FieldError("minutes", "negative"))
+    elif minutes > MAX_DAY_MINUTES:
+        errors.append(FieldError("minutes", "worklogs.too_many_hours", {"hours": MAX_DAY_MINUTES // 60}))
+    travel = data.travel_minutes or 0
+    if travel < 0:
+        errors.append(FieldError("travel_minutes", "negative"))
+    elif travel > MAX_DAY_MINUTES:
+        errors.append(FieldError("travel_minutes", "worklogs.too_many_hours", {"hours": MAX_DAY_MINUTES // 60}))
+    if minutes == 0 and travel == 0 and not any(e.field in ("minutes", "end_time") for e in errors):
+        errors.append(FieldError("minutes", "worklogs.empty"))
+    try:
+        km = Decimal(str(data.km if data.km not in (None, "") else 0).replace(",", "."))
+        if not km.is_finite():
+            raise InvalidOperation
+    except (InvalidOperation, ValueError):
+        errors.append(FieldError("km", "invalid_number"))
+        km = Decimal(0)
+    if km < 0:
+        errors.append(FieldError("km", "negative"))
+    elif km > MAX_KM:
+        errors.append(FieldError("km", "worklogs.too_many_km", {"max": int(MAX_KM)}))
+    notes = (data.notes or "").replace("\x00", "")
+    if len(notes) > MAX_NOTES:
+        errors.append(FieldError("notes", "too_long", {"max": MAX_NOTES}))
+    if data.intervention_id is not None:
+        owner = (Intervention.select(Intervention.request).where(Intervention.id == data.intervention_id)
+                 .scalar())
+        if owner != request.id:
+            errors.append(FieldError("intervention", "invalid_choice", {"value": data.intervention_id}))
+    if not errors and data.operator_id is not None and data.work_date is not None:
+        logged = (WorkLog.select(fn.COALESCE(fn.SUM(WorkLog.minutes + WorkLog.travel_minutes), 0))
+                  .where(WorkLog.operator == data.operator_id, WorkLog.work_date == data.work_date))
+        if exclude_id is not None:
+            logged = logged.where(WorkLog.id != exclude_id)
+        total = int(logged.scalar() or 0) + minutes + travel
+        if total > MAX_DAY_MINUTES:
+            errors.append(FieldError("minutes", "worklogs.day_too_long",
+                                     {"hours": MAX_DAY_MINUTES // 60, "logged": round(total / 60, 1)}))
+    if errors:
+        raise ValidationError(errors)
+    billable = activity.billable if data.billable is None else bool(data.billable)
+    return dict(operator=data.operator_id, work_date=data.work_date, activity_type=data.activity_type_id,
+                start_time=data.start_time, end_time=data.end_time, minutes=minutes,
+                travel_minutes=travel, km=km, billable=billable, notes=notes.strip(),
+                intervention=data.intervention_id, customer=request.customer_id,
+                job_order=request.job_order_id)
+
+
+def overlapping(operator_id: int, work_date: dt.date, start: dt.time | None, end: dt.time | None,
+                exclude_id: int | None = None) -> list[WorkLog]:
+    """Entries of the operator on that date whose start–end overlaps ``start``–``end``."""
+    if start is None or end is None:
+        return []
+    query = (WorkLog.select().where(WorkLog.operator == operator_id, WorkLog.work_date == work_date,
+                                    WorkLog.start_time.is_null(False), WorkLog.start_time < end,
+                                    WorkLog.end_time > start)
+             .order_by(WorkLog.start_time))
+    if exclude_id is not None:
+        query = query.where(WorkLog.id != exclude_id)
+    return list(query)
+
+
+def create(request_id: int, data: WorklogInput, *, allow_overlap: bool = False) -> WorkLog:
+    _require_for(data.operator_id)
+    request = ServiceRequest.get_or_none(ServiceRequest.id == request_id)
+    if request is None:
+        raise NotFound(f"request {request_id}", code="not_found")
+    with WorkLog._meta.database.atomic():
+        values = _validate(request, data, None)
+        if not allow_overlap:
+            clash = overlapping(data.operator_id, data.work_date, data.start_time, data.end_time)
+            if clash:
+                raise WorklogOverlapError(clash)
+        return WorkLog.create(request=request.id, **values)
+
+
+def update(entry: WorkLog, data: WorklogInput, *, allow_overlap: bool = False) -> WorkLog:
+    """Edit a loaded entry (optimistic-locked)."""
+    _require_for(entry.operator_id)
+    _require_for(data.operator_id)
+    request = ServiceRequest.get_by_id(entry.request_id)
+    with WorkLog._meta.database.atomic():
+        values = _validate(request, data, entry.id)
+        if not allow_overlap:
+            clash = overlapping(data.operator_id, data.work_date, data.start_time, data.end_time,
+                                exclude_id=entry.id)
+            if clash:
+                raise WorklogOverlapError(clash)
+        for name, value in values.items():
+            setattr(entry, name, value)
+        entry.save()
+    return entry
+
+
+def delete(entry: WorkLog) -> None:
+    """Remove an entry (the audit trail keeps that it existed)."""
+    _require_for(entry.operator_id)
+    with WorkLog._meta.database.atomic():
+        rows = WorkLog.delete().where(WorkLog.id == entry.id, WorkLog.version == entry.version).execute()
+        if rows == 0:
+            from ..errors import ConflictError
+
+            current = WorkLog.get_or_none(WorkLog.id == entry.id)
+            raise ConflictError("WorkLog", entry.id, deleted=current is None)
+        _audit(entry, "delete", {})
+
+
+@dataclass(frozen=True)
+class Totals:
+    billable_minutes: int
+    non_billable_minutes: int
+    travel_minutes: int
+    km: Decimal
+    entries: int
+
+    @property
+    def minutes(self) -> int:
+        return self.billable_minutes + self.non_billable_minutes
+
+
+def totals(request_id: int) -> Totals:
+    """The request's logged time, billable and not, in one query."""
+    billable = fn.COALESCE(fn.SUM(Case(None, [(WorkLog.billable == True, WorkLog.minutes)], 0)), 0)  # noqa: E712
+    other = fn.COALESCE(fn.SUM(Case(None, [(WorkLog.billable == False, WorkLog.minutes)], 0)), 0)  # noqa: E712
+    row = (WorkLog.select(billable, other, fn.COALESCE(fn.SUM(WorkLog.travel_minutes), 0),
+                          fn.COALESCE(fn.SUM(WorkLog.km), 0), fn.COUNT(WorkLog.id))
+           .where(WorkLog.request == request_id).tuples().get())
+    return Totals(int(row[0]), int(row[1]), int(row[2]), Decimal(str(row[3])).quantize(Decimal("0.1")),
+                  int(row[4]))
+
+
+def of_request(request_id: int) -> list[WorkLog]:
+    """A request's entries with operator and activity type joined, newest first."""
+    return list(WorkLog.select(WorkLog, Operator, ActivityType)
+                .join(Operator).switch(WorkLog).join(ActivityType)
+                .where(WorkLog.request == request_id)
+                .order_by(WorkLog.work_date.desc(), WorkLog.start_time.desc(), WorkLog.id.desc()))
+
+
+def from_intervention(intervention: Intervention, operator_id: int | None = None) -> WorklogInput:
+    """A prefilled entry for an intervention (the "my day" one-click log): its actual times when
+    done, else its planned times; the date is the intervention's day."""
+    start = intervention.actual_start or intervention.planned_start
+    end = intervention.actual_end or intervention.planned_end
+    same_day = start is not None and end is not None and start.date() == end.date() and end > start
+    activity = ActivityType.get_by_id(intervention.activity_type_id)
+    return WorklogInput(
+        operator_id=operator_id or intervention.operator_id,
+        work_date=start.date() if start else clock.today(),
+        activity_type_id=intervention.activity_type_id,
+        start_time=start.time().replace(second=0) if same_day else None,
+        end_time=end.time().replace(second=0) if same_day else None,
+        minutes=None if same_day else activity.default_minutes,
+        billable=None, intervention_id=intervention.id)
+
+
+def logged_interventions(intervention_ids: list[int]) -> set[int]:
+    """Which of these interventions already have a work-log entry."""
+    if not intervention_ids:
+        return set()
+    return {r[0] for r in WorkLog.select(WorkLog.intervention).distinct()
+            .where(WorkLog.intervention.in_(intervention_ids)).tuples()}
