@@ -11,7 +11,7 @@ from servicedesk.permissions import Role
 from servicedesk.services import parties
 
 VALID_VAT = "00743110157"
-OTHER_VAT = "01234567897"
+OTHER_VAT = "01234560017"
 
 
 def codes(err: ValidationError) -> dict[str, str]:
