@@ -42,6 +42,10 @@ class ServiceRequest(BaseModel):
     closed_at = pw.DateTimeField(null=True, index=True)
     final_report = pw.TextField(default="")
     kb_article = pw.DeferredForeignKey("KbArticle", null=True, backref="requests")
+    # m0030: the running SLA deadline and when it turns "at risk" (NULL while the clock is
+    # stopped), kept by services/requests.py so the queue sorts and counts by index.
+    sla_due = pw.DateTimeField(null=True)
+    sla_risk_at = pw.DateTimeField(null=True)
 
     class Meta:
         audited = True

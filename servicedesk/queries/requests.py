@@ -1,0 +1,352 @@
+"""The request queue: filter spec → ordered ids, one page of display rows, counters (R-REQ-2).
+
+Raw SQL on purpose: the queue is the hottest path of the app (200,000 requests in the large
+demo) and the page query must stay within 3× the same query written by hand with sqlite3.
+The table holds only ids; rows are fetched a page at a time by :func:`rows_for`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, NamedTuple
+
+from .. import clock
+from ..models import database_proxy
+from ..services.sla import OPEN_STATUSES
+
+CLOSED_STATUSES = ("resolved", "closed", "cancelled")
+PAGE_SIZE = 200
+
+# sort key → SQL expression (over r = service_request, p = party, pr = priority …)
+SORTS = {
+    "number": "r.number",
+    "opened_at": "r.opened_at",
+    "customer": "p.name COLLATE NOCASE",
+    "province": "p.province",
+    "problem_type": "r.problem_type_id",
+    "priority": "pr.rank",
+    "status": "r.status",
+    "team": "t.name COLLATE NOCASE",
+    "owner": "o.full_name COLLATE NOCASE",
+    "sla_due": "r.sla_due",
+    "age": "r.opened_at",
+}
+_SORT_JOINS = {
+    "customer": "JOIN party p ON p.id = r.customer_id",
+    "province": "JOIN party p ON p.id = r.customer_id",
+    "priority": "JOIN priority pr ON pr.id = r.priority_id",
+    "team": "LEFT JOIN team t ON t.id = r.team_id",
+    "owner": "LEFT JOIN operator o ON o.id = r.owner_id",
+}
+
+
+@dataclass(frozen=True)
+class QueueSpec:
+    """What the queue shows. Empty values mean "any"."""
+
+    status_group: str = "open"  # open, closed, all
+    statuses: tuple[str, ...] = ()
+    priority_ids: tuple[int, ...] = ()
+    team_id: int | None = None
+    owner_id: int | None = None
+    unassigned: bool = False
+    urgency: str | None = None  # overdue, at_risk
+    customer_id: int | None = None
+    unit_id: int | None = None
+    text: str = ""
+    sort: str = "urgency"
+    descending: bool = False
+
+    def with_(self, **changes: Any) -> "QueueSpec":
+        return replace(self, **changes)
+
+
+class QueueRow(NamedTuple):
+    id: int
+    number: str
+    opened_at: dt.datetime | None
+    customer: str
+    province: str
+    unit: str  # "product · serial" of the first unit
+    units: int
+    problem_type: str
+    priority_code: str
+    priority_rank: int
+    priority_name: str
+    priority_color: str
+    status: str
+    team: str
+    owner: str
+    sla_due: dt.datetime | None
+    sla_risk_at: dt.datetime | None
+    paused_since: dt.datetime | None
+    subject: str
+
+
+@dataclass
+class QueueCounts:
+    open: int = 0
+    overdue: int = 0
+    at_risk: int = 0
+    unassigned: int = 0
+    mine: int = 0
+
+
+def _db():
+    return database_proxy.obj
+
+
+def _ts(value: dt.datetime) -> str:
+    return value.isoformat(sep=" ")
+
+
+def _dt(value: Any) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+# -- free text ------------------------------------------------------------------------------
+_NUMBER_FULL = re.compile(r"^RS-?(\d{4})-?(\d{1,6})$", re.I)
+_NUMBER_TAIL = re.compile(r"^(?:(\d{4})[-/])?(\d{1,6})$")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str | None:
+    """Words of ``text`` as an FTS5 query: every word, as a prefix ("caldai" finds caldaia)."""
+    words = _WORD.findall(text)[:8]
+    if not words:
+        return None
+    return " AND ".join(f'"{w}"*' for w in words)
+
+
+def _years() -> list[int]:
+    row = _db().execute_sql("SELECT MIN(opened_at), MAX(opened_at) FROM service_request").fetchone()
+    if not row or row[0] is None:
+        return [clock.today().year]
+    return list(range(int(str(row[0])[:4]), int(str(row[1])[:4]) + 1))
+
+
+def text_candidates(text: str, *, descriptions: bool = True) -> tuple[str, list[Any]] | None:
+    """An SQL subquery of request ids matching ``text`` by number, customer (name, VAT number,
+    city, code), serial number or description words; each branch uses an index."""
+    text = " ".join(text.split())[:200]
+    if not text:
+        return None
+    parts: list[str] = []
+    params: list[Any] = []
+    m = _NUMBER_FULL.match(text.replace(" ", ""))
+    tail = _NUMBER_TAIL.match(text)
+    if m:
+        parts.append("SELECT id FROM service_request WHERE number = ?")
+        params.append(f"RS-{m.group(1)}-{int(m.group(2)):06d}")
+    elif tail:
+        years = [int(tail.group(1))] if tail.group(1) else _years()
+        seq = int(tail.group(2))
+        numbers = [f"RS-{y}-{seq:06d}" for y in years]
+        parts.append(f"SELECT id FROM service_request WHERE number IN ({','.join('?' * len(numbers))})")
+        params += numbers
+    elif text.upper().startswith("RS-"):
+        prefix = text.upper()
+        parts.append("SELECT id FROM service_request WHERE number >= ? AND number < ?")
+        params += [prefix, prefix + "\uffff"]
+    like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    prefix_like = like[1:]
+    parts.append(
+        "SELECT r2.id FROM service_request r2 WHERE r2.customer_id IN (SELECT id FROM party WHERE "
+        "name LIKE ? ESCAPE '\\' OR code = ? OR vat_number LIKE ? ESCAPE '\\' "
+        "OR city LIKE ? ESCAPE '\\')")
+    params += [like, text.upper(), prefix_like, prefix_like]
+    parts.append("SELECT ru.request_id FROM request_unit ru WHERE ru.unit_id IN "
+                 "(SELECT id FROM unit WHERE serial LIKE ? ESCAPE '\\')")
+    params.append(prefix_like)
+    query = fts_query(text) if descriptions else None
+    if query:
+        parts.append("SELECT rowid FROM request_fts WHERE request_fts MATCH ?")
+        params.append(query)
+    return " UNION ".join(parts), params
+
+
+# -- ids ------------------------------------------------------------------------------------
+def _where(spec: QueueSpec, now: dt.datetime) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    statuses = spec.statuses or {"open": OPEN_STATUSES, "closed": CLOSED_STATUSES}.get(
+        spec.status_group, ())
+    if statuses:
+        where.append(f"r.status IN ({','.join('?' * len(statuses))})")
+        params += list(statuses)
+    if spec.priority_ids:
+        where.append(f"r.priority_id IN ({','.join('?' * len(spec.priority_ids))})")
+        params += list(spec.priority_ids)
+    if spec.team_id is not None:
+        where.append("r.team_id = ?")
+        params.append(spec.team_id)
+    if spec.unassigned:
+        where.append("r.owner_id IS NULL")
+    elif spec.owner_id is not None:
+        where.append("r.owner_id = ?")
+        params.append(spec.owner_id)
+    if spec.customer_id is not None:
+        where.append("r.customer_id = ?")
+        params.append(spec.customer_id)
+    if spec.unit_id is not None:
+        where.append("r.id IN (SELECT request_id FROM request_unit WHERE unit_id = ?)")
+        params.append(spec.unit_id)
+    if spec.urgency == "overdue":
+        where.append("r.sla_due < ?")
+        params.append(_ts(now))
+    elif spec.urgency == "at_risk":
+        where.append("r.sla_due >= ? AND r.sla_risk_at <= ?")
+        params += [_ts(now), _ts(now)]
+    cand = text_candidates(spec.text)
+    if cand:
+        where.append(f"r.id IN ({cand[0]})")
+        params += cand[1]
+    return where, params
+
+
+def _urgency_order(now: dt.datetime) -> tuple[str, list[Any]]:
+    """Overdue, then at risk (each by priority, then due), then running clocks by due time,
+    then stopped clocks (waiting) by priority, then closed requests, newest first."""
+    cls = ("(CASE WHEN r.status NOT IN ('new','assigned','in_progress','waiting_customer',"
+           "'waiting_supplier') THEN 4 WHEN r.sla_due IS NULL THEN 3 WHEN r.sla_due < ? THEN 0 "
+           "WHEN r.sla_risk_at <= ? THEN 1 ELSE 2 END)")
+    rank = "(SELECT rank FROM priority WHERE id = r.priority_id)"
+    order = (f"{cls}, CASE WHEN {cls} < 2 THEN {rank} ELSE 0 END, r.sla_due, {rank}, "
+             "CASE WHEN r.status IN ('resolved','closed','cancelled') THEN 0 ELSE 1 END, "
+             "r.opened_at DESC")
+    return order, [_ts(now), _ts(now), _ts(now), _ts(now)]
+
+
+def queue_ids(spec: QueueSpec, now: dt.datetime | None = None, limit: int | None = None) -> list[int]:
+    """The ids of the requests matching ``spec``, in display order."""
+    now = now or clock.now()
+    where, params = _where(spec, now)
+    joins = ""
+    urgency = spec.sort == "urgency" or spec.sort not in SORTS
+    if urgency:
+        order, order_params = _urgency_order(now)
+        params = params + order_params
+        if spec.descending:  # least urgent first: the same order reversed
+            limit = None
+    else:
+        joins = _SORT_JOINS.get(spec.sort, "")
+        direction = "DESC" if spec.descending else "ASC"
+        order = f"{SORTS[spec.sort]} {direction}, r.id {direction}"
+        if spec.sort == "age":  # ascending age: the youngest (latest opened) first
+            order = f"r.opened_at {'ASC' if spec.descending else 'DESC'}, r.id"
+    sql = (f"SELECT r.id FROM service_request r {joins}"
+           + (f" WHERE {' AND '.join(where)}" if where else "") + f" ORDER BY {order}")
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    ids = [row[0] for row in _db().execute_sql(sql, params)]
+    if urgency and spec.descending:
+        ids.reverse()
+    return ids
+
+
+def count(spec: QueueSpec, now: dt.datetime | None = None) -> int:
+    now = now or clock.now()
+    where, params = _where(spec, now)
+    sql = "SELECT COUNT(*) FROM service_request r" + (f" WHERE {' AND '.join(where)}" if where else "")
+    return int(_db().execute_sql(sql, params).fetchone()[0])
+
+
+# -- rows -----------------------------------------------------------------------------------
+ROW_SQL = """
+SELECT r.id, r.number, r.opened_at, p.name, COALESCE(p.province, ''),
+       (SELECT pd.name || ' · ' || u.serial FROM request_unit ru JOIN unit u ON u.id = ru.unit_id
+          JOIN product pd ON pd.id = u.product_id WHERE ru.request_id = r.id ORDER BY ru.id LIMIT 1),
+       (SELECT COUNT(*) FROM request_unit ru WHERE ru.request_id = r.id),
+       COALESCE(pt.{name}, ''), pr.code, pr.rank, pr.{name}, pr.color, r.status,
+       COALESCE(t.name, ''), COALESCE(o.full_name, ''), r.sla_due, r.sla_risk_at,
+       r.paused_since, r.subject
+FROM service_request r
+JOIN party p ON p.id = r.customer_id
+JOIN priority pr ON pr.id = r.priority_id
+LEFT JOIN problem_type pt ON pt.id = r.problem_type_id
+LEFT JOIN team t ON t.id = r.team_id
+LEFT JOIN operator o ON o.id = r.owner_id
+WHERE r.id IN ({marks})
+"""
+
+
+def rows_for(ids: list[int], lang: str = "en") -> dict[int, QueueRow]:
+    """Display rows of ``ids`` (one page), keyed by id."""
+    if not ids:
+        return {}
+    name = "name_it" if lang == "it" else "name_en"
+    out: dict[int, QueueRow] = {}
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start:chunk_start + 500]
+        sql = ROW_SQL.format(name=name, marks=",".join("?" * len(chunk)))
+        for v in _db().execute_sql(sql, chunk):
+            out[v[0]] = QueueRow(v[0], v[1], _dt(v[2]), v[3], v[4], v[5] or "", v[6], v[7], v[8],
+                                 v[9], v[10], v[11], v[12], v[13], v[14], _dt(v[15]), _dt(v[16]),
+                                 _dt(v[17]), v[18])
+    return out
+
+
+def page(spec: QueueSpec, offset: int = 0, limit: int = PAGE_SIZE, lang: str = "en",
+         now: dt.datetime | None = None) -> list[QueueRow]:
+    """One page of display rows in order (what the first screen of the queue shows)."""
+    ids = queue_ids(spec, now, limit=offset + limit)[offset:]
+    rows = rows_for(ids, lang)
+    return [rows[i] for i in ids if i in rows]
+
+
+# -- counters -------------------------------------------------------------------------------
+def counters(now: dt.datetime | None = None, operator_id: int | None = None) -> QueueCounts:
+    """Open, overdue, at risk, unassigned (and mine) over the whole open queue."""
+    now = now or clock.now()
+    marks = ",".join("?" * len(OPEN_STATUSES))
+    sql = ("SELECT COUNT(*), COALESCE(SUM(sla_due < ?), 0), "
+           "COALESCE(SUM(sla_due >= ? AND sla_risk_at <= ?), 0), COALESCE(SUM(owner_id IS NULL), 0), "
+           f"COALESCE(SUM(owner_id = ?), 0) FROM service_request WHERE status IN ({marks})")
+    ts = _ts(now)
+    row = _db().execute_sql(sql, [ts, ts, ts, operator_id if operator_id is not None else -1,
+                                  *OPEN_STATUSES]).fetchone()
+    return QueueCounts(*(int(v) for v in row))
+
+
+# -- the history of one request (R-REQ-5) ---------------------------------------------------
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: dt.datetime
+    kind: str  # status, note, answer, ticket_override, … or "intervention"
+    operator: str
+    text: str
+    from_status: str | None = None
+    to_status: str | None = None
+    intervention_id: int | None = None
+    activity: str = ""
+    intervention_status: str = ""
+    planned_end: dt.datetime | None = None
+
+
+def timeline(request_id: int, lang: str = "en") -> list[TimelineEntry]:
+    """Status changes, notes, answers and interventions of a request, oldest first."""
+    from ..models import ActivityType, Intervention, Operator, RequestEvent
+
+    names = {o.id: o.full_name for o in Operator.select(Operator.id, Operator.full_name)}
+    out: list[TimelineEntry] = []
+    for e in (RequestEvent.select().where(RequestEvent.request == request_id)
+              .order_by(RequestEvent.at, RequestEvent.id)):
+        out.append(TimelineEntry(e.at, e.kind, names.get(e.operator_id, ""), e.text,
+                                 e.from_status, e.to_status))
+    acts = {a.id: (a.name_it if lang == "it" else a.name_en) for a in ActivityType.select()}
+    for i in (Intervention.select().where(Intervention.request == request_id)
+              .order_by(Intervention.id)):
+        at = i.actual_start or i.planned_start or i.created_at
+        text = i.report or i.instructions
+        out.append(TimelineEntry(at, "intervention", names.get(i.operator_id, ""), text,
+                                 intervention_id=i.id, activity=acts.get(i.activity_type_id, ""),
+                                 intervention_status=i.status,
+                                 planned_end=i.actual_end or i.planned_end))
+    out.sort(key=lambda t: t.at)
+    return out
