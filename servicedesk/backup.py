@@ -38,7 +38,7 @@ SETTING_KEY = "backup.settings"
 class BackupError(ServiceDeskError):
     """``code``: backup.folder (cannot write the folder), backup.bad (the backup fails its
     integrity check or is not a ServiceDesk database), backup.newer (written by a newer version),
-    backup.failed (I/O error)."""
+    backup.source_damaged (the live database itself is damaged), backup.failed (I/O error)."""
 
     code = "backup.failed"
 
@@ -187,20 +187,30 @@ def take_backup(db_path: Path, *, kind: str = "manual", folder: Path | None = No
     tmp = folder / f".{name}.{os.getpid()}.tmp"
     try:
         _copy(db_path, tmp)
-        con = sqlite3.connect(str(tmp))
-        try:
-            ok = con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-        finally:
-            con.close()
-        if not ok:
-            raise BackupError("the copy failed its check", code="backup.failed", path=str(tmp))
+        # The copy is page for page: a damaged copy means a damaged database (this check is
+        # how a workstation learns about it before anyone hits the bad pages).
+        if _quick_check(tmp) != "ok":
+            raise BackupError("the database is damaged", code="backup.source_damaged",
+                              path=str(db_path))
         os.replace(tmp, target)
+    except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc).lower() or "not a database" in str(exc).lower():
+            raise BackupError(str(exc), code="backup.source_damaged", path=str(db_path)) from exc
+        raise BackupError(str(exc), code="backup.failed", path=str(target)) from exc
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(str(exc), code="backup.failed", path=str(target)) from exc
     finally:
         if tmp.exists():
             tmp.unlink()
     return BackupInfo(target, now, kind, target.stat().st_size)
+
+
+def _quick_check(path: Path) -> str:
+    con = sqlite3.connect(str(path))
+    try:
+        return con.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        con.close()
 
 
 def _copy(source: Path, target: Path) -> None:
