@@ -1,0 +1,202 @@
+"""Contract lists and alerts: filter spec → peewee query; ids first, one page of rows after."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from peewee import fn
+
+from .. import clock
+from ..models import Contract, ContractRenewal, Party, Setting
+from ..services import billing, renewals, tickets
+
+ALERT_DAYS_KEY = "contracts.alert_days"
+DEFAULT_ALERT_DAYS = 60
+OPEN_STATUSES = ("draft", "active", "suspended")
+LIVE_STATUSES = ("active", "suspended")
+
+
+@dataclass
+class ContractFilter:
+    text: str = ""  # number, title or party name/VAT
+    party_id: int | None = None
+    status: str | None = None  # a status, "open" (draft/active/suspended) or None (all)
+    direction: str | None = None
+    expiring_days: int | None = None  # current term ends within N days (live contracts)
+    alerts_only: bool = False  # in the notice period, expiring, or awaiting a decision
+    include_archived: bool = False
+
+
+SORT_KEYS = {
+    "number": Contract.number, "title": Contract.title, "party": Party.name,
+    "status": Contract.status, "term_end": Contract.term_end, "amount": Contract.amount,
+}
+
+
+def alert_days() -> int:
+    row = Setting.get_or_none(Setting.key == ALERT_DAYS_KEY)
+    try:
+        value = int(json.loads(row.value)) if row is not None else DEFAULT_ALERT_DAYS
+    except (ValueError, TypeError):
+        value = DEFAULT_ALERT_DAYS
+    return value if 1 <= value <= 3650 else DEFAULT_ALERT_DAYS
+
+
+def query(spec: ContractFilter, today: dt.date | None = None):
+    today = today or clock.today()
+    q = Contract.select(Contract.id).join(Party, on=(Contract.party == Party.id))
+    if not spec.include_archived:
+        q = q.where(Contract.archived == False)  # noqa: E712
+    if spec.text.strip():
+        like = f"%{spec.text.strip()}%"
+        q = q.where(Contract.number ** like | Contract.title ** like | Party.name ** like
+                    | Party.vat_number ** like)
+    if spec.party_id is not None:
+        q = q.where(Contract.party == spec.party_id)
+    if spec.status == "open":
+        q = q.where(Contract.status.in_(OPEN_STATUSES))
+    elif spec.status:
+        q = q.where(Contract.status == spec.status)
+    if spec.direction:
+        q = q.where(Contract.direction == spec.direction)
+    if spec.expiring_days is not None:
+        q = q.where(Contract.status.in_(LIVE_STATUSES), Contract.term_end >= today,
+                    Contract.term_end <= today + dt.timedelta(days=spec.expiring_days))
+    if spec.alerts_only:
+        q = q.where(Contract.id.in_(alert_ids(today=today)))
+    return q
+
+
+def ids(spec: ContractFilter, sort: str = "term_end", descending: bool = False) -> list[int]:
+    key = SORT_KEYS.get(sort, Contract.term_end)
+    order = [key.desc() if descending else key.asc(), Contract.id]
+    return [r[0] for r in query(spec).order_by(*order).tuples()]
+
+
+def count(spec: ContractFilter) -> int:
+    return query(spec).count()
+
+
+@dataclass
+class ContractRow:
+    id: int
+    number: str
+    title: str
+    party: str
+    direction: str
+    status: str
+    term_no: int
+    term_start: dt.date
+    term_end: dt.date
+    cancel_by: dt.date
+    amount: Decimal
+    renewal_type: str
+    renewals_done: int
+    max_renewals: int | None
+    tickets_remaining: int | None  # None: not a ticket contract
+    tickets_low: bool
+    next_due: dt.date | None
+    alert: str = ""  # notice, expiring, proposal, "" (none)
+
+
+def rows(contract_ids: list[int], today: dt.date | None = None) -> list[ContractRow]:
+    """The rows of one page, in the order of ``contract_ids``."""
+    if not contract_ids:
+        return []
+    today = today or clock.today()
+    days = alert_days()
+    found = {c.id: c for c in Contract.select(Contract, Party.name)
+             .join(Party, on=(Contract.party == Party.id)).where(Contract.id.in_(contract_ids))}
+    balances = tickets.balances(list(found))
+    due = billing.next_due_many(list(found))
+    proposals = {r.contract_id for r in ContractRenewal.select(ContractRenewal.contract)
+                 .where(ContractRenewal.status == "proposed",
+                        ContractRenewal.contract.in_(list(found)))}
+    out = []
+    for cid in contract_ids:
+        c = found.get(cid)
+        if c is None:
+            continue
+        bal = balances.get(cid)
+        ticket_contract = bal is not None and bal.available > 0
+        out.append(ContractRow(
+            c.id, c.number, c.title, c.party.name, c.direction, c.status, c.term_no,
+            c.term_start, c.term_end, renewals.contract_cancel_by(c), c.amount, c.renewal_type,
+            c.renewals_done, c.max_renewals, bal.remaining if ticket_contract else None,
+            ticket_contract and bal.remaining <= c.ticket_low_threshold, due.get(cid),
+            _alert(c, today, days, cid in proposals)))
+    return out
+
+
+def _alert(c: Contract, today: dt.date, days: int, proposal: bool) -> str:
+    if proposal:
+        return "proposal"
+    if c.status not in LIVE_STATUSES:
+        return ""
+    limit = today + dt.timedelta(days=days)
+    cancel = renewals.contract_cancel_by(c)
+    if c.notice_given_on is None and renewals.will_renew(c) and today <= cancel <= limit:
+        return "notice"
+    if today <= c.term_end <= limit:
+        return "expiring"
+    return ""
+
+
+@dataclass
+class Alerts:
+    days: int
+    notice: list[int] = field(default_factory=list)  # notice deadline within N days
+    expiring: list[int] = field(default_factory=list)  # term ends within N days
+    proposals: list[int] = field(default_factory=list)  # proposals awaiting a decision
+
+    @property
+    def total(self) -> int:
+        return len(set(self.notice) | set(self.expiring) | set(self.proposals))
+
+
+def alerts(today: dt.date | None = None, days: int | None = None) -> Alerts:
+    """Contracts entering their notice period, expiring within ``days`` (the setting by
+    default), and renewal proposals awaiting a decision."""
+    today = today or clock.today()
+    days = alert_days() if days is None else days
+    limit = today + dt.timedelta(days=days)
+    max_notice = (Contract.select(fn.MAX(Contract.notice_days))
+                  .where(Contract.status.in_(LIVE_STATUSES)).scalar()) or 0
+    # Cheap SQL window (portable: no date arithmetic in SQL), exact test in Python.
+    candidates = (Contract.select(Contract.id, Contract.term_end, Contract.notice_days,
+                                  Contract.notice_given_on, Contract.renewal_type,
+                                  Contract.max_renewals, Contract.renewals_done, Contract.status)
+                  .where(Contract.status.in_(LIVE_STATUSES), Contract.archived == False,  # noqa: E712
+                         Contract.term_end >= today,
+                         Contract.term_end <= limit + dt.timedelta(days=max_notice)))
+    out = Alerts(days)
+    for c in candidates:
+        cancel = renewals.contract_cancel_by(c)
+        if c.notice_given_on is None and renewals.will_renew(c) and today <= cancel <= limit:
+            out.notice.append(c.id)
+        if c.term_end <= limit:
+            out.expiring.append(c.id)
+    out.proposals = [r[0] for r in ContractRenewal.select(ContractRenewal.contract)
+                     .where(ContractRenewal.status == "proposed").tuples()]
+    return out
+
+
+def alert_ids(today: dt.date | None = None) -> list[int]:
+    a = alerts(today)
+    return sorted(set(a.notice) | set(a.expiring) | set(a.proposals))
+
+
+def parties(text: str, direction: str = "active", limit: int = 30) -> list[Party]:
+    """Parties for the picker, typed by name, VAT number or city: customers for an active
+    contract, suppliers for a passive one."""
+    q = Party.select().where(Party.archived == False)  # noqa: E712
+    q = q.where(Party.is_supplier == True if direction == "passive"  # noqa: E712
+                else Party.is_customer == True)  # noqa: E712
+    text = text.strip()
+    if text:
+        like = f"%{text}%"
+        q = q.where(Party.name ** like | Party.vat_number ** like | Party.city ** like
+                    | Party.code ** like)
+    return list(q.order_by(Party.name).limit(limit))
