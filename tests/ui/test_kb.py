@@ -1,0 +1,207 @@
+"""KB dock, article editor and request suggestions panel driven like a user (R-KB-1, R-KB-2, R-REQ-4)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QObject, Qt, Signal
+
+from servicedesk.models import (KbApplication, KbArticle, Party, Priority, Product, RequestUnit,
+                                ServiceRequest, Unit)
+from servicedesk.search.index import index_request
+from servicedesk.services import kb
+
+
+@pytest.fixture
+def kbwin(qtbot, db):
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+    from ui.app import build_window
+
+    i18n.install(QApplication.instance(), "en")
+    kb.create_article(kb.ArticleData(title="Caldaia in blocco E01", product_family="Caldaie",
+                                     symptoms="Il bruciatore non si accende, niente fiamma.",
+                                     solution="Pulire l'elettrodo di accensione."))
+    kb.create_article(kb.ArticleData(title="Stampante inceppata", product_family="Stampanti",
+                                     symptoms="Carta inceppata nel cassetto.",
+                                     solution="Pulire i rulli."))
+    win = build_window(db, lang="en", screenshot=True)
+    qtbot.addWidget(win)
+    return win
+
+
+def test_dock_search_as_you_type_with_highlight(qtbot, kbwin):
+    from PySide6.QtCore import Qt as _Qt
+
+    dock = kbwin.docks["kbSearchDock"]
+    assert kbwin.dockWidgetArea(dock) == _Qt.DockWidgetArea.RightDockWidgetArea
+    panel = dock.widget()
+    assert panel.results.count() == 2  # no text: the newest articles
+    qtbot.keyClicks(panel.search_edit, "bruciatori fiam")  # other form + prefix while typing
+    qtbot.waitUntil(lambda: panel.results.count() == 1, timeout=2000)
+    label = panel.results.itemWidget(panel.results.item(0))
+    assert "bruciatore" in label.text() and "background" in label.text()
+    assert "best matches" in panel.count_label.text()
+    panel.type_combo.setCurrentIndex(panel.type_combo.findText("Software error"))
+    assert panel.results.count() == 0
+    assert "No article matches" in panel.count_label.text()
+
+
+def test_dock_family_filter_and_archive_restore(qtbot, kbwin):
+    panel = kbwin.docks["kbSearchDock"].widget()
+    panel.family_combo.setCurrentIndex(panel.family_combo.findData("Stampanti"))
+    assert panel.results.count() == 1
+    aid = panel.current_id()
+    panel.archive_selected()
+    assert KbArticle.get_by_id(aid).archived
+    assert panel.results.count() == 0
+    panel.archived_check.setChecked(True)
+    assert panel.results.count() == 1 and panel.archive_button.text() == "Restore"
+    panel.archive_selected()
+    assert not KbArticle.get_by_id(aid).archived
+
+
+def test_editor_create_validation_and_conflict(qtbot, kbwin, monkeypatch):
+    from ui.dialogs import kb_article_editor as mod
+
+    shown = []
+    monkeypatch.setattr(mod, "show_error", lambda parent, err: shown.append(err))
+    editor = mod.KbArticleEditor(ctx=kbwin.ctx)
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor.symptoms_edit, "Lo split gocciola")
+    assert not editor.save()  # title and solution missing
+    assert {e.field for e in shown[0].errors} == {"title", "solution"}
+    assert editor.symptoms_edit.toPlainText() == "Lo split gocciola"  # nothing lost
+    qtbot.keyClicks(editor.title_edit, "Split perde acqua")
+    qtbot.keyClicks(editor.solution_edit, "Pulire lo scarico condensa")
+    assert editor.save()
+    art = KbArticle.get_by_id(editor.article_id)
+    assert art.title == "Split perde acqua"
+    # another workstation edits the same article meanwhile
+    kb.update_article(art.id, art.version, kb.ArticleData(title="Cambiato altrove",
+                                                          solution="x"))
+    asked = []
+    monkeypatch.setattr(editor, "ask_reload", lambda text: asked.append(text) or True)
+    editor.title_edit.setText("Mia modifica")
+    assert not editor.save()
+    assert "changed this record" in asked[0]
+    assert editor.title_edit.text() == "Cambiato altrove"  # reloaded on request
+    assert KbArticle.get_by_id(art.id).title == "Cambiato altrove"
+
+
+def test_open_article_from_bus(qtbot, kbwin):
+    from ui.dialogs.kb_article_editor import KbArticleEditor
+
+    aid = KbArticle.select().first().id
+    kbwin.ctx.bus.open_article.emit(aid)
+    editor = kbwin.findChild(KbArticleEditor, f"kb:{aid}")
+    assert editor is not None and editor.title_edit.text()
+    editor.close()
+
+
+class FakeEditor(QObject):
+    """The request editor interface of ui/extensions.py."""
+
+    description_changed = Signal(str)
+    units_changed = Signal()
+    request_saved = Signal(int)
+
+    def __init__(self, request_id=None, units=()):
+        super().__init__()
+        self.request_id = request_id
+        self._text = ""
+        self._units = list(units)
+        self.notes: list[str] = []
+
+    def description_text(self):
+        return self._text
+
+    def type(self, text):
+        self._text = text
+        self.description_changed.emit(text)
+
+    def unit_ids(self):
+        return self._units
+
+    def product_ids(self):
+        return []
+
+    def customer_id(self):
+        return None
+
+    def append_note(self, text):
+        self.notes.append(text)
+
+    def reload(self):
+        pass
+
+
+@pytest.fixture
+def request_setup(db):
+    c = Party.create(code="C1", name="Rossi Srl")
+    boiler = Product.create(code="B1", name="Caldaia Eco", family="Caldaie")
+    unit = Unit.create(product=boiler, serial="CB-1", owner=c)
+    prio = Priority.get(Priority.code == "normal")
+    past = ServiceRequest.create(number="RS-2026-000001", customer=c, priority=prio,
+                                 description="Caldaia in blocco E01 al mattino",
+                                 status="closed", opened_at=dt.datetime(2026, 1, 2, 9),
+                                 closed_at=dt.datetime(2026, 1, 3, 9),
+                                 final_report="Sostituito elettrodo di accensione")
+    RequestUnit.create(request=past, unit=unit)
+    index_request(past.id)
+    current = ServiceRequest.create(number="RS-2026-000002", customer=c, priority=prio,
+                                    description="", status="in_progress",
+                                    opened_at=dt.datetime(2026, 2, 1, 9))
+    return dict(unit=unit, past=past, current=current)
+
+
+def test_suggestions_panel_while_typing_and_apply(qtbot, kbwin, request_setup):
+    from ui.extensions import request_panels
+
+    panel_def = next(p for p in request_panels() if p.key == "kb")
+    editor = FakeEditor(request_setup["current"].id, [request_setup["unit"].id])
+    panel = panel_def.factory(kbwin.ctx, editor)
+    qtbot.addWidget(panel)
+    editor.type("la caldaia è bloccata, errore E01")
+    qtbot.waitUntil(lambda: bool(panel.suggestions.articles and panel.suggestions.requests), timeout=3000)
+    panel.wait()
+    assert panel.suggestions.requests[0].same_unit
+    assert "elettrodo" in panel.suggestions.requests[0].final_report
+    assert not panel.add_button.isVisible()  # the request is still open
+    aid = panel.suggestions.articles[0].id
+    assert panel.apply(aid)
+    assert KbApplication.select().where(KbApplication.article == aid).count() == 1
+    assert KbArticle.get_by_id(aid).applied_count == 1
+    assert "elettrodo" in editor.notes[0]
+    assert not panel.apply(aid) or KbArticle.get_by_id(aid).applied_count == 1
+
+
+def test_add_to_kb_from_resolved_request(qtbot, kbwin, request_setup):
+    from ui.widgets.kb_suggestions import KbSuggestionsPanel
+
+    editor = FakeEditor(request_setup["past"].id)
+    panel = KbSuggestionsPanel(ctx=kbwin.ctx, editor=editor, threaded=False)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.add_button.isVisible()
+    panel.add_to_kb()
+    dialog = panel.last_dialog
+    assert dialog.solution_edit.toPlainText() == "Sostituito elettrodo di accensione"
+    assert dialog.product_combo.currentText().startswith("Caldaia Eco")
+    assert dialog.save()
+    assert KbArticle.get_by_id(dialog.article_id).source_request_id == request_setup["past"].id
+    dialog.close()
+
+
+def test_new_request_apply_copies_only(qtbot, kbwin, request_setup):
+    from ui.widgets.kb_suggestions import KbSuggestionsPanel
+
+    editor = FakeEditor(None)
+    panel = KbSuggestionsPanel(ctx=kbwin.ctx, editor=editor, threaded=False)
+    qtbot.addWidget(panel)
+    editor.type("stampante carta inceppata")
+    panel.run_query()
+    assert panel.suggestions.articles
+    assert not panel.apply(panel.suggestions.articles[0].id)
+    assert editor.notes and KbApplication.select().count() == 0

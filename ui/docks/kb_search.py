@@ -1,0 +1,215 @@
+"""The KB search dock: search as you type, ranked hits with highlighted snippets, filters,
+new / open / archive articles (R-KB-1)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+
+from servicedesk.errors import ServiceDeskError
+from servicedesk.models import ProblemType
+from servicedesk.permissions import Permission
+from servicedesk.queries.kb import KbFilter, count_articles, families, search
+from servicedesk.services import kb
+
+from ..messages import show_error
+from ..widgets.kb_hit import KbHitLabel
+
+DEBOUNCE_MS = 200
+
+
+class KbSearchPanel(QWidget):
+    def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("kbSearchPanel")
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("kbSearchEdit")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.tr("Describe the problem: e.g. boiler E01 no flame"))
+        self.family_combo = QComboBox()
+        self.family_combo.setObjectName("kbFamilyFilter")
+        self.type_combo = QComboBox()
+        self.type_combo.setObjectName("kbTypeFilter")
+        self.archived_check = QCheckBox(self.tr("Archived"))
+        self.archived_check.setObjectName("kbArchivedFilter")
+        self.archived_check.setToolTip(self.tr("Show archived articles instead"))
+        self.results = QListWidget()
+        self.results.setObjectName("kbResults")
+        self.results.setAlternatingRowColors(True)
+        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # a light selection keeps the grey details and the highlights readable
+        self.results.setStyleSheet("QListWidget#kbResults::item:selected { background: #dbe7fb; }")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("kbCount")
+        self.count_label.setProperty("role", "hint")
+        self.new_button = QPushButton(self.tr("New article"))
+        self.new_button.setObjectName("kbNew")
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setObjectName("kbOpen")
+        self.archive_button = QPushButton(self.tr("Archive"))
+        self.archive_button.setObjectName("kbArchiveSelected")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.search_edit)
+        filters = QHBoxLayout()
+        filters.addWidget(self.family_combo, 1)
+        filters.addWidget(self.type_combo, 1)
+        filters.addWidget(self.archived_check)
+        layout.addLayout(filters)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.count_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.archive_button)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.search_edit.returnPressed.connect(self.refresh)
+        self.family_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.type_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.archived_check.toggled.connect(self._archived_toggled)
+        self.results.itemActivated.connect(lambda item: self.open_article(item.data(Qt.ItemDataRole.UserRole)))
+        self.results.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.new_button.clicked.connect(self.new_article)
+        self.open_button.clicked.connect(lambda: self.open_article(self.current_id()))
+        self.archive_button.clicked.connect(self.archive_selected)
+        ctx.bus.changed.connect(self._on_changed)
+        self.hits = []
+        self._fill_filters()
+        self.refresh()
+
+    # -- filters ------------------------------------------------------------------------------
+    def _fill_filters(self) -> None:
+        current_family = self.family_combo.currentData()
+        self.family_combo.blockSignals(True)
+        self.family_combo.clear()
+        self.family_combo.addItem(self.tr("All families"), "")
+        for family in families():
+            self.family_combo.addItem(family, family)
+        self.family_combo.setCurrentIndex(max(0, self.family_combo.findData(current_family or "")))
+        self.family_combo.blockSignals(False)
+        if self.type_combo.count() == 0:
+            self.type_combo.blockSignals(True)
+            self.type_combo.addItem(self.tr("All problem types"), None)
+            it = self.ctx.lang == "it"
+            for pt in ProblemType.select().where(~ProblemType.archived).order_by(ProblemType.id):
+                self.type_combo.addItem(pt.name_it if it else pt.name_en, pt.id)
+            self.type_combo.blockSignals(False)
+
+    def spec(self) -> KbFilter:
+        return KbFilter(text=self.search_edit.text(), family=self.family_combo.currentData() or "",
+                        problem_type_id=self.type_combo.currentData(),
+                        archived=self.archived_check.isChecked(), typing=True, limit=30)
+
+    def _archived_toggled(self, on: bool) -> None:
+        self.archive_button.setText(self.tr("Restore") if on else self.tr("Archive"))
+        self.refresh()
+
+    # -- results ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._timer.stop()
+        spec = self.spec()
+        try:
+            self.hits = search(spec)
+        except ServiceDeskError as err:  # pragma: no cover - e.g. database busy
+            self.ctx.bus.status_message.emit(str(err))
+            return
+        types = {self.type_combo.itemData(i): self.type_combo.itemText(i)
+                 for i in range(1, self.type_combo.count())}
+        self.results.clear()
+        for hit in self.hits:
+            meta = [x for x in (hit.product_name or hit.family, types.get(hit.problem_type_id, ""))
+                    if x]
+            if hit.applied_count:
+                meta.append(self.tr("applied %1×").replace("%1", str(hit.applied_count)))
+            label = KbHitLabel(hit.title_html, " · ".join(meta), hit.snippet_html)
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, hit.id)
+            item.setToolTip(hit.title)
+            width = max(200, self.results.viewport().width() - 4)
+            label.setFixedWidth(width)
+            item.setSizeHint(QSize(width, label.heightForWidth(width) + 4))
+            self.results.addItem(item)
+            self.results.setItemWidget(item, label)
+        if self.hits:
+            self.results.setCurrentRow(0)
+        if not self.search_edit.text().strip():
+            total = count_articles(archived=spec.archived)
+            self.count_label.setText(self.tr("%1 articles; type to search").replace("%1", str(total))
+                                     if not spec.archived else
+                                     self.tr("%1 archived articles").replace("%1", str(total)))
+        elif self.hits:
+            self.count_label.setText(self.tr("%1 best matches").replace("%1", str(len(self.hits))))
+        else:
+            self.count_label.setText(self.tr("No article matches: try other words or fewer filters"))
+        self._update_buttons()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        width = max(200, self.results.viewport().width() - 4)
+        for i in range(self.results.count()):
+            item = self.results.item(i)
+            label = self.results.itemWidget(item)
+            if label is not None and label.width() != width:
+                label.setFixedWidth(width)
+                item.setSizeHint(QSize(width, label.heightForWidth(width) + 4))
+
+    def current_id(self) -> int | None:
+        item = self.results.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _update_buttons(self) -> None:
+        can_edit = self.ctx.actor.can(Permission.KB_EDIT)
+        selected = self.current_id() is not None
+        self.new_button.setVisible(can_edit)
+        self.archive_button.setVisible(can_edit)
+        self.open_button.setEnabled(selected)
+        self.archive_button.setEnabled(selected)
+
+    def _on_changed(self, topics: set[str]) -> None:
+        if "kb" in topics or "products" in topics:
+            self._fill_filters()
+            self.refresh()
+
+    # -- actions ------------------------------------------------------------------------------
+    def open_article(self, article_id: int | None) -> None:
+        if article_id is not None:
+            self.ctx.bus.open_article.emit(article_id)
+
+    def new_article(self) -> None:
+        from ..dialogs.kb_article_editor import KbArticleEditor
+
+        editor = KbArticleEditor(ctx=self.ctx, parent=self.window())
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.title_edit.setText(self.search_edit.text().strip()[:200])
+        editor.show()
+
+    def archive_selected(self) -> None:
+        article_id = self.current_id()
+        if article_id is None:
+            return
+        from servicedesk.models import KbArticle
+
+        article = KbArticle.get_or_none(KbArticle.id == article_id)
+        if article is None:
+            self.refresh()
+            return
+        try:
+            kb.set_archived(article_id, article.version, not article.archived)
+        except ServiceDeskError as err:
+            show_error(self, err)
+            return
+        self.ctx.bus.status_message.emit(
+            self.tr("Article restored.") if article.archived else
+            self.tr("Article archived: tick “Archived” to find it again."))
+        self.ctx.bus.notify("kb")

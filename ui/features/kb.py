@@ -1,0 +1,148 @@
+"""Knowledge base feature: the KB search dock, the article editor, the request-editor panel
+with suggestions, and keeping the search index in step with the database (R-KB-1, R-KB-2)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction
+
+from servicedesk.search import index as search_index
+
+from ..docks.kb_search import KbSearchPanel
+from ..extensions import RequestPanel, register_request_panel
+from ..messages import register
+
+ORDER = 60  # after contracts (50): the KB dock is tabified with the contract editor
+
+
+def _register_messages() -> None:
+    register("kb.archived", lambda p: QCoreApplication.translate(
+        "Messages", "This article is archived: restore it before applying it."))
+    register("kb.request_not_resolved", lambda p: QCoreApplication.translate(
+        "Messages", "Request {number} is not resolved yet: add it to the knowledge base once it "
+                    "has a final report.").format(**p))
+
+
+class _IndexSignals(QObject):
+    done = Signal(object)
+
+
+class _IndexJob(QRunnable):
+    """Rebuild or catch up the search index on a pool thread (its own connection)."""
+
+    def __init__(self, full: bool, signals: _IndexSignals) -> None:
+        super().__init__()
+        self.full, self.signals = full, signals
+
+    def run(self) -> None:
+        try:
+            result = (search_index.ensure_indexes() if self.full
+                      else search_index.sync_request_index())
+        except Exception as exc:  # noqa: BLE001 - shown in the status bar
+            result = exc
+        self.signals.done.emit(result)
+
+
+class KbIndexKeeper(QObject):
+    """Detects an empty/outdated index on open and catches up after request changes."""
+
+    def __init__(self, ctx, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.signals = _IndexSignals(self)
+        self.signals.done.connect(self._done)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(3000)
+        self.timer.timeout.connect(lambda: self.pool.start(_IndexJob(False, self.signals)))
+
+    def start(self) -> None:
+        status = search_index.index_status()
+        if status.ok:
+            if not self.ctx.screenshot_mode:
+                self.timer.start()  # requests resolved by older versions / other programs
+            return
+        if self.ctx.screenshot_mode:
+            search_index.ensure_indexes()  # screenshots and tests: synchronous
+            return
+        self.ctx.bus.status_message.emit(QCoreApplication.translate(
+            "KbFeature", "Building the knowledge base search index…"))
+        self.pool.start(_IndexJob(True, self.signals))
+
+    def on_changed(self, topics: set[str]) -> None:
+        if "requests" in topics and not self.ctx.screenshot_mode:
+            self.timer.start()
+
+    def _done(self, result: object) -> None:
+        if isinstance(result, Exception):
+            self.ctx.bus.status_message.emit(QCoreApplication.translate(
+                "KbFeature", "Knowledge base index not updated: %1").replace("%1", str(result)))
+            return
+        if isinstance(result, search_index.IndexStatus) and not result.ok:
+            self.ctx.bus.status_message.emit(QCoreApplication.translate(
+                "KbFeature", "Knowledge base search index ready."))
+        self.ctx.bus.notify("kb")
+
+
+def _open_article(window, article_id: int | None = None, draft=None) -> None:
+    from ..dialogs.kb_article_editor import KbArticleEditor
+
+    key = f"kb:{article_id}" if article_id is not None else None
+    existing = window.findChild(KbArticleEditor, key) if key else None
+    if existing is not None:
+        existing.raise_()
+        existing.activateWindow()
+        return
+    editor = KbArticleEditor(ctx=window.ctx, article_id=article_id, draft=draft, parent=window)
+    editor.setWindowFlag(Qt.WindowType.Window, True)
+    if key:
+        editor.setObjectName(key)
+    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    editor.show()
+
+
+def _suggestions_panel(ctx, editor):
+    from ..widgets.kb_suggestions import KbSuggestionsPanel
+
+    return KbSuggestionsPanel(ctx=ctx, editor=editor)
+
+
+def install(window) -> None:
+    ctx = window.ctx
+    _register_messages()
+    keeper = KbIndexKeeper(ctx, window)
+    keeper.start()
+    ctx.bus.changed.connect(keeper.on_changed)
+    window.kb_index_keeper = keeper
+
+    panel = KbSearchPanel(ctx=ctx)
+    window.add_dock(panel, "kbSearchDock",
+                    QCoreApplication.translate("KbFeature", "Knowledge base"),
+                    Qt.DockWidgetArea.RightDockWidgetArea, tabify_with="contractEditorDock",
+                    shortcut="Ctrl+Shift+K")
+    ctx.bus.open_article.connect(lambda article_id: _open_article(window, article_id))
+
+    menu = window.menu("tools")
+    new_action = QAction(QCoreApplication.translate("KbFeature", "New knowledge base article…"),
+                         window)
+    new_action.setObjectName("actionKbNew")
+    new_action.triggered.connect(lambda: _open_article(window))
+    menu.addAction(new_action)
+    rebuild = QAction(QCoreApplication.translate("KbFeature", "Rebuild knowledge base search index"),
+                      window)
+    rebuild.setObjectName("actionKbRebuild")
+
+    def do_rebuild() -> None:
+        search_index.rebuild_article_index()
+        search_index.sync_request_index()
+        ctx.bus.notify("kb")
+        ctx.bus.status_message.emit(QCoreApplication.translate(
+            "KbFeature", "Knowledge base search index rebuilt."))
+
+    rebuild.triggered.connect(do_rebuild)
+    menu.addAction(rebuild)
+
+    register_request_panel(RequestPanel(
+        key="kb", title=lambda: QCoreApplication.translate("KbFeature", "Knowledge base"),
+        factory=_suggestions_panel, order=40))

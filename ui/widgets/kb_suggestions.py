@@ -1,0 +1,328 @@
+"""The "Knowledge base" panel of the request editor: while the description is typed, the best
+articles and similar past resolved requests; apply an article; add the request to the KB
+(R-KB-2, R-REQ-4)."""
+from __future__ import annotations
+
+import html
+import itertools
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from servicedesk.errors import ServiceDeskError
+from servicedesk.models import KbArticle, ServiceRequest
+from servicedesk.permissions import Permission
+from servicedesk.queries.kb import Suggestions, suggest
+from servicedesk.search.index import INDEXED_STATUSES
+from servicedesk.services import kb
+
+from .. import fmt
+from ..messages import show_error
+from .kb_hit import marked
+
+DEBOUNCE_MS = 300
+
+
+class _Signals(QObject):
+    done = Signal(int, object)  # sequence number, Suggestions or Exception
+
+
+class _SuggestJob(QRunnable):
+    """Runs the query on a pool thread (its own SQLite connection): typing never waits for it."""
+
+    def __init__(self, seq: int, args: tuple, signals: _Signals) -> None:
+        super().__init__()
+        self.seq, self.args, self.signals = seq, args, signals
+
+    def run(self) -> None:
+        text, products, units, exclude = self.args
+        try:
+            result: object = suggest(text, products, units, exclude_request_id=exclude)
+        except Exception as exc:  # noqa: BLE001 - reported to the UI thread, never lost
+            result = exc
+        self.signals.done.emit(self.seq, result)
+
+
+class KbSuggestionsPanel(QWidget):
+    """``set_request(editor)`` binds it to a request editor (see ui/extensions.py)."""
+
+    def __init__(self, *, ctx, editor=None, parent: QWidget | None = None,
+                 threaded: bool = True) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.editor = None
+        self.threaded = threaded
+        self.setObjectName("kbSuggestionsPanel")
+        self.suggestions = Suggestions()
+        self._seq = itertools.count(1)
+        self._latest = 0
+        self._signals = _Signals(self)
+        self._signals.done.connect(self._on_done)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+
+        self.status = QLabel()
+        self.status.setObjectName("kbSuggestStatus")
+        self.status.setProperty("role", "hint")
+        self.status.setWordWrap(True)
+        self.copy_check = QCheckBox(self.tr("Copy the solution into the note when applying"))
+        self.copy_check.setObjectName("kbCopySolution")
+        self.copy_check.setChecked(True)
+        self.add_button = QPushButton(self.tr("Add to knowledge base…"))
+        self.add_button.setObjectName("kbAddFromRequest")
+        self.add_button.setToolTip(self.tr("New article from this request's description and final report"))
+        self.add_button.clicked.connect(self.add_to_kb)
+        self.add_button.hide()
+        self.list_host = QWidget()
+        self.list_layout = QVBoxLayout(self.list_host)
+        self.list_layout.setContentsMargins(0, 0, 0, 0)
+        self.list_layout.setSpacing(6)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.list_host)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.add_button)
+        layout.addLayout(top)
+        layout.addWidget(self.copy_check)
+        layout.addWidget(scroll, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_query)
+        ctx.bus.changed.connect(self._on_changed)
+        if editor is not None:
+            self.set_request(editor)
+        else:
+            self._render()
+
+    # -- editor binding -------------------------------------------------------------------------
+    def set_request(self, editor) -> None:
+        if editor is not self.editor:
+            if self.editor is not None:
+                for sig, slot in self._connections():
+                    try:
+                        sig.disconnect(slot)
+                    except (RuntimeError, TypeError):
+                        pass
+            self.editor = editor
+            for sig, slot in self._connections():
+                sig.connect(slot)
+        self._update_add_button()
+        self.schedule()
+
+    def _connections(self):
+        ed = self.editor
+        out = [(ed.description_changed, self._on_text)]
+        if hasattr(ed, "units_changed"):
+            out.append((ed.units_changed, self.schedule))
+        return out
+
+    def _on_text(self, _text: str = "") -> None:
+        self.schedule()
+
+    def schedule(self) -> None:
+        self._timer.start()
+
+    def _on_changed(self, topics: set[str]) -> None:
+        if "kb" in topics:
+            self.schedule()
+        if "requests" in topics:
+            self._update_add_button()
+
+    def _request_status(self) -> str | None:
+        rid = getattr(self.editor, "request_id", None)
+        if rid is None:
+            return None
+        return ServiceRequest.select(ServiceRequest.status).where(ServiceRequest.id == rid).scalar()
+
+    def _update_add_button(self) -> None:
+        resolved = self._request_status() in INDEXED_STATUSES
+        self.add_button.setVisible(resolved and self.ctx.actor.can(Permission.KB_EDIT))
+
+    # -- query ----------------------------------------------------------------------------------
+    def run_query(self) -> None:
+        self._timer.stop()
+        if self.editor is None:
+            return
+        text = self.editor.description_text()
+        products = list(self.editor.product_ids()) if hasattr(self.editor, "product_ids") else []
+        units = list(self.editor.unit_ids()) if hasattr(self.editor, "unit_ids") else []
+        seq = next(self._seq)
+        self._latest = seq
+        args = (text, products, units, getattr(self.editor, "request_id", None))
+        if not text.strip():
+            self._on_done(seq, Suggestions())
+            return
+        self.status.setText(self.tr("Searching…"))
+        if self.threaded:
+            self._pool.start(_SuggestJob(seq, args, self._signals))
+        else:
+            _SuggestJob(seq, args, self._signals).run()
+
+    def _on_done(self, seq: int, result: object) -> None:
+        if seq != self._latest:
+            return  # an older query finished after a newer one started
+        if isinstance(result, Exception):
+            self.status.setText(self.tr("Suggestions unavailable: %1").replace("%1", str(result)))
+            return
+        self.suggestions = result
+        self._render()
+
+    def wait(self) -> None:
+        """Let a running query finish (tests, closing)."""
+        self._pool.waitForDone()
+
+    # -- rendering ------------------------------------------------------------------------------
+    def _clear(self) -> None:
+        while self.list_layout.count():
+            item = self.list_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+
+    def _render(self) -> None:
+        self._clear()
+        s = self.suggestions
+        if not s.articles and not s.requests:
+            empty = self.editor is None or not self.editor.description_text().strip()
+            self.status.setText(self.tr("Type the problem description: solutions already adopted "
+                                        "for similar problems appear here.") if empty else
+                                self.tr("No similar article or past request found."))
+            self.list_layout.addStretch(1)
+            return
+        self.status.setText(self.tr("%1 articles, %2 similar resolved requests")
+                            .replace("%1", str(len(s.articles))).replace("%2", str(len(s.requests))))
+        applied = kb.applied_article_ids(self.editor.request_id) \
+            if getattr(self.editor, "request_id", None) else set()
+        if s.articles:
+            self.list_layout.addWidget(self._heading(self.tr("Knowledge base")))
+            for hit in s.articles:
+                self.list_layout.addWidget(self._article_card(hit, hit.id in applied))
+        if s.requests:
+            self.list_layout.addWidget(self._heading(self.tr("Similar resolved requests")))
+            for hit in s.requests:
+                self.list_layout.addWidget(self._request_card(hit))
+        self.list_layout.addStretch(1)
+
+    def _heading(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setStyleSheet("font-weight:bold; color:#1f2a3a; margin-top:4px;")
+        return label
+
+    def _card(self) -> tuple[QFrame, QVBoxLayout]:
+        frame = QFrame()
+        frame.setObjectName("kbCard")
+        frame.setStyleSheet("QFrame#kbCard { background:#ffffff; border:1px solid #dde2ea; "
+                            "border-radius:6px; }")
+        lay = QVBoxLayout(frame)
+        lay.setContentsMargins(8, 6, 8, 6)
+        lay.setSpacing(3)
+        return frame, lay
+
+    def _rich(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _article_card(self, hit, applied: bool) -> QFrame:
+        frame, lay = self._card()
+        frame.setProperty("article_id", hit.id)
+        badges = []
+        if hit.same_product:
+            badges.append(self.tr("same product"))
+        if hit.applied_count:
+            badges.append(self.tr("solved %1 times").replace("%1", str(hit.applied_count)))
+        meta = " · ".join([x for x in (hit.product_name or hit.family,) if x] + badges)
+        lay.addWidget(self._rich(f'<b>{marked(hit.title_html)}</b>'
+                                 f'<br><span style="color:#6b7280;">{html.escape(meta)}</span>'
+                                 f'<br>{marked(hit.snippet_html)}'))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        open_btn = QPushButton(self.tr("Open"))
+        open_btn.clicked.connect(lambda: self.ctx.bus.open_article.emit(hit.id))
+        apply_btn = QPushButton(self.tr("Applied") if applied else self.tr("Apply"))
+        apply_btn.setObjectName("kbApply")
+        apply_btn.setEnabled(not applied and self.ctx.actor.can(Permission.REQUEST_NOTE))
+        apply_btn.setToolTip(self.tr("Link this article to the request (counted as a solution)"))
+        apply_btn.clicked.connect(lambda: self.apply(hit.id))
+        row.addWidget(open_btn)
+        row.addWidget(apply_btn)
+        lay.addLayout(row)
+        return frame
+
+    def _request_card(self, hit) -> QFrame:
+        frame, lay = self._card()
+        frame.setProperty("request_id", hit.id)
+        badges = [fmt.date(hit.resolved_at.date()) if hasattr(hit.resolved_at, "date") else ""]
+        if hit.same_unit:
+            badges.append(self.tr("same serial number"))
+        elif hit.same_product:
+            badges.append(self.tr("same product"))
+        head = " · ".join(x for x in [hit.number, hit.customer, *badges] if x)
+        report = self.tr("Final report:")
+        lay.addWidget(self._rich(f'<b>{html.escape(head)}</b><br>{marked(hit.snippet_html)}'
+                                 f'<br><span style="color:#047857;">{html.escape(report)}</span> '
+                                 f'{marked(hit.report_html)}'))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        copy_btn = QPushButton(self.tr("Copy report to note"))
+        copy_btn.clicked.connect(lambda: self._append_note(f"[{hit.number}] {hit.final_report}"))
+        open_btn = QPushButton(self.tr("Open request"))
+        open_btn.clicked.connect(lambda: self.ctx.bus.open_request.emit(hit.id))
+        row.addWidget(copy_btn)
+        row.addWidget(open_btn)
+        lay.addLayout(row)
+        return frame
+
+    # -- actions ---------------------------------------------------------------------------------
+    def _append_note(self, text: str) -> None:
+        if self.editor is not None and hasattr(self.editor, "append_note"):
+            self.editor.append_note(text)
+
+    def apply(self, article_id: int) -> bool:
+        """Link the article to the request (counted) and optionally copy its solution."""
+        rid = getattr(self.editor, "request_id", None)
+        article = KbArticle.get_or_none(KbArticle.id == article_id)
+        if article is None:
+            self.schedule()
+            return False
+        if rid is None:
+            # A new request is not in the database yet: copy the solution, link after saving.
+            self._append_note(kb.solution_note(article))
+            self.ctx.bus.status_message.emit(
+                self.tr("Solution copied. Save the request, then apply the article to count it."))
+            return False
+        try:
+            kb.apply_article(article_id, rid)
+        except ServiceDeskError as err:
+            show_error(self, err)
+            return False
+        if self.copy_check.isChecked():
+            self._append_note(kb.solution_note(article))
+        self.ctx.bus.notify("kb")
+        self._render()
+        return True
+
+    def add_to_kb(self) -> None:
+        rid = getattr(self.editor, "request_id", None)
+        if rid is None:
+            return
+        try:
+            draft = kb.draft_from_request(rid)
+        except ServiceDeskError as err:
+            show_error(self, err)
+            return
+        from ..dialogs.kb_article_editor import KbArticleEditor
+
+        dialog = KbArticleEditor(ctx=self.ctx, draft=draft, parent=self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.last_dialog = dialog
