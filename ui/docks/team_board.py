@@ -1,0 +1,261 @@
+"""The team board dock (agenda / lavagna team): day and week views, drag to reschedule, undo (R-REQ-3)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QFileDialog, QHBoxLayout,
+                               QLabel, QMessageBox, QPushButton, QScrollArea, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from servicedesk import clock
+from servicedesk.errors import ConflictError, ServiceDeskError
+from servicedesk.models import Intervention
+from servicedesk.permissions import Permission
+from servicedesk.queries.board import Block, board
+from servicedesk.services import interventions
+from servicedesk.services.interventions import SchedulingConflictError
+
+from .. import fmt
+from ..messages import conflict_text, error_text
+from ..widgets.board_common import confirm_override, fill_teams
+from ..widgets.board_view import BoardView
+
+
+class MoveCommand(QUndoCommand):
+    """A reschedule already written to the database; undo/redo write the other state."""
+
+    def __init__(self, dock: "TeamBoardWidget", intervention_id: int, before: tuple, after: tuple,
+                 version: int) -> None:
+        super().__init__(QCoreApplication.translate("Board", "Move intervention #{id}").format(id=intervention_id))
+        self.dock = dock
+        self.intervention_id = intervention_id
+        self.before = before  # (operator_id, team_id, start, end)
+        self.after = after
+        self.version = version  # the version our last write produced
+        self._first = True
+
+    def _apply(self, state: tuple) -> None:
+        item = Intervention.get_or_none(Intervention.id == self.intervention_id)
+        if item is None or item.version != self.version:
+            # Changed on another workstation since: do not overwrite it.
+            self.setObsolete(True)
+            self.dock.show_message(QCoreApplication.translate(
+                "Board", "Cannot undo: the intervention was changed on another workstation."))
+            self.dock.reload()
+            return
+        op_id, team_id, start, end = state
+        try:
+            interventions.reschedule(item, operator_id=op_id, team_id=team_id, planned_start=start,
+                                     planned_end=end, override=True,
+                                     override_note=QCoreApplication.translate("Board", "undo/redo on the board"))
+        except ServiceDeskError as err:
+            self.setObsolete(True)
+            self.dock.show_message(error_text(err))
+            self.dock.reload()
+            return
+        self.version = item.version
+        self.dock.changed()
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        self._apply(self.before)
+
+
+class TeamBoardWidget(QWidget):
+    def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("teamBoard")
+        self.day = clock.today()
+        self.mode = "week"
+        self.undo_stack = QUndoStack(self)
+
+        self.day_btn = QToolButton()
+        self.day_btn.setText(QCoreApplication.translate("Board", "Day"))
+        self.day_btn.setObjectName("dayViewButton")
+        self.week_btn = QToolButton()
+        self.week_btn.setText(QCoreApplication.translate("Board", "Week"))
+        self.week_btn.setObjectName("weekViewButton")
+        group = QButtonGroup(self)
+        for b in (self.day_btn, self.week_btn):
+            b.setCheckable(True)
+            group.addButton(b)
+        self.week_btn.setChecked(True)
+        self.day_btn.clicked.connect(lambda: self.set_mode("day"))
+        self.week_btn.clicked.connect(lambda: self.set_mode("week"))
+        prev_btn = QToolButton()
+        prev_btn.setText("◀")
+        prev_btn.setToolTip(QCoreApplication.translate("Board", "Previous"))
+        prev_btn.clicked.connect(lambda: self.step(-1))
+        today_btn = QPushButton(QCoreApplication.translate("Board", "Today"))
+        today_btn.clicked.connect(lambda: self.go_to(clock.today()))
+        next_btn = QToolButton()
+        next_btn.setText("▶")
+        next_btn.setToolTip(QCoreApplication.translate("Board", "Next"))
+        next_btn.clicked.connect(lambda: self.step(1))
+        self.date_edit = QDateEdit()
+        self.date_edit.setObjectName("boardDate")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_edit.setDate(fmt.qdate(self.day))
+        self.date_edit.setToolTip(QCoreApplication.translate("Board", "Jump to date"))
+        self.date_edit.dateChanged.connect(lambda d: self.go_to(fmt.pydate(d)))
+        self.team = QComboBox()
+        self.team.setObjectName("boardTeam")
+        fill_teams(self.team, all_label=QCoreApplication.translate("Board", "All teams"))
+        self.team.currentIndexChanged.connect(self.reload)
+        self.title = QLabel()
+        self.title.setObjectName("boardTitle")
+        self.undo_btn = QToolButton()
+        self.undo_btn.setObjectName("undoButton")
+        self.undo_btn.setText(QCoreApplication.translate("Board", "Undo"))
+        self.undo_btn.setEnabled(False)
+        self.undo_btn.clicked.connect(self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(self.undo_btn.setEnabled)
+        self.tools: list[QAction] = []
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        for w in (self.day_btn, self.week_btn, prev_btn, today_btn, next_btn, self.date_edit, self.team):
+            bar.addWidget(w)
+        bar.addSpacing(8)
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        bar.addWidget(self.undo_btn)
+        self.tool_bar = bar
+
+        self.view = BoardView()
+        self.view.editable = ctx.actor.can(Permission.INTERVENTION_PLAN)
+        self.view.block_clicked.connect(self.ctx.bus.open_request.emit)
+        self.view.block_moved.connect(self.move_block)
+        self.view.block_selected.connect(self._selected)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.view)
+        self.message = QLabel()
+        self.message.setObjectName("boardMessage")
+        self.message.setStyleSheet("color: #b45309;")
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(scroll, 1)
+
+        undo = self.undo_stack.createUndoAction(self, QCoreApplication.translate("Board", "Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        redo = self.undo_stack.createRedoAction(self, QCoreApplication.translate("Board", "Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(undo)
+        self.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        self.selected: Block | None = None
+        ctx.bus.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- navigation -----------------------------------------------------------------------------
+    def period(self) -> tuple[dt.date, int]:
+        if self.mode == "day":
+            return self.day, 1
+        return self.day - dt.timedelta(days=self.day.weekday()), 7
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.day_btn.setChecked(mode == "day")
+        self.week_btn.setChecked(mode == "week")
+        self.reload()
+
+    def step(self, direction: int) -> None:
+        self.go_to(self.day + dt.timedelta(days=direction * (1 if self.mode == "day" else 7)))
+
+    def go_to(self, day: dt.date) -> None:
+        self.day = day
+        if fmt.pydate(self.date_edit.date()) != day:
+            self.date_edit.blockSignals(True)
+            self.date_edit.setDate(fmt.qdate(day))
+            self.date_edit.blockSignals(False)
+        self.reload()
+
+    def _on_changed(self, topics: set[str]) -> None:
+        if topics & {"interventions", "operators", "requests"}:
+            self.reload()
+
+    def reload(self) -> None:
+        start, days = self.period()
+        data = board(start, days, team_id=self.team.currentData())
+        self.view.set_data(data, self.ctx.lang)
+        end = start + dt.timedelta(days=days - 1)
+        self.title.setText(fmt.date(start) if days == 1 else f"{fmt.date(start)} – {fmt.date(end)}")
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.ctx.bus.status_message.emit(text)
+
+    def changed(self) -> None:
+        self.ctx.bus.notify("interventions")
+
+    def _selected(self, block: Block | None) -> None:
+        self.selected = block
+
+    # -- drag and drop --------------------------------------------------------------------------
+    def move_block(self, block: Block, operator_id, team_id, start: dt.datetime, end: dt.datetime) -> bool:
+        """Write a drag/resize at once; conflicts ask for confirmation. True when saved."""
+        self.message.hide()
+        item = Intervention.get_or_none(Intervention.id == block.id)
+        if item is None:
+            self.show_message(QCoreApplication.translate("Messages", "The record no longer exists."))
+            self.reload()
+            return False
+        before = (item.operator_id, item.team_id, item.planned_start, item.planned_end)
+        item.version = block.version  # what the user saw: a newer version means someone else moved it
+        if operator_id is None and team_id is None:
+            team_id = item.team_id
+        if operator_id is not None and operator_id != item.operator_id:
+            team_id = None  # follows the new operator
+        override = False
+        while True:
+            try:
+                interventions.reschedule(item, operator_id=operator_id, team_id=team_id,
+                                         planned_start=start, planned_end=end, override=override)
+            except SchedulingConflictError as err:
+                if confirm_override(self, err.conflicts):
+                    override = True
+                    continue
+                self.reload()
+                return False
+            except ConflictError as err:
+                box = QMessageBox(self)
+                box.setIcon(QMessageBox.Icon.Warning)
+                box.setWindowTitle(QCoreApplication.translate("Board", "Changed on another workstation"))
+                box.setText(conflict_text(err))
+                box.setInformativeText(QCoreApplication.translate("Board", "The board is reloaded with the current data."))
+                box.exec()
+                self.reload()
+                return False
+            except ServiceDeskError as err:
+                QMessageBox.warning(self, QCoreApplication.translate("Board", "Team board"), error_text(err))
+                self.reload()
+                return False
+            break
+        after = (item.operator_id, item.team_id, item.planned_start, item.planned_end)
+        self.undo_stack.push(MoveCommand(self, item.id, before, after, item.version))
+        self.changed()
+        return True
+
+    # -- toolbar actions (wired by the feature) --------------------------------------------------
+    def export_ics(self, operator_id: int | None = None) -> None:
+        from ..widgets.board_actions import export_operator_ics
+
+        export_operator_ics(self, self.ctx, operator_id or (self.selected.operator_id if self.selected else None),
+                            *self.period())

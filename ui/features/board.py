@@ -1,0 +1,135 @@
+"""Team board feature: the board dock, "my day", the Board menu, request panels, error texts (R-REQ-3, R-LOG-1)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+
+from servicedesk.permissions import Permission
+
+from .. import messages
+from ..extensions import RequestPanel, register_request_panel
+
+ORDER = 20
+
+
+def _register_messages() -> None:
+    r = messages.register
+    r("scheduling.conflicts", lambda p: QCoreApplication.translate("Messages", "The chosen time has scheduling conflicts."))
+    r("scheduling.hours_overlap", lambda p: QCoreApplication.translate("Messages", "Two working periods of the same day overlap."))
+    r("scheduling.absence_too_long", lambda p: QCoreApplication.translate("Messages", "An absence cannot last more than {days} days.").format(**p))
+    r("scheduling.duration_positive", lambda p: QCoreApplication.translate("Messages", "The duration must be greater than zero."))
+    r("scheduling.no_hours", lambda p: QCoreApplication.translate("Messages", "Choose at least one working day, or use the office default."))
+    r("interventions.operator_or_team", lambda p: QCoreApplication.translate("Messages", "Choose an operator or a team."))
+    r("interventions.too_long", lambda p: QCoreApplication.translate("Messages", "An intervention cannot last more than {days} days.").format(**p))
+    r("interventions.not_open", lambda p: QCoreApplication.translate("Messages", "The intervention is already done or cancelled."))
+    r("interventions.in_future", lambda p: QCoreApplication.translate("Messages", "The actual start cannot be in the future."))
+    r("worklogs.future_date", lambda p: QCoreApplication.translate("Messages", "Work cannot be logged for a date after today."))
+    r("worklogs.too_many_hours", lambda p: QCoreApplication.translate("Messages", "More than {hours} hours in one day is not plausible.").format(**p))
+    r("worklogs.day_too_long", lambda p: QCoreApplication.translate("Messages", "With this entry the operator's day would reach {logged} hours (at most {hours}).").format(**p))
+    r("worklogs.empty", lambda p: QCoreApplication.translate("Messages", "Enter the time worked or the travel time."))
+    r("worklogs.too_many_km", lambda p: QCoreApplication.translate("Messages", "More than {max} km is not plausible.").format(**p))
+    r("worklogs.overlap", lambda p: QCoreApplication.translate("Messages", "The entry overlaps other entries of the same operator."))
+
+
+def _register_panels() -> None:
+    from ..widgets.board_request_panels import InterventionsPanel, WorklogPanel
+
+    register_request_panel(RequestPanel("interventions", lambda: QCoreApplication.translate("Board", "Interventions"),
+                                        lambda ctx, editor: InterventionsPanel(ctx, editor), order=20))
+    register_request_panel(RequestPanel("worklog", lambda: QCoreApplication.translate("Board", "Work log"),
+                                        lambda ctx, editor: WorklogPanel(ctx, editor), order=30))
+
+
+def install(window) -> None:
+    from ..docks.team_board import TeamBoardWidget
+    from ..widgets.my_day import MyDayWidget
+
+    ctx = window.ctx
+    _register_messages()
+    _register_panels()
+    board = TeamBoardWidget(ctx=ctx)
+    dock = window.add_dock(board, "teamBoardDock", QCoreApplication.translate("Board", "Team board"),
+                           Qt.DockWidgetArea.BottomDockWidgetArea, shortcut="Ctrl+Shift+B")
+    board.setMinimumHeight(220)
+    # The board wants room: about 40 % of the window's height by default (saved layouts win).
+    window.resizeDocks([dock], [400], Qt.Orientation.Vertical)
+    my_day = MyDayWidget(ctx=ctx)
+    window.add_dock(my_day, "myDayDock", QCoreApplication.translate("Board", "My day"),
+                    Qt.DockWidgetArea.RightDockWidgetArea)
+    window.board = board
+
+    menu = window.menu("board", QCoreApplication.translate("Board", "&Board"))
+    show = QAction(QCoreApplication.translate("Board", "Show team board"), window)
+    show.triggered.connect(lambda: window.show_dock("teamBoardDock"))
+    menu.addAction(show)
+    show_day = QAction(QCoreApplication.translate("Board", "My day"), window)
+    show_day.triggered.connect(lambda: window.show_dock("myDayDock"))
+    menu.addAction(show_day)
+    menu.addSeparator()
+    menu.addAction(board.undo_action)
+    menu.addAction(board.redo_action)
+    menu.addSeparator()
+    hours = QAction(QCoreApplication.translate("Board", "Working hours…"), window)
+    hours.setObjectName("workingHoursAction")
+    absences = QAction(QCoreApplication.translate("Board", "Absences…"), window)
+    absences.setObjectName("absencesAction")
+    editable = ctx.actor.can(Permission.BOARD_EDIT)
+    hours.setEnabled(editable)
+    absences.setEnabled(editable)
+
+    def selected_operator():
+        return board.selected.operator_id if board.selected else ctx.actor.operator_id
+
+    def edit_hours() -> None:
+        from ..dialogs.working_hours_dialog import WorkingHoursDialog
+
+        WorkingHoursDialog(ctx=ctx, operator_id=selected_operator(), parent=window).exec()
+
+    def edit_absences() -> None:
+        from ..dialogs.absence_dialog import AbsenceDialog
+
+        AbsenceDialog(ctx=ctx, operator_id=selected_operator(), parent=window).exec()
+
+    hours.triggered.connect(edit_hours)
+    absences.triggered.connect(edit_absences)
+    menu.addAction(hours)
+    menu.addAction(absences)
+    menu.addSeparator()
+    export = QAction(QCoreApplication.translate("Board", "Export schedule (.ics)…"), window)
+    export.triggered.connect(lambda: board.export_ics())
+    menu.addAction(export)
+    sheet = QAction(QCoreApplication.translate("Board", "Save intervention sheet as PDF…"), window)
+
+    def save_sheet() -> None:
+        from ..widgets.board_actions import save_sheet_pdf
+
+        if board.selected is None:
+            ctx.bus.status_message.emit(QCoreApplication.translate("Board", "Select an intervention on the board first."))
+            return
+        save_sheet_pdf(window, ctx, board.selected.id)
+
+    sheet.triggered.connect(save_sheet)
+    menu.addAction(sheet)
+    print_action = QAction(QCoreApplication.translate("Board", "Print intervention sheet…"), window)
+
+    def print_selected() -> None:
+        from ..widgets.board_actions import print_sheet
+
+        if board.selected is None:
+            ctx.bus.status_message.emit(QCoreApplication.translate("Board", "Select an intervention on the board first."))
+            return
+        print_sheet(window, ctx, board.selected.id)
+
+    print_action.triggered.connect(print_selected)
+    menu.addAction(print_action)
+
+    # The same tools on the board's own toolbar.
+    from PySide6.QtWidgets import QToolButton
+
+    tools = QToolButton()
+    tools.setObjectName("boardToolsButton")
+    tools.setText(QCoreApplication.translate("Board", "Tools"))
+    tools.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    for action in (hours, absences, export, sheet, print_action):
+        tools.addAction(action)
+    board.tool_bar.insertWidget(board.tool_bar.count() - 1, tools)
