@@ -350,3 +350,38 @@ def timeline(request_id: int, lang: str = "en") -> list[TimelineEntry]:
                                  planned_end=i.actual_end or i.planned_end))
     out.sort(key=lambda t: t.at)
     return out
+
+
+# -- pickers of the request form ------------------------------------------------------------
+@dataclass(frozen=True)
+class CustomerHit:
+    id: int
+    code: str
+    name: str
+    vat_number: str
+    city: str
+    province: str
+
+
+def find_customers(text: str, limit: int = 30) -> list[CustomerHit]:
+    """Customers by name (words, any order), VAT number, fiscal code, code or city."""
+    from ..models import Party
+
+    text = " ".join(text.split())[:100]
+    if not text:
+        return []
+    esc = lambda s: s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")  # noqa: E731
+    digits = "".join(ch for ch in text if ch.isalnum()).upper()
+    cond = None
+    for word in text.split()[:5]:
+        like = f"%{esc(word)}%"
+        part = Party.name ** like | (Party.city ** f"{esc(word)}%")
+        cond = part if cond is None else cond & part
+    if len(digits) >= 4:
+        cond = cond | (Party.vat_number ** f"%{esc(digits)}%") | (Party.fiscal_code ** f"{esc(digits)}%")
+    cond = cond | (Party.code == text.upper())
+    query = (Party.select(Party.id, Party.code, Party.name, Party.vat_number, Party.city, Party.province)
+             .where(cond, Party.is_customer == True, Party.archived == False)  # noqa: E712
+             .order_by(Party.name).limit(limit))
+    return [CustomerHit(p.id, p.code, p.name, p.vat_number or "", p.city or "", p.province_id or "")
+            for p in query]

@@ -1,0 +1,404 @@
+"""The request queue dock: counters, quick filters that apply as you type, the table (R-REQ-2)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMenu, QPushButton, QSizePolicy, QTableView,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from servicedesk import context
+from servicedesk.models import Operator, Priority, Team
+from servicedesk.queries import requests as rq
+from servicedesk.queries.serials import find_units
+from servicedesk.services import sla
+
+from .. import fmt
+from ..models.request_queue_model import COL, COLUMNS, ID_ROLE, RequestQueueModel
+from ..widgets import request_labels as labels
+
+DEBOUNCE_MS = 250
+REFRESH_MS = 60_000  # urgencies move on with the clock
+DEFAULT_HIDDEN = ("opened", "province", "unit", "problem", "team", "owner")
+WIDTHS = {"number": 150, "opened": 110, "province": 44, "unit": 170, "problem": 110,
+          "priority": 80, "status": 112, "team": 90, "owner": 110, "sla": 92, "age": 48}
+PREFERRED_WIDTH = 620
+
+
+class CounterButton(QToolButton):
+    """A counter on top of the queue that also works as a one-click filter."""
+
+    def __init__(self, name: str, urgency: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setCheckable(True)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setProperty("counter", True)
+        icon = labels.urgency_icon(urgency) if urgency else None
+        if icon is not None:
+            self.setIcon(icon)
+        self.caption = ""
+        self.value = 0
+
+    def set_value(self, caption: str, value: int) -> None:
+        self.caption, self.value = caption, value
+        self.setText(f"{caption}  {fmt.number(value)}")
+
+
+class RequestQueueDock(QWidget):
+    def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("requestQueue")
+        self.model = RequestQueueModel(lang=ctx.lang, parent=self)
+        self._build()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self.apply_filters)
+        for combo in (self.status_combo, self.priority_combo, self.team_combo, self.owner_combo):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+        ctx.bus.changed.connect(self._on_changed)
+        self.apply_filters()
+
+    def sizeHint(self):  # noqa: N802 - Qt override: the main panel of the app wants room
+        from PySide6.QtCore import QSize
+
+        return QSize(PREFERRED_WIDTH, 700)
+
+    # -- building --------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 4)
+        outer.setSpacing(5)
+
+        counters = QHBoxLayout()
+        counters.setSpacing(4)
+        self.open_btn = CounterButton("counterOpen")
+        self.overdue_btn = CounterButton("counterOverdue", sla.OVERDUE)
+        self.risk_btn = CounterButton("counterAtRisk", sla.AT_RISK)
+        self.unassigned_btn = CounterButton("counterUnassigned")
+        self.open_btn.setToolTip(self.tr("Open requests: show the whole open queue"))
+        self.overdue_btn.setToolTip(self.tr("Open requests past their SLA deadline: show only these"))
+        self.risk_btn.setToolTip(self.tr("Less than 25% of the SLA window or two working hours "
+                                         "left: show only these"))
+        self.unassigned_btn.setToolTip(self.tr("Open requests without an owner: show only these"))
+        for btn in (self.open_btn, self.overdue_btn, self.risk_btn, self.unassigned_btn):
+            counters.addWidget(btn)
+        counters.addStretch(1)
+        outer.addLayout(counters)
+        self.open_btn.clicked.connect(self._show_open)
+        self.overdue_btn.clicked.connect(lambda on: self._counter_filter("overdue", on))
+        self.risk_btn.clicked.connect(lambda on: self._counter_filter("at_risk", on))
+        self.unassigned_btn.clicked.connect(lambda on: self._counter_filter("unassigned", on))
+
+        self.search = QLineEdit()
+        self.search.setObjectName("queueSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search number, customer, VAT number, serial, description…"))
+        outer.addWidget(self.search)
+        self.serial_hint = QLabel()
+        self.serial_hint.setObjectName("queueSerialHint")
+        self.serial_hint.setProperty("role", "hint")
+        self.serial_hint.setTextFormat(Qt.TextFormat.RichText)
+        self.serial_hint.linkActivated.connect(lambda _l: self.ctx.bus.serial_search.emit(self._hint_serial))
+        self.serial_hint.hide()
+        self._hint_serial = ""
+        outer.addWidget(self.serial_hint)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(4)
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("queueStatus")
+        self.status_combo.addItem(self.tr("Open"), ("group", "open"))
+        self.status_combo.addItem(self.tr("Closed"), ("group", "closed"))
+        self.status_combo.addItem(self.tr("All"), ("group", "all"))
+        self.status_combo.insertSeparator(3)
+        for code in ("new", "assigned", "in_progress", "waiting_customer", "waiting_supplier",
+                     "resolved", "closed", "cancelled"):
+            self.status_combo.addItem(labels.status_name(code), ("status", code))
+        self.priority_combo = QComboBox()
+        self.priority_combo.setObjectName("queuePriority")
+        self.team_combo = QComboBox()
+        self.team_combo.setObjectName("queueTeam")
+        self.owner_combo = QComboBox()
+        self.owner_combo.setObjectName("queueOwner")
+        self._fill_reference_combos()
+        for combo in (self.status_combo, self.priority_combo, self.team_combo, self.owner_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            filters.addWidget(combo)
+        outer.addLayout(filters)
+
+        self.view = QTableView()
+        self.view.setObjectName("requestQueueView")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(False)  # the urgency tint is the row colour
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vh = self.view.verticalHeader()
+        vh.hide()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measure 200k rows
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.view.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        for key, width in WIDTHS.items():
+            header.resizeSection(COL[key], width)
+        header.setSectionResizeMode(COL["customer"], QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(36)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        for key in DEFAULT_HIDDEN:
+            header.hideSection(COL[key])
+        self._restore_header()
+        header.sectionMoved.connect(lambda *a: self._save_header())
+        header.sectionResized.connect(lambda *a: self._save_header())
+        self.view.doubleClicked.connect(self._open_index)
+        self.view.activated.connect(self._open_index)
+        outer.addWidget(self.view, 1)
+
+        foot = QHBoxLayout()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("queueCount")
+        self.count_label.setProperty("role", "hint")
+        foot.addWidget(self.count_label, 1)
+        self.urgency_sort = QPushButton(self.tr("Most urgent first"))
+        self.urgency_sort.setObjectName("queueUrgencySort")
+        self.urgency_sort.setToolTip(self.tr("Sort by urgency: overdue, then at risk, then by SLA deadline"))
+        self.urgency_sort.clicked.connect(self.sort_by_urgency)
+        foot.addWidget(self.urgency_sort)
+        self.new_btn = QPushButton(self.tr("New request"))
+        self.new_btn.setObjectName("queueNewRequest")
+        self.new_btn.setProperty("primary", True)
+        self.new_btn.clicked.connect(self.ctx.bus.new_request.emit)
+        foot.addWidget(self.new_btn)
+        outer.addLayout(foot)
+
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.addAction(find)
+
+    def _fill_reference_combos(self) -> None:
+        lang_field = "name_it" if self.ctx.lang == "it" else "name_en"
+        keep = (self.priority_combo.currentData(), self.team_combo.currentData(),
+                self.owner_combo.currentData())
+        for combo in (self.priority_combo, self.team_combo, self.owner_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        self.priority_combo.addItem(self.tr("Any priority"), None)
+        for p in Priority.select().order_by(Priority.rank):
+            self.priority_combo.addItem(labels.priority_icon(p.color), getattr(p, lang_field), p.id)
+        self.team_combo.addItem(self.tr("Any team"), None)
+        for t in Team.select().where(Team.archived == False).order_by(Team.name):  # noqa: E712
+            self.team_combo.addItem(t.name, t.id)
+        self.owner_combo.addItem(self.tr("Anyone"), None)
+        self.owner_combo.addItem(self.tr("Mine"), "mine")
+        self.owner_combo.addItem(self.tr("Unassigned"), "unassigned")
+        self.owner_combo.insertSeparator(3)
+        for o in Operator.select().where(Operator.active == True).order_by(Operator.full_name):  # noqa: E712
+            self.owner_combo.addItem(o.full_name, o.id)
+        for combo, data in zip((self.priority_combo, self.team_combo, self.owner_combo), keep):
+            i = combo.findData(data)
+            combo.setCurrentIndex(i if i >= 0 else 0)
+            combo.blockSignals(False)
+
+    # -- filters ---------------------------------------------------------------------------
+    def current_spec(self) -> rq.QueueSpec:
+        kind, value = self.status_combo.currentData() or ("group", "open")
+        spec = self.model.spec.with_(
+            status_group=value if kind == "group" else "all",
+            statuses=(value,) if kind == "status" else (),
+            priority_ids=(self.priority_combo.currentData(),) if self.priority_combo.currentData() else (),
+            team_id=self.team_combo.currentData(),
+            text=self.search.text().strip(),
+            urgency=self._urgency_filter(),
+            unassigned=self.owner_combo.currentData() == "unassigned",
+            owner_id=None)
+        owner = self.owner_combo.currentData()
+        if owner == "mine":
+            spec = spec.with_(owner_id=context.current().operator_id or -1)
+        elif isinstance(owner, int):
+            spec = spec.with_(owner_id=owner)
+        return spec
+
+    def _urgency_filter(self) -> str | None:
+        if self.overdue_btn.isChecked():
+            return "overdue"
+        if self.risk_btn.isChecked():
+            return "at_risk"
+        return None
+
+    def apply_filters(self) -> None:
+        self._debounce.stop()
+        selected = self.selected_id()
+        self.model.set_spec(self.current_spec())
+        self._restore_selection(selected)
+        self._update_counts()
+        self._update_serial_hint()
+
+    def _counter_filter(self, which: str, on: bool) -> None:
+        if which == "unassigned":
+            self.owner_combo.blockSignals(True)
+            self.owner_combo.setCurrentIndex(self.owner_combo.findData("unassigned") if on else 0)
+            self.owner_combo.blockSignals(False)
+        else:
+            other = self.risk_btn if which == "overdue" else self.overdue_btn
+            other.setChecked(False)
+        if on:
+            self._select_open_group()
+        self.apply_filters()
+
+    def _show_open(self) -> None:
+        self.overdue_btn.setChecked(False)
+        self.risk_btn.setChecked(False)
+        for combo in (self.priority_combo, self.team_combo, self.owner_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._select_open_group()
+        self.apply_filters()
+
+    def _select_open_group(self) -> None:
+        self.status_combo.blockSignals(True)
+        self.status_combo.setCurrentIndex(0)
+        self.status_combo.blockSignals(False)
+
+    def sort_by_urgency(self) -> None:
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.model.set_spec(self.model.spec.with_(sort="urgency", descending=False))
+        self.view.scrollToTop()
+
+    def _update_counts(self) -> None:
+        c = rq.counters(self.model.now, operator_id=context.current().operator_id)
+        self.open_btn.set_value(self.tr("Open"), c.open)
+        self.overdue_btn.set_value(self.tr("Overdue"), c.overdue)
+        self.risk_btn.set_value(self.tr("At risk"), c.at_risk)
+        self.unassigned_btn.set_value(self.tr("Unassigned"), c.unassigned)
+        self.open_btn.setChecked(self.current_spec() == rq.QueueSpec(sort=self.model.spec.sort,
+                                                                     descending=self.model.spec.descending))
+        self.unassigned_btn.setChecked(self.owner_combo.currentData() == "unassigned")
+        for btn, alert in ((self.overdue_btn, c.overdue > 0), (self.risk_btn, c.at_risk > 0)):
+            btn.setProperty("alert", alert)
+            btn.style().unpolish(btn)
+            btn.style().polish(btn)
+        n = self.model.rowCount()
+        self.count_label.setText(self.tr("%1 requests").replace("%1", fmt.number(n)) if n != 1
+                                 else self.tr("1 request"))
+
+    def _update_serial_hint(self) -> None:
+        text = self.search.text().strip()
+        hits = find_units(text, limit=5) if len(text) >= 3 else []
+        exact = [h for h in hits if h.serial.lower() == text.lower()]
+        if exact:
+            hit = exact[0]
+            self._hint_serial = hit.serial
+            link = self.tr("Serial number %1: %2 at %3 — <a href='#'>show the unit</a>")
+            from html import escape
+
+            self.serial_hint.setText(link.replace("%1", escape(hit.serial))
+                                     .replace("%2", escape(hit.product)).replace("%3", escape(hit.customer)))
+            self.serial_hint.show()
+        else:
+            self.serial_hint.hide()
+
+    # -- selection, opening, refresh ------------------------------------------------------
+    def selected_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def _restore_selection(self, request_id: int | None) -> None:
+        if request_id is None:
+            return
+        row = self.model.row_of(request_id)
+        if row >= 0:
+            index = self.model.index(row, 0)
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.view.scrollTo(index)
+
+    def _open_index(self, index) -> None:
+        request_id = index.data(ID_ROLE)
+        if request_id is not None:
+            self.ctx.bus.open_request.emit(int(request_id))
+
+    def select_request(self, request_id: int) -> bool:
+        row = self.model.row_of(request_id)
+        if row < 0:
+            return False
+        self._restore_selection(request_id)
+        return True
+
+    def _on_changed(self, topics: set[str]) -> None:
+        if topics & {"operators", "settings"}:
+            self._fill_reference_combos()
+        if topics & {"requests", "interventions", "parties", "products", "contracts", "operators"}:
+            self.refresh()
+
+    def refresh(self) -> None:
+        bar = self.view.verticalScrollBar().value()
+        selected = self.selected_id()
+        self.model.refresh()
+        self._restore_selection(selected)
+        self.view.verticalScrollBar().setValue(bar)
+        self._update_counts()
+
+    def _tick(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    # -- header ----------------------------------------------------------------------------
+    def _header_menu(self, pos) -> None:
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        for i, (key, _sort) in enumerate(COLUMNS):
+            action = menu.addAction(self.model.headerData(i, Qt.Orientation.Horizontal))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(i))
+            action.setEnabled(key not in ("number", "customer"))
+            action.toggled.connect(lambda on, col=i: self._toggle_column(col, on))
+        menu.exec(header.mapToGlobal(pos))
+
+    def _toggle_column(self, col: int, on: bool) -> None:
+        self.view.horizontalHeader().setSectionHidden(col, not on)
+        self._save_header()
+
+    def _save_header(self) -> None:
+        if not self.ctx.screenshot_mode:
+            self.ctx.settings.setValue("requestQueue/header",
+                                       self.view.horizontalHeader().saveState())
+
+    def _restore_header(self) -> None:
+        if self.ctx.screenshot_mode:
+            return
+        state = self.ctx.settings.value("requestQueue/header")
+        if isinstance(state, QByteArray):
+            self.view.horizontalHeader().restoreState(state)
+            self.view.horizontalHeader().setSectionResizeMode(COL["customer"],
+                                                              QHeaderView.ResizeMode.Stretch)
+
+
+def dock_title() -> str:
+    return QCoreApplication.translate("RequestQueueDock", "Service requests")

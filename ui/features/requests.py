@@ -1,0 +1,117 @@
+"""Service requests feature: the queue dock, the request editor tabs, the serial-number lookup."""
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+
+from servicedesk.errors import DatabaseBusyError
+from servicedesk.services import sla
+
+from .. import messages
+from ..dialogs.request_editor import RequestEditor, editor_title
+from ..dialogs.serial_lookup import SerialLookupDialog
+from ..docks.request_queue import PREFERRED_WIDTH, RequestQueueDock, dock_title
+
+ORDER = 10
+_new_keys = itertools.count(1)
+
+
+def _register_messages() -> None:
+    t = QCoreApplication.translate
+    messages.register("requests.transition", lambda p: t(
+        "Messages", "This status change is not allowed by the workflow."))
+    messages.register("requests.report_required", lambda p: t(
+        "Messages", "Write the final report before resolving the request."))
+    messages.register("requests.customer_archived", lambda p: t(
+        "Messages", "The customer {name} is archived.").format(**p))
+    messages.register("requests.operator_inactive", lambda p: t(
+        "Messages", "The operator {name} is no longer active.").format(**p))
+    messages.register("requests.contact_not_customer", lambda p: t(
+        "Messages", "The contact does not belong to the chosen customer."))
+    messages.register("requests.contract_not_customer", lambda p: t(
+        "Messages", "The contract does not belong to the chosen customer."))
+    messages.register("requests.contract_not_active", lambda p: t(
+        "Messages", "Contract {contract} is not active today.").format(**p))
+    messages.register("requests.unit_not_customer", lambda p: t(
+        "Messages", "Some of the chosen units do not belong to the customer."))
+
+
+def open_request(window, request_id: int) -> RequestEditor:
+    workspace = window.workspace
+    for i in range(workspace.count()):  # also finds a new request saved in this tab
+        widget = workspace.widget(i)
+        if isinstance(widget, RequestEditor) and widget.request_id == request_id:
+            workspace.setCurrentWidget(widget)
+            return widget
+    return workspace.open(f"request:{request_id}", editor_title(request_id),
+                          lambda: RequestEditor(ctx=window.ctx, request_id=request_id))
+
+
+def new_request(window) -> RequestEditor:
+    editor = window.workspace.open(f"request:new:{next(_new_keys)}", editor_title(None),
+                                   lambda: RequestEditor(ctx=window.ctx))
+    editor.customer.edit.setFocus()
+    return editor
+
+
+def find_serial(window, text: str = "") -> SerialLookupDialog:
+    dialog = getattr(window, "_serial_lookup", None)
+    if dialog is None:
+        dialog = SerialLookupDialog(ctx=window.ctx, parent=window)
+        window._serial_lookup = dialog
+    if text:
+        dialog.search.setText(text)
+        dialog.search_now()
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    dialog.search.setFocus()
+    return dialog
+
+
+def _fill_missing_keys(ctx) -> None:
+    """Requests written outside the request services (imports, demo) get their SLA keys."""
+    try:
+        sla.refresh_stored_keys(ctx.db, only_missing=True)
+    except DatabaseBusyError:  # pragma: no cover - another workstation is writing; next start
+        pass
+    except Exception as exc:  # noqa: BLE001 - e.g. a read-only share: the queue still opens
+        ctx.bus.status_message.emit(str(exc))
+
+
+def install(window) -> None:
+    ctx = window.ctx
+    _register_messages()
+    _fill_missing_keys(ctx)
+    queue = RequestQueueDock(ctx=ctx)
+    window.request_queue = queue
+    window.add_dock(queue, "requestQueueDock", dock_title(), Qt.DockWidgetArea.LeftDockWidgetArea)
+    if ctx.screenshot_mode or ctx.settings.value("mainwindow/state") is None:
+        # After every feature has added its docks (a saved layout, when there is one, wins).
+        QTimer.singleShot(0, lambda: window.resizeDocks(
+            [window.docks["requestQueueDock"]], [PREFERRED_WIDTH], Qt.Orientation.Horizontal))
+
+    menu = window.menu("requests", QCoreApplication.translate("RequestsFeature", "&Requests"))
+    new_action = QAction(QCoreApplication.translate("RequestsFeature", "&New request"), window)
+    new_action.setObjectName("actionNewRequest")
+    new_action.setShortcut(QKeySequence("Ctrl+N"))
+    new_action.triggered.connect(ctx.bus.new_request.emit)
+    menu.addAction(new_action)
+    find_action = QAction(QCoreApplication.translate("RequestsFeature", "Find &serial number…"), window)
+    find_action.setObjectName("actionFindSerial")
+    find_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+    find_action.triggered.connect(lambda: find_serial(window))
+    menu.addAction(find_action)
+    menu.addSeparator()
+    queue_action = QAction(QCoreApplication.translate("RequestsFeature", "Show the &queue"), window)
+    queue_action.setObjectName("actionShowQueue")
+    queue_action.setShortcut(QKeySequence("Ctrl+1"))
+    queue_action.triggered.connect(lambda: (window.show_dock("requestQueueDock"),
+                                            queue.search.setFocus()))
+    menu.addAction(queue_action)
+
+    ctx.bus.open_request.connect(lambda rid: open_request(window, rid))
+    ctx.bus.new_request.connect(lambda: new_request(window))
+    ctx.bus.serial_search.connect(lambda text: find_serial(window, text))
