@@ -1,6 +1,391 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="it_IT" sourcelanguage="en">
   <context>
+    <name />
+    <message>
+      <source>Analysis</source>
+      <comment>Opened</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Customer</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Province</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Subject</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Problem type</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Priority</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Status</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Team</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Owner</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Contract</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Job order</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Resolution due</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Closed</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Planned start</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Planned end</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Planned hours</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Activity type</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Operator</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Request status</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Completed</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Date</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Request</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Hours</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Travel hours</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Km</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Billable</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Notes</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Party</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Title</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Active/passive</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Type</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Signed on</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Signed by</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Expiry</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Renewal</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Amount</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Tickets available</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Tickets used</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Tickets remaining</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Month</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Week</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Month closed</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Expiry month</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Signing month</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Billable hours</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Value</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Assigned</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>In progress</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Waiting for customer</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Waiting for supplier</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Resolved</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Cancelled</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Planned</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Done</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Draft</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Active</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Suspended</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Expired</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Full service</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Maintenance</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Tickets</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>On call</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Warranty extension</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Rental</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Supply</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Active (customer)</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Passive (supplier)</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Tacit</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>On proposal</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Not renewable</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Not billable</comment>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Analysis</name>
+    <message>
+      <source>Requests</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Interventions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Work logs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Contracts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Other</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>App</name>
     <message>
       <source>Cannot open the database</source>
@@ -11,542 +396,701 @@
     <name>Board</name>
     <message>
       <source>Absences</source>
-      <translation type="unfinished" />
+      <translation>Assenze</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>Tipo</translation>
     </message>
     <message>
       <source>From</source>
-      <translation type="unfinished" />
+      <translation>Dal</translation>
     </message>
     <message>
       <source>To</source>
-      <translation type="unfinished" />
+      <translation>Al</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>Nota</translation>
     </message>
     <message>
       <source>New</source>
-      <translation type="unfinished" />
+      <translation>Nuova</translation>
     </message>
     <message>
       <source>Save absence</source>
-      <translation type="unfinished" />
+      <translation>Salva assenza</translation>
     </message>
     <message>
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>Elimina</translation>
     </message>
     <message>
       <source>From – to</source>
-      <translation type="unfinished" />
+      <translation>Dalle – alle</translation>
     </message>
     <message>
       <source>Operator</source>
-      <translation type="unfinished" />
+      <translation>Operatore</translation>
     </message>
     <message>
       <source>Delete this absence?</source>
-      <translation type="unfinished" />
+      <translation>Eliminare questa assenza?</translation>
     </message>
     <message>
       <source>Schedule intervention</source>
-      <translation type="unfinished" />
+      <translation>Pianifica intervento</translation>
     </message>
     <message>
       <source>Edit intervention</source>
-      <translation type="unfinished" />
+      <translation>Modifica intervento</translation>
     </message>
     <message>
       <source>What the technician must know or bring: access, parts, contact on site…</source>
-      <translation type="unfinished" />
+      <translation>Cosa il tecnico deve sapere o portare: accesso, ricambi, referente sul posto…</translation>
     </message>
     <message>
       <source>Inherited from the request</source>
-      <translation type="unfinished" />
+      <translation>Ereditata dalla richiesta</translation>
     </message>
     <message>
       <source>(all teams)</source>
-      <translation type="unfinished" />
+      <translation>(tutti i team)</translation>
     </message>
     <message>
       <source>Request</source>
-      <translation type="unfinished" />
+      <translation>Richiesta</translation>
     </message>
     <message>
       <source>Activity type</source>
-      <translation type="unfinished" />
+      <translation>Tipo attività</translation>
     </message>
     <message>
       <source>Team</source>
-      <translation type="unfinished" />
+      <translation>Team</translation>
     </message>
     <message>
       <source>Planned</source>
-      <translation type="unfinished" />
+      <translation>Pianificato</translation>
     </message>
     <message>
       <source>Priority</source>
-      <translation type="unfinished" />
+      <translation>Priorità</translation>
     </message>
     <message>
       <source>Instructions</source>
-      <translation type="unfinished" />
+      <translation>Istruzioni</translation>
     </message>
     <message>
       <source>Why the conflict is accepted (recorded)</source>
-      <translation type="unfinished" />
+      <translation>Perché si accetta il conflitto (viene registrato)</translation>
     </message>
     <message>
       <source>Next free slots for this duration:</source>
-      <translation type="unfinished" />
+      <translation>Prossime disponibilità per questa durata:</translation>
     </message>
     <message>
       <source>Search again</source>
-      <translation type="unfinished" />
+      <translation>Cerca di nuovo</translation>
     </message>
     <message>
       <source>(team, assign later)</source>
-      <translation type="unfinished" />
+      <translation>(team, assegna dopo)</translation>
     </message>
     <message>
       <source>{h} h {m:02d} min</source>
-      <translation type="unfinished" />
+      <translation>{h} h {m:02d} min</translation>
     </message>
     <message>
       <source>Choose an operator or a team to see free slots.</source>
-      <translation type="unfinished" />
+      <translation>Scegli un operatore o un team per vedere le disponibilità.</translation>
     </message>
     <message>
       <source>No free slot of this length in the next 14 days.</source>
-      <translation type="unfinished" />
+      <translation>Nessuna disponibilità di questa durata nei prossimi 14 giorni.</translation>
     </message>
     <message>
       <source>Agenda of {day}</source>
-      <translation type="unfinished" />
+      <translation>Agenda del {day}</translation>
     </message>
     <message>
       <source>Complete intervention</source>
-      <translation type="unfinished" />
+      <translation>Completa intervento</translation>
     </message>
     <message>
       <source>What was found and what was done</source>
-      <translation type="unfinished" />
+      <translation>Cosa è stato riscontrato e cosa è stato fatto</translation>
     </message>
     <message>
       <source>Also log this time in the work log</source>
-      <translation type="unfinished" />
+      <translation>Registra anche questo tempo nel consuntivo</translation>
     </message>
     <message>
       <source>Actual start</source>
-      <translation type="unfinished" />
+      <translation>Inizio effettivo</translation>
     </message>
     <message>
       <source>Actual end</source>
-      <translation type="unfinished" />
+      <translation>Fine effettiva</translation>
     </message>
     <message>
       <source>Report</source>
-      <translation type="unfinished" />
+      <translation>Rapporto</translation>
     </message>
     <message>
       <source>Complete</source>
-      <translation type="unfinished" />
+      <translation>Completa</translation>
     </message>
     <message>
       <source>Work log</source>
-      <translation type="unfinished" />
+      <translation>Consuntivo</translation>
     </message>
     <message>
       <source>This time overlaps other work-log entries of the operator. Log it anyway?</source>
-      <translation type="unfinished" />
+      <translation>Questo orario si sovrappone ad altre voci di consuntivo dell'operatore. Registrarlo comunque?</translation>
     </message>
     <message>
       <source>The intervention was completed, but the work log was not written:</source>
-      <translation type="unfinished" />
+      <translation>L'intervento è stato completato, ma il consuntivo non è stato registrato:</translation>
     </message>
     <message>
       <source>Working hours</source>
-      <translation type="unfinished" />
+      <translation>Orario di lavoro</translation>
     </message>
     <message>
       <source>Use the office default (Monday–Friday)</source>
-      <translation type="unfinished" />
+      <translation>Usa l'orario dell'ufficio (lunedì–venerdì)</translation>
     </message>
     <message>
       <source>Works</source>
-      <translation type="unfinished" />
+      <translation>Lavora</translation>
     </message>
     <message>
       <source>Morning</source>
-      <translation type="unfinished" />
+      <translation>Mattina</translation>
     </message>
     <message>
       <source>Afternoon</source>
-      <translation type="unfinished" />
+      <translation>Pomeriggio</translation>
     </message>
     <message>
       <source>2nd period</source>
-      <translation type="unfinished" />
+      <translation>2° turno</translation>
     </message>
     <message>
       <source>Work log entry</source>
-      <translation type="unfinished" />
+      <translation>Voce di consuntivo</translation>
     </message>
     <message>
       <source>Edit work log entry</source>
-      <translation type="unfinished" />
+      <translation>Modifica voce di consuntivo</translation>
     </message>
     <message>
       <source>Hours</source>
-      <translation type="unfinished" />
+      <translation>Ore</translation>
     </message>
     <message>
       <source>min</source>
-      <translation type="unfinished" />
+      <translation>min</translation>
     </message>
     <message>
       <source>Billable</source>
-      <translation type="unfinished" />
+      <translation>Fatturabile</translation>
     </message>
     <message>
       <source>(none)</source>
-      <translation type="unfinished" />
+      <translation>(nessuno)</translation>
     </message>
     <message>
       <source>Date</source>
-      <translation type="unfinished" />
+      <translation>Data</translation>
     </message>
     <message>
       <source>Time worked</source>
-      <translation type="unfinished" />
+      <translation>Tempo lavorato</translation>
     </message>
     <message>
       <source>Travel</source>
-      <translation type="unfinished" />
+      <translation>Viaggio</translation>
     </message>
     <message>
       <source>Intervention</source>
-      <translation type="unfinished" />
+      <translation>Intervento</translation>
     </message>
     <message>
       <source>Notes</source>
-      <translation type="unfinished" />
+      <translation>Note</translation>
     </message>
     <message>
       <source>Overlapping entries</source>
-      <translation type="unfinished" />
+      <translation>Voci sovrapposte</translation>
     </message>
     <message>
       <source>This entry overlaps other entries of the same operator on that day:</source>
-      <translation type="unfinished" />
+      <translation>Questa voce si sovrappone ad altre voci dello stesso operatore in quel giorno:</translation>
     </message>
     <message>
       <source>Save it anyway?</source>
-      <translation type="unfinished" />
+      <translation>Salvarla comunque?</translation>
     </message>
     <message>
       <source>Move intervention #{id}</source>
-      <translation type="unfinished" />
+      <translation>Sposta intervento n. {id}</translation>
     </message>
     <message>
       <source>Cannot undo: the intervention was changed on another workstation.</source>
-      <translation type="unfinished" />
+      <translation>Impossibile annullare: l'intervento è stato modificato da un'altra postazione.</translation>
     </message>
     <message>
       <source>undo/redo on the board</source>
-      <translation type="unfinished" />
+      <translation>annulla/ripeti sulla lavagna</translation>
     </message>
     <message>
       <source>Day</source>
-      <translation type="unfinished" />
+      <translation>Giorno</translation>
     </message>
     <message>
       <source>Week</source>
-      <translation type="unfinished" />
+      <translation>Settimana</translation>
     </message>
     <message>
       <source>Previous</source>
-      <translation type="unfinished" />
+      <translation>Precedente</translation>
     </message>
     <message>
       <source>Today</source>
-      <translation type="unfinished" />
+      <translation>Oggi</translation>
     </message>
     <message>
       <source>Next</source>
-      <translation type="unfinished" />
+      <translation>Successivo</translation>
     </message>
     <message>
       <source>Jump to date</source>
-      <translation type="unfinished" />
+      <translation>Vai alla data</translation>
     </message>
     <message>
       <source>All teams</source>
-      <translation type="unfinished" />
+      <translation>Tutti i team</translation>
     </message>
     <message>
       <source>Undo</source>
-      <translation type="unfinished" />
+      <translation>Annulla</translation>
     </message>
     <message>
       <source>Redo</source>
-      <translation type="unfinished" />
+      <translation>Ripeti</translation>
     </message>
     <message>
       <source>Changed on another workstation</source>
-      <translation type="unfinished" />
+      <translation>Modificato da un'altra postazione</translation>
     </message>
     <message>
       <source>The board is reloaded with the current data.</source>
-      <translation type="unfinished" />
+      <translation>La lavagna viene ricaricata con i dati attuali.</translation>
     </message>
     <message>
       <source>Team board</source>
-      <translation type="unfinished" />
+      <translation>Lavagna team</translation>
+    </message>
+    <message>
+      <source>Interventions</source>
+      <translation>Interventi</translation>
+    </message>
+    <message>
+      <source>My day</source>
+      <translation>La mia giornata</translation>
+    </message>
+    <message>
+      <source>&amp;Board</source>
+      <translation>&amp;Lavagna</translation>
+    </message>
+    <message>
+      <source>Show team board</source>
+      <translation>Mostra lavagna team</translation>
+    </message>
+    <message>
+      <source>Working hours…</source>
+      <translation>Orari di lavoro…</translation>
+    </message>
+    <message>
+      <source>Absences…</source>
+      <translation>Assenze…</translation>
+    </message>
+    <message>
+      <source>Export schedule (.ics)…</source>
+      <translation>Esporta agenda (.ics)…</translation>
+    </message>
+    <message>
+      <source>Save intervention sheet as PDF…</source>
+      <translation>Salva scheda intervento in PDF…</translation>
+    </message>
+    <message>
+      <source>Select an intervention on the board first.</source>
+      <translation>Seleziona prima un intervento sulla lavagna.</translation>
+    </message>
+    <message>
+      <source>Print intervention sheet…</source>
+      <translation>Stampa scheda intervento…</translation>
+    </message>
+    <message>
+      <source>Tools</source>
+      <translation>Strumenti</translation>
     </message>
     <message>
       <source>Customer</source>
-      <translation type="unfinished" />
+      <translation>Cliente</translation>
     </message>
     <message>
       <source>Address</source>
-      <translation type="unfinished" />
+      <translation>Indirizzo</translation>
     </message>
     <message>
       <source>Phone</source>
-      <translation type="unfinished" />
+      <translation>Telefono</translation>
     </message>
     <message>
       <source>Contact</source>
-      <translation type="unfinished" />
+      <translation>Referente</translation>
     </message>
     <message>
       <source>until {date}</source>
-      <translation type="unfinished" />
+      <translation>fino al {date}</translation>
     </message>
     <message>
       <source>Contract</source>
-      <translation type="unfinished" />
+      <translation>Contratto</translation>
     </message>
     <message>
       <source>Tickets</source>
-      <translation type="unfinished" />
+      <translation>Ticket</translation>
     </message>
     <message>
       <source>{remaining} remaining of {available} ({used} used)</source>
-      <translation type="unfinished" />
+      <translation>{remaining} residui su {available} ({used} usati)</translation>
     </message>
     <message>
       <source>none (billable intervention)</source>
-      <translation type="unfinished" />
+      <translation>nessuno (intervento a pagamento)</translation>
+    </message>
+    <message>
+      <source>Units and serial numbers</source>
+      <translation>Prodotti e matricole</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>Prodotto</translation>
+    </message>
+    <message>
+      <source>Serial number</source>
+      <translation>Matricola</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Ubicazione</translation>
     </message>
     <message>
       <source>Intervention sheet</source>
-      <translation type="unfinished" />
+      <translation>Scheda intervento</translation>
+    </message>
+    <message>
+      <source>Problem reported</source>
+      <translation>Problema segnalato</translation>
+    </message>
+    <message>
+      <source>Work done, parts used, notes</source>
+      <translation>Lavoro svolto, ricambi usati, note</translation>
+    </message>
+    <message>
+      <source>Times</source>
+      <translation>Orari</translation>
+    </message>
+    <message>
+      <source>Arrival</source>
+      <translation>Arrivo</translation>
+    </message>
+    <message>
+      <source>Departure</source>
+      <translation>Partenza</translation>
+    </message>
+    <message>
+      <source>Travel (km)</source>
+      <translation>Viaggio (km)</translation>
+    </message>
+    <message>
+      <source>Technician signature</source>
+      <translation>Firma del tecnico</translation>
+    </message>
+    <message>
+      <source>Customer's signature (name in block capitals)</source>
+      <translation>Firma del cliente (nome in stampatello)</translation>
     </message>
     <message>
       <source>Export schedule (.ics)</source>
-      <translation type="unfinished" />
+      <translation>Esporta agenda (.ics)</translation>
     </message>
     <message>
       <source>Calendar files (*.ics)</source>
-      <translation type="unfinished" />
+      <translation>File calendario (*.ics)</translation>
     </message>
     <message>
       <source>Cannot write the file: {error}</source>
-      <translation type="unfinished" />
+      <translation>Impossibile scrivere il file: {error}</translation>
     </message>
     <message>
       <source>Schedule exported to {path}</source>
-      <translation type="unfinished" />
+      <translation>Agenda esportata in {path}</translation>
     </message>
     <message>
       <source>Save intervention sheet</source>
-      <translation type="unfinished" />
+      <translation>Salva scheda intervento</translation>
     </message>
     <message>
       <source>PDF files (*.pdf)</source>
-      <translation type="unfinished" />
+      <translation>File PDF (*.pdf)</translation>
     </message>
     <message>
       <source>Intervention sheet saved to {path}</source>
-      <translation type="unfinished" />
+      <translation>Scheda intervento salvata in {path}</translation>
     </message>
     <message>
       <source>Double booking: overlaps intervention #{id}</source>
-      <translation type="unfinished" />
+      <translation>Doppia prenotazione: si sovrappone all'intervento n. {id}</translation>
     </message>
     <message>
       <source>The operator is absent ({kind}):</source>
-      <translation type="unfinished" />
+      <translation>L'operatore è assente ({kind}):</translation>
     </message>
     <message>
       <source>Outside the operator's working hours</source>
-      <translation type="unfinished" />
+      <translation>Fuori dall'orario di lavoro dell'operatore</translation>
     </message>
     <message>
       <source>Scheduling conflict</source>
-      <translation type="unfinished" />
+      <translation>Conflitto di pianificazione</translation>
     </message>
     <message>
       <source>The chosen time has conflicts:</source>
-      <translation type="unfinished" />
+      <translation>L'orario scelto ha dei conflitti:</translation>
     </message>
     <message>
       <source>Schedule anyway? The override is recorded on the intervention.</source>
-      <translation type="unfinished" />
+      <translation>Pianificare comunque? La forzatura viene registrata sull'intervento.</translation>
     </message>
     <message>
       <source>Schedule anyway</source>
-      <translation type="unfinished" />
+      <translation>Pianifica comunque</translation>
     </message>
     <message>
       <source>Reload</source>
-      <translation type="unfinished" />
+      <translation>Ricarica</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>Stato</translation>
     </message>
     <message>
       <source>Schedule…</source>
-      <translation type="unfinished" />
+      <translation>Pianifica…</translation>
     </message>
     <message>
       <source>Edit…</source>
-      <translation type="unfinished" />
+      <translation>Modifica…</translation>
     </message>
     <message>
       <source>Complete…</source>
-      <translation type="unfinished" />
+      <translation>Completa…</translation>
     </message>
     <message>
       <source>Cancel intervention</source>
-      <translation type="unfinished" />
+      <translation>Annulla intervento</translation>
     </message>
     <message>
       <source>Print sheet…</source>
-      <translation type="unfinished" />
+      <translation>Stampa scheda…</translation>
     </message>
     <message>
       <source>Save as PDF…</source>
-      <translation type="unfinished" />
+      <translation>Salva in PDF…</translation>
     </message>
     <message>
       <source>Print…</source>
-      <translation type="unfinished" />
+      <translation>Stampa…</translation>
     </message>
     <message>
       <source>Compose final report…</source>
-      <translation type="unfinished" />
+      <translation>Componi rapporto finale…</translation>
     </message>
     <message>
       <source>Save the request first to schedule interventions.</source>
-      <translation type="unfinished" />
+      <translation>Salva prima la richiesta per pianificare interventi.</translation>
     </message>
     <message>
       <source>Reason (optional):</source>
-      <translation type="unfinished" />
+      <translation>Motivo (facoltativo):</translation>
     </message>
     <message>
       <source>Final report</source>
-      <translation type="unfinished" />
+      <translation>Rapporto finale</translation>
     </message>
     <message>
       <source>Drafted from the reports of the completed interventions; edit before saving.</source>
-      <translation type="unfinished" />
+      <translation>Bozza composta dai rapporti degli interventi completati; modificala prima di salvare.</translation>
     </message>
     <message>
       <source>Time</source>
-      <translation type="unfinished" />
+      <translation>Orario</translation>
     </message>
     <message>
       <source>Add…</source>
-      <translation type="unfinished" />
+      <translation>Aggiungi…</translation>
     </message>
     <message>
       <source>yes</source>
-      <translation type="unfinished" />
+      <translation>sì</translation>
     </message>
     <message>
       <source>no</source>
-      <translation type="unfinished" />
+      <translation>no</translation>
     </message>
     <message>
       <source>Logged: {total} h · billable {billable} h · not billable {other} h · travel {travel} h, {km} km</source>
-      <translation type="unfinished" />
+      <translation>Consuntivato: {total} h · fatturabili {billable} h · non fatturabili {other} h · viaggio {travel} h, {km} km</translation>
     </message>
     <message>
       <source>Delete this work-log entry?</source>
-      <translation type="unfinished" />
+      <translation>Eliminare questa voce di consuntivo?</translation>
     </message>
     <message>
       <source>Unassigned</source>
-      <translation type="unfinished" />
+      <translation>Da assegnare</translation>
     </message>
     <message>
       <source>No team</source>
-      <translation type="unfinished" />
+      <translation>Nessun team</translation>
     </message>
     <message>
       <source>Monday</source>
-      <translation type="unfinished" />
+      <translation>Lunedì</translation>
     </message>
     <message>
       <source>Tuesday</source>
-      <translation type="unfinished" />
+      <translation>Martedì</translation>
     </message>
     <message>
       <source>Wednesday</source>
-      <translation type="unfinished" />
+      <translation>Mercoledì</translation>
     </message>
     <message>
       <source>Thursday</source>
-      <translation type="unfinished" />
+      <translation>Giovedì</translation>
     </message>
     <message>
       <source>Friday</source>
-      <translation type="unfinished" />
+      <translation>Venerdì</translation>
     </message>
     <message>
       <source>Saturday</source>
-      <translation type="unfinished" />
+      <translation>Sabato</translation>
     </message>
     <message>
       <source>Sunday</source>
-      <translation type="unfinished" />
+      <translation>Domenica</translation>
     </message>
     <message>
       <source>Holiday</source>
-      <translation type="unfinished" />
+      <translation>Ferie</translation>
     </message>
     <message>
       <source>Sick leave</source>
-      <translation type="unfinished" />
+      <translation>Malattia</translation>
     </message>
     <message>
       <source>Training</source>
-      <translation type="unfinished" />
+      <translation>Formazione</translation>
     </message>
     <message>
       <source>Absent</source>
-      <translation type="unfinished" />
+      <translation>Assente</translation>
     </message>
     <message>
       <source>In progress</source>
-      <translation type="unfinished" />
+      <translation>In corso</translation>
     </message>
     <message>
       <source>Done</source>
-      <translation type="unfinished" />
+      <translation>Completato</translation>
     </message>
     <message>
       <source>Cancelled</source>
+      <translation>Annullato</translation>
+    </message>
+    <message>
+      <source>No interventions today.</source>
+      <translation>Nessun intervento oggi.</translation>
+    </message>
+    <message>
+      <source>(choose an operator)</source>
+      <translation>(scegli un operatore)</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;My day&lt;/b&gt; · {date}</source>
+      <translation>&lt;b&gt;La mia giornata&lt;/b&gt; · {date}</translation>
+    </message>
+    <message>
+      <source>Choose an operator to see the day's interventions.</source>
+      <translation>Scegli un operatore per vedere gli interventi del giorno.</translation>
+    </message>
+    <message>
+      <source>logged</source>
+      <translation>registrato</translation>
+    </message>
+    <message>
+      <source>Log</source>
+      <translation>Registra</translation>
+    </message>
+    <message>
+      <source>Log again</source>
+      <translation>Registra di nuovo</translation>
+    </message>
+    <message>
+      <source>Work logged.</source>
+      <translation>Consuntivo registrato.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+      <source>Change my password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>at least %1 characters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Current password:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New password:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Repeat new password:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Current password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Repeat new password</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -640,6 +1184,65 @@
     </message>
   </context>
   <context>
+    <name>FirstRunDialog</name>
+    <message>
+      <source>Welcome to ServiceDesk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Create the administrator</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This database has no administrator yet. The administrator manages operators, roles, settings and backups; create the other operators afterwards from Tools › Operators and teams.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>at least %1 characters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>User name:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Full name:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Repeat password:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Create and sign in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>User name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Repeat password</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>InstalmentDialog</name>
     <message>
       <source>Instalment</source>
@@ -655,6 +1258,57 @@
     </message>
     <message>
       <source>Note</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>IstatDialog</name>
+    <message>
+      <source>ISTAT FOI index</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Yearly change of the ISTAT FOI consumer price index (excluding tobacco). At each renewal the latest figure published before the renewal date is applied, times the contract's ISTAT share.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change %</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Published on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save figure</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The change is not a valid number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type the change in percent (e.g. 1,6 or -0,3).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete the figure of %1?</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1076,6 +1730,66 @@
       <translation>Il record non esiste più.</translation>
     </message>
     <message>
+      <source>The chosen time has scheduling conflicts.</source>
+      <translation>L'orario scelto ha conflitti di pianificazione.</translation>
+    </message>
+    <message>
+      <source>Two working periods of the same day overlap.</source>
+      <translation>Due turni dello stesso giorno si sovrappongono.</translation>
+    </message>
+    <message>
+      <source>An absence cannot last more than {days} days.</source>
+      <translation>Un'assenza non può durare più di {days} giorni.</translation>
+    </message>
+    <message>
+      <source>The duration must be greater than zero.</source>
+      <translation>La durata deve essere maggiore di zero.</translation>
+    </message>
+    <message>
+      <source>Choose at least one working day, or use the office default.</source>
+      <translation>Scegli almeno un giorno lavorativo, oppure usa l'orario dell'ufficio.</translation>
+    </message>
+    <message>
+      <source>Choose an operator or a team.</source>
+      <translation>Scegli un operatore o un team.</translation>
+    </message>
+    <message>
+      <source>An intervention cannot last more than {days} days.</source>
+      <translation>Un intervento non può durare più di {days} giorni.</translation>
+    </message>
+    <message>
+      <source>The intervention is already done or cancelled.</source>
+      <translation>L'intervento è già completato o annullato.</translation>
+    </message>
+    <message>
+      <source>The actual start cannot be in the future.</source>
+      <translation>L'inizio effettivo non può essere nel futuro.</translation>
+    </message>
+    <message>
+      <source>Work cannot be logged for a date after today.</source>
+      <translation>Non si può consuntivare una data successiva a oggi.</translation>
+    </message>
+    <message>
+      <source>More than {hours} hours in one day is not plausible.</source>
+      <translation>Più di {hours} ore in un giorno non è plausibile.</translation>
+    </message>
+    <message>
+      <source>With this entry the operator's day would reach {logged} hours (at most {hours}).</source>
+      <translation>Con questa voce la giornata dell'operatore arriverebbe a {logged} ore (massimo {hours}).</translation>
+    </message>
+    <message>
+      <source>Enter the time worked or the travel time.</source>
+      <translation>Inserisci il tempo lavorato o il tempo di viaggio.</translation>
+    </message>
+    <message>
+      <source>More than {max} km is not plausible.</source>
+      <translation>Più di {max} km non è plausibile.</translation>
+    </message>
+    <message>
+      <source>The entry overlaps other entries of the same operator.</source>
+      <translation>La voce si sovrappone ad altre voci dello stesso operatore.</translation>
+    </message>
+    <message>
       <source>This article is archived: restore it before applying it.</source>
       <translation>L'articolo è archiviato: ripristinalo prima di applicarlo.</translation>
     </message>
@@ -1247,6 +1961,129 @@
     </message>
     <message>
       <source>Paid on</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>QCoreApplication</name>
+    <message>
+      <source>Analysis</source>
+      <comment>Number</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>New</comment>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Registry</name>
+    <message>
+      <source>Contact</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>e.g. IT manager, administration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Receives maintenance notices</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove contact</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove {name} from the contacts? Requests that name the contact keep it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Changed elsewhere</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reload the record now? Your changes in the form will be lost.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>RenewalReportDialog</name>
+    <message>
+      <source>Contract renewals</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>renewed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>proposal created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>expired</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>notice given in time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>maximum renewals reached</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>not renewable</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>notice given late: effective at the next expiry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Run of %1: %2 renewed, %3 proposals created, %4 expired.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Party</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Action</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Term ended</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New term ends</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Why</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No contract had a term to renew.</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1648,7 +2485,11 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>overdue by %1 working time</source>
+      <source>overdue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>overdue by %1 of working time</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1835,6 +2676,25 @@
     </message>
   </context>
   <context>
+    <name>RequestsFeature</name>
+    <message>
+      <source>&amp;Requests</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;New request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Find &amp;serial number…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show the &amp;queue</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>SerialLookupDialog</name>
     <message>
       <source>Find serial number</source>
@@ -1930,6 +2790,76 @@
     </message>
     <message>
       <source>Requests (%1)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SignIn</name>
+    <message>
+      <source>Signed in as %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sign &amp;out / switch operator…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change my &amp;password…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Operators and teams…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your password was changed. Remembered sign-ins on other computers were revoked.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SignInDialog</name>
+    <message>
+      <source>Sign in to ServiceDesk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Database: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>user name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remember me on this computer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only on a personal computer: the next start signs you in without the password, until you sign out.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>User:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Too many wrong passwords: this user is locked until %1. An administrator can unlock it by setting a new password.</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -57,14 +57,30 @@ def sheet_html(info: InterventionDetails, lang: str) -> str:
         rows.append((QCoreApplication.translate("Board", "Contract"),
                      QCoreApplication.translate("Board", "none (billable intervention)")))
     table = "".join(f"<tr><td class='k'>{k}</td><td>{v}</td></tr>" for k, v in rows)
+    lab = {
+        'units': QCoreApplication.translate("Board", "Units and serial numbers"),
+        'product': QCoreApplication.translate("Board", "Product"),
+        'serial': QCoreApplication.translate("Board", "Serial number"),
+        'site': QCoreApplication.translate("Board", "Site"),
+        'title': QCoreApplication.translate("Board", "Intervention sheet"),
+        'problem': QCoreApplication.translate("Board", "Problem reported"),
+        'instructions': QCoreApplication.translate("Board", "Instructions"),
+        'notes': QCoreApplication.translate("Board", "Work done, parts used, notes"),
+        'times': QCoreApplication.translate("Board", "Times"),
+        'arrival': QCoreApplication.translate("Board", "Arrival"),
+        'departure': QCoreApplication.translate("Board", "Departure"),
+        'travel': QCoreApplication.translate("Board", "Travel (km)"),
+        'tech_sign': QCoreApplication.translate("Board", "Technician signature"),
+        'customer_sign': QCoreApplication.translate("Board", "Customer's signature (name in block capitals)"),
+    }
     units = "".join(f"<tr><td>{_e(u.product)}</td><td><b>{_e(u.serial)}</b></td>"
                     f"<td>{_e(' · '.join(p for p in (u.site, u.address) if p))}</td></tr>"
                     for u in info.units)
-    units_block = (f"<h3>{QCoreApplication.translate('Board', 'Units and serial numbers')}</h3>"
+    units_block = (f"<h3>{lab['units']}</h3>"
                    f"<table class='grid' width='100%' cellspacing='0' cellpadding='4'>"
-                   f"<tr><th>{QCoreApplication.translate('Board', 'Product')}</th>"
-                   f"<th>{QCoreApplication.translate('Board', 'Serial number')}</th>"
-                   f"<th>{QCoreApplication.translate('Board', 'Site')}</th></tr>{units}</table>"
+                   f"<tr><th>{lab['product']}</th>"
+                   f"<th>{lab['serial']}</th>"
+                   f"<th>{lab['site']}</th></tr>{units}</table>"
                    if info.units else "")
     blank = "".join("<tr><td class='line'>&nbsp;</td></tr>" for _ in range(8))
     return f"""
@@ -78,26 +94,26 @@ def sheet_html(info: InterventionDetails, lang: str) -> str:
  .box {{ border: 1px solid #999; }}
 </style></head><body>
 <table width='100%'><tr>
- <td><h1>{QCoreApplication.translate('Board', 'Intervention sheet')}</h1></td>
+ <td><h1>{lab['title']}</h1></td>
  <td align='right'><b>{_e(info.request_number)}</b> · #{info.id}</td></tr></table>
 <p>{_e(info.subject)}</p>
 <table width='100%' cellspacing='0' cellpadding='3'>{table}</table>
 {units_block}
-<h3>{QCoreApplication.translate('Board', 'Problem reported')}</h3>
+<h3>{lab['problem']}</h3>
 <p>{_e(info.description) or '—'}</p>
-<h3>{QCoreApplication.translate('Board', 'Instructions')}</h3>
+<h3>{lab['instructions']}</h3>
 <p>{_e(info.instructions) or '—'}</p>
-<h3>{QCoreApplication.translate('Board', 'Work done, parts used, notes')}</h3>
+<h3>{lab['notes']}</h3>
 <table width='100%' cellspacing='0' cellpadding='2'>{blank}</table>
-<h3>{QCoreApplication.translate('Board', 'Times')}</h3>
+<h3>{lab['times']}</h3>
 <table width='100%' cellspacing='0' cellpadding='6' class='grid'>
-<tr><td>{QCoreApplication.translate('Board', 'Arrival')}: ________</td>
-<td>{QCoreApplication.translate('Board', 'Departure')}: ________</td>
-<td>{QCoreApplication.translate('Board', 'Travel (km)')}: ________</td></tr></table>
+<tr><td>{lab['arrival']}: ________</td>
+<td>{lab['departure']}: ________</td>
+<td>{lab['travel']}: ________</td></tr></table>
 <br><br>
 <table width='100%' cellspacing='0' cellpadding='6'><tr>
-<td width='50%'>{QCoreApplication.translate('Board', 'Technician signature')}<br><br><br>______________________________</td>
-<td width='50%'>{QCoreApplication.translate('Board', "Customer's signature (name in block capitals)")}<br><br><br>______________________________</td>
+<td width='50%'>{lab['tech_sign']}<br><br><br>______________________________</td>
+<td width='50%'>{lab['customer_sign']}<br><br><br>______________________________</td>
 </tr></table>
 </body></html>"""
 

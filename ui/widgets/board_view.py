@@ -59,7 +59,6 @@ class BoardView(QWidget):
         self.row_h = 40
         self.selected_id: int | None = None
         self._drag: _Drag | None = None
-        self._rects: list[tuple[QRectF, Block]] = []
         self.proposal: tuple[int | None, int | None, dt.datetime, dt.datetime] | None = None
         self.setMinimumWidth(NAME_W + 400)
 
@@ -128,8 +127,16 @@ class BoardView(QWidget):
         return QRectF(x1, y + 3, max(x2 - x1, 4.0), self.row_h - 6)
 
     def block_at(self, x: float, y: float) -> Block | None:
-        for rect, block in reversed(self._rects):
-            if rect.contains(QPointF(x, y)):
+        if self.data is None:
+            return None
+        row = self.row_at(y)
+        if row is None:
+            return None
+        r = self.data.rows[row]
+        for block in reversed(self.data.blocks):
+            if block.operator_id != r.operator_id or (r.operator_id is None and block.team_id != r.team_id):
+                continue
+            if self.block_rect(block, row).contains(QPointF(x, y)):
                 return block
         return None
 
@@ -241,7 +248,6 @@ class BoardView(QWidget):
                                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{h:02d}")
 
         # blocks
-        self._rects = []
         fm_small = QFontMetrics(small)
         for block in data.blocks:
             if self._drag is not None and self._drag.moved and block.id == self._drag.block.id:
@@ -250,7 +256,6 @@ class BoardView(QWidget):
             if row is None:
                 continue
             rect = self.block_rect(block, row)
-            self._rects.append((rect, block))
             self._paint_block(p, rect, block, small, fm_small)
         if self._drag is not None and self._drag.moved:
             d = self._drag
