@@ -533,14 +533,18 @@ class RequestEditor(QWidget):
         return w
 
     def _conflict(self, err: ConflictError) -> None:
+        """Someone else saved first: show what changed, offer to reload; nothing overwritten."""
+        if self._confirm_reload(err):
+            self.reload()
+
+    def _confirm_reload(self, err: ConflictError) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Saved by someone else"),
                           messages.conflict_text(err), parent=self)
         reload_btn = box.addButton(self.tr("Reload (my changes are lost)"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Keep my changes on screen"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(reload_btn)
         box.exec()
-        if box.clickedButton() is reload_btn:
-            self.reload()
+        return box.clickedButton() is reload_btn
 
     def _ask_reload(self) -> None:
         if self.is_dirty():

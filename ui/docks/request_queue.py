@@ -116,13 +116,13 @@ class RequestQueueDock(QWidget):
         filters.setSpacing(4)
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("queueStatus")
-        self.status_combo.addItem(self.tr("Open"), ("group", "open"))
-        self.status_combo.addItem(self.tr("Closed"), ("group", "closed"))
-        self.status_combo.addItem(self.tr("All"), ("group", "all"))
+        self.status_combo.addItem(self.tr("Open"), "group:open")
+        self.status_combo.addItem(self.tr("Closed"), "group:closed")
+        self.status_combo.addItem(self.tr("All"), "group:all")
         self.status_combo.insertSeparator(3)
         for code in ("new", "assigned", "in_progress", "waiting_customer", "waiting_supplier",
                      "resolved", "closed", "cancelled"):
-            self.status_combo.addItem(labels.status_name(code), ("status", code))
+            self.status_combo.addItem(labels.status_name(code), f"status:{code}")
         self.priority_combo = QComboBox()
         self.priority_combo.setObjectName("queuePriority")
         self.team_combo = QComboBox()
@@ -223,7 +223,7 @@ class RequestQueueDock(QWidget):
 
     # -- filters ---------------------------------------------------------------------------
     def current_spec(self) -> rq.QueueSpec:
-        kind, value = self.status_combo.currentData() or ("group", "open")
+        kind, _, value = (self.status_combo.currentData() or "group:open").partition(":")
         spec = self.model.spec.with_(
             status_group=value if kind == "group" else "all",
             statuses=(value,) if kind == "status" else (),
