@@ -125,7 +125,9 @@ def document(intervention_id: int, lang: str) -> QTextDocument:
 
 
 def save_pdf(intervention_id: int, path: str, lang: str = "it") -> None:
-    """Write the sheet to ``path`` as an A4 PDF."""
+    """Write the sheet to ``path`` as an A4 PDF (OSError when the file cannot be written)."""
+    with open(path, "wb"):  # fail early and clearly: QPdfWriter only warns
+        pass
     writer = QPdfWriter(path)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
