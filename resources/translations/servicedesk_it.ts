@@ -4,7 +4,47 @@
     <name />
     <message>
       <source>Analysis</source>
-      <comment>Opened</comment>
+      <comment>system</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Subject</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Exported on</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Exported by</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Rows</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Filters</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>none: all records</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Number or subject</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>contains…</comment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -19,17 +59,12 @@
     </message>
     <message>
       <source>Analysis</source>
-      <comment>Subject</comment>
+      <comment>Product</comment>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Analysis</source>
-      <comment>Problem type</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Priority</comment>
+      <comment>Serial number</comment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -39,12 +74,27 @@
     </message>
     <message>
       <source>Analysis</source>
+      <comment>Priority</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Problem type</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
       <comment>Team</comment>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Analysis</source>
-      <comment>Owner</comment>
+      <comment>Operator</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Requests: the owner or the operator of an intervention. Interventions: their operator.</comment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -59,12 +109,137 @@
     </message>
     <message>
       <source>Analysis</source>
-      <comment>Resolution due</comment>
+      <comment>Opened</comment>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Analysis</source>
       <comment>Closed</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Intervention planned</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Activity type</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Intervention status</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Date</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Billable</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Not billable</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Number or title</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Party</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Active/passive</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Type</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Signed by</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Signed on</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Expiry</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Renewal</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Amount (€)</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>With tickets</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Without tickets</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Tickets</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Tickets available</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Tickets used</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Tickets remaining</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Archived</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Include archived contracts</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Owner</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>Resolution due</comment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -84,27 +259,12 @@
     </message>
     <message>
       <source>Analysis</source>
-      <comment>Activity type</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Operator</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
       <comment>Request status</comment>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Analysis</source>
       <comment>Completed</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Date</comment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -129,17 +289,7 @@
     </message>
     <message>
       <source>Analysis</source>
-      <comment>Billable</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
       <comment>Notes</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Party</comment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -149,52 +299,7 @@
     </message>
     <message>
       <source>Analysis</source>
-      <comment>Active/passive</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Type</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Signed on</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Signed by</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Expiry</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Renewal</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
       <comment>Amount</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Tickets available</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Tickets used</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Tickets remaining</comment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -304,11 +409,6 @@
     </message>
     <message>
       <source>Analysis</source>
-      <comment>Tickets</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
       <comment>On call</comment>
       <translation type="unfinished" />
     </message>
@@ -354,12 +454,113 @@
     </message>
     <message>
       <source>Analysis</source>
-      <comment>Not billable</comment>
+      <comment>{n} results</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>hours {h}</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>billable {h}</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>travel {h}</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>value {v}</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis</source>
+      <comment>planned hours {h}</comment>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>Analysis</name>
+    <message>
+      <source>Save chart as PNG…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Group by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>split by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(nothing)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Total: {total}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save chart</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>PNG image (*.png)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The chart could not be saved to “{path}”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exporting to Excel…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Excel export</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exporting to Excel… {done} of {total} rows</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exported {rows} rows to {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export cancelled: no file was written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type to search…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>yes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Any</source>
+      <translation type="unfinished" />
+    </message>
     <message>
       <source>Requests</source>
       <translation type="unfinished" />
@@ -384,12 +585,417 @@
       <source>Other</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <source>Save filter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Share with all operators</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved filter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save filter…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete filter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export to Excel…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export to Excel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> (shared)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reload the saved filters? Your filter stays in the form.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete the saved filter “{name}”?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Double-click or press Delete to remove</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>from</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>min</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>max</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Analysis: {subject}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Analysis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Requests and interventions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Work logs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Contracts</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>App</name>
     <message>
       <source>Cannot open the database</source>
       <translation>Impossibile aprire il database</translation>
+    </message>
+  </context>
+  <context>
+    <name>Audit</name>
+    <message>
+      <source>Request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Intervention</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Work log</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>History of changes</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>AuditTableModel</name>
+    <message>
+      <source>When</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Who</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Before</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>After</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>system</source>
+      <translation>sistema</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditView</name>
+    <message>
+      <source>Refresh</source>
+      <translation>Aggiorna</translation>
+    </message>
+    <message>
+      <source>The history appears once the record is saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No changes recorded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The latest %1 changes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Changes: %1, newest first.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Backup</name>
+    <message>
+      <source>automatic</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>manual</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>before a restore</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 MB</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 KB</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The database is damaged</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The database “%1” is damaged and no good backup was found next to it. Ask your administrator: a backup may be in another folder.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The database “%1” is damaged.
+
+Restore the latest good backup, taken on %2? The damaged file is kept aside with “.corrupt” in its name.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>BackupController</name>
+    <message>
+      <source>Database busy: waiting for another workstation…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Backing up…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Backup saved: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Backup</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The database is damaged</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open the backups to restore one now?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tell your administrator now.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>BackupDialog</name>
+    <message>
+      <source>Backups</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Taken</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Size</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>File</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Back up now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Restore selected…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Restore from another file…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Automatic backups</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Back up automatically at start and once a day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>next to the database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>weeks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Folder:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keep one a day for:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Then one a week for:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save settings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Backups of %1 in %2. Automatic backups are rotated; manual ones are kept until you delete them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Backup folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Weeks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Backup</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Backup saved: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Restore from backup</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ServiceDesk database (*.db *.sqlite);;All files (*)</source>
+      <translation>Database ServiceDesk (*.db *.sqlite);;Tutti i file (*)</translation>
+    </message>
+    <message>
+      <source>Replace the whole content of the database with the backup “%1”?
+
+Everything entered after that backup is replaced; the current content is first kept as a backup of kind “before a restore”, so this can be undone. Other workstations should close ServiceDesk first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The database was restored. The previous content is in %1. ServiceDesk now reopens the database.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>BackupFeature</name>
+    <message>
+      <source>&amp;Back up now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Restore from backup…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Backup &amp;settings…</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1095,77 +1701,794 @@
     </message>
   </context>
   <context>
-    <name>ContractListModel</name>
+    <name>ContractEditor</name>
     <message>
-      <source>Number</source>
-      <translation type="unfinished" />
+      <source>Full service</source>
+      <translation>Full service</translation>
     </message>
     <message>
-      <source>Party</source>
-      <translation type="unfinished" />
+      <source>Maintenance</source>
+      <translation>Manutenzione</translation>
     </message>
     <message>
-      <source>Title</source>
-      <translation type="unfinished" />
+      <source>Ticket package</source>
+      <translation>Pacchetto ticket</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation type="unfinished" />
+      <source>On call</source>
+      <translation>A chiamata</translation>
     </message>
     <message>
-      <source>Term ends</source>
-      <translation type="unfinished" />
+      <source>Warranty extension</source>
+      <translation>Estensione garanzia</translation>
+    </message>
+    <message>
+      <source>Rental</source>
+      <translation>Noleggio</translation>
+    </message>
+    <message>
+      <source>Supply</source>
+      <translation>Fornitura</translation>
+    </message>
+    <message>
+      <source>Tacit</source>
+      <translation>Tacito</translation>
+    </message>
+    <message>
+      <source>On proposal</source>
+      <translation>Su proposta</translation>
+    </message>
+    <message>
+      <source>Not renewable</source>
+      <translation>Non rinnovabile</translation>
+    </message>
+    <message>
+      <source>Monthly</source>
+      <translation>Mensile</translation>
+    </message>
+    <message>
+      <source>Quarterly</source>
+      <translation>Trimestrale</translation>
+    </message>
+    <message>
+      <source>Half-yearly</source>
+      <translation>Semestrale</translation>
+    </message>
+    <message>
+      <source>Yearly</source>
+      <translation>Annuale</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>Contratto</translation>
+    </message>
+    <message>
+      <source>Renewal</source>
+      <translation>Rinnovo</translation>
+    </message>
+    <message>
+      <source>Service &amp;&amp; tickets</source>
+      <translation>Servizio e ticket</translation>
+    </message>
+    <message>
+      <source>Coverage</source>
+      <translation>Copertura</translation>
+    </message>
+    <message>
+      <source>Billing</source>
+      <translation>Fatturazione</translation>
+    </message>
+    <message>
+      <source>Read only: your role cannot edit contracts.</source>
+      <translation>Sola lettura: il tuo ruolo non può modificare i contratti.</translation>
+    </message>
+    <message>
+      <source>Open in tab</source>
+      <translation>Apri in scheda</translation>
+    </message>
+    <message>
+      <source>Edit this contract in a roomy central tab</source>
+      <translation>Modifica il contratto in una scheda centrale più ampia</translation>
+    </message>
+    <message>
+      <source>Revert</source>
+      <translation>Annulla modifiche</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Salva</translation>
+    </message>
+    <message>
+      <source>Current term</source>
+      <translation>Periodo in corso</translation>
     </message>
     <message>
       <source>Notice by</source>
-      <translation type="unfinished" />
+      <translation>Disdetta entro</translation>
+    </message>
+    <message>
+      <source>Renewals</source>
+      <translation>Rinnovi</translation>
+    </message>
+    <message>
+      <source>Tickets</source>
+      <translation>Ticket</translation>
+    </message>
+    <message>
+      <source>Next instalment</source>
+      <translation>Prossima rata</translation>
+    </message>
+    <message>
+      <source>Active (with a customer)</source>
+      <translation>Attivo (con un cliente)</translation>
+    </message>
+    <message>
+      <source>Passive (with a supplier)</source>
+      <translation>Passivo (con un fornitore)</translation>
+    </message>
+    <message>
+      <source>Type a name, VAT number or city</source>
+      <translation>Scrivi nome, partita IVA o città</translation>
+    </message>
+    <message>
+      <source>automatic</source>
+      <translation>automatico</translation>
+    </message>
+    <message>
+      <source>signed</source>
+      <translation>firmato</translation>
+    </message>
+    <message>
+      <source> months</source>
+      <translation> mesi</translation>
+    </message>
+    <message>
+      <source>Direction</source>
+      <translation>Tipo contratto</translation>
+    </message>
+    <message>
+      <source>Party</source>
+      <translation>Nominativo</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Numero</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titolo</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Tipologia</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Stato</translation>
+    </message>
+    <message>
+      <source>Job order</source>
+      <translation>Commessa</translation>
+    </message>
+    <message>
+      <source>Signing date</source>
+      <translation>Data firma</translation>
+    </message>
+    <message>
+      <source>Signed by</source>
+      <translation>Firmato da</translation>
+    </message>
+    <message>
+      <source>Start date</source>
+      <translation>Data inizio</translation>
+    </message>
+    <message>
+      <source>First term</source>
+      <translation>Primo periodo</translation>
+    </message>
+    <message>
+      <source>Amount (€, current term)</source>
+      <translation>Importo (€, periodo in corso)</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> giorni</translation>
+    </message>
+    <message>
+      <source>given</source>
+      <translation>data</translation>
+    </message>
+    <message>
+      <source>no limit</source>
+      <translation>nessun limite</translation>
+    </message>
+    <message>
+      <source>Later terms</source>
+      <translation>Periodi successivi</translation>
+    </message>
+    <message>
+      <source>Notice period</source>
+      <translation>Preavviso disdetta</translation>
+    </message>
+    <message>
+      <source>Notice</source>
+      <translation>Disdetta ricevuta</translation>
+    </message>
+    <message>
+      <source>Value change %</source>
+      <translation>Variazione valore %</translation>
+    </message>
+    <message>
+      <source>ISTAT share %</source>
+      <translation>Quota ISTAT %</translation>
+    </message>
+    <message>
+      <source>Max renewals</source>
+      <translation>Rinnovi massimi</translation>
+    </message>
+    <message>
+      <source>Renewals done</source>
+      <translation>Rinnovi effettuati</translation>
+    </message>
+    <message>
+      <source>At renewal: new amount = amount × (1 + change % + ISTAT share % × ISTAT FOI change %), to the cent.</source>
+      <translation>Al rinnovo: nuovo importo = importo × (1 + variazione % + quota ISTAT % × variazione ISTAT FOI %), arrotondato al centesimo.</translation>
+    </message>
+    <message>
+      <source>priority default</source>
+      <translation>secondo priorità</translation>
+    </message>
+    <message>
+      <source> h</source>
+      <translation> h</translation>
+    </message>
+    <message>
+      <source>Response within</source>
+      <translation>Presa in carico entro</translation>
+    </message>
+    <message>
+      <source>Resolution within</source>
+      <translation>Risoluzione entro</translation>
+    </message>
+    <message>
+      <source>Tickets per term</source>
+      <translation>Ticket per periodo</translation>
+    </message>
+    <message>
+      <source>Tickets per request</source>
+      <translation>Ticket per richiesta</translation>
+    </message>
+    <message>
+      <source>Warn at or below</source>
+      <translation>Avvisa a partire da</translation>
+    </message>
+    <message>
+      <source>set</source>
+      <translation>imposta</translation>
+    </message>
+    <message>
+      <source>Periodicity</source>
+      <translation>Periodicità</translation>
+    </message>
+    <message>
+      <source>Instalments per term</source>
+      <translation>Rate per periodo</translation>
+    </message>
+    <message>
+      <source>First due date</source>
+      <translation>Prima scadenza</translation>
+    </message>
+    <message>
+      <source>The contract no longer exists.</source>
+      <translation>Il contratto non esiste più.</translation>
+    </message>
+    <message>
+      <source>Credited at the start and at each renewal; use Top up for more.</source>
+      <translation>Accreditati all'inizio e a ogni rinnovo; per aggiungerne usa Ricarica.</translation>
+    </message>
+    <message>
+      <source>New contract</source>
+      <translation>Nuovo contratto</translation>
+    </message>
+    <message>
+      <source>no. {n}: {s} – {e}</source>
+      <translation>n. {n}: {s} – {e}</translation>
+    </message>
+    <message>
+      <source>not renewable: ends {e}</source>
+      <translation>non rinnovabile: termina il {e}</translation>
+    </message>
+    <message>
+      <source>notice given on {d}</source>
+      <translation>disdetta data il {d}</translation>
+    </message>
+    <message>
+      <source>passed: renews on {d}</source>
+      <translation>termine superato: si rinnova il {d}</translation>
+    </message>
+    <message>
+      <source>in {n} days</source>
+      <translation>tra {n} giorni</translation>
+    </message>
+    <message>
+      <source>{d} of {m}</source>
+      <translation>{d} su {m}</translation>
+    </message>
+    <message>
+      <source>available {a} · used {u} · remaining {r}</source>
+      <translation>disponibili {a} · usati {u} · residui {r}</translation>
+    </message>
+    <message>
+      <source>none due</source>
+      <translation>nessuna da pagare</translation>
+    </message>
+    <message>
+      <source>overdue</source>
+      <translation>scaduta</translation>
+    </message>
+    <message>
+      <source>ends {e}</source>
+      <translation>termina il {e}</translation>
+    </message>
+    <message>
+      <source>Discard the changes to this contract?</source>
+      <translation>Abbandonare le modifiche a questo contratto?</translation>
+    </message>
+    <message>
+      <source>Reload the contract as it is now? Your changes will be lost (choose No to keep them on screen).</source>
+      <translation>Ricaricare il contratto com'è ora? Le tue modifiche andranno perse (scegli No per tenerle a video).</translation>
+    </message>
+    <message>
+      <source>Contract {n} saved.</source>
+      <translation>Contratto {n} salvato.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContractListModel</name>
+    <message>
+      <source>Number</source>
+      <translation>Numero</translation>
+    </message>
+    <message>
+      <source>Party</source>
+      <translation>Nominativo</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titolo</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Stato</translation>
+    </message>
+    <message>
+      <source>Term ends</source>
+      <translation>Scadenza</translation>
+    </message>
+    <message>
+      <source>Notice by</source>
+      <translation>Disdetta entro</translation>
     </message>
     <message>
       <source>Amount</source>
-      <translation type="unfinished" />
+      <translation>Importo</translation>
     </message>
     <message>
       <source>Tickets left</source>
-      <translation type="unfinished" />
+      <translation>Ticket residui</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContractPanel</name>
+    <message>
+      <source>Number, title, party, VAT…</source>
+      <translation>Numero, titolo, nominativo, P.IVA…</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Aperti</translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>Tutti</translation>
+    </message>
+    <message>
+      <source>Expiring</source>
+      <translation>In scadenza</translation>
+    </message>
+    <message>
+      <source>Only contracts whose current term ends within the alert window</source>
+      <translation>Solo i contratti il cui periodo in corso termina entro la finestra di avviso</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>Nuovo</translation>
+    </message>
+    <message>
+      <source>Click to show the contracts of every party</source>
+      <translation>Clic per mostrare i contratti di tutti i nominativi</translation>
+    </message>
+    <message>
+      <source>Party: {name}  ✕</source>
+      <translation>Nominativo: {name}  ✕</translation>
+    </message>
+    <message>
+      <source>{n} notice deadline(s) within {d} days</source>
+      <translation>termini di disdetta entro {d} giorni: {n}</translation>
+    </message>
+    <message>
+      <source>{n} ending within {d} days</source>
+      <translation>in scadenza entro {d} giorni: {n}</translation>
+    </message>
+    <message>
+      <source>{n} proposal(s) to decide</source>
+      <translation>proposte da decidere: {n}</translation>
+    </message>
+    <message>
+      <source>Click to list only these contracts</source>
+      <translation>Clic per elencare solo questi contratti</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContractPanels</name>
+    <message>
+      <source>Products covered</source>
+      <translation>Prodotti coperti</translation>
+    </message>
+    <message>
+      <source>Units (serial numbers) of the party</source>
+      <translation>Matricole del nominativo</translation>
+    </message>
+    <message>
+      <source>Save coverage</source>
+      <translation>Salva copertura</translation>
+    </message>
+    <message>
+      <source>Save the contract first.</source>
+      <translation>Salva prima il contratto.</translation>
+    </message>
+    <message>
+      <source>The party has no registered units.</source>
+      <translation>Il nominativo non ha matricole registrate.</translation>
+    </message>
+    <message>
+      <source>Coverage saved.</source>
+      <translation>Copertura salvata.</translation>
+    </message>
+    <message>
+      <source>Top up…</source>
+      <translation>Ricarica…</translation>
+    </message>
+    <message>
+      <source>Ledger</source>
+      <translation>Movimenti</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Data</translation>
+    </message>
+    <message>
+      <source>Movement</source>
+      <translation>Movimento</translation>
+    </message>
+    <message>
+      <source>Tickets</source>
+      <translation>Ticket</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <source>Requests closed against the contract</source>
+      <translation>Richieste chiuse sul contratto</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>Richiesta</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>Chiusa</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>Oggetto</translation>
+    </message>
+    <message>
+      <source>initial</source>
+      <translation>iniziale</translation>
+    </message>
+    <message>
+      <source>top-up</source>
+      <translation>ricarica</translation>
+    </message>
+    <message>
+      <source>renewal</source>
+      <translation>rinnovo</translation>
+    </message>
+    <message>
+      <source>request</source>
+      <translation>richiesta</translation>
+    </message>
+    <message>
+      <source>reversal</source>
+      <translation>storno</translation>
+    </message>
+    <message>
+      <source>adjustment</source>
+      <translation>rettifica</translation>
+    </message>
+    <message>
+      <source>Available {a} · used {u} · remaining {r}</source>
+      <translation>Disponibili {a} · usati {u} · residui {r}</translation>
+    </message>
+    <message>
+      <source>low balance</source>
+      <translation>saldo basso</translation>
+    </message>
+    <message>
+      <source>Top up tickets</source>
+      <translation>Ricarica ticket</translation>
+    </message>
+    <message>
+      <source>Tickets to add:</source>
+      <translation>Ticket da aggiungere:</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Periodo</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>N.</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Scadenza</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Importo</translation>
+    </message>
+    <message>
+      <source>Paid on</source>
+      <translation>Pagata il</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Modifica…</translation>
+    </message>
+    <message>
+      <source>Paid…</source>
+      <translation>Pagata…</translation>
+    </message>
+    <message>
+      <source>Not paid</source>
+      <translation>Non pagata</translation>
+    </message>
+    <message>
+      <source>Add…</source>
+      <translation>Aggiungi…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Elimina</translation>
+    </message>
+    <message>
+      <source>Regenerate</source>
+      <translation>Rigenera</translation>
+    </message>
+    <message>
+      <source>Rebuild the plan of the current term from the amount and the settings above</source>
+      <translation>Ricrea il piano del periodo in corso dall'importo e dalle impostazioni sopra</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>Scaduta</translation>
+    </message>
+    <message>
+      <source>No instalments for the current term.</source>
+      <translation>Nessuna rata per il periodo in corso.</translation>
+    </message>
+    <message>
+      <source>Current term: {n} instalments, total {t} = amount.</source>
+      <translation>Periodo in corso: {n} rate, totale {t} = importo.</translation>
+    </message>
+    <message>
+      <source>Current term: instalments total {t}, contract amount {a} (difference {d}).</source>
+      <translation>Periodo in corso: totale rate {t}, importo contratto {a} (differenza {d}).</translation>
+    </message>
+    <message>
+      <source>Select an instalment first.</source>
+      <translation>Seleziona prima una rata.</translation>
+    </message>
+    <message>
+      <source>The amount is not a valid number.</source>
+      <translation>L'importo non è un numero valido.</translation>
+    </message>
+    <message>
+      <source>Delete this instalment?</source>
+      <translation>Eliminare questa rata?</translation>
+    </message>
+    <message>
+      <source>Save the contract first: the plan is built from the saved amount and settings.</source>
+      <translation>Salva prima il contratto: il piano si basa sull'importo e sulle impostazioni salvate.</translation>
+    </message>
+    <message>
+      <source>Replace the instalments of the current term with a new plan?</source>
+      <translation>Sostituire le rate del periodo in corso con un nuovo piano?</translation>
+    </message>
+    <message>
+      <source>Accept proposal…</source>
+      <translation>Accetta proposta…</translation>
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation>Rifiuta</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Stato</translation>
+    </message>
+    <message>
+      <source>New term</source>
+      <translation>Nuovo periodo</translation>
+    </message>
+    <message>
+      <source>Old amount</source>
+      <translation>Importo precedente</translation>
+    </message>
+    <message>
+      <source>New amount</source>
+      <translation>Nuovo importo</translation>
+    </message>
+    <message>
+      <source>Formula</source>
+      <translation>Formula</translation>
+    </message>
+    <message>
+      <source>renewed</source>
+      <translation>rinnovato</translation>
+    </message>
+    <message>
+      <source>proposed</source>
+      <translation>proposto</translation>
+    </message>
+    <message>
+      <source>accepted</source>
+      <translation>accettato</translation>
+    </message>
+    <message>
+      <source>rejected</source>
+      <translation>rifiutato</translation>
+    </message>
+    <message>
+      <source>Renewal proposal: new term {s} – {e}, amount {a} (was {o}).</source>
+      <translation>Proposta di rinnovo: nuovo periodo {s} – {e}, importo {a} (era {o}).</translation>
+    </message>
+    <message>
+      <source>No renewal proposal awaiting a decision.</source>
+      <translation>Nessuna proposta di rinnovo in attesa di decisione.</translation>
+    </message>
+    <message>
+      <source>ISTAT FOI {y} {p}%</source>
+      <translation>ISTAT FOI {y} {p}%</translation>
+    </message>
+    <message>
+      <source>no ISTAT figure</source>
+      <translation>nessun dato ISTAT</translation>
+    </message>
+    <message>
+      <source>Accept renewal proposal</source>
+      <translation>Accetta proposta di rinnovo</translation>
+    </message>
+    <message>
+      <source>Amount of the new term (as proposed, or as agreed):</source>
+      <translation>Importo del nuovo periodo (come proposto o come concordato):</translation>
+    </message>
+    <message>
+      <source>Reject the proposal? The contract expires at the end of its term.</source>
+      <translation>Rifiutare la proposta? Il contratto scade alla fine del periodo.</translation>
     </message>
   </context>
   <context>
     <name>Contracts</name>
     <message>
+      <source>Contracts</source>
+      <translation>Contratti</translation>
+    </message>
+    <message>
+      <source>Contracts in their notice period, ending soon or with a proposal to decide</source>
+      <translation>Contratti nel periodo di disdetta, in scadenza o con una proposta da decidere</translation>
+    </message>
+    <message>
+      <source>&amp;Contracts</source>
+      <translation>&amp;Contratti</translation>
+    </message>
+    <message>
+      <source>&amp;New contract</source>
+      <translation>&amp;Nuovo contratto</translation>
+    </message>
+    <message>
+      <source>Contracts needing &amp;attention</source>
+      <translation>Contratti da &amp;seguire</translation>
+    </message>
+    <message>
+      <source>&amp;Run renewals now</source>
+      <translation>&amp;Esegui i rinnovi ora</translation>
+    </message>
+    <message>
+      <source>&amp;Last renewal run…</source>
+      <translation>&amp;Ultima esecuzione dei rinnovi…</translation>
+    </message>
+    <message>
+      <source>&amp;ISTAT FOI index…</source>
+      <translation>Indice &amp;ISTAT FOI…</translation>
+    </message>
+    <message>
+      <source>Alert &amp;window…</source>
+      <translation>&amp;Finestra di avviso…</translation>
+    </message>
+    <message>
+      <source>Contracts: {n} to watch</source>
+      <translation>Contratti: {n} da seguire</translation>
+    </message>
+    <message>
+      <source>Contract {n}</source>
+      <translation>Contratto {n}</translation>
+    </message>
+    <message>
+      <source>Renewal run: {r} renewed, {p} proposals, {e} expired (Contracts ▸ Last renewal run).</source>
+      <translation>Rinnovi: {r} rinnovati, {p} proposte, {e} scaduti (Contratti ▸ Ultima esecuzione dei rinnovi).</translation>
+    </message>
+    <message>
+      <source>Contract alerts</source>
+      <translation>Avvisi contratti</translation>
+    </message>
+    <message>
+      <source>Warn about notice deadlines and expiries within (days):</source>
+      <translation>Avvisa dei termini di disdetta e delle scadenze entro (giorni):</translation>
+    </message>
+    <message>
       <source>draft</source>
-      <translation type="unfinished" />
+      <translation>bozza</translation>
     </message>
     <message>
       <source>active</source>
-      <translation type="unfinished" />
+      <translation>attivo</translation>
     </message>
     <message>
       <source>suspended</source>
-      <translation type="unfinished" />
+      <translation>sospeso</translation>
     </message>
     <message>
       <source>expired</source>
-      <translation type="unfinished" />
+      <translation>scaduto</translation>
     </message>
     <message>
       <source>cancelled</source>
-      <translation type="unfinished" />
+      <translation>annullato</translation>
     </message>
     <message>
       <source>closed</source>
-      <translation type="unfinished" />
+      <translation>chiuso</translation>
     </message>
     <message>
       <source>The notice deadline is near</source>
-      <translation type="unfinished" />
+      <translation>Il termine per la disdetta è vicino</translation>
     </message>
     <message>
       <source>The current term ends soon</source>
-      <translation type="unfinished" />
+      <translation>Il periodo in corso sta per terminare</translation>
     </message>
     <message>
       <source>A renewal proposal awaits a decision</source>
-      <translation type="unfinished" />
+      <translation>Una proposta di rinnovo attende una decisione</translation>
     </message>
   </context>
   <context>
@@ -1246,70 +2569,70 @@
     <name>InstalmentDialog</name>
     <message>
       <source>Instalment</source>
-      <translation type="unfinished" />
+      <translation>Rata</translation>
     </message>
     <message>
       <source>Due date</source>
-      <translation type="unfinished" />
+      <translation>Scadenza</translation>
     </message>
     <message>
       <source>Amount (€)</source>
-      <translation type="unfinished" />
+      <translation>Importo (€)</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>Nota</translation>
     </message>
   </context>
   <context>
     <name>IstatDialog</name>
     <message>
       <source>ISTAT FOI index</source>
-      <translation type="unfinished" />
+      <translation>Indice ISTAT FOI</translation>
     </message>
     <message>
       <source>Yearly change of the ISTAT FOI consumer price index (excluding tobacco). At each renewal the latest figure published before the renewal date is applied, times the contract's ISTAT share.</source>
-      <translation type="unfinished" />
+      <translation>Variazione media annua dell'indice ISTAT dei prezzi al consumo FOI (senza tabacchi). A ogni rinnovo si applica l'ultimo dato pubblicato prima della data di rinnovo, moltiplicato per la quota ISTAT del contratto.</translation>
     </message>
     <message>
       <source>Year</source>
-      <translation type="unfinished" />
+      <translation>Anno</translation>
     </message>
     <message>
       <source>Change %</source>
-      <translation type="unfinished" />
+      <translation>Variazione %</translation>
     </message>
     <message>
       <source>Published on</source>
-      <translation type="unfinished" />
+      <translation>Pubblicato il</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>Nota</translation>
     </message>
     <message>
       <source>New year</source>
-      <translation type="unfinished" />
+      <translation>Nuovo anno</translation>
     </message>
     <message>
       <source>Save figure</source>
-      <translation type="unfinished" />
+      <translation>Salva dato</translation>
     </message>
     <message>
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>Elimina</translation>
     </message>
     <message>
       <source>The change is not a valid number.</source>
-      <translation type="unfinished" />
+      <translation>La variazione non è un numero valido.</translation>
     </message>
     <message>
       <source>Type the change in percent (e.g. 1,6 or -0,3).</source>
-      <translation type="unfinished" />
+      <translation>Scrivi la variazione in percentuale (es. 1,6 o -0,3).</translation>
     </message>
     <message>
       <source>Delete the figure of %1?</source>
-      <translation type="unfinished" />
+      <translation>Eliminare il dato del %1?</translation>
     </message>
   </context>
   <context>
@@ -1720,7 +3043,50 @@
     </message>
   </context>
   <context>
+    <name>Maintenance</name>
+    <message>
+      <source>every {n} {period}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unassigned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} visits created.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maintenance notices</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Messages</name>
+    <message>
+      <source>The folder of “{path}” does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot write in the folder of “{path}”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>“{path}” is a folder, not a file.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The export to “{path}” failed: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The minimum is above the maximum.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A saved filter named “{name}” already exists.</source>
+      <translation type="unfinished" />
+    </message>
     <message>
       <source>The end is before the start.</source>
       <translation>La fine è precedente all'inizio.</translation>
@@ -1788,6 +3154,106 @@
     <message>
       <source>The entry overlaps other entries of the same operator.</source>
       <translation>La voce si sovrappone ad altre voci dello stesso operatore.</translation>
+    </message>
+    <message>
+      <source>“{name}” is not a customer: an active contract needs a customer.</source>
+      <translation>“{name}” non è un cliente: un contratto attivo richiede un cliente.</translation>
+    </message>
+    <message>
+      <source>“{name}” is not a supplier: a passive contract needs a supplier.</source>
+      <translation>“{name}” non è un fornitore: un contratto passivo richiede un fornitore.</translation>
+    </message>
+    <message>
+      <source>Another contract already has number {number}.</source>
+      <translation>Esiste già un contratto con numero {number}.</translation>
+    </message>
+    <message>
+      <source>Use letters, digits and . / - _ only.</source>
+      <translation>Usa solo lettere, cifre e . / - _</translation>
+    </message>
+    <message>
+      <source>The amount is too large.</source>
+      <translation>L'importo è troppo grande.</translation>
+    </message>
+    <message>
+      <source>Must be between {min} and {max}.</source>
+      <translation>Deve essere tra {min} e {max}.</translation>
+    </message>
+    <message>
+      <source>The percentage must be between {min} and {max}.</source>
+      <translation>La percentuale deve essere tra {min} e {max}.</translation>
+    </message>
+    <message>
+      <source>The notice period must be shorter than the term ({days} days).</source>
+      <translation>Il preavviso deve essere più breve del periodo ({days} giorni).</translation>
+    </message>
+    <message>
+      <source>The resolution time cannot be shorter than the response time.</source>
+      <translation>Il tempo di risoluzione non può essere inferiore a quello di presa in carico.</translation>
+    </message>
+    <message>
+      <source>The date cannot be in the future.</source>
+      <translation>La data non può essere nel futuro.</translation>
+    </message>
+    <message>
+      <source>The contract has already been renewed {done} times.</source>
+      <translation>Il contratto è già stato rinnovato {done} volte.</translation>
+    </message>
+    <message>
+      <source>The start date and the first term cannot change after the first renewal.</source>
+      <translation>La data di inizio e il primo periodo non si possono cambiare dopo il primo rinnovo.</translation>
+    </message>
+    <message>
+      <source>The status cannot change from “{from}” to “{to}”.</source>
+      <translation>Lo stato non può passare da “{from}” a “{to}”.</translation>
+    </message>
+    <message>
+      <source>The contract covers units of the previous party: remove them from the coverage first.</source>
+      <translation>Il contratto copre matricole del nominativo precedente: toglile prima dalla copertura.</translation>
+    </message>
+    <message>
+      <source>These units do not belong to the contract's party: {serials}.</source>
+      <translation>Queste matricole non appartengono al nominativo del contratto: {serials}.</translation>
+    </message>
+    <message>
+      <source>This field cannot be edited.</source>
+      <translation>Questo campo non è modificabile.</translation>
+    </message>
+    <message>
+      <source>The number of instalments must be between 1 and {max}.</source>
+      <translation>Il numero di rate deve essere tra 1 e {max}.</translation>
+    </message>
+    <message>
+      <source>Some instalments of term {term} are already paid: edit the single instalments instead of regenerating the plan.</source>
+      <translation>Alcune rate del periodo {term} sono già pagate: modifica le singole rate invece di rigenerare il piano.</translation>
+    </message>
+    <message>
+      <source>The payment date cannot be in the future.</source>
+      <translation>La data di pagamento non può essere nel futuro.</translation>
+    </message>
+    <message>
+      <source>A paid instalment cannot be deleted.</source>
+      <translation>Una rata pagata non si può eliminare.</translation>
+    </message>
+    <message>
+      <source>This renewal proposal has already been decided.</source>
+      <translation>Questa proposta di rinnovo è già stata decisa.</translation>
+    </message>
+    <message>
+      <source>The contract has moved on since this proposal was made.</source>
+      <translation>Il contratto è cambiato da quando è stata fatta la proposta.</translation>
+    </message>
+    <message>
+      <source>Not a valid year.</source>
+      <translation>Anno non valido.</translation>
+    </message>
+    <message>
+      <source>The change must be between -50% and 100%.</source>
+      <translation>La variazione deve essere tra -50% e 100%.</translation>
+    </message>
+    <message>
+      <source>A yearly figure is published after its year.</source>
+      <translation>Un dato annuale si pubblica dopo l'anno a cui si riferisce.</translation>
     </message>
     <message>
       <source>This article is archived: restore it before applying it.</source>
@@ -1895,6 +3361,216 @@
     </message>
   </context>
   <context>
+    <name>OperatorTableModel</name>
+    <message>
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>User</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Role</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Team</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last sign-in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deactivated</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>OperatorsDialog</name>
+    <message>
+      <source>Operators and teams</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operators</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Teams</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New operator</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Active (can sign in)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>at least %1 characters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Repeat password:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>User name:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Full name:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>E-mail:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phone:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Role:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Team:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Technician: own interventions and work logs, reads requests and adds notes. Coordinator: requests, team board, maintenance. Manager: also contracts and amounts. Administrator: everything, operators and backups.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Set new password…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Revoke remembered sign-ins</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(no team)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>User name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Role</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Team</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Repeat password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Colour</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Changed on another workstation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reload the operator and lose your changes?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Set new password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New password for %1 (at least %2 characters):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Repeat the new password:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The new password of %1 is set; a lock after wrong passwords is lifted and remembered sign-ins are revoked.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 remembered sign-ins revoked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New team</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Archived (no longer offered)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Colour:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save team</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Team colour</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Overview</name>
     <message>
       <source>Today in the service office</source>
@@ -1957,11 +3633,11 @@
     <name>PaidDialog</name>
     <message>
       <source>Instalment paid</source>
-      <translation type="unfinished" />
+      <translation>Rata pagata</translation>
     </message>
     <message>
       <source>Paid on</source>
-      <translation type="unfinished" />
+      <translation>Pagata il</translation>
     </message>
   </context>
   <context>
@@ -1979,6 +3655,34 @@
   </context>
   <context>
     <name>Registry</name>
+    <message>
+      <source>Choose the file to import</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(not imported)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>column {n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import from a spreadsheet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Imported: {new} new, {upd} updated.</source>
+      <translation type="unfinished" />
+    </message>
     <message>
       <source>Contact</source>
       <translation type="unfinished" />
@@ -2020,71 +3724,71 @@
     <name>RenewalReportDialog</name>
     <message>
       <source>Contract renewals</source>
-      <translation type="unfinished" />
+      <translation>Rinnovi dei contratti</translation>
     </message>
     <message>
       <source>renewed</source>
-      <translation type="unfinished" />
+      <translation>rinnovato</translation>
     </message>
     <message>
       <source>proposal created</source>
-      <translation type="unfinished" />
+      <translation>proposta creata</translation>
     </message>
     <message>
       <source>expired</source>
-      <translation type="unfinished" />
+      <translation>scaduto</translation>
     </message>
     <message>
       <source>notice given in time</source>
-      <translation type="unfinished" />
+      <translation>disdetta data in tempo</translation>
     </message>
     <message>
       <source>maximum renewals reached</source>
-      <translation type="unfinished" />
+      <translation>raggiunto il numero massimo di rinnovi</translation>
     </message>
     <message>
       <source>not renewable</source>
-      <translation type="unfinished" />
+      <translation>non rinnovabile</translation>
     </message>
     <message>
       <source>notice given late: effective at the next expiry</source>
-      <translation type="unfinished" />
+      <translation>disdetta tardiva: vale dalla scadenza successiva</translation>
     </message>
     <message>
       <source>Run of %1: %2 renewed, %3 proposals created, %4 expired.</source>
-      <translation type="unfinished" />
+      <translation>Esecuzione del %1: %2 rinnovati, %3 proposte create, %4 scaduti.</translation>
     </message>
     <message>
       <source>Contract</source>
-      <translation type="unfinished" />
+      <translation>Contratto</translation>
     </message>
     <message>
       <source>Party</source>
-      <translation type="unfinished" />
+      <translation>Nominativo</translation>
     </message>
     <message>
       <source>Action</source>
-      <translation type="unfinished" />
+      <translation>Esito</translation>
     </message>
     <message>
       <source>Term ended</source>
-      <translation type="unfinished" />
+      <translation>Periodo terminato il</translation>
     </message>
     <message>
       <source>New term ends</source>
-      <translation type="unfinished" />
+      <translation>Nuovo periodo fino al</translation>
     </message>
     <message>
       <source>Amount</source>
-      <translation type="unfinished" />
+      <translation>Importo</translation>
     </message>
     <message>
       <source>Why</source>
-      <translation type="unfinished" />
+      <translation>Motivo</translation>
     </message>
     <message>
       <source>No contract had a term to renew.</source>
-      <translation type="unfinished" />
+      <translation>Nessun contratto aveva un periodo da rinnovare.</translation>
     </message>
   </context>
   <context>
@@ -2695,6 +4399,25 @@
     </message>
   </context>
   <context>
+    <name>Roles</name>
+    <message>
+      <source>Technician</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coordinator</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Administrator</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>SerialLookupDialog</name>
     <message>
       <source>Find serial number</source>
@@ -2816,7 +4539,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Your password was changed. Remembered sign-ins on other computers were revoked.</source>
+      <source>Your password was changed. Remembered sign-ins were revoked: the next start asks for the new password.</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -1,0 +1,254 @@
+"""The contract dock and editor driven like a user would (R-CON-1..5, R-X-1, R-X-3)."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from servicedesk import clock, context
+from servicedesk.context import Actor
+from servicedesk.models import Contract, IstatIndex, Party
+from servicedesk.permissions import Role
+from servicedesk.services import billing
+from servicedesk.services import contracts as svc
+
+
+@pytest.fixture
+def win(qtbot, db):
+    from ui import i18n
+    from ui.app import build_window
+
+    i18n.install(QApplication.instance(), "en")
+    Party.create(code="C1", name="Officine Rossi srl", vat_number="IT01234567890", city="Brescia")
+    Party.create(code="S1", name="Ricambi Nord spa", is_customer=False, is_supplier=True)
+    window = build_window(db, lang="en", screenshot=True)
+    qtbot.addWidget(window)
+    return window
+
+
+@pytest.fixture
+def panel(win):
+    p = win.contracts.panel
+    p.editor.messages = []
+    p.editor.warn = lambda text: p.editor.messages.append(("warn", text))
+    p.editor.answer = True
+
+    def confirm(text):
+        p.editor.messages.append(("confirm", text))
+        return p.editor.answer
+    p.editor.confirm = confirm
+    return p
+
+
+def pick_party(editor, text: str) -> None:
+    editor.party.setText(text)
+    editor.party._search(text)
+    editor.party._chosen(next(iter(editor.party._choices)))
+
+
+def make_contract(**kw) -> Contract:
+    party = Party.get(code="C1")
+    values = dict(party=party.id, title="Assistenza", start_date=dt.date(2026, 1, 1),
+                  amount="1200", status="active", instalments_count=2,
+                  billing_periodicity="half_yearly")
+    values.update(kw)
+    return svc.create_contract(values)
+
+
+def test_dock_and_menu_installed(win):
+    dock = win.docks["contractEditorDock"]
+    assert dock.objectName() == "contractEditorDock"
+    assert win.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert win.contracts.actionRunRenewals.text()
+
+
+def test_create_contract_in_editor(panel, qtbot):
+    """R-CON-1/2: type a party, a title and an Italian-style amount; save; it is listed."""
+    editor = panel.editor
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    pick_party(editor, "brescia")
+    assert editor.party.party_id() == Party.get(code="C1").id
+    qtbot.keyClicks(editor.title, "Full service caldaie")
+    editor.amount.setText("1.234,50")
+    editor.tickets_per_term.setValue(10)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.messages == []
+    c = Contract.get(Contract.title == "Full service caldaie")
+    assert c.amount == Decimal("1234.50")
+    assert editor.contract_id == c.id
+    assert panel.model.row_of(c.id) >= 0
+    assert "available 10" in editor.sum["tickets"].text()
+    assert sum(i.amount for i in billing.instalments(c.id)) == Decimal("1234.50")
+
+
+def test_supplier_not_offered_for_active_contract(panel):
+    editor = panel.editor
+    editor.new_contract()
+    editor.party._search("Ricambi")
+    assert editor.party._choices == {}
+    editor.direction.setCurrentIndex(editor.direction.findData("passive"))
+    editor.party._search("Ricambi")
+    assert len(editor.party._choices) == 1
+
+
+def test_edit_amount(panel, qtbot):
+    c = make_contract()
+    panel.open_contract(c.id)
+    editor = panel.editor
+    assert editor.contract_id == c.id
+    editor.amount.setText("2.000,00")
+    assert editor.is_dirty()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert c.reload().amount == Decimal("2000.00")
+    assert not editor.is_dirty()
+    # the untouched plan follows the new amount
+    assert sum(i.amount for i in billing.instalments(c.id)) == Decimal("2000.00")
+
+
+def test_bad_input_is_explained_and_nothing_lost(panel, qtbot):
+    c = make_contract()
+    panel.open_contract(c.id)
+    editor = panel.editor
+    editor.amount.setText("dodici")
+    editor.title.setText("")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    kind, text = editor.messages[-1]
+    assert kind == "warn" and "Not a valid number" in text
+    assert editor.amount.text() == "dodici"  # still on screen
+    editor.amount.setText("-5")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    text = editor.messages[-1][1]
+    assert "cannot be negative" in text and "This field is required" in text
+    assert "Amount" in text and "Title" in text
+    assert editor.amount.property("invalid") is True
+    assert c.reload().amount == Decimal("1200.00")
+
+
+def test_stale_version_conflict(panel, qtbot):
+    """R-X-1: another workstation saved meanwhile → conflict message, reload offered."""
+    c = make_contract()
+    panel.open_contract(c.id)
+    editor = panel.editor
+    svc.update_contract(c.id, c.version, {"title": "Changed elsewhere"})
+    editor.amount.setText("1.500,00")
+    editor.answer = False  # keep my edits on screen
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    kind, text = editor.messages[-1]
+    assert kind == "confirm" and "Another workstation changed this record" in text
+    assert "Changed elsewhere" in text
+    assert editor.amount.text() == "1.500,00"
+    assert c.reload().amount == Decimal("1200.00")
+    editor.answer = True  # now reload
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.title.text() == "Changed elsewhere"
+    assert not editor.is_dirty()
+
+
+def test_technician_sees_read_only(win, qtbot):
+    c = make_contract()
+    with context.acting_as(Actor(operator_id=None, role=Role.TECHNICIAN, name="t")):
+        win.contracts.panel.open_contract(c.id)
+        editor = win.contracts.panel.editor
+        assert not editor.save_button.isEnabled()
+        assert not editor.billing_panel.paid_button.isEnabled()
+        assert editor.readonly_label.isVisibleTo(editor)
+
+
+def test_list_model(qtmodeltester, panel):
+    make_contract()
+    make_contract(title="Altro", start_date=dt.date(2026, 2, 1))
+    panel.apply_filters()
+    assert panel.model.rowCount() == 2
+    qtmodeltester.check(panel.model)
+
+
+def test_summary_at_a_glance(panel):
+    """Current term, notice date, renewals of max, tickets, next instalment."""
+    clock.freeze(dt.datetime(2026, 3, 1, 9))
+    c = make_contract(notice_days=90, max_renewals=3, tickets_per_term=5,
+                      first_due_date=dt.date(2026, 3, 31))
+    panel.open_contract(c.id)
+    s = panel.editor.sum
+    assert s["term"].text() == "no. 1: 01/01/2026 – 31/12/2026"
+    assert s["notice"].text().startswith("02/10/2026")
+    assert s["renewals"].text() == "0 of 3"
+    assert s["tickets"].text() == "available 5 · used 0 · remaining 5"
+    assert s["instalment"].text().startswith("31/03/2026")
+
+
+def test_alerts_in_panel_and_status_bar(win, panel, qtbot):
+    clock.freeze(dt.datetime(2026, 11, 1, 9))
+    make_contract(notice_days=10)  # ends 31/12/2026: notice by 21/12/2026
+    panel.refresh_alerts()
+    assert win.contracts.status_button.isVisibleTo(win)
+    assert "1" in win.contracts.status_button.text()
+    qtbot.mouseClick(win.contracts.status_button, Qt.MouseButton.LeftButton)
+    assert panel.alert_button.isChecked()
+    assert panel.model.rowCount() == 1
+
+
+def test_renewal_run_from_menu_lists_what_it_did(win, panel):
+    IstatIndex.delete().execute()
+    clock.freeze(dt.datetime(2025, 1, 1, 9))
+    c = make_contract(start_date=dt.date(2025, 1, 1), change_pct="2")
+    clock.freeze(dt.datetime(2026, 1, 5, 9))
+    win.contracts.actionRunRenewals.trigger()
+    dialog = win.contracts.report_dialog
+    assert dialog.table.rowCount() == 1
+    from PySide6.QtWidgets import QLabel
+
+    assert "1 renewed" in dialog.findChild(QLabel, "renewalSummary").text()
+    assert c.reload().amount == Decimal("1224.00")
+    win.contracts.actionRunRenewals.trigger()
+    assert win.contracts.report_dialog.table.rowCount() == 0  # idempotent
+    win.contracts.report_dialog.close()
+    dialog.close()
+
+
+def test_proposal_accept_in_editor(panel, monkeypatch):
+    IstatIndex.delete().execute()
+    clock.freeze(dt.datetime(2025, 1, 1, 9))
+    c = make_contract(start_date=dt.date(2025, 1, 1), renewal_type="proposal", change_pct="10")
+    clock.freeze(dt.datetime(2026, 1, 5, 9))
+    from servicedesk.services import renewals
+
+    renewals.run_renewals()
+    panel.open_contract(c.id)
+    hp = panel.editor.history_panel
+    assert hp.accept_button.isVisibleTo(hp)
+    assert "1,320.00" in hp.proposal_label.text()
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("1.300,00", True))
+    hp.accept()
+    c = c.reload()
+    assert (c.term_no, c.amount) == (2, Decimal("1300.00"))
+    assert not hp.accept_button.isVisibleTo(hp)
+
+
+def test_istat_dialog_adds_a_year(win, qtbot):
+    from ui.dialogs.istat_dialog import IstatDialog
+
+    dialog = IstatDialog(ctx=win.ctx)
+    qtbot.addWidget(dialog)
+    dialog.year.setValue(2025)
+    dialog.change.setText("1,6")
+    dialog.published.set_value(dt.date(2026, 1, 16))
+    assert dialog.save()
+    assert IstatIndex.get(year=2025).change_pct == Decimal("1.60")
+    dialog.change.setText("x")
+    dialog._warn = lambda text: setattr(dialog, "last_message", text)
+    assert not dialog.save()
+    assert "not a valid number" in dialog.last_message
+
+
+def test_open_in_workspace_tab(win, panel):
+    c = make_contract()
+    panel.open_contract(c.id)
+    panel.editor.open_in_tab.emit(c.id)
+    tab = win.workspace.widget_for(f"contract:{c.id}")
+    assert tab is not None and tab.contract_id == c.id
+    assert not tab.tab_button.isVisibleTo(tab)

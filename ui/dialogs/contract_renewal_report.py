@@ -1,0 +1,67 @@
+"""What the renewal run did: one line per contract renewed, proposed or expired (R-CON-4)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from servicedesk.services.renewals import RunResult
+
+from .. import fmt
+
+
+class RenewalReportDialog(QDialog):
+    open_contract = Signal(int)
+
+    def __init__(self, result: RunResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("renewalReport")
+        self.setWindowTitle(self.tr("Contract renewals"))
+        actions = {"renewed": self.tr("renewed"), "proposed": self.tr("proposal created"),
+                   "expired": self.tr("expired")}
+        reasons = {"notice": self.tr("notice given in time"),
+                   "max_renewals": self.tr("maximum renewals reached"),
+                   "not_renewable": self.tr("not renewable"),
+                   "late_notice": self.tr("notice given late: effective at the next expiry")}
+        layout = QVBoxLayout(self)
+        summary = QLabel(self.tr("Run of %1: %2 renewed, %3 proposals created, %4 expired.")
+                         .replace("%1", fmt.date(result.today))
+                         .replace("%2", str(result.count("renewed")))
+                         .replace("%3", str(result.count("proposed")))
+                         .replace("%4", str(result.count("expired"))))
+        summary.setObjectName("renewalSummary")
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        self.table = QTableWidget(len(result.items), 7)
+        self.table.setObjectName("renewalItems")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Contract"), self.tr("Party"), self.tr("Action"), self.tr("Term ended"),
+            self.tr("New term ends"), self.tr("Amount"), self.tr("Why")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for r, item in enumerate(result.items[:5000]):
+            amount = ""
+            if item.new_amount is not None:
+                amount = f"{fmt.euro(item.old_amount)} → {fmt.euro(item.new_amount)}"
+            cells = [item.number, item.party, actions.get(item.action, item.action),
+                     fmt.date(item.old_term_end), fmt.date(item.new_term_end), amount,
+                     reasons.get(item.reason, "")]
+            for c, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item.contract_id)
+                self.table.setItem(r, c, cell)
+        self.table.resizeColumnsToContents()
+        self.table.itemDoubleClicked.connect(
+            lambda cell: self.open_contract.emit(int(cell.data(Qt.ItemDataRole.UserRole))))
+        layout.addWidget(self.table, 1)
+        if not result.items:
+            empty = QLabel(self.tr("No contract had a term to renew."))
+            empty.setProperty("role", "hint")
+            layout.addWidget(empty)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(860, 420 if result.items else 180)

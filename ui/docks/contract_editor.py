@@ -1,0 +1,229 @@
+"""The contract dock: alerts, a filtered list of contracts and the editor below it (R-CON-1..5)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
+                               QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from servicedesk.permissions import Permission
+from servicedesk.queries import contracts as cq
+
+from ..models.contract_list import COLUMNS, ContractListModel, status_names
+from .contract_editor_form import ContractEditor
+
+WIDTHS = {"number": 104, "party": 120, "title": 150, "status": 70, "term_end": 90,
+          "cancel_by": 90, "amount": 84, "tickets": 60}
+HIDDEN = ("title", "status", "amount", "tickets")
+
+
+class ContractPanel(QWidget):
+    """List + editor. ``open_in_tab`` asks the feature to open a contract in a central tab."""
+
+    open_in_tab = Signal(int)
+    alerts_changed = Signal(object)  # cq.Alerts
+
+    def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("contractPanel")
+        self.model = ContractListModel(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 4)
+        outer.setSpacing(4)
+
+        self.alert_button = QPushButton()
+        self.alert_button.setObjectName("contractAlerts")
+        self.alert_button.setCheckable(True)
+        self.alert_button.setFlat(True)
+        self.alert_button.setStyleSheet("QPushButton#contractAlerts { text-align: left; "
+                                        "color: #9a3412; background: #fff7ed; border: 1px solid "
+                                        "#fed7aa; padding: 4px 8px; } QPushButton#contractAlerts:"
+                                        "checked { background: #ffedd5; font-weight: bold; }")
+        self.alert_button.toggled.connect(self.apply_filters)
+        outer.addWidget(self.alert_button)
+
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        self.search = QLineEdit()
+        self.search.setObjectName("contractSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(QCoreApplication.translate("ContractPanel", "Number, title, party, VAT…"))
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("contractStatusFilter")
+        self.status_combo.addItem(QCoreApplication.translate("ContractPanel", "Open"), "open")
+        self.status_combo.addItem(QCoreApplication.translate("ContractPanel", "All"), None)
+        for code, name in status_names().items():
+            self.status_combo.addItem(name, code)
+        self.expiring = QCheckBox(QCoreApplication.translate("ContractPanel", "Expiring"))
+        self.expiring.setObjectName("contractExpiring")
+        self.expiring.setToolTip(QCoreApplication.translate("ContractPanel", "Only contracts whose current term ends within "
+                                                    "the alert window"))
+        self.new_button = QPushButton(QCoreApplication.translate("ContractPanel", "New"))
+        self.new_button.setObjectName("contractNew")
+        self.new_button.clicked.connect(self.new_contract)
+        row.addWidget(self.search, 1)
+        row.addWidget(self.status_combo)
+        row.addWidget(self.expiring)
+        row.addWidget(self.new_button)
+        outer.addLayout(row)
+        self.party_filter_id: int | None = None
+        self.party_button = QPushButton()
+        self.party_button.setObjectName("contractPartyFilter")
+        self.party_button.setFlat(True)
+        self.party_button.setToolTip(QCoreApplication.translate("ContractPanel", "Click to show the contracts of every party"))
+        self.party_button.clicked.connect(lambda: self.filter_party(None))
+        self.party_button.hide()
+        outer.addWidget(self.party_button)
+
+        self.table = QTableView()
+        self.table.setObjectName("contractList")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(COLUMNS.index("term_end"),
+                                                       Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for i, col in enumerate(COLUMNS):
+            self.table.setColumnWidth(i, WIDTHS[col])
+            if col in HIDDEN:
+                self.table.setColumnHidden(i, True)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        self.editor = ContractEditor(ctx=ctx)
+        self.editor.saved.connect(self._saved)
+        self.editor.open_in_tab.connect(self.open_in_tab)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("contractSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setChildrenCollapsible(False)
+        self.table.setMinimumHeight(96)
+        self.splitter.setSizes([230, 600])
+        outer.addWidget(self.splitter, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.status_combo.currentIndexChanged.connect(self.apply_filters)
+        self.expiring.toggled.connect(self.apply_filters)
+        self.new_button.setEnabled(ctx.actor.can(Permission.CONTRACT_EDIT))
+        ctx.bus.changed.connect(self._on_changed)
+        self.apply_filters()
+        self.refresh_alerts()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override: a comfortable editor width
+        return QSize(500, 760)
+
+    # -- filters and list ------------------------------------------------------------------------
+    def spec(self) -> cq.ContractFilter:
+        alerts_only = self.alert_button.isChecked()
+        return cq.ContractFilter(
+            text=self.search.text(), party_id=self.party_filter_id,
+            status=None if alerts_only else self.status_combo.currentData(),
+            expiring_days=cq.alert_days() if self.expiring.isChecked() else None,
+            alerts_only=alerts_only)
+
+    def apply_filters(self) -> None:
+        current = self.editor.contract_id
+        self.model.set_filter(self.spec())
+        if current is not None:
+            self._select(current, load=False)
+
+    def filter_party(self, party_id: int | None, name: str = "") -> None:
+        """Show the contracts of one party (None: all parties)."""
+        self.party_filter_id = party_id
+        self.party_button.setVisible(party_id is not None)
+        self.party_button.setText(QCoreApplication.translate("ContractPanel", "Party: {name}  ✕").format(name=name))
+        self.apply_filters()
+
+    def show_alerts(self) -> None:
+        self.alert_button.setChecked(True)
+
+    def refresh_alerts(self) -> None:
+        alerts = cq.alerts()
+        parts = []
+        if alerts.notice:
+            parts.append(QCoreApplication.translate("ContractPanel", "{n} notice deadline(s) within {d} days").format(
+                n=len(alerts.notice), d=alerts.days))
+        if alerts.expiring:
+            parts.append(QCoreApplication.translate("ContractPanel", "{n} ending within {d} days").format(
+                n=len(alerts.expiring), d=alerts.days))
+        if alerts.proposals:
+            parts.append(QCoreApplication.translate("ContractPanel", "{n} proposal(s) to decide").format(
+                n=len(alerts.proposals)))
+        self.alert_button.setText("⚠ " + " · ".join(parts) if parts else "")
+        self.alert_button.setToolTip(QCoreApplication.translate("ContractPanel", "Click to list only these contracts"))
+        self.alert_button.setVisible(bool(parts) or self.alert_button.isChecked())
+        self.alerts_changed.emit(alerts)
+
+    def _on_changed(self, topics: set[str]) -> None:
+        if topics & {"contracts", "requests", "settings", "parties"}:
+            self.model.reload()
+            if self.editor.contract_id is not None:
+                self._select(self.editor.contract_id, load=False)
+            self.refresh_alerts()
+
+    def _select(self, contract_id: int, load: bool = True) -> None:
+        row = self.model.row_of(contract_id)
+        sel = self.table.selectionModel()
+        sel.blockSignals(True)
+        if row >= 0:
+            index = self.model.index(row, 0)
+            sel.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+        else:
+            sel.clearSelection()
+        sel.blockSignals(False)
+        if load:
+            self.editor.load(contract_id)
+
+    def _row_changed(self, current, _previous) -> None:
+        contract_id = self.model.id_at(current.row())
+        if contract_id is None or contract_id == self.editor.contract_id:
+            return
+        if not self.editor.can_close():
+            QTimer.singleShot(0, lambda: self._select(self.editor.contract_id, load=False)
+                              if self.editor.contract_id else None)
+            return
+        self.editor.load(contract_id)
+
+    # -- actions ---------------------------------------------------------------------------------
+    def open_contract(self, contract_id: int) -> None:
+        if contract_id != self.editor.contract_id and not self.editor.can_close():
+            return
+        if self.model.row_of(contract_id) < 0:
+            # not in the current filter: widen it so the user sees where it is
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.alert_button.setChecked(False)
+            self.expiring.setChecked(False)
+            self.party_filter_id = None
+            self.party_button.hide()
+            self.status_combo.setCurrentIndex(self.status_combo.findData(None))
+            self.apply_filters()
+        self._select(contract_id)
+
+    def new_contract(self) -> None:
+        if not self.editor.can_close():
+            return
+        self.table.selectionModel().clearSelection()
+        self.editor.new_contract(self.party_filter_id)
+        self.editor.tabs.setCurrentIndex(0)
+        self.editor.party.setFocus()
+
+    def _saved(self, contract_id: int) -> None:
+        self.model.reload()
+        self._select(contract_id, load=False)
+        self.refresh_alerts()

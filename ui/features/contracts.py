@@ -1,0 +1,206 @@
+"""Contracts feature: the contract dock, the Contracts menu, the renewal run, alerts in the
+status bar, contracts opened in central tabs (R-CON-1..5)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
+
+from servicedesk.errors import ServiceDeskError
+from servicedesk.models import Contract
+from servicedesk.permissions import Permission
+from servicedesk.queries import contracts as cq
+from servicedesk.services import contracts as svc
+from servicedesk.services import renewals
+
+from .. import messages
+from ..messages import error_text
+
+ORDER = 50
+DOCK = "contractEditorDock"
+STARTUP_RUN_MS = 1500
+
+
+def _register_messages() -> None:
+    r = messages.register
+    r("contracts.party_not_customer", lambda p: QCoreApplication.translate("Messages", "“{name}” is not a customer: an active contract needs a customer.").format(**p))
+    r("contracts.party_not_supplier", lambda p: QCoreApplication.translate("Messages", "“{name}” is not a supplier: a passive contract needs a supplier.").format(**p))
+    r("contracts.number_taken", lambda p: QCoreApplication.translate("Messages", "Another contract already has number {number}.").format(**p))
+    r("contracts.number_chars", lambda p: QCoreApplication.translate("Messages", "Use letters, digits and . / - _ only."))
+    r("contracts.amount_too_large", lambda p: QCoreApplication.translate("Messages", "The amount is too large."))
+    r("contracts.out_of_range", lambda p: QCoreApplication.translate("Messages", "Must be between {min} and {max}.").format(**p))
+    r("contracts.pct_range", lambda p: QCoreApplication.translate("Messages", "The percentage must be between {min} and {max}.").format(**p))
+    r("contracts.notice_too_long", lambda p: QCoreApplication.translate("Messages", "The notice period must be shorter than the term ({days} days).").format(**p))
+    r("contracts.resolution_before_response", lambda p: QCoreApplication.translate("Messages", "The resolution time cannot be shorter than the response time."))
+    r("contracts.date_in_future", lambda p: QCoreApplication.translate("Messages", "The date cannot be in the future."))
+    r("contracts.max_below_done", lambda p: QCoreApplication.translate("Messages", "The contract has already been renewed {done} times.").format(**p))
+    r("contracts.term_locked", lambda p: QCoreApplication.translate("Messages", "The start date and the first term cannot change after the first renewal."))
+    r("contracts.bad_transition", lambda p: QCoreApplication.translate("Messages", "The status cannot change from “{from}” to “{to}”.").format(**p))
+    r("contracts.units_of_other_party", lambda p: QCoreApplication.translate("Messages", "The contract covers units of the previous party: remove them from the coverage first."))
+    r("contracts.unit_not_of_party", lambda p: QCoreApplication.translate("Messages", "These units do not belong to the contract's party: {serials}.").format(**p))
+    r("contracts.not_editable", lambda p: QCoreApplication.translate("Messages", "This field cannot be edited."))
+    r("billing.count_range", lambda p: QCoreApplication.translate("Messages", "The number of instalments must be between 1 and {max}.").format(**p))
+    r("billing.paid_in_term", lambda p: QCoreApplication.translate("Messages", "Some instalments of term {term} are already paid: edit the single instalments instead of regenerating the plan.").format(**p))
+    r("billing.paid_in_future", lambda p: QCoreApplication.translate("Messages", "The payment date cannot be in the future."))
+    r("billing.delete_paid", lambda p: QCoreApplication.translate("Messages", "A paid instalment cannot be deleted."))
+    r("renewals.already_decided", lambda p: QCoreApplication.translate("Messages", "This renewal proposal has already been decided."))
+    r("renewals.stale_proposal", lambda p: QCoreApplication.translate("Messages", "The contract has moved on since this proposal was made."))
+    r("istat.year_range", lambda p: QCoreApplication.translate("Messages", "Not a valid year."))
+    r("istat.change_range", lambda p: QCoreApplication.translate("Messages", "The change must be between -50% and 100%."))
+    r("istat.published_before_year", lambda p: QCoreApplication.translate("Messages", "A yearly figure is published after its year."))
+
+
+_register_messages()
+
+
+class ContractsFeature:
+    """Wiring between the dock, the menu, the bus, the workspace and the status bar."""
+
+    def __init__(self, window) -> None:
+        from ..docks.contract_editor import ContractPanel
+
+        self.window = window
+        self.ctx = window.ctx
+        self.last_run: renewals.RunResult | None = None
+        self.panel = ContractPanel(ctx=self.ctx)
+        self.dock = window.add_dock(self.panel, DOCK, QCoreApplication.translate("Contracts", "Contracts"),
+                                    Qt.DockWidgetArea.RightDockWidgetArea)
+        self.panel.open_in_tab.connect(self.open_in_tab)
+        self.ctx.bus.open_contract.connect(self.open_contract)
+        self.status_button = QPushButton()
+        self.status_button.setObjectName("contractAlertStatus")
+        self.status_button.setFlat(True)
+        self.status_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.status_button.setToolTip(QCoreApplication.translate("Contracts", "Contracts in their notice period, ending "
+                                                     "soon or with a proposal to decide"))
+        self.status_button.setStyleSheet("QPushButton { color: #9a3412; padding: 0 8px; border: none; }")
+        self.status_button.clicked.connect(self.show_alerts)
+        window.add_status_widget(self.status_button)
+        self.panel.alerts_changed.connect(self._alerts)
+        self.panel.refresh_alerts()
+        self._build_menu()
+        if not self.ctx.screenshot_mode:
+            QTimer.singleShot(STARTUP_RUN_MS, self.startup_run)
+
+    def _build_menu(self) -> None:
+        menu = self.window.menu("contracts", QCoreApplication.translate("Contracts", "&Contracts"))
+        editable = self.ctx.actor.can(Permission.CONTRACT_EDIT)
+        items = [
+            ("actionNewContract", QCoreApplication.translate("Contracts", "&New contract"), self.new_contract, editable),
+            ("actionContractAlerts", QCoreApplication.translate("Contracts", "Contracts needing &attention"),
+             self.show_alerts, True),
+            (None, None, None, None),
+            ("actionRunRenewals", QCoreApplication.translate("Contracts", "&Run renewals now"), self.run_now, True),
+            ("actionLastRenewalRun", QCoreApplication.translate("Contracts", "&Last renewal run…"), self.show_last_run, True),
+            ("actionIstat", QCoreApplication.translate("Contracts", "&ISTAT FOI index…"), self.edit_istat, True),
+            ("actionAlertDays", QCoreApplication.translate("Contracts", "Alert &window…"), self.set_alert_days, editable),
+        ]
+        for name, text, slot, enabled in items:
+            if name is None:
+                menu.addSeparator()
+                continue
+            action = QAction(text, self.window)
+            action.setObjectName(name)
+            action.setEnabled(enabled)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            setattr(self, name, action)
+
+    # -- alerts ---------------------------------------------------------------------------------
+    def _alerts(self, alerts: cq.Alerts) -> None:
+        n = alerts.total
+        self.status_button.setText(QCoreApplication.translate("Contracts", "Contracts: {n} to watch").format(n=n) if n else "")
+        self.status_button.setVisible(n > 0)
+
+    def show_alerts(self) -> None:
+        self.window.show_dock(DOCK)
+        self.panel.show_alerts()
+
+    # -- records ----------------------------------------------------------------------------------
+    def open_contract(self, contract_id: int) -> None:
+        self.window.show_dock(DOCK)
+        self.panel.open_contract(contract_id)
+
+    def new_contract(self) -> None:
+        self.window.show_dock(DOCK)
+        self.panel.new_contract()
+
+    def open_in_tab(self, contract_id: int) -> None:
+        from ..docks.contract_editor_form import ContractEditor
+
+        contract = Contract.get_or_none(Contract.id == contract_id)
+        if contract is None:
+            return
+
+        def factory():
+            editor = ContractEditor(ctx=self.ctx, roomy=True)
+            editor.load(contract_id)
+            editor.saved.connect(lambda _id: self.ctx.bus.notify("contracts"))
+            return editor
+
+        self.window.workspace.open(f"contract:{contract_id}",
+                                   QCoreApplication.translate("Contracts", "Contract {n}").format(n=contract.number), factory)
+
+    # -- renewals ---------------------------------------------------------------------------------
+    def _run(self) -> renewals.RunResult | None:
+        try:
+            result = renewals.run_renewals()
+        except ServiceDeskError as err:
+            self.ctx.bus.status_message.emit(error_text(err))
+            return None
+        self.last_run = result
+        if result.items:
+            self.ctx.bus.notify("contracts")
+        return result
+
+    def startup_run(self) -> None:
+        result = self._run()
+        if result is not None and result.items:
+            self.ctx.bus.status_message.emit(QCoreApplication.translate(
+                "Contracts", "Renewal run: {r} renewed, {p} proposals, {e} expired (Contracts ▸ "
+                             "Last renewal run).").format(r=result.count("renewed"),
+                                                          p=result.count("proposed"),
+                                                          e=result.count("expired")))
+
+    def run_now(self) -> None:
+        result = self._run()
+        if result is not None:
+            self.show_report(result)
+
+    def show_last_run(self) -> None:
+        if self.last_run is None:
+            self.run_now()
+        else:
+            self.show_report(self.last_run)
+
+    def show_report(self, result: renewals.RunResult) -> None:
+        from ..dialogs.contract_renewal_report import RenewalReportDialog
+
+        dialog = RenewalReportDialog(result, parent=self.window)
+        dialog.open_contract.connect(self.open_contract)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.report_dialog = dialog
+
+    def edit_istat(self) -> None:
+        from ..dialogs.istat_dialog import IstatDialog
+
+        IstatDialog(ctx=self.ctx, parent=self.window).exec()
+
+    def set_alert_days(self) -> None:
+        days, ok = QInputDialog.getInt(
+            self.window, QCoreApplication.translate("Contracts", "Contract alerts"),
+            QCoreApplication.translate("Contracts", "Warn about notice deadlines and expiries within (days):"),
+            cq.alert_days(), 1, 3650)
+        if not ok:
+            return
+        try:
+            svc.set_alert_days(days)
+        except ServiceDeskError as err:
+            QMessageBox.warning(self.window, QCoreApplication.translate("Contracts", "Contract alerts"), error_text(err))
+            return
+        self.ctx.bus.notify("contracts", "settings")
+
+
+def install(window) -> None:
+    window.contracts = ContractsFeature(window)

@@ -1,0 +1,511 @@
+"""Parts of the contract editor that act at once on a saved contract: coverage (products and
+units), the ticket ledger with the requests closed against it, the billing plan, renewal history."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+                               QListWidget, QListWidgetItem, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from servicedesk import clock
+from servicedesk.errors import ServiceDeskError
+from servicedesk.models import Contract, Product, TicketMovement, Unit
+from servicedesk.services import billing, renewals, tickets
+from servicedesk.services import contracts as svc
+
+from .. import fmt
+from ..messages import error_text
+
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+def _item(text: str, data=None, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class PanelBase(QWidget):
+    """Shared plumbing: the editor gives a messenger (warn/confirm) and is told of changes."""
+
+    changed = Signal()  # something was written: the editor refreshes its summary
+
+    def __init__(self, editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.contract: Contract | None = None
+
+    def _fail(self, err: ServiceDeskError) -> None:
+        self.editor.warn(error_text(err))
+
+
+class CoveragePanel(PanelBase):
+    """The products and the party's serial-numbered units the contract covers (R-CON-2)."""
+
+    def __init__(self, editor, parent: QWidget | None = None) -> None:
+        super().__init__(editor, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.products_label = QLabel(QCoreApplication.translate("ContractPanels", "Products covered"))
+        self.products = QListWidget()
+        self.products.setObjectName("contractProducts")
+        self.units_label = QLabel(QCoreApplication.translate("ContractPanels", "Units (serial numbers) of the party"))
+        self.units = QListWidget()
+        self.units.setObjectName("contractUnits")
+        self.hint = QLabel()
+        self.hint.setProperty("role", "hint")
+        self.hint.setWordWrap(True)
+        self.save_button = QPushButton(QCoreApplication.translate("ContractPanels", "Save coverage"))
+        self.save_button.clicked.connect(self.save)
+        for w in (self.products_label, self.products, self.units_label, self.units, self.hint):
+            layout.addWidget(w)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+
+    def set_contract(self, contract: Contract | None, editable: bool) -> None:
+        self.contract = contract
+        self.products.clear()
+        self.units.clear()
+        self.save_button.setEnabled(contract is not None and editable)
+        if contract is None:
+            self.hint.setText(QCoreApplication.translate("ContractPanels", "Save the contract first."))
+            return
+        covered_products, covered_units = svc.coverage(contract.id)
+        covered_p = {p.id for p in covered_products}
+        covered_u = {u.id for u in covered_units}
+        units = list(Unit.select(Unit, Product).join(Product)
+                     .where(Unit.owner == contract.party_id, Unit.archived == False)  # noqa: E712
+                     .order_by(Product.name, Unit.serial).limit(2000))
+        product_ids = {u.product_id for u in units} | covered_p
+        products = Product.select().where(Product.id.in_(list(product_ids))).order_by(Product.name)
+        for p in products:
+            item = QListWidgetItem(f"{p.name}  ·  {p.code}")
+            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            item.setCheckState(Qt.CheckState.Checked if p.id in covered_p else Qt.CheckState.Unchecked)
+            self.products.addItem(item)
+        for u in units:
+            where = f" — {u.site}" if u.site else ""
+            item = QListWidgetItem(f"{u.serial}  ·  {u.product.name}{where}")
+            item.setData(Qt.ItemDataRole.UserRole, u.id)
+            item.setCheckState(Qt.CheckState.Checked if u.id in covered_u else Qt.CheckState.Unchecked)
+            self.units.addItem(item)
+        self.hint.setText(QCoreApplication.translate("ContractPanels", "The party has no registered units.") if not units
+                          else "")
+
+    @staticmethod
+    def _checked(widget: QListWidget) -> list[int]:
+        return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+                if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+    def save(self) -> None:
+        if self.contract is None:
+            return
+        try:
+            svc.set_coverage(self.contract.id, self._checked(self.products),
+                             self._checked(self.units))
+        except ServiceDeskError as err:
+            self._fail(err)
+            return
+        self.editor.status(QCoreApplication.translate("ContractPanels", "Coverage saved."))
+        self.changed.emit()
+
+
+class TicketsPanel(PanelBase):
+    """The ledger (R-CON-3): balance, top-up, movements and the requests closed against it."""
+
+    def __init__(self, editor, parent: QWidget | None = None) -> None:
+        super().__init__(editor, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        head = QHBoxLayout()
+        self.balance_label = QLabel()
+        self.balance_label.setObjectName("ticketBalance")
+        self.balance_label.setWordWrap(True)
+        self.topup_button = QPushButton(QCoreApplication.translate("ContractPanels", "Top up…"))
+        self.topup_button.setObjectName("ticketTopUp")
+        self.topup_button.clicked.connect(self.top_up)
+        head.addWidget(self.balance_label, 1)
+        head.addWidget(self.topup_button)
+        layout.addLayout(head)
+        layout.addWidget(QLabel(QCoreApplication.translate("ContractPanels", "Ledger")))
+        self.ledger = _table([QCoreApplication.translate("ContractPanels", "Date"), QCoreApplication.translate("ContractPanels", "Movement"),
+                              QCoreApplication.translate("ContractPanels", "Tickets"), QCoreApplication.translate("ContractPanels", "Note")])
+        self.ledger.setObjectName("ticketLedger")
+        layout.addWidget(self.ledger, 1)
+        layout.addWidget(QLabel(QCoreApplication.translate("ContractPanels", "Requests closed against the contract")))
+        self.requests = _table([QCoreApplication.translate("ContractPanels", "Request"), QCoreApplication.translate("ContractPanels", "Closed"),
+                                QCoreApplication.translate("ContractPanels", "Subject")])
+        self.requests.setObjectName("ticketRequests")
+        self.requests.itemDoubleClicked.connect(self._open_request)
+        layout.addWidget(self.requests, 1)
+        self._kinds = {
+            "initial": QCoreApplication.translate("ContractPanels", "initial"), "topup": QCoreApplication.translate("ContractPanels", "top-up"),
+            "renewal": QCoreApplication.translate("ContractPanels", "renewal"), "debit": QCoreApplication.translate("ContractPanels", "request"),
+            "reversal": QCoreApplication.translate("ContractPanels", "reversal"), "adjust": QCoreApplication.translate("ContractPanels", "adjustment"),
+        }
+
+    def set_contract(self, contract: Contract | None, editable: bool) -> None:
+        self.contract = contract
+        self.topup_button.setEnabled(contract is not None and editable)
+        self.ledger.setRowCount(0)
+        self.requests.setRowCount(0)
+        if contract is None:
+            self.balance_label.setText(QCoreApplication.translate("ContractPanels", "Save the contract first."))
+            return
+        bal = tickets.balance(contract.id)
+        text = QCoreApplication.translate("ContractPanels", "Available {a} · used {u} · remaining {r}").format(
+            a=bal.available, u=bal.used, r=bal.remaining)
+        low = bal.available > 0 and bal.remaining <= contract.ticket_low_threshold
+        if low:
+            text += "  ⚠ " + QCoreApplication.translate("ContractPanels", "low balance")
+        self.balance_label.setText(text)
+        self.balance_label.setProperty("role", "error" if low else "")
+        self.balance_label.style().unpolish(self.balance_label)
+        self.balance_label.style().polish(self.balance_label)
+        moves = list(TicketMovement.select().where(TicketMovement.contract == contract.id)
+                     .order_by(TicketMovement.at.desc(), TicketMovement.id.desc()).limit(500))
+        self.ledger.setRowCount(len(moves))
+        for r, m in enumerate(moves):
+            qty = f"+{m.quantity}" if m.quantity > 0 else str(m.quantity)
+            self.ledger.setItem(r, 0, _item(fmt.date(m.at.date())))
+            self.ledger.setItem(r, 1, _item(self._kinds.get(m.kind, m.kind)))
+            self.ledger.setItem(r, 2, _item(qty, right=True))
+            self.ledger.setItem(r, 3, _item(m.note))
+        closed = tickets.requests_closed_against(contract.id)
+        self.requests.setRowCount(len(closed))
+        for r, req in enumerate(closed):
+            self.requests.setItem(r, 0, _item(req.number, req.id))
+            self.requests.setItem(r, 1, _item(fmt.date(req.closed_at.date()) if req.closed_at else ""))
+            self.requests.setItem(r, 2, _item(req.subject))
+        self.ledger.resizeColumnsToContents()
+        self.requests.resizeColumnsToContents()
+
+    def top_up(self) -> None:
+        if self.contract is None:
+            return
+        qty, ok = QInputDialog.getInt(self, QCoreApplication.translate("ContractPanels", "Top up tickets"),
+                                      QCoreApplication.translate("ContractPanels", "Tickets to add:"), 5, 1, 100000)
+        if not ok:
+            return
+        try:
+            svc.top_up(self.contract.id, qty, QCoreApplication.translate("ContractPanels", "top-up"))
+        except ServiceDeskError as err:
+            self._fail(err)
+            return
+        self.changed.emit()
+
+    def _open_request(self, item: QTableWidgetItem) -> None:
+        request_id = self.requests.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
+        if request_id:
+            self.editor.ctx.bus.open_request.emit(int(request_id))
+
+
+class BillingPanel(PanelBase):
+    """The billing plan (R-CON-5): instalments of every term, edit, mark paid, regenerate."""
+
+    def __init__(self, editor, parent: QWidget | None = None) -> None:
+        super().__init__(editor, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.check_label = QLabel()
+        self.check_label.setObjectName("billingCheck")
+        self.check_label.setWordWrap(True)
+        layout.addWidget(self.check_label)
+        self.table = _table([QCoreApplication.translate("ContractPanels", "Term"), QCoreApplication.translate("ContractPanels", "No."),
+                             QCoreApplication.translate("ContractPanels", "Due"), QCoreApplication.translate("ContractPanels", "Amount"),
+                             QCoreApplication.translate("ContractPanels", "Paid on"), QCoreApplication.translate("ContractPanels", "Note")])
+        self.table.setObjectName("billingPlan")
+        self.table.itemDoubleClicked.connect(lambda _i: self.edit())
+        self.table.setMinimumHeight(160)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.edit_button = QPushButton(QCoreApplication.translate("ContractPanels", "Edit…"))
+        self.paid_button = QPushButton(QCoreApplication.translate("ContractPanels", "Paid…"))
+        self.unpaid_button = QPushButton(QCoreApplication.translate("ContractPanels", "Not paid"))
+        self.add_button = QPushButton(QCoreApplication.translate("ContractPanels", "Add…"))
+        self.delete_button = QPushButton(QCoreApplication.translate("ContractPanels", "Delete"))
+        self.regen_button = QPushButton(QCoreApplication.translate("ContractPanels", "Regenerate"))
+        self.regen_button.setToolTip(QCoreApplication.translate("ContractPanels", "Rebuild the plan of the current term "
+                                                         "from the amount and the settings above"))
+        self.edit_button.clicked.connect(self.edit)
+        self.paid_button.clicked.connect(self.mark_paid)
+        self.unpaid_button.clicked.connect(self.mark_unpaid)
+        self.add_button.clicked.connect(self.add)
+        self.delete_button.clicked.connect(self.delete)
+        self.regen_button.clicked.connect(self.regenerate)
+        self._buttons = (self.edit_button, self.paid_button, self.unpaid_button, self.add_button,
+                         self.delete_button, self.regen_button)
+        for b in self._buttons:
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self._rows: list = []
+
+    def set_contract(self, contract: Contract | None, editable: bool) -> None:
+        self.contract = contract
+        for b in self._buttons:
+            b.setEnabled(contract is not None and editable)
+        self.table.setRowCount(0)
+        self._rows = []
+        if contract is None:
+            self.check_label.setText(QCoreApplication.translate("ContractPanels", "Save the contract first."))
+            return
+        self._rows = billing.instalments(contract.id)
+        self.table.setRowCount(len(self._rows))
+        today = clock.today()
+        for r, inst in enumerate(self._rows):
+            self.table.setItem(r, 0, _item(str(inst.term_no), inst.id))
+            self.table.setItem(r, 1, _item(str(inst.seq)))
+            due = _item(fmt.date(inst.due_date))
+            if inst.paid_on is None and inst.due_date < today:
+                due.setForeground(Qt.GlobalColor.red)
+                due.setToolTip(QCoreApplication.translate("ContractPanels", "Overdue"))
+            self.table.setItem(r, 2, due)
+            self.table.setItem(r, 3, _item(fmt.euro(inst.amount), right=True))
+            self.table.setItem(r, 4, _item(fmt.date(inst.paid_on)))
+            self.table.setItem(r, 5, _item(inst.note))
+        self.table.resizeColumnsToContents()
+        current = [i for i in self._rows if i.term_no == contract.term_no]
+        if current:
+            self.table.scrollToItem(self.table.item(self._rows.index(current[0]), 0))
+        chk = billing.check(contract.id)
+        if chk.count == 0:
+            text = QCoreApplication.translate("ContractPanels", "No instalments for the current term.")
+            bad = contract.amount > 0
+        elif chk.balanced:
+            text = QCoreApplication.translate("ContractPanels", "Current term: {n} instalments, total {t} = amount.").format(
+                n=chk.count, t=fmt.euro(chk.total))
+            bad = False
+        else:
+            text = QCoreApplication.translate("ContractPanels", "Current term: instalments total {t}, contract amount {a} "
+                                       "(difference {d}).").format(
+                t=fmt.euro(chk.total), a=fmt.euro(chk.amount), d=fmt.euro(chk.difference))
+            bad = True
+        self.check_label.setText(("⚠ " if bad else "") + text)
+        self.check_label.setProperty("role", "error" if bad else "hint")
+        self.check_label.style().unpolish(self.check_label)
+        self.check_label.style().polish(self.check_label)
+
+    def selected(self):
+        row = self.table.currentRow()
+        if 0 <= row < len(self._rows):
+            return self._rows[row]
+        self.editor.warn(QCoreApplication.translate("ContractPanels", "Select an instalment first."))
+        return None
+
+    def _done(self) -> None:
+        self.changed.emit()
+
+    def edit(self) -> None:
+        inst = self.selected()
+        if inst is None:
+            return
+        from ..dialogs.contract_instalment import InstalmentDialog
+
+        dialog = InstalmentDialog(inst.due_date, inst.amount, inst.note, parent=self)
+        if not dialog.exec():
+            return
+        try:
+            due, amount, note = dialog.values()
+            billing.update_instalment(inst.id, inst.version, due_date=due, amount=amount, note=note)
+        except ValueError:
+            self.editor.warn(QCoreApplication.translate("ContractPanels", "The amount is not a valid number."))
+            return
+        except ServiceDeskError as err:
+            self._fail(err)
+        self._done()
+
+    def mark_paid(self) -> None:
+        inst = self.selected()
+        if inst is None:
+            return
+        from ..dialogs.contract_instalment import PaidDialog
+
+        dialog = PaidDialog(parent=self)
+        if not dialog.exec():
+            return
+        try:
+            billing.set_paid(inst.id, inst.version, dialog.value())
+        except ServiceDeskError as err:
+            self._fail(err)
+        self._done()
+
+    def mark_unpaid(self) -> None:
+        inst = self.selected()
+        if inst is None:
+            return
+        try:
+            billing.set_paid(inst.id, inst.version, None)
+        except ServiceDeskError as err:
+            self._fail(err)
+        self._done()
+
+    def add(self) -> None:
+        if self.contract is None:
+            return
+        from ..dialogs.contract_instalment import InstalmentDialog
+
+        dialog = InstalmentDialog(clock.today(), None, "", parent=self)
+        if not dialog.exec():
+            return
+        try:
+            due, amount, _note = dialog.values()
+            billing.add_instalment(self.contract.id, due, amount if amount is not None else 0)
+        except ValueError:
+            self.editor.warn(QCoreApplication.translate("ContractPanels", "The amount is not a valid number."))
+            return
+        except ServiceDeskError as err:
+            self._fail(err)
+        self._done()
+
+    def delete(self) -> None:
+        inst = self.selected()
+        if inst is None or not self.editor.confirm(QCoreApplication.translate("ContractPanels", "Delete this instalment?")):
+            return
+        try:
+            billing.delete_instalment(inst.id, inst.version)
+        except ServiceDeskError as err:
+            self._fail(err)
+        self._done()
+
+    def regenerate(self) -> None:
+        if self.contract is None:
+            return
+        if self.editor.is_dirty():
+            self.editor.warn(QCoreApplication.translate("ContractPanels", "Save the contract first: the plan is built from "
+                                                 "the saved amount and settings."))
+            return
+        if not self.editor.confirm(QCoreApplication.translate("ContractPanels", "Replace the instalments of the current "
+                                                       "term with a new plan?")):
+            return
+        try:
+            billing.regenerate(self.contract.id)
+        except ServiceDeskError as err:
+            self._fail(err)
+        self._done()
+
+
+class RenewalHistoryPanel(PanelBase):
+    """The pending proposal (accept/reject) and the renewal history with the formula used."""
+
+    def __init__(self, editor, parent: QWidget | None = None) -> None:
+        super().__init__(editor, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.proposal_label = QLabel()
+        self.proposal_label.setObjectName("renewalProposal")
+        self.proposal_label.setWordWrap(True)
+        layout.addWidget(self.proposal_label)
+        row = QHBoxLayout()
+        self.accept_button = QPushButton(QCoreApplication.translate("ContractPanels", "Accept proposal…"))
+        self.accept_button.setObjectName("acceptProposal")
+        self.reject_button = QPushButton(QCoreApplication.translate("ContractPanels", "Reject"))
+        self.reject_button.setObjectName("rejectProposal")
+        self.accept_button.clicked.connect(self.accept)
+        self.reject_button.clicked.connect(self.reject)
+        row.addWidget(self.accept_button)
+        row.addWidget(self.reject_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.table = _table([QCoreApplication.translate("ContractPanels", "Term"), QCoreApplication.translate("ContractPanels", "Status"),
+                             QCoreApplication.translate("ContractPanels", "New term"), QCoreApplication.translate("ContractPanels", "Old amount"),
+                             QCoreApplication.translate("ContractPanels", "New amount"), QCoreApplication.translate("ContractPanels", "Formula")])
+        self.table.setObjectName("renewalHistory")
+        self.table.setMinimumHeight(120)
+        layout.addWidget(self.table, 1)
+        self._proposal = None
+        self._status = {
+            "done": QCoreApplication.translate("ContractPanels", "renewed"), "proposed": QCoreApplication.translate("ContractPanels", "proposed"),
+            "accepted": QCoreApplication.translate("ContractPanels", "accepted"), "rejected": QCoreApplication.translate("ContractPanels", "rejected"),
+        }
+
+    def set_contract(self, contract: Contract | None, editable: bool) -> None:
+        self.contract = contract
+        self.table.setRowCount(0)
+        self._proposal = None
+        rows = renewals.history(contract.id) if contract is not None else []
+        pending = [r for r in rows if r.status == "proposed"]
+        self._proposal = pending[0] if pending else None
+        for b in (self.accept_button, self.reject_button):
+            b.setVisible(self._proposal is not None)
+            b.setEnabled(editable)
+        if self._proposal is not None:
+            p = self._proposal
+            self.proposal_label.setText(QCoreApplication.translate(
+                "ContractPanels", "Renewal proposal: new term {s} – {e}, amount {a} (was {o}).").format(
+                s=fmt.date(p.new_term_start), e=fmt.date(p.new_term_end),
+                a=fmt.euro(p.new_amount), o=fmt.euro(p.old_amount)))
+        else:
+            self.proposal_label.setText(QCoreApplication.translate("ContractPanels", "No renewal proposal awaiting a decision."))
+        self.table.setRowCount(len(rows))
+        for r, h in enumerate(rows):
+            self.table.setItem(r, 0, _item(str(h.from_term_no)))
+            self.table.setItem(r, 1, _item(self._status.get(h.status, h.status)))
+            self.table.setItem(r, 2, _item(f"{fmt.date(h.new_term_start)} – {fmt.date(h.new_term_end)}"))
+            self.table.setItem(r, 3, _item(fmt.euro(h.old_amount), right=True))
+            self.table.setItem(r, 4, _item(fmt.euro(h.new_amount), right=True))
+            self.table.setItem(r, 5, _item(self.formula(h)))
+        self.table.resizeColumnsToContents()
+
+    @staticmethod
+    def formula(h) -> str:
+        """The formula in the UI's number format, from the figures kept with the renewal."""
+        from .contract_fields import format_pct
+
+        istat = (QCoreApplication.translate("ContractPanels", "ISTAT FOI {y} {p}%").format(
+            y=h.istat_year, p=format_pct(h.istat_change_pct))
+            if h.istat_year is not None else QCoreApplication.translate("ContractPanels", "no ISTAT figure"))
+        return (f"{fmt.euro(h.old_amount)} × (1 + {format_pct(h.change_pct)}% + "
+                f"{format_pct(h.istat_share_pct)}% × {istat}) = {fmt.euro(h.new_amount)}")
+
+    def accept(self) -> None:
+        p = self._proposal
+        if p is None:
+            return
+        from .contract_fields import format_amount, parse_amount
+
+        text, ok = QInputDialog.getText(
+            self, QCoreApplication.translate("ContractPanels", "Accept renewal proposal"),
+            QCoreApplication.translate("ContractPanels", "Amount of the new term (as proposed, or as agreed):"),
+            text=format_amount(p.new_amount))
+        if not ok:
+            return
+        try:
+            amount = parse_amount(text)
+            renewals.accept_proposal(p.id, p.version, amount)
+        except ValueError:
+            self.editor.warn(QCoreApplication.translate("ContractPanels", "The amount is not a valid number."))
+            return
+        except ServiceDeskError as err:
+            self._fail(err)
+        self.changed.emit()
+
+    def reject(self) -> None:
+        p = self._proposal
+        if p is None or not self.editor.confirm(QCoreApplication.translate(
+                "ContractPanels", "Reject the proposal? The contract expires at the end of its term.")):
+            return
+        try:
+            renewals.reject_proposal(p.id, p.version)
+        except ServiceDeskError as err:
+            self._fail(err)
+        self.changed.emit()
