@@ -1,0 +1,90 @@
+"""Periodic maintenance and customer notices (R-MNT-1, R-MNT-2): the Maintenance menu with the
+plans editor, "Generate visits", the outbox, e-mail settings; the background sender and an
+outbox badge in the status bar."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel
+
+from servicedesk.permissions import Permission
+
+from .. import messages
+
+ORDER = 80
+
+
+def _register_messages() -> None:
+    r = messages.register
+    t = QCoreApplication.translate
+    r("maintenance.target_required", lambda p: t("Messages", "Choose the unit or the contract the plan is for."))
+    r("maintenance.out_of_range", lambda p: t("Messages", "Must be between {min} and {max}.").format(**p))
+    r("maintenance.done_in_future", lambda p: t("Messages", "The last visit cannot be in the future."))
+    r("mail.host_invalid", lambda p: t("Messages", "Not a valid server name."))
+    r("mail.port_invalid", lambda p: t("Messages", "Not a valid number for this setting."))
+    r("mail.connect_failed", lambda p: t("Messages", "The mail server could not be reached: {detail}").format(**p))
+
+
+def install(window) -> None:
+    from ..dialogs.maintenance_generate import GenerateVisitsDialog
+    from ..dialogs.smtp_settings import SmtpSettingsDialog
+    from ..widgets.maintenance_page import PlansPage
+    from ..widgets.outbox_page import OutboxPage
+    from ..widgets.outbox_sender import OutboxSender
+
+    ctx = window.ctx
+    _register_messages()
+    t = QCoreApplication.translate
+    sender = OutboxSender(ctx=ctx, parent=window)
+    window.outbox_sender = sender
+
+    def open_plans():
+        return window.workspace.open("maintenance:plans", t("Maintenance", "Maintenance plans"),
+                                     lambda: PlansPage(ctx=ctx))
+
+    def open_outbox():
+        return window.workspace.open("maintenance:outbox", t("Maintenance", "Outbox"),
+                                     lambda: OutboxPage(ctx=ctx, sender=sender))
+
+    menu = window.menu("maintenance", t("Maintenance", "&Maintenance"))
+    entries = [
+        (t("Maintenance", "Maintenance plans"), open_plans, "actionPlans", None),
+        (t("Maintenance", "Generate visits…"), lambda: GenerateVisitsDialog(ctx=ctx, parent=window).exec(),
+         "actionGenerateVisits", Permission.MAINTENANCE_EDIT),
+        (t("Maintenance", "Outbox (customer notices)"), open_outbox, "actionOutbox", None),
+        (t("Maintenance", "E-mail settings…"), lambda: SmtpSettingsDialog(ctx=ctx, parent=window).exec(),
+         "actionSmtpSettings", Permission.SETTINGS),
+    ]
+    for text, slot, name, permission in entries:
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _c=False, s=slot: s())
+        if permission is not None:
+            action.setEnabled(ctx.actor.can(permission))
+        menu.addAction(action)
+
+    badge = QLabel()
+    badge.setObjectName("statusOutbox")
+    badge.setToolTip(t("Maintenance", "Customer notices waiting or failed — click the Maintenance menu, Outbox"))
+
+    def refresh_badge() -> None:
+        from servicedesk.services import mailer
+
+        counts = mailer.counts()
+        queued, failed = counts.get("queued", 0), counts.get("failed", 0)
+        if failed:
+            badge.setText(t("Maintenance", "Outbox: {q} queued, {f} failed").format(q=queued, f=failed))
+            badge.setStyleSheet("color: #b91c1c;")
+        elif queued:
+            badge.setText(t("Maintenance", "Outbox: {q} queued").format(q=queued))
+            badge.setStyleSheet("")
+        else:
+            badge.setText("")
+        badge.setVisible(bool(queued or failed))
+
+    window.add_status_widget(badge)
+    refresh_badge()
+    ctx.bus.changed.connect(lambda topics: "outbox" in topics and refresh_badge())
+    if not ctx.screenshot_mode:
+        sender.start()
+        window.destroyed.connect(lambda *_: sender.timer.stop())

@@ -1,0 +1,207 @@
+"""Outbox of customer notices (R-MNT-2): status, attempts, errors; retry, cancel, send now,
+print letters (PDF) for customers without e-mail."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextOption
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
+                               QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from servicedesk.models import OutboxMessage
+from servicedesk.permissions import Permission
+from servicedesk.services import mailer, notices
+
+from .. import fmt
+from .party_rows import RowsModel, make_table, run_safely
+
+
+def outbox_status_names() -> dict[str, str]:
+    t = QCoreApplication.translate
+    return {"queued": t("Maintenance", "queued"), "sending": t("Maintenance", "sending"),
+            "sent": t("Maintenance", "sent"), "failed": t("Maintenance", "failed"),
+            "cancelled": t("Maintenance", "cancelled")}
+
+
+def write_letters(path: str, messages: list[OutboxMessage]) -> None:
+    """One A4 page per letter: sender, address block, place and date, text (Qt's PDF writer)."""
+    sender = notices.load_sender()
+    writer = QPdfWriter(path)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
+    writer.setResolution(150)
+    writer.setTitle(QCoreApplication.translate("Maintenance", "Maintenance notices"))
+    painter = QPainter(writer)
+    try:
+        page = writer.pageLayout().paintRectPixels(writer.resolution())
+        width, height = page.width(), page.height()
+        body_font = QFont("Helvetica", 11)
+        bold = QFont("Helvetica", 12, QFont.Weight.Bold)
+        for n, message in enumerate(messages):
+            if n:
+                writer.newPage()
+            address, place, body = notices.letter_text(message)
+            y = 0.0
+            painter.setFont(bold)
+            painter.drawText(QRectF(0, y, width, 40), Qt.AlignmentFlag.AlignLeft, sender.company)
+            painter.setFont(body_font)
+            contact = "  ·  ".join(p for p in (sender.phone, sender.email) if p)
+            painter.drawText(QRectF(0, y + 40, width, 30), Qt.AlignmentFlag.AlignLeft, contact)
+            y = height * 0.16
+            painter.drawText(QRectF(width * 0.55, y, width * 0.45, 200),
+                             Qt.AlignmentFlag.AlignLeft, address)
+            y = height * 0.32
+            painter.drawText(QRectF(0, y, width, 30), Qt.AlignmentFlag.AlignRight, place)
+            y += 60
+            painter.setFont(QFont("Helvetica", 11, QFont.Weight.Bold))
+            painter.drawText(QRectF(0, y, width, 60), Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                             message.subject)
+            y += 80
+            painter.setFont(body_font)
+            option = QTextOption()
+            option.setWrapMode(QTextOption.WrapMode.WordWrap)
+            body = body.replace(notices.TEXTS["it"]["ics"], "").replace(notices.TEXTS["en"]["ics"], "")
+            painter.drawText(QRectF(0, y, width, height - y), body, option)
+    finally:
+        painter.end()
+
+
+class OutboxPage(QWidget):
+    """Workspace tab "Outbox"."""
+
+    def __init__(self, *, ctx, sender=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outboxPage")
+        self.ctx = ctx
+        self.sender_worker = sender
+        t = QCoreApplication.translate
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        bar = QHBoxLayout()
+        self.filter = QComboBox()
+        self.filter.addItem(t("Maintenance", "To send or check"), "pending")
+        self.filter.addItem(t("Maintenance", "Letters to print"), "letters")
+        self.filter.addItem(t("Maintenance", "Sent"), "sent")
+        self.filter.addItem(t("Maintenance", "All"), "all")
+        self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.state = QLabel()
+        self.state.setObjectName("outboxState")
+        self.state.setWordWrap(True)
+        send = QPushButton(t("Maintenance", "Send now"))
+        send.setObjectName("outboxSendNow")
+        send.clicked.connect(self.send_now)
+        self.retry_button = QPushButton(t("Maintenance", "Retry"))
+        self.retry_button.clicked.connect(self.retry)
+        self.cancel_button = QPushButton(t("Maintenance", "Do not send"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.print_button = QPushButton(t("Maintenance", "Print letters (PDF)…"))
+        self.print_button.setObjectName("outboxPrint")
+        self.print_button.clicked.connect(self.print_letters)
+        bar.addWidget(self.filter)
+        bar.addWidget(self.state, 1)
+        for b in (send, self.retry_button, self.cancel_button, self.print_button):
+            bar.addWidget(b)
+        can = ctx.actor.can(Permission.MAINTENANCE_EDIT)
+        for b in (self.retry_button, self.cancel_button, self.print_button):
+            b.setEnabled(can)
+        layout.addLayout(bar)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.model = RowsModel([t("Maintenance", "Created"), t("Maintenance", "Channel"),
+                                t("Maintenance", "To"), t("Maintenance", "Subject"),
+                                t("Maintenance", "Status"), t("Maintenance", "Attempts"),
+                                t("Maintenance", "Next attempt"), t("Maintenance", "Last error")], self)
+        self.view = make_table(self.model, (120, 70, 200, 320, 80, 70, 120), name="outboxList")
+        self.view.selectionModel().currentRowChanged.connect(self._show_body)
+        split.addWidget(self.view)
+        self.body = QPlainTextEdit()
+        self.body.setReadOnly(True)
+        split.addWidget(self.body)
+        split.setSizes([420, 200])
+        layout.addWidget(split, 1)
+        ctx.bus.changed.connect(lambda topics: "outbox" in topics and self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        t = QCoreApplication.translate
+        q = OutboxMessage.select(OutboxMessage.id, OutboxMessage.created_at, OutboxMessage.channel,
+                                 OutboxMessage.to_name, OutboxMessage.to_address,
+                                 OutboxMessage.subject, OutboxMessage.status,
+                                 OutboxMessage.attempts, OutboxMessage.next_attempt_at,
+                                 OutboxMessage.last_error)
+        mode = self.filter.currentData()
+        if mode == "pending":
+            q = q.where(OutboxMessage.status.in_(("queued", "sending", "failed")),
+                        OutboxMessage.channel == "email")
+        elif mode == "letters":
+            q = q.where(OutboxMessage.status == "queued", OutboxMessage.channel == "letter")
+        elif mode == "sent":
+            q = q.where(OutboxMessage.status == "sent")
+        names = outbox_status_names()
+        channels = {"email": t("Maintenance", "e-mail"), "letter": t("Maintenance", "letter")}
+        rows, colors = [], {}
+        for i, m in enumerate(q.order_by(OutboxMessage.id.desc()).limit(2000)):
+            to = m.to_address if m.channel == "email" else m.to_name
+            if m.channel == "email" and m.to_name:
+                to = f"{m.to_name} <{m.to_address}>"
+            rows.append((m.id, fmt.datetime(m.created_at), channels.get(m.channel, m.channel), to,
+                         m.subject, names.get(m.status, m.status), m.attempts or "",
+                         fmt.datetime(m.next_attempt_at) if m.status == "queued" else "",
+                         m.last_error))
+            if m.status == "failed":
+                colors[i] = QColor("#b91c1c")
+        self.model.set_rows(rows, colors)
+        c = mailer.counts()
+        smtp = mailer.load_settings()
+        parts = [t("Maintenance", "{n} queued").format(n=c.get("queued", 0)),
+                 t("Maintenance", "{n} failed").format(n=c.get("failed", 0))]
+        if not smtp.configured:
+            parts.append(t("Maintenance", "e-mail not configured: Maintenance → E-mail settings"))
+        elif self.sender_worker is not None and self.sender_worker.last_offline:
+            parts.append(t("Maintenance", "server not reachable, retrying: {why}").format(
+                why=self.sender_worker.last_offline[:80]))
+        self.state.setText(" · ".join(parts))
+
+    def _selected(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
+
+    def _show_body(self, current, _previous) -> None:
+        m = OutboxMessage.get_or_none(OutboxMessage.id == self.model.id_at(current.row())) \
+            if current.isValid() else None
+        self.body.setPlainText(f"{m.to_address}\n\n{m.subject}\n\n{m.body}" if m else "")
+
+    def retry(self) -> None:
+        mid = self._selected()
+        if mid is not None:
+            run_safely(self, lambda: mailer.retry_now(mid))
+            self.refresh()
+            self.send_now()
+
+    def cancel(self) -> None:
+        mid = self._selected()
+        if mid is not None:
+            run_safely(self, lambda: mailer.cancel_message(mid))
+            self.refresh()
+
+    def send_now(self) -> None:
+        if self.sender_worker is not None:
+            self.sender_worker.tick(force=True)
+
+    def print_letters(self) -> None:
+        t = QCoreApplication.translate
+        letters = list(OutboxMessage.select().where(OutboxMessage.channel == "letter",
+                                                    OutboxMessage.status == "queued")
+                       .order_by(OutboxMessage.id))
+        if not letters:
+            QMessageBox.information(self, t("Maintenance", "Letters"),
+                                    t("Maintenance", "No letters to print."))
+            return
+        path, _ = QFileDialog.getSaveFileName(self, t("Maintenance", "Save the letters as PDF"),
+                                              "avvisi-manutenzione.pdf", "PDF (*.pdf)")
+        if not path:
+            return
+        write_letters(path, letters)
+        answer = QMessageBox.question(self, t("Maintenance", "Letters"),
+                                      t("Maintenance", "{n} letters saved. Mark them as sent?").format(n=len(letters)))
+        if answer == QMessageBox.StandardButton.Yes:
+            run_safely(self, lambda: mailer.mark_printed([m.id for m in letters]))
+            self.ctx.bus.notify("outbox")
