@@ -230,18 +230,20 @@ def _copy(source: Path, target: Path) -> None:
         src.close()
 
 
-def backup_now(db_path: Path) -> BackupInfo:
+def backup_now(db_path: Path, settings: BackupSettings | None = None) -> BackupInfo:
     """"Back up now" (administrators)."""
     context.require(Permission.BACKUP)
-    settings = load_settings()
+    settings = settings or load_settings()
     info = take_backup(db_path, kind="manual", folder=backup_folder(db_path, settings))
     return info
 
 
-def automatic_backup(db_path: Path, *, force: bool = False) -> BackupInfo | None:
+def automatic_backup(db_path: Path, *, force: bool = False,
+                     settings: BackupSettings | None = None) -> BackupInfo | None:
     """The automatic backup (on start and daily, any workstation): taken when none was taken
-    today (by any workstation), then old ones are rotated. Returns None when nothing was due."""
-    settings = load_settings()
+    today (by any workstation), then old ones are rotated. Returns None when nothing was due.
+    With ``settings`` given it does not touch the models (safe on a worker thread)."""
+    settings = settings or load_settings()
     if not settings.automatic and not force:
         return None
     folder = backup_folder(db_path, settings)
@@ -254,8 +256,8 @@ def automatic_backup(db_path: Path, *, force: bool = False) -> BackupInfo | None
     return info
 
 
-def due_for_automatic(db_path: Path) -> bool:
-    settings = load_settings()
+def due_for_automatic(db_path: Path, settings: BackupSettings | None = None) -> bool:
+    settings = settings or load_settings()
     if not settings.automatic:
         return False
     today = clock.today()

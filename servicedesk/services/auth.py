@@ -16,6 +16,8 @@ import re
 import secrets
 from dataclasses import dataclass
 
+from peewee import fn
+
 from .. import clock, context
 from ..context import Actor
 from ..errors import FieldError, ServiceDeskError, ValidationError
@@ -134,7 +136,8 @@ def sign_in(username: str, password: str) -> Actor:
     After ``MAX_ATTEMPTS`` consecutive failures the account is locked for ``LOCK_MINUTES``.
     """
     name = (username or "").strip().lower()
-    op = Operator.get_or_none(Operator.username == name) if name else None
+    # case-insensitive: "P.ferrara" typed as "p.ferrara" is the same person
+    op = Operator.get_or_none(fn.LOWER(Operator.username) == name) if name else None
     now = clock.now()
     if op is None:
         _burn(password or "")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from peewee import JOIN, fn
+
 from .. import context
 from ..errors import FieldError, NotFound, ValidationError
 from ..models import Operator, Team
@@ -34,7 +36,7 @@ def _validate(data: dict[str, Any], *, operator_id: int | None) -> list[FieldErr
         elif not auth.USERNAME_RE.match(name):
             errors.append(FieldError("username", "auth.username_format"))
         else:
-            q = Operator.select().where(Operator.username == name)
+            q = Operator.select().where(fn.LOWER(Operator.username) == name)
             if operator_id is not None:
                 q = q.where(Operator.id != operator_id)
             if q.exists():
@@ -80,7 +82,7 @@ def create_operator(*, username: str, full_name: str, role: Role | str = Role.TE
     team_id = _team_id(team)
     with Operator._meta.database.atomic():
         # re-checked under the write lock: two admins may pick the same name at once
-        if Operator.select().where(Operator.username == data["username"]).exists():
+        if Operator.select().where(fn.LOWER(Operator.username) == data["username"]).exists():
             raise ValidationError(FieldError("username", "auth.username_taken",
                                              {"username": data["username"]}))
         return Operator.create(**data, team=team_id, password_hash=auth.hash_password(password))
@@ -155,7 +157,7 @@ def _set_password(operator_id: int, password: str, again: str | None) -> None:
 
 
 def list_operators(include_inactive: bool = True) -> list[Operator]:
-    q = Operator.select(Operator, Team).join(Team, join_type="LEFT OUTER").order_by(Operator.full_name)
+    q = Operator.select(Operator, Team).join(Team, JOIN.LEFT_OUTER).order_by(Operator.full_name)
     if not include_inactive:
         q = q.where(Operator.active == True)  # noqa: E712
     return list(q)

@@ -97,6 +97,7 @@ def test_teams(db):
         assert op.team_id == team.id
         operators.update_team(team, name="Nord", archived=True)
     assert [t.name for t in operators.list_teams(include_archived=True)] == ["Nord"]
+    assert [(o.username, o.team.name) for o in operators.list_operators()] == [("luca", "Nord")]
     assert operators.list_teams() == []
     with context.acting_as(Actor(operator_id=2, role=Role.MANAGER, name="M")), pytest.raises(PermissionDenied):
         operators.create_team("Sud")
