@@ -1,0 +1,204 @@
+"""Analysis workspace (R-ANA-1..3, R-LOG-2, R-CON-6): filter form → table → chart → export."""
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from servicedesk import context
+from servicedesk.context import Actor
+from servicedesk.permissions import Role
+from servicedesk.queries import analysis as A
+from servicedesk.services import saved_filters
+from ui import i18n
+from ui.analysis.page import AnalysisPage
+from ui.analysis.table_model import AnalysisTableModel
+from ui.appctx import AppContext
+from ui.bus import EventBus
+
+from tests.core.test_analysis import build_dataset
+
+
+@pytest.fixture
+def ctx(db, tmp_path, qapp):
+    i18n.install(QApplication.instance(), "en")
+    data = build_dataset()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    c = AppContext(db=db, bus=EventBus(), settings=settings, lang="en")
+    c.data = data
+    return c
+
+
+def _page(qtbot, ctx, subject):
+    page = AnalysisPage(ctx=ctx, subject=subject)
+    qtbot.addWidget(page)
+    page.resize(1500, 900)
+    page.exporter.quiet = True
+    qtbot.waitUntil(lambda: page.chart.result is not None, timeout=5000)
+    return page
+
+
+def test_table_model_passes_the_model_tester(ctx, qtmodeltester):
+    model = AnalysisTableModel(headers={}, codes={})
+    model.set_query(A.query("requests"))
+    qtmodeltester.check(model)
+    model.set_query(A.query("contracts"))
+    qtmodeltester.check(model)
+
+
+def test_filter_form_to_table_to_chart(qtbot, ctx):
+    """R-ANA-1/2: typing filters narrows the table; the chart follows the same spec."""
+    page = _page(qtbot, ctx, "requests")
+    everything = len(ctx.data["requests"])
+    assert page.model.rowCount() == everything
+    assert page.chart.result.total() == everything  # requests per month by priority
+    assert page.chart.result.series_dimension == "priority"
+    # pick a customer by typing in the picker
+    from ui.analysis.widgets import EntityPicker, MultiChoice
+
+    customer = page.form.findChild(EntityPicker, "filter_customer_ids")
+    customer.edit.setFocus()
+    qtbot.keyClicks(customer.edit, "Cliente 2")
+    customer._refresh_matches()
+    customer._picked("Cliente 2 Srl")
+    assert customer.texts() == ["Cliente 2 Srl"]
+    statuses = page.form.findChild(MultiChoice, "filter_statuses")
+    statuses.set_keys(["closed", "resolved"])
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    expected = [r for r in ctx.data["requests"] if r["customer"] == ctx.data["customers"][2]
+                and r["status"] in ("closed", "resolved")]
+    assert page.model.rowCount() == len(expected) > 0
+    qtbot.waitUntil(lambda: page.chart.result.total() == len(expected), timeout=5000)
+    assert "Cliente 2 Srl" in page.model.index(0, 2).data()
+    status_col = [c.key for c in page.model.columns()].index("status")
+    assert page.model.index(0, status_col).data() in ("Closed", "Resolved")
+    # chart by another dimension; hover text names the category and its value
+    page.chart.dimension.setCurrentIndex(page.chart.dimension.findData("status"))
+    qtbot.waitUntil(lambda: page.chart.result.dimension == "status", timeout=5000)
+    text = page.chart.describe(0)
+    assert any(word in text for word in ("Closed", "Resolved"))
+
+
+def test_bad_dates_show_a_message_and_keep_the_input(qtbot, ctx):
+    page = _page(qtbot, ctx, "requests")
+    from ui.analysis.widgets import DateRange
+
+    opened = page.form.findChild(DateRange, "filter_opened")
+    opened.start.setText("31/02/2025")
+    assert page.apply() is False
+    assert page.form.error_label.isVisibleTo(page) and "Opened" in page.form.error_label.text()
+    opened.start.setText("10/05/2025")
+    opened.end.setText("01/05/2025")
+    assert page.apply() is False
+    assert "end is before the start" in page.form.error_label.text()
+    assert opened.start.text() == "10/05/2025"  # nothing the user typed is lost
+    opened.end.setText("")
+    assert page.apply() is True
+    assert not page.form.error_label.isVisibleTo(page)
+    expected = [r for r in ctx.data["requests"] if r["opened"].date() >= dt.date(2025, 5, 10)]
+    assert page.model.rowCount() == len(expected)
+
+
+def test_export_from_the_page_writes_what_the_table_shows(qtbot, ctx, tmp_path):
+    """R-ANA-3: all rows (not only the visible page), typed, with the filters sheet."""
+    page = _page(qtbot, ctx, "requests")
+    page.show_combo.setCurrentIndex(page.show_combo.findData("interventions"))
+    qtbot.waitUntil(lambda: page.chart.result is not None and
+                    page.chart.result.dimension in page.subject.dimensions, timeout=5000)
+    assert page.subject.name == "interventions"
+    assert page.model.rowCount() == len(ctx.data["interventions"])
+    target = tmp_path / "interventi.xlsx"
+    with qtbot.waitSignal(page.exporter.done, timeout=20000) as blocker:
+        page.export_to(target)
+    assert blocker.args[0] is not None and blocker.args[0].rows == len(ctx.data["interventions"])
+    wb = openpyxl.load_workbook(target)
+    ws = wb.worksheets[0]
+    headers = [c.value for c in ws[1]]
+    assert headers[:3] == ["Number", "Planned start", "Planned end"]
+    assert ws.max_row == len(ctx.data["interventions"]) + 1
+    assert isinstance(ws["B2"].value, dt.datetime)
+    info = dict(wb.worksheets[1].values)
+    assert info["Rows"] == len(ctx.data["interventions"]) and "Exported on" in info
+
+
+def test_cancelled_export_leaves_no_file(qtbot, ctx, tmp_path):
+    page = _page(qtbot, ctx, "worklogs")
+    target = tmp_path / "ore.xlsx"
+    from ui.analysis.export import ExportJob, excel_columns
+
+    job = ExportJob(query=page.query, path=target,
+                    columns=excel_columns(page.query, page.headers, page.codes),
+                    sheet_title="x", info_title="y", info_rows=[], sort=None)
+    job.cancel_event.set()  # the user pressed Cancel before the first rows were written
+    with qtbot.waitSignal(page.exporter.done, timeout=20000) as blocker:
+        page.exporter.start(job)
+    assert blocker.args[0] is None
+    assert list(tmp_path.glob("*.xlsx*")) == []
+
+
+def test_worklog_totals_and_contract_amounts_by_role(qtbot, ctx):
+    """R-LOG-2 totals in the summary; R-CON-6 amounts only with the money permission."""
+    page = _page(qtbot, ctx, "worklogs")
+    hours = sum(w["minutes"] for w in ctx.data["logs"]) / 60
+    assert f"{hours:.2f}" in page.summary_label.text()
+    assert page.chart.result.measure == "hours" and page.chart.result.dimension == "operator"
+    tech = Actor(operator_id=ctx.data["ops"][0], role=Role.TECHNICIAN, name="Operatore 0")
+    with context.acting_as(tech):
+        cpage = _page(qtbot, ctx, "contracts")
+        assert "amount" not in [c.key for c in cpage.model.columns()]
+        from ui.analysis.widgets import NumberRange as _NR
+
+        assert cpage.form.findChild(_NR, "filter_amount") is None
+        assert cpage.chart.result.measure == "count"
+    mpage = _page(qtbot, ctx, "contracts")
+    assert "amount" in [c.key for c in mpage.model.columns()]
+    assert mpage.chart.result.measure == "value"
+    from ui.analysis.widgets import NumberRange
+
+    amount = mpage.form.findChild(NumberRange, "filter_amount")
+    amount.low.setText("1.000,00")
+    assert mpage.apply()
+    assert mpage.model.rowCount() == sum(1 for c in ctx.data["contracts"] if c["amount"] >= 1000)
+    amount.low.setText("abc")
+    assert not mpage.apply()
+    assert "Not a valid number" in mpage.form.error_label.text()
+
+
+def test_saved_filter_round_trip_and_conflict(qtbot, ctx, monkeypatch):
+    page = _page(qtbot, ctx, "requests")
+    page.form.set_spec(A.RequestSpec(provinces=("MI",), priorities=("critical", "high")))
+    assert page.save_filter(name="Milano urgenti", shared=True)
+    assert page.saved_combo.count() == 2
+    page.reset()
+    assert page.model.rowCount() == len(ctx.data["requests"])
+    page.saved_combo.setCurrentIndex(1)
+    page._load_saved(1)
+    assert page.form.spec() == A.RequestSpec(provinces=("MI",), priorities=("critical", "high"))
+    # another workstation changes the filter meanwhile → conflict shown, reload offered
+    info = page._loaded_filter
+    saved_filters.save("requests", "Milano urgenti", A.RequestSpec(provinces=("TO",)),
+                       shared=True, replace_id=info.id, expected_version=info.version)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    assert page.save_filter(name="Milano urgenti", shared=True) is False
+    assert asked and "Another workstation changed" in asked[0]
+    assert saved_filters.load(info.id)[1] == A.RequestSpec(provinces=("TO",))  # theirs kept
+
+
+def test_menu_opens_the_workspace_tabs(window, qtbot):
+    """The Analysis menu opens one tab per subject."""
+    menu = window.menu("analysis")
+    actions = {a.objectName(): a for a in menu.actions()}
+    assert set(actions) >= {"action_analysis_requests", "action_analysis_worklogs",
+                            "action_analysis_contracts"}
+    actions["action_analysis_worklogs"].trigger()
+    page = window.workspace.widget_for("analysis:worklogs")
+    assert page is not None and page.model.rowCount() > 0
+    qtbot.waitUntil(lambda: page.chart.result is not None, timeout=10000)
+    actions["action_analysis_requests"].trigger()
+    assert window.workspace.currentWidget() is window.workspace.widget_for("analysis:requests")
+    assert QCoreApplication.translate("Analysis", "Requests")

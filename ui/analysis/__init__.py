@@ -1,0 +1,1 @@
+"""The analysis workspace: filter forms, paged results table, pyqtgraph chart, Excel export."""

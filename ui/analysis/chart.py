@@ -1,0 +1,250 @@
+"""The embedded chart (R-ANA-2): bars by a dimension or lines over time, hover values, PNG."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton,
+                               QSizePolicy, QToolTip, QVBoxLayout, QWidget)
+
+from servicedesk.queries.analysis import OTHER, GroupResult, Subject
+
+from .. import fmt
+from .labels import dimension_names, measure_names, none_label, other_label
+
+PALETTE = ["#2563eb", "#ea580c", "#16a34a", "#dc2626", "#9333ea", "#0891b2", "#ca8a04",
+           "#db2777", "#6b7280"]
+PRIORITY_COLORS = {"critical": "#dc2626", "high": "#ea580c", "normal": "#2563eb", "low": "#6b7280"}
+
+
+class ChartWidget(QWidget):
+    """Chart controls (group by, split by, measure) and the pyqtgraph plot, created lazily."""
+
+    settings_changed = Signal()
+
+    def __init__(self, *, ctx, subject: Subject, money: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.codes: dict[str, dict] = {}
+        self.result: GroupResult | None = None
+        self.hover_text = ""
+        self._plot = None
+        self._bars: list[Any] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.dimension = QComboBox()
+        self.dimension.setObjectName("chartDimension")
+        self.series = QComboBox()
+        self.series.setObjectName("chartSeries")
+        self.measure = QComboBox()
+        self.measure.setObjectName("chartMeasure")
+        self.save_button = QPushButton(QCoreApplication.translate("Analysis", "Save chart as PNG…"))
+        self.save_button.setObjectName("chartSave")
+        self.save_button.clicked.connect(self._save_dialog)
+        bar.addWidget(QLabel(QCoreApplication.translate("Analysis", "Group by")))
+        bar.addWidget(self.dimension)
+        bar.addWidget(QLabel(QCoreApplication.translate("Analysis", "split by")))
+        bar.addWidget(self.series)
+        bar.addWidget(QLabel(QCoreApplication.translate("Analysis", "Show")))
+        bar.addWidget(self.measure)
+        bar.addStretch(1)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("chartTotal")
+        bar.addWidget(self.total_label)
+        bar.addWidget(self.save_button)
+        layout.addLayout(bar)
+        self.plot_area = QVBoxLayout()
+        layout.addLayout(self.plot_area, 1)
+        self.set_subject(subject, money)
+        for combo in (self.dimension, self.series, self.measure):
+            combo.currentIndexChanged.connect(lambda _i: self.settings_changed.emit())
+
+    def set_subject(self, subject: Subject, money: bool) -> None:
+        dims, measures = dimension_names(), measure_names()
+        for combo in (self.dimension, self.series, self.measure):
+            combo.blockSignals(True)
+            combo.clear()
+        for key in subject.dimensions:
+            self.dimension.addItem(dims.get(key, key), key)
+        self.series.addItem(QCoreApplication.translate("Analysis", "(nothing)"), None)
+        for key, dim in subject.dimensions.items():
+            if dim.period is None:
+                self.series.addItem(dims.get(key, key), key)
+        for key, measure in subject.measures.items():
+            if money or not measure.money:
+                self.measure.addItem(measures.get(key, key), key)
+        dim, series, measure = subject.default_chart
+        if measure == "value" and not money:
+            measure = "count"
+        self.dimension.setCurrentIndex(max(self.dimension.findData(dim), 0))
+        self.series.setCurrentIndex(max(self.series.findData(series), 0))
+        self.measure.setCurrentIndex(max(self.measure.findData(measure), 0))
+        for combo in (self.dimension, self.series, self.measure):
+            combo.blockSignals(False)
+
+    def choice(self) -> tuple[str, str | None, str]:
+        return self.dimension.currentData(), self.series.currentData(), self.measure.currentData()
+
+    # -- drawing ------------------------------------------------------------------------------
+    def _ensure_plot(self):
+        if self._plot is None:
+            import pyqtgraph as pg  # heavy: only when the first chart is drawn
+
+            plot = pg.PlotWidget(background="w")
+            plot.setObjectName("analysisPlot")
+            plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            plot.setMinimumHeight(180)
+            plot.showGrid(x=False, y=True, alpha=0.25)
+            plot.setMenuEnabled(False)
+            plot.getPlotItem().hideButtons()
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).setPen(pg.mkPen("#555"))
+                plot.getAxis(axis).setTextPen(pg.mkPen("#333"))
+            plot.setMouseEnabled(x=False, y=False)
+            plot.scene().sigMouseMoved.connect(self._hover)
+            self.plot_area.addWidget(plot)
+            self._plot = plot
+        return self._plot
+
+    def category_label(self, result: GroupResult, key: Any, label: str, series: bool = False) -> str:
+        if key is None:
+            return none_label()
+        if key == OTHER:
+            return other_label()
+        codes = result.series_codes if series else result.category_codes
+        if codes:
+            return self.codes.get(codes, {}).get(key, str(key))
+        if not series and result.period == "month":
+            return QLocale().toString(QDate(int(key[:4]), int(key[5:7]), 1), "MMM yyyy")
+        if not series and result.period == "week":
+            return fmt.date(dt.date.fromisoformat(key))
+        return label or str(key)
+
+    def value_text(self, value: float) -> str:
+        if self.result is not None and self.result.kind == "money":
+            return fmt.euro(value)
+        if self.result is not None and self.result.kind == "hours":
+            return fmt.number(value, 2)
+        return fmt.number(value)
+
+    def set_result(self, result: GroupResult, codes: dict[str, dict]) -> None:
+        import pyqtgraph as pg
+
+        self.result = result
+        self.codes = codes
+        plot = self._ensure_plot()
+        plot.clear()
+        legend = plot.getPlotItem().legend
+        if legend is not None:
+            legend.scene().removeItem(legend)
+            plot.getPlotItem().legend = None
+        self._bars = []
+        cats = [self.category_label(result, k, lbl) for k, lbl in result.categories]
+        names = [self.category_label(result, k, lbl, series=True) for k, lbl in result.series]
+        self._cat_labels, self._series_names = cats, names
+        self.total_label.setText(QCoreApplication.translate("Analysis", "Total: {total}")
+                                 .format(total=self.value_text(result.total())))
+        if not cats:
+            plot.getAxis("bottom").setTicks([[]])
+            return
+        multi = len(result.series) > 1
+        if multi:
+            plot.addLegend(offset=(-10, 10), labelTextColor="#333")
+        colors = self._colors(result)
+        xs = list(range(len(cats)))
+        if result.period:
+            for i, values in enumerate(result.values):
+                pen = pg.mkPen(colors[i], width=2)
+                plot.plot(xs, values, pen=pen, symbol="o", symbolSize=5, symbolBrush=colors[i],
+                          symbolPen=pen, name=names[i] if multi else None)
+        else:
+            base = [0.0] * len(cats)
+            for i, values in enumerate(result.values):
+                item = pg.BarGraphItem(x=xs, height=values, y0=base, width=0.7,
+                                       brush=QColor(colors[i]), pen=pg.mkPen("w"),
+                                       name=names[i] if multi else None)
+                plot.addItem(item)
+                self._bars.append(item)
+                base = [b + v for b, v in zip(base, values)]
+            if multi:
+                for i, item in enumerate(self._bars):
+                    plot.getPlotItem().legend.addItem(item, names[i])
+        step = max(1, len(cats) // 14)
+        ticks = [(x, _short(cats[x])) for x in xs[::step]]
+        plot.getAxis("bottom").setTicks([ticks])
+        plot.setXRange(-0.6, len(cats) - 0.4, padding=0)
+        top = max(result.category_totals() if not result.period else
+                  [max(v) for v in result.values if v] or [0])
+        plot.setYRange(0, max(float(top), 1) * 1.1, padding=0)
+
+    def _colors(self, result: GroupResult) -> list[str]:
+        out = []
+        for i, (key, _label) in enumerate(result.series):
+            if result.series_dimension == "priority":
+                from servicedesk.models import Priority
+
+                code = Priority.select(Priority.code).where(Priority.id == key).scalar() \
+                    if key not in (None, OTHER) else None
+                out.append(PRIORITY_COLORS.get(code, PALETTE[i % len(PALETTE)]))
+            else:
+                out.append(PALETTE[i % len(PALETTE)])
+        return out
+
+    def describe(self, index: int) -> str:
+        """The hover text of category ``index``: its name, total and the value of each series."""
+        result = self.result
+        if result is None or not 0 <= index < len(result.categories):
+            return ""
+        lines = [f"<b>{self._cat_labels[index]}</b>: "
+                 f"{self.value_text(sum(s[index] for s in result.values))}"]
+        if len(result.series) > 1:
+            for name, values in zip(self._series_names, result.values):
+                if values[index]:
+                    lines.append(f"{name}: {self.value_text(values[index])}")
+        return "<br>".join(lines)
+
+    def _hover(self, pos) -> None:
+        if self._plot is None or self.result is None or not self.result.categories:
+            return
+        view = self._plot.getPlotItem().vb
+        if not view.sceneBoundingRect().contains(pos):
+            return
+        x = view.mapSceneToView(pos).x()
+        index = int(round(x))
+        text = self.describe(index)
+        self.hover_text = text
+        if text:
+            global_pos = self._plot.mapToGlobal(self._plot.mapFromScene(pos))
+            QToolTip.showText(global_pos, text, self._plot)
+        else:
+            QToolTip.hideText()
+
+    # -- saving -------------------------------------------------------------------------------
+    def save_png(self, path: str) -> bool:
+        target = self._plot if self._plot is not None else self
+        return target.grab().save(path, "PNG")
+
+    def _save_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("Analysis", "Save chart"), "chart.png",
+            QCoreApplication.translate("Analysis", "PNG image (*.png)"))
+        if not path:
+            return
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        if not self.save_png(path):
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, QCoreApplication.translate("Analysis", "Save chart"),
+                                QCoreApplication.translate("Analysis", "The chart could not be "
+                                                           "saved to “{path}”.").format(path=path))
+
+
+def _short(text: str, size: int = 18) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+__all__ = ["ChartWidget"]

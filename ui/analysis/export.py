@@ -1,0 +1,184 @@
+"""Excel export on a worker thread with a progress dialog and cancel (R-ANA-3)."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from servicedesk import clock, context
+from servicedesk.errors import ServiceDeskError
+from servicedesk.export.excel import ExcelColumn, ExportCancelled, ExportError, write_xlsx
+from servicedesk.queries.analysis import AnalysisQuery
+
+from ..messages import error_text, register
+
+
+def _register_messages() -> None:
+    register("export.no_folder", lambda p: QCoreApplication.translate(
+        "Messages", "The folder of “{path}” does not exist.").format(**p))
+    register("export.not_writable", lambda p: QCoreApplication.translate(
+        "Messages", "Cannot write in the folder of “{path}”.").format(**p))
+    register("export.is_directory", lambda p: QCoreApplication.translate(
+        "Messages", "“{path}” is a folder, not a file.").format(**p))
+    register("export.failed", lambda p: QCoreApplication.translate(
+        "Messages", "The export to “{path}” failed: {reason}").format(
+            path=p.get("path", ""), reason=p.get("reason", "")))
+    register("analysis.min_above_max", lambda p: QCoreApplication.translate(
+        "Messages", "The minimum is above the maximum."))
+    register("saved_filter.name_taken", lambda p: QCoreApplication.translate(
+        "Messages", "A saved filter named “{name}” already exists.").format(**p))
+
+
+_register_messages()
+
+
+class _Signals(QObject):
+    progress = Signal(int, object)
+    finished = Signal(object)  # ExportResult
+    failed = Signal(object)  # ServiceDeskError
+    cancelled = Signal()
+
+
+class ExportJob(QRunnable):
+    """Runs the query and writes the workbook; never touches a widget."""
+
+    def __init__(self, *, query: AnalysisQuery, path: Path, columns: list[ExcelColumn],
+                 sheet_title: str, info_title: str, info_rows: list[tuple[str, Any]],
+                 sort: tuple[str, bool] | None) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.query, self.path, self.columns = query, path, columns
+        self.sheet_title, self.info_title, self.info_rows = sheet_title, info_title, info_rows
+        self.sort = sort
+        self.actor = context.current()  # the worker acts as the operator who asked
+        self.signals = _Signals()
+        self.cancel_event = threading.Event()
+
+    def run(self) -> None:
+        db = self.query.subject.model._meta.database
+        try:
+            with context.acting_as(self.actor):
+                total = self.query.count()
+                result = write_xlsx(
+                    self.path, sheet_title=self.sheet_title, columns=self.columns,
+                    rows=self.query.iter_rows(self.sort), total=total,
+                    info_title=self.info_title, info_rows=self.info_rows,
+                    progress=lambda done, n: self.signals.progress.emit(done, n),
+                    cancelled=self.cancel_event.is_set)
+            self.signals.finished.emit(result)
+        except ExportCancelled:
+            self.signals.cancelled.emit()
+        except ServiceDeskError as err:
+            self.signals.failed.emit(err)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, the file is gone
+            self.signals.failed.emit(ExportError(str(exc), code="export.failed",
+                                                 path=str(self.path), reason=str(exc)))
+        finally:
+            if not db.is_closed():
+                db.close()  # this worker thread's own connection
+
+
+def excel_columns(query: AnalysisQuery, headers: dict[str, str],
+                  codes: dict[str, dict]) -> list[ExcelColumn]:
+    return [ExcelColumn(headers.get(c.key, c.key), c.kind, c.width,
+                        codes.get(c.codes) if c.codes else None) for c in query.columns]
+
+
+class ExportController(QObject):
+    """Starts an export job, shows its progress dialog and reports the outcome."""
+
+    done = Signal(object)  # ExportResult, or None when cancelled/failed
+
+    def __init__(self, *, ctx, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.parent_widget = parent
+        self.job: ExportJob | None = None
+        self.dialog: QProgressDialog | None = None
+        self.quiet = False  # tests: no message boxes
+
+    def start(self, job: ExportJob) -> None:
+        self.job = job
+        dialog = QProgressDialog(
+            QCoreApplication.translate("Analysis", "Exporting to Excel…"),
+            QCoreApplication.translate("Analysis", "Cancel"), 0, 0, self.parent_widget)
+        dialog.setObjectName("exportProgress")
+        dialog.setWindowTitle(QCoreApplication.translate("Analysis", "Excel export"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel)
+        self.dialog = dialog
+        job.signals.progress.connect(self._progress)
+        job.signals.finished.connect(self._finished)
+        job.signals.failed.connect(self._failed)
+        job.signals.cancelled.connect(self._cancelled)
+        QThreadPool.globalInstance().start(job)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel_event.set()
+            if self.dialog is not None:
+                self.dialog.setLabelText(QCoreApplication.translate("Analysis", "Cancelling…"))
+
+    def running(self) -> bool:
+        return self.job is not None
+
+    def _progress(self, done: int, total: Any) -> None:
+        if self.dialog is None:
+            return
+        if total:
+            self.dialog.setMaximum(int(total))
+            self.dialog.setValue(min(done, int(total)))
+            self.dialog.setLabelText(QCoreApplication.translate(
+                "Analysis", "Exporting to Excel… {done} of {total} rows").format(
+                    done=f"{done:,}".replace(",", "."), total=f"{int(total):,}".replace(",", ".")))
+
+    def _close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self.cancel)
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.job = None
+
+    def _finished(self, result) -> None:
+        self._close()
+        self.ctx.bus.status_message.emit(QCoreApplication.translate(
+            "Analysis", "Exported {rows} rows to {path}").format(rows=result.rows, path=result.path))
+        self.done.emit(result)
+
+    def _failed(self, err: ServiceDeskError) -> None:
+        self._close()
+        if not self.quiet:
+            QMessageBox.warning(self.parent_widget,
+                                QCoreApplication.translate("Analysis", "Excel export"),
+                                error_text(err))
+        self.done.emit(None)
+
+    def _cancelled(self) -> None:
+        self._close()
+        self.ctx.bus.status_message.emit(QCoreApplication.translate(
+            "Analysis", "Export cancelled: no file was written."))
+        self.done.emit(None)
+
+
+def info_rows(*, subject_title: str, rows: int, summary: list[tuple[str, str]]) -> list[tuple[str, Any]]:
+    tr = QCoreApplication.translate
+    actor = context.current()
+    who = actor.name if actor.operator_id is not None else tr("Analysis", "system")
+    out: list[tuple[str, Any]] = [
+        (tr("Analysis", "Subject"), subject_title),
+        (tr("Analysis", "Exported on"), clock.now()),
+        (tr("Analysis", "Exported by"), who),
+        (tr("Analysis", "Rows"), rows),
+    ]
+    if summary:
+        out += summary
+    else:
+        out.append((tr("Analysis", "Filters"), tr("Analysis", "none: all records")))
+    return out

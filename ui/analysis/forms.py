@@ -1,0 +1,266 @@
+"""The filter form of each subject: widgets ↔ the core's filter spec (R-ANA-1, R-LOG-2, R-CON-6)."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit,
+                               QVBoxLayout, QWidget)
+
+from servicedesk.errors import FieldError, ValidationError
+from servicedesk.permissions import Permission
+from servicedesk.queries import analysis as A
+from servicedesk.queries.analysis import lookups
+from servicedesk.queries.analysis.contracts import (CONTRACT_STATUSES, CONTRACT_TYPES,
+                                                    RENEWAL_TYPES)
+from servicedesk.queries.analysis.requests import INTERVENTION_STATUSES, REQUEST_STATUSES
+
+from ..messages import error_text
+from .labels import code_maps
+from .widgets import DateRange, EntityPicker, MultiChoice, NumberRange
+
+
+class FilterForm(QWidget):
+    """Rows of filter widgets; ``spec()`` builds the subject's spec or raises ValidationError
+    whose field errors carry the row label (shown translated under the form)."""
+
+    changed = Signal()
+
+    def __init__(self, *, ctx, spec_type: type, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.spec_type = spec_type
+        self.codes = code_maps(ctx.lang)
+        self._fields: list[tuple[str, str, QWidget, str]] = []  # (kind, name, widget, label)
+        self._labels: dict[str, str] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        outer.addLayout(self.form)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("analysisFilterError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b91c1c;")
+        self.error_label.setVisible(False)
+        outer.addWidget(self.error_label)
+        outer.addStretch(1)
+
+    # -- building ---------------------------------------------------------------------------
+    def _add(self, kind: str, name: str, widget: QWidget, label: str) -> QWidget:
+        widget.setObjectName(f"filter_{name}")
+        self.form.addRow(label, widget)
+        self._fields.append((kind, name, widget, label))
+        for suffix in ("", "_from", "_to", "_min", "_max", "_ids", "s"):
+            self._labels[name + suffix] = label
+        signal = getattr(widget, "changed", None) or getattr(widget, "textChanged", None) \
+            or getattr(widget, "currentIndexChanged", None) or getattr(widget, "toggled", None)
+        signal.connect(lambda *_: self.changed.emit())
+        return widget
+
+    def add_text(self, name: str, label: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        edit.setMaxLength(A.base.MAX_TEXT)
+        edit.setPlaceholderText(placeholder)
+        edit.setClearButtonEnabled(True)
+        return self._add("text", name, edit, label)
+
+    def add_picker(self, name: str, entity: str, label: str) -> EntityPicker:
+        picker = EntityPicker(lambda text: lookups.search(entity, text),
+                              lambda keys: lookups.labels(entity, keys),
+                              QCoreApplication.translate("Analysis", "Type to search…"))
+        return self._add("keys", name, picker, label)
+
+    def add_choice(self, name: str, choices: list[tuple[Any, str]], label: str) -> MultiChoice:
+        return self._add("keys", name, MultiChoice(choices), label)
+
+    def add_dates(self, name: str, label: str) -> DateRange:
+        return self._add("dates", name, DateRange(), label)
+
+    def add_numbers(self, name: str, label: str, *, decimals: bool) -> NumberRange:
+        return self._add("numbers", name, NumberRange(decimals=decimals), label)
+
+    def add_combo(self, name: str, options: list[tuple[str, str]], label: str) -> QComboBox:
+        combo = QComboBox()
+        for key, text in options:
+            combo.addItem(text, key)
+        return self._add("combo", name, combo, label)
+
+    def add_check(self, name: str, label: str, text: str) -> QCheckBox:
+        return self._add("check", name, QCheckBox(text), label)
+
+    # -- spec ↔ widgets ---------------------------------------------------------------------
+    def spec(self) -> Any:
+        kwargs: dict[str, Any] = {}
+        errors: list[FieldError] = []
+        for kind, name, widget, _label in self._fields:
+            try:
+                if kind == "text":
+                    kwargs[name] = widget.text().strip()
+                elif kind == "keys":
+                    kwargs[name] = tuple(widget.keys())
+                elif kind == "dates":
+                    kwargs[f"{name}_from"], kwargs[f"{name}_to"] = widget.values(name)
+                elif kind == "numbers":
+                    kwargs[f"{name}_min"], kwargs[f"{name}_max"] = widget.values(name)
+                elif kind == "combo":
+                    kwargs[name] = widget.currentData() or ""
+                elif kind == "check":
+                    kwargs[name] = widget.isChecked()
+            except ValidationError as err:
+                errors += err.errors
+        if errors:
+            raise self._labelled(ValidationError(errors))
+        spec = self.spec_type(**kwargs)
+        try:
+            A.validate(spec)
+        except ValidationError as err:
+            raise self._labelled(err) from None
+        return spec
+
+    def _labelled(self, err: ValidationError) -> ValidationError:
+        for fe in err.errors:
+            fe.params.setdefault("label", self._labels.get(fe.field, fe.field))
+        return err
+
+    def set_spec(self, spec: Any) -> None:
+        for kind, name, widget, _label in self._fields:
+            widget.blockSignals(True)
+            try:
+                if kind == "text":
+                    widget.setText(getattr(spec, name))
+                elif kind == "keys":
+                    widget.set_keys(list(getattr(spec, name)))
+                elif kind == "dates":
+                    widget.set_values(getattr(spec, f"{name}_from"), getattr(spec, f"{name}_to"))
+                elif kind == "numbers":
+                    widget.set_values(getattr(spec, f"{name}_min"), getattr(spec, f"{name}_max"))
+                elif kind == "combo":
+                    index = widget.findData(getattr(spec, name))
+                    widget.setCurrentIndex(max(index, 0))
+                elif kind == "check":
+                    widget.setChecked(bool(getattr(spec, name)))
+            finally:
+                widget.blockSignals(False)
+        self.show_error(None)
+
+    def show_error(self, err: ValidationError | None) -> None:
+        self.error_label.setText(error_text(err) if err is not None else "")
+        self.error_label.setVisible(err is not None)
+
+    def summary(self) -> list[tuple[str, str]]:
+        """(label, what was chosen) of every filter in use, for the export's filters sheet."""
+        out = []
+        for kind, _name, widget, label in self._fields:
+            if kind == "text":
+                text = widget.text().strip()
+            elif kind == "keys":
+                text = ", ".join(widget.texts())
+            elif kind in ("dates", "numbers"):
+                text = widget.text()
+            elif kind == "combo":
+                text = widget.currentText() if widget.currentData() else ""
+            else:
+                text = QCoreApplication.translate("Analysis", "yes") if widget.isChecked() else ""
+            if text:
+                out.append((label, text))
+        return out
+
+    def _choices(self, codes: str, order: tuple[str, ...]) -> list[tuple[str, str]]:
+        names = self.codes[codes]
+        return [(code, names.get(code, code)) for code in order]
+
+
+def _any() -> str:
+    return QCoreApplication.translate("Analysis", "Any")
+
+
+class RequestFilterForm(FilterForm):
+    def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx=ctx, spec_type=A.RequestSpec, parent=parent)
+        tr = QCoreApplication.translate
+        lang = ctx.lang
+        self.add_text("text", tr("Analysis", "Number or subject"), tr("Analysis", "contains…"))
+        self.add_picker("customer_ids", "customer", tr("Analysis", "Customer"))
+        self.add_picker("provinces", "province", tr("Analysis", "Province"))
+        self.add_picker("product_ids", "product", tr("Analysis", "Product"))
+        self.add_text("serial", tr("Analysis", "Serial number"), tr("Analysis", "contains…"))
+        self.add_choice("statuses", self._choices("request_status", REQUEST_STATUSES),
+                        tr("Analysis", "Status"))
+        self.add_choice("priorities", lookups.choices("priority", lang), tr("Analysis", "Priority"))
+        self.add_choice("problem_type_ids", lookups.choices("problem_type", lang),
+                        tr("Analysis", "Problem type"))
+        self.add_choice("team_ids", lookups.choices("team"), tr("Analysis", "Team"))
+        op = self.add_picker("operator_ids", "operator", tr("Analysis", "Operator"))
+        op.setToolTip(tr("Analysis", "Requests: the owner or the operator of an intervention. "
+                                     "Interventions: their operator."))
+        self.add_picker("contract_ids", "contract", tr("Analysis", "Contract"))
+        self.add_picker("job_order_ids", "job_order", tr("Analysis", "Job order"))
+        self.add_dates("opened", tr("Analysis", "Opened"))
+        self.add_dates("closed", tr("Analysis", "Closed"))
+        self.add_dates("scheduled", tr("Analysis", "Intervention planned"))
+        self.add_choice("activity_type_ids", lookups.choices("activity_type", lang),
+                        tr("Analysis", "Activity type"))
+        self.add_choice("intervention_statuses",
+                        self._choices("intervention_status", INTERVENTION_STATUSES),
+                        tr("Analysis", "Intervention status"))
+
+
+class WorkLogFilterForm(FilterForm):
+    def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx=ctx, spec_type=A.WorkLogSpec, parent=parent)
+        tr = QCoreApplication.translate
+        self.add_picker("customer_ids", "customer", tr("Analysis", "Customer"))
+        self.add_picker("operator_ids", "operator", tr("Analysis", "Operator"))
+        self.add_picker("job_order_ids", "job_order", tr("Analysis", "Job order"))
+        self.add_choice("activity_type_ids", lookups.choices("activity_type", ctx.lang),
+                        tr("Analysis", "Activity type"))
+        self.add_dates("date", tr("Analysis", "Date"))
+        self.add_combo("billable", [("", _any()), ("yes", tr("Analysis", "Billable")),
+                                    ("no", tr("Analysis", "Not billable"))],
+                       tr("Analysis", "Billable"))
+
+
+class ContractFilterForm(FilterForm):
+    def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx=ctx, spec_type=A.ContractSpec, parent=parent)
+        tr = QCoreApplication.translate
+        self.add_text("text", tr("Analysis", "Number or title"), tr("Analysis", "contains…"))
+        self.add_picker("party_ids", "party", tr("Analysis", "Party"))
+        self.add_combo("direction", [("", _any()),
+                                     ("active", self.codes["direction"]["active"]),
+                                     ("passive", self.codes["direction"]["passive"])],
+                       tr("Analysis", "Active/passive"))
+        self.add_choice("contract_types", self._choices("contract_type", CONTRACT_TYPES),
+                        tr("Analysis", "Type"))
+        self.add_choice("statuses", self._choices("contract_status", CONTRACT_STATUSES),
+                        tr("Analysis", "Status"))
+        self.add_picker("operator_ids", "operator", tr("Analysis", "Signed by"))
+        self.add_dates("signed", tr("Analysis", "Signed on"))
+        self.add_dates("expiry", tr("Analysis", "Expiry"))
+        self.add_choice("renewal_types", self._choices("renewal_type", RENEWAL_TYPES),
+                        tr("Analysis", "Renewal"))
+        if ctx.actor.can(Permission.ANALYSIS_MONEY):
+            self.add_numbers("amount", tr("Analysis", "Amount (€)"), decimals=True)
+        self.add_combo("tickets", [("", _any()), ("with", tr("Analysis", "With tickets")),
+                                   ("without", tr("Analysis", "Without tickets"))],
+                       tr("Analysis", "Tickets"))
+        self.add_numbers("available", tr("Analysis", "Tickets available"), decimals=False)
+        self.add_numbers("used", tr("Analysis", "Tickets used"), decimals=False)
+        self.add_numbers("remaining", tr("Analysis", "Tickets remaining"), decimals=False)
+        self.add_check("include_archived", tr("Analysis", "Archived"),
+                       tr("Analysis", "Include archived contracts"))
+
+
+def form_for(subject: str, ctx) -> FilterForm:
+    if subject in ("requests", "interventions"):
+        return RequestFilterForm(ctx=ctx)
+    if subject == "worklogs":
+        return WorkLogFilterForm(ctx=ctx)
+    return ContractFilterForm(ctx=ctx)
+
+
+__all__ = ["ContractFilterForm", "FilterForm", "RequestFilterForm",
+           "WorkLogFilterForm", "form_for"]
