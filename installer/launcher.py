@@ -1,0 +1,9 @@
+"""Frozen entry point for PyInstaller: the same main() as the console script."""
+from __future__ import annotations
+
+import sys
+
+from ui.app import main
+
+if __name__ == "__main__":
+    sys.exit(main())
