@@ -1,697 +1,606 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="it_IT" sourcelanguage="en">
   <context>
-    <name />
-    <message>
-      <source>Analysis</source>
-      <comment>system</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Subject</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Exported on</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Exported by</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Rows</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Filters</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>none: all records</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Number or subject</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>contains…</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Customer</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Province</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Product</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Serial number</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Status</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Priority</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Problem type</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Team</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Operator</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Requests: the owner or the operator of an intervention. Interventions: their operator.</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Contract</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Job order</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Opened</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Closed</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Intervention planned</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Activity type</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Intervention status</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Date</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Billable</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Not billable</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Number or title</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Party</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Active/passive</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Type</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Signed by</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Signed on</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Expiry</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Renewal</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Amount (€)</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>With tickets</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Without tickets</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Tickets</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Tickets available</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Tickets used</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Tickets remaining</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Archived</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Include archived contracts</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Owner</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Resolution due</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Planned start</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Planned end</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Planned hours</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Request status</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Completed</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Request</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Hours</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Travel hours</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Km</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Notes</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Title</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Amount</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Month</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Week</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Month closed</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Expiry month</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Signing month</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Billable hours</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Value</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Assigned</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>In progress</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Waiting for customer</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Waiting for supplier</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Resolved</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Cancelled</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Planned</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Done</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Draft</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Active</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Suspended</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Expired</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Full service</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Maintenance</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>On call</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Warranty extension</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Rental</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Supply</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Active (customer)</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Passive (supplier)</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Tacit</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>On proposal</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>Not renewable</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>{n} results</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>hours {h}</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>billable {h}</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>travel {h}</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>value {v}</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>planned hours {h}</comment>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
     <name>Analysis</name>
     <message>
       <source>Save chart as PNG…</source>
-      <translation type="unfinished" />
+      <translation>Salva grafico come PNG…</translation>
     </message>
     <message>
       <source>Group by</source>
-      <translation type="unfinished" />
+      <translation>Raggruppa per</translation>
     </message>
     <message>
       <source>split by</source>
-      <translation type="unfinished" />
+      <translation>suddividi per</translation>
     </message>
     <message>
       <source>Show</source>
-      <translation type="unfinished" />
+      <translation>Mostra</translation>
     </message>
     <message>
       <source>(nothing)</source>
-      <translation type="unfinished" />
+      <translation>(niente)</translation>
     </message>
     <message>
       <source>Total: {total}</source>
-      <translation type="unfinished" />
+      <translation>Totale: {total}</translation>
     </message>
     <message>
       <source>Save chart</source>
-      <translation type="unfinished" />
+      <translation>Salva grafico</translation>
     </message>
     <message>
       <source>PNG image (*.png)</source>
-      <translation type="unfinished" />
+      <translation>Immagine PNG (*.png)</translation>
     </message>
     <message>
       <source>The chart could not be saved to “{path}”.</source>
-      <translation type="unfinished" />
+      <translation>Non è stato possibile salvare il grafico in “{path}”.</translation>
     </message>
     <message>
       <source>Exporting to Excel…</source>
-      <translation type="unfinished" />
+      <translation>Esportazione in Excel…</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Annulla</translation>
     </message>
     <message>
       <source>Excel export</source>
-      <translation type="unfinished" />
+      <translation>Esportazione Excel</translation>
     </message>
     <message>
       <source>Cancelling…</source>
-      <translation type="unfinished" />
+      <translation>Annullamento…</translation>
     </message>
     <message>
       <source>Exporting to Excel… {done} of {total} rows</source>
-      <translation type="unfinished" />
+      <translation>Esportazione in Excel… {done} di {total} righe</translation>
     </message>
     <message>
       <source>Exported {rows} rows to {path}</source>
-      <translation type="unfinished" />
+      <translation>Esportate {rows} righe in {path}</translation>
     </message>
     <message>
       <source>Export cancelled: no file was written.</source>
-      <translation type="unfinished" />
+      <translation>Esportazione annullata: nessun file scritto.</translation>
     </message>
     <message>
-      <source>Type to search…</source>
-      <translation type="unfinished" />
+      <source>system</source>
+      <translation>sistema</translation>
     </message>
     <message>
-      <source>yes</source>
-      <translation type="unfinished" />
+      <source>Subject</source>
+      <translation>Oggetto</translation>
     </message>
     <message>
-      <source>Any</source>
-      <translation type="unfinished" />
+      <source>Exported on</source>
+      <translation>Esportato il</translation>
     </message>
     <message>
-      <source>Requests</source>
-      <translation type="unfinished" />
+      <source>Exported by</source>
+      <translation>Esportato da</translation>
     </message>
     <message>
-      <source>Interventions</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Work logs</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Contracts</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>(none)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Other</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Save filter</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Share with all operators</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Name</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>List</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Saved filter</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Save filter…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Delete filter</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Clear filters</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Search</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Export to Excel…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Export to Excel</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Excel workbook (*.xlsx)</source>
-      <translation type="unfinished" />
+      <source>Rows</source>
+      <translation>Righe</translation>
     </message>
     <message>
       <source>Filters</source>
-      <translation type="unfinished" />
+      <translation>Filtri</translation>
+    </message>
+    <message>
+      <source>none: all records</source>
+      <translation>nessuno: tutti i record</translation>
+    </message>
+    <message>
+      <source>Type to search…</source>
+      <translation>Digita per cercare…</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>sì</translation>
+    </message>
+    <message>
+      <source>Any</source>
+      <translation>Qualsiasi</translation>
+    </message>
+    <message>
+      <source>Number or subject</source>
+      <translation>Numero o oggetto</translation>
+    </message>
+    <message>
+      <source>contains…</source>
+      <translation>contiene…</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Cliente</translation>
+    </message>
+    <message>
+      <source>Province</source>
+      <translation>Provincia</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>Prodotto</translation>
+    </message>
+    <message>
+      <source>Serial number</source>
+      <translation>Matricola</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Stato</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>Priorità</translation>
+    </message>
+    <message>
+      <source>Problem type</source>
+      <translation>Tipo problema</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>Team</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>Operatore</translation>
+    </message>
+    <message>
+      <source>Requests: the owner or the operator of an intervention. Interventions: their operator.</source>
+      <translation>Richieste: il responsabile o l'operatore di un intervento. Interventi: il loro operatore.</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>Contratto</translation>
+    </message>
+    <message>
+      <source>Job order</source>
+      <translation>Commessa</translation>
+    </message>
+    <message>
+      <source>Opened</source>
+      <translation>Aperta</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>Chiusa</translation>
+    </message>
+    <message>
+      <source>Intervention planned</source>
+      <translation>Intervento pianificato</translation>
+    </message>
+    <message>
+      <source>Activity type</source>
+      <translation>Tipo attività</translation>
+    </message>
+    <message>
+      <source>Intervention status</source>
+      <translation>Stato intervento</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Data</translation>
+    </message>
+    <message>
+      <source>Billable</source>
+      <translation>Fatturabile</translation>
+    </message>
+    <message>
+      <source>Not billable</source>
+      <translation>Non fatturabile</translation>
+    </message>
+    <message>
+      <source>Number or title</source>
+      <translation>Numero o titolo</translation>
+    </message>
+    <message>
+      <source>Party</source>
+      <translation>Nominativo</translation>
+    </message>
+    <message>
+      <source>Active/passive</source>
+      <translation>Attivo/passivo</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Tipo</translation>
+    </message>
+    <message>
+      <source>Signed by</source>
+      <translation>Firmato da</translation>
+    </message>
+    <message>
+      <source>Signed on</source>
+      <translation>Data firma</translation>
+    </message>
+    <message>
+      <source>Expiry</source>
+      <translation>Scadenza</translation>
+    </message>
+    <message>
+      <source>Renewal</source>
+      <translation>Rinnovo</translation>
+    </message>
+    <message>
+      <source>Amount (€)</source>
+      <translation>Importo (€)</translation>
+    </message>
+    <message>
+      <source>With tickets</source>
+      <translation>Con ticket</translation>
+    </message>
+    <message>
+      <source>Without tickets</source>
+      <translation>Senza ticket</translation>
+    </message>
+    <message>
+      <source>Tickets</source>
+      <translation>Ticket</translation>
+    </message>
+    <message>
+      <source>Tickets available</source>
+      <translation>Ticket disponibili</translation>
+    </message>
+    <message>
+      <source>Tickets used</source>
+      <translation>Ticket usati</translation>
+    </message>
+    <message>
+      <source>Tickets remaining</source>
+      <translation>Ticket residui</translation>
+    </message>
+    <message>
+      <source>Archived</source>
+      <translation>Archiviati</translation>
+    </message>
+    <message>
+      <source>Include archived contracts</source>
+      <translation>Includi i contratti archiviati</translation>
+    </message>
+    <message>
+      <source>Requests</source>
+      <translation>Richieste</translation>
+    </message>
+    <message>
+      <source>Interventions</source>
+      <translation>Interventi</translation>
+    </message>
+    <message>
+      <source>Work logs</source>
+      <translation>Consuntivi</translation>
+    </message>
+    <message>
+      <source>Contracts</source>
+      <translation>Contratti</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Numero</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Responsabile</translation>
+    </message>
+    <message>
+      <source>Resolution due</source>
+      <translation>Scadenza risoluzione</translation>
+    </message>
+    <message>
+      <source>Planned start</source>
+      <translation>Inizio pianificato</translation>
+    </message>
+    <message>
+      <source>Planned end</source>
+      <translation>Fine pianificata</translation>
+    </message>
+    <message>
+      <source>Planned hours</source>
+      <translation>Ore pianificate</translation>
+    </message>
+    <message>
+      <source>Request status</source>
+      <translation>Stato richiesta</translation>
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation>Completato</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>Richiesta</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>Ore</translation>
+    </message>
+    <message>
+      <source>Travel hours</source>
+      <translation>Ore di viaggio</translation>
+    </message>
+    <message>
+      <source>Km</source>
+      <translation>Km</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titolo</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Importo</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>Mese</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>Settimana</translation>
+    </message>
+    <message>
+      <source>Month closed</source>
+      <translation>Mese di chiusura</translation>
+    </message>
+    <message>
+      <source>Expiry month</source>
+      <translation>Mese di scadenza</translation>
+    </message>
+    <message>
+      <source>Signing month</source>
+      <translation>Mese di firma</translation>
+    </message>
+    <message>
+      <source>Count</source>
+      <translation>Quantità</translation>
+    </message>
+    <message>
+      <source>Billable hours</source>
+      <translation>Ore fatturabili</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Valore</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>Nuova</translation>
+    </message>
+    <message>
+      <source>Assigned</source>
+      <translation>Assegnata</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>In lavorazione</translation>
+    </message>
+    <message>
+      <source>Waiting for customer</source>
+      <translation>In attesa del cliente</translation>
+    </message>
+    <message>
+      <source>Waiting for supplier</source>
+      <translation>In attesa del fornitore</translation>
+    </message>
+    <message>
+      <source>Resolved</source>
+      <translation>Risolta</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Annullata</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Pianificato</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Eseguito</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>Bozza</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>Attivo</translation>
+    </message>
+    <message>
+      <source>Suspended</source>
+      <translation>Sospeso</translation>
+    </message>
+    <message>
+      <source>Expired</source>
+      <translation>Scaduto</translation>
+    </message>
+    <message>
+      <source>Full service</source>
+      <translation>Full service</translation>
+    </message>
+    <message>
+      <source>Maintenance</source>
+      <translation>Manutenzione</translation>
+    </message>
+    <message>
+      <source>On call</source>
+      <translation>Su chiamata</translation>
+    </message>
+    <message>
+      <source>Warranty extension</source>
+      <translation>Estensione garanzia</translation>
+    </message>
+    <message>
+      <source>Rental</source>
+      <translation>Noleggio</translation>
+    </message>
+    <message>
+      <source>Supply</source>
+      <translation>Fornitura</translation>
+    </message>
+    <message>
+      <source>Active (customer)</source>
+      <translation>Attivo (cliente)</translation>
+    </message>
+    <message>
+      <source>Passive (supplier)</source>
+      <translation>Passivo (fornitore)</translation>
+    </message>
+    <message>
+      <source>Tacit</source>
+      <translation>Tacito</translation>
+    </message>
+    <message>
+      <source>On proposal</source>
+      <translation>Su proposta</translation>
+    </message>
+    <message>
+      <source>Not renewable</source>
+      <translation>Non rinnovabile</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(nessuno)</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Altro</translation>
+    </message>
+    <message>
+      <source>Save filter</source>
+      <translation>Salva filtro</translation>
+    </message>
+    <message>
+      <source>Share with all operators</source>
+      <translation>Condividi con tutti gli operatori</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nome</translation>
+    </message>
+    <message>
+      <source>List</source>
+      <translation>Elenca</translation>
+    </message>
+    <message>
+      <source>Saved filter</source>
+      <translation>Filtro salvato</translation>
+    </message>
+    <message>
+      <source>Save filter…</source>
+      <translation>Salva filtro…</translation>
+    </message>
+    <message>
+      <source>Delete filter</source>
+      <translation>Elimina filtro</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>Azzera filtri</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>Cerca</translation>
+    </message>
+    <message>
+      <source>Export to Excel…</source>
+      <translation>Esporta in Excel…</translation>
+    </message>
+    <message>
+      <source>{n} results</source>
+      <translation>{n} risultati</translation>
+    </message>
+    <message>
+      <source>hours {h}</source>
+      <translation>ore {h}</translation>
+    </message>
+    <message>
+      <source>billable {h}</source>
+      <translation>fatturabili {h}</translation>
+    </message>
+    <message>
+      <source>travel {h}</source>
+      <translation>viaggio {h}</translation>
+    </message>
+    <message>
+      <source>value {v}</source>
+      <translation>valore {v}</translation>
+    </message>
+    <message>
+      <source>planned hours {h}</source>
+      <translation>ore pianificate {h}</translation>
+    </message>
+    <message>
+      <source>Export to Excel</source>
+      <translation>Esporta in Excel</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Cartella di lavoro Excel (*.xlsx)</translation>
     </message>
     <message>
       <source> (shared)</source>
-      <translation type="unfinished" />
+      <translation> (condiviso)</translation>
     </message>
     <message>
       <source>Reload the saved filters? Your filter stays in the form.</source>
-      <translation type="unfinished" />
+      <translation>Ricaricare i filtri salvati? Il tuo filtro resta nel modulo.</translation>
     </message>
     <message>
       <source>Delete the saved filter “{name}”?</source>
-      <translation type="unfinished" />
+      <translation>Eliminare il filtro salvato “{name}”?</translation>
     </message>
     <message>
       <source>Double-click or press Delete to remove</source>
-      <translation type="unfinished" />
+      <translation>Doppio clic o tasto Canc per rimuovere</translation>
     </message>
     <message>
       <source>dd/mm/yyyy</source>
-      <translation type="unfinished" />
+      <translation>gg/mm/aaaa</translation>
     </message>
     <message>
       <source>from</source>
-      <translation type="unfinished" />
+      <translation>dal</translation>
     </message>
     <message>
       <source>to</source>
-      <translation type="unfinished" />
+      <translation>al</translation>
     </message>
     <message>
       <source>min</source>
-      <translation type="unfinished" />
+      <translation>min</translation>
     </message>
     <message>
       <source>max</source>
-      <translation type="unfinished" />
+      <translation>max</translation>
     </message>
     <message>
       <source>Analysis: {subject}</source>
-      <translation type="unfinished" />
+      <translation>Analisi: {subject}</translation>
     </message>
     <message>
       <source>&amp;Analysis</source>
-      <translation type="unfinished" />
+      <translation>&amp;Analisi</translation>
     </message>
     <message>
       <source>&amp;Requests and interventions</source>
-      <translation type="unfinished" />
+      <translation>&amp;Richieste e interventi</translation>
     </message>
     <message>
       <source>&amp;Work logs</source>
-      <translation type="unfinished" />
+      <translation>&amp;Consuntivi</translation>
     </message>
     <message>
       <source>&amp;Contracts</source>
-      <translation type="unfinished" />
+      <translation>C&amp;ontratti</translation>
     </message>
   </context>
   <context>
@@ -705,62 +614,62 @@
     <name>Audit</name>
     <message>
       <source>Request</source>
-      <translation type="unfinished" />
+      <translation>Richiesta</translation>
     </message>
     <message>
       <source>Intervention</source>
-      <translation type="unfinished" />
+      <translation>Intervento</translation>
     </message>
     <message>
       <source>Work log</source>
-      <translation type="unfinished" />
+      <translation>Consuntivo</translation>
     </message>
     <message>
       <source>Contract</source>
-      <translation type="unfinished" />
+      <translation>Contratto</translation>
     </message>
     <message>
       <source>created</source>
-      <translation type="unfinished" />
+      <translation>creato</translation>
     </message>
     <message>
       <source>changed</source>
-      <translation type="unfinished" />
+      <translation>modificato</translation>
     </message>
     <message>
       <source>deleted</source>
-      <translation type="unfinished" />
+      <translation>eliminato</translation>
     </message>
     <message>
       <source>History of changes</source>
-      <translation type="unfinished" />
+      <translation>Storico modifiche</translation>
     </message>
   </context>
   <context>
     <name>AuditTableModel</name>
     <message>
       <source>When</source>
-      <translation type="unfinished" />
+      <translation>Quando</translation>
     </message>
     <message>
       <source>Who</source>
-      <translation type="unfinished" />
+      <translation>Chi</translation>
     </message>
     <message>
       <source>Record</source>
-      <translation type="unfinished" />
+      <translation>Record</translation>
     </message>
     <message>
       <source>Field</source>
-      <translation type="unfinished" />
+      <translation>Campo</translation>
     </message>
     <message>
       <source>Before</source>
-      <translation type="unfinished" />
+      <translation>Prima</translation>
     </message>
     <message>
       <source>After</source>
-      <translation type="unfinished" />
+      <translation>Dopo</translation>
     </message>
     <message>
       <source>system</source>
@@ -775,198 +684,200 @@
     </message>
     <message>
       <source>The history appears once the record is saved.</source>
-      <translation type="unfinished" />
+      <translation>Lo storico compare dopo il salvataggio.</translation>
     </message>
     <message>
       <source>No changes recorded.</source>
-      <translation type="unfinished" />
+      <translation>Nessuna modifica registrata.</translation>
     </message>
     <message>
       <source>The latest %1 changes.</source>
-      <translation type="unfinished" />
+      <translation>Le ultime %1 modifiche.</translation>
     </message>
     <message>
       <source>Changes: %1, newest first.</source>
-      <translation type="unfinished" />
+      <translation>Modifiche: %1, le più recenti prima.</translation>
     </message>
   </context>
   <context>
     <name>Backup</name>
     <message>
       <source>automatic</source>
-      <translation type="unfinished" />
+      <translation>automatico</translation>
     </message>
     <message>
       <source>manual</source>
-      <translation type="unfinished" />
+      <translation>manuale</translation>
     </message>
     <message>
       <source>before a restore</source>
-      <translation type="unfinished" />
+      <translation>prima di un ripristino</translation>
     </message>
     <message>
       <source>%1 MB</source>
-      <translation type="unfinished" />
+      <translation>%1 MB</translation>
     </message>
     <message>
       <source>%1 KB</source>
-      <translation type="unfinished" />
+      <translation>%1 KB</translation>
     </message>
     <message>
       <source>The database is damaged</source>
-      <translation type="unfinished" />
+      <translation>Il database è danneggiato</translation>
     </message>
     <message>
       <source>The database “%1” is damaged and no good backup was found next to it. Ask your administrator: a backup may be in another folder.</source>
-      <translation type="unfinished" />
+      <translation>Il database “%1” è danneggiato e accanto non c'è alcun backup integro. Rivolgiti all'amministratore: un backup potrebbe trovarsi in un'altra cartella.</translation>
     </message>
     <message>
       <source>The database “%1” is damaged.
 
 Restore the latest good backup, taken on %2? The damaged file is kept aside with “.corrupt” in its name.</source>
-      <translation type="unfinished" />
+      <translation>Il database “%1” è danneggiato.
+
+Ripristinare l'ultimo backup integro, eseguito il %2? Il file danneggiato viene conservato con “.corrupt” nel nome.</translation>
     </message>
   </context>
   <context>
     <name>BackupController</name>
     <message>
       <source>Database busy: waiting for another workstation…</source>
-      <translation type="unfinished" />
+      <translation>Database occupato: attendo un'altra postazione…</translation>
     </message>
     <message>
       <source>Backing up…</source>
-      <translation type="unfinished" />
+      <translation>Backup in corso…</translation>
     </message>
     <message>
       <source>Backup saved: %1</source>
-      <translation type="unfinished" />
+      <translation>Backup salvato: %1</translation>
     </message>
     <message>
       <source>Backup</source>
-      <translation type="unfinished" />
+      <translation>Backup</translation>
     </message>
     <message>
       <source>The database is damaged</source>
-      <translation type="unfinished" />
+      <translation>Il database è danneggiato</translation>
     </message>
     <message>
       <source>Open the backups to restore one now?</source>
-      <translation type="unfinished" />
+      <translation>Aprire i backup per ripristinarne uno adesso?</translation>
     </message>
     <message>
       <source>Tell your administrator now.</source>
-      <translation type="unfinished" />
+      <translation>Avvisa subito l'amministratore.</translation>
     </message>
   </context>
   <context>
     <name>BackupDialog</name>
     <message>
       <source>Backups</source>
-      <translation type="unfinished" />
+      <translation>Backup</translation>
     </message>
     <message>
       <source>Taken</source>
-      <translation type="unfinished" />
+      <translation>Eseguito il</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>Tipo</translation>
     </message>
     <message>
       <source>Size</source>
-      <translation type="unfinished" />
+      <translation>Dimensione</translation>
     </message>
     <message>
       <source>File</source>
-      <translation type="unfinished" />
+      <translation>File</translation>
     </message>
     <message>
       <source>Back up now</source>
-      <translation type="unfinished" />
+      <translation>Esegui backup ora</translation>
     </message>
     <message>
       <source>Restore selected…</source>
-      <translation type="unfinished" />
+      <translation>Ripristina selezionato…</translation>
     </message>
     <message>
       <source>Restore from another file…</source>
-      <translation type="unfinished" />
+      <translation>Ripristina da un altro file…</translation>
     </message>
     <message>
       <source>Open folder</source>
-      <translation type="unfinished" />
+      <translation>Apri cartella</translation>
     </message>
     <message>
       <source>Automatic backups</source>
-      <translation type="unfinished" />
+      <translation>Backup automatici</translation>
     </message>
     <message>
       <source>Back up automatically at start and once a day</source>
-      <translation type="unfinished" />
+      <translation>Esegui il backup automatico all'avvio e una volta al giorno</translation>
     </message>
     <message>
       <source>next to the database</source>
-      <translation type="unfinished" />
+      <translation>accanto al database</translation>
     </message>
     <message>
       <source>Choose…</source>
-      <translation type="unfinished" />
+      <translation>Scegli…</translation>
     </message>
     <message>
       <source>days</source>
-      <translation type="unfinished" />
+      <translation>giorni</translation>
     </message>
     <message>
       <source>weeks</source>
-      <translation type="unfinished" />
+      <translation>settimane</translation>
     </message>
     <message>
       <source>Folder:</source>
-      <translation type="unfinished" />
+      <translation>Cartella:</translation>
     </message>
     <message>
       <source>Keep one a day for:</source>
-      <translation type="unfinished" />
+      <translation>Tienine uno al giorno per:</translation>
     </message>
     <message>
       <source>Then one a week for:</source>
-      <translation type="unfinished" />
+      <translation>Poi uno a settimana per:</translation>
     </message>
     <message>
       <source>Save settings</source>
-      <translation type="unfinished" />
+      <translation>Salva impostazioni</translation>
     </message>
     <message>
       <source>Backups of %1 in %2. Automatic backups are rotated; manual ones are kept until you delete them.</source>
-      <translation type="unfinished" />
+      <translation>Backup di %1 in %2. I backup automatici vengono ruotati; quelli manuali restano finché non li elimini.</translation>
     </message>
     <message>
       <source>Backup folder</source>
-      <translation type="unfinished" />
+      <translation>Cartella dei backup</translation>
     </message>
     <message>
       <source>Folder</source>
-      <translation type="unfinished" />
+      <translation>Cartella</translation>
     </message>
     <message>
       <source>Days</source>
-      <translation type="unfinished" />
+      <translation>Giorni</translation>
     </message>
     <message>
       <source>Weeks</source>
-      <translation type="unfinished" />
+      <translation>Settimane</translation>
     </message>
     <message>
       <source>Backup</source>
-      <translation type="unfinished" />
+      <translation>Backup</translation>
     </message>
     <message>
       <source>Backup saved: %1</source>
-      <translation type="unfinished" />
+      <translation>Backup salvato: %1</translation>
     </message>
     <message>
       <source>Restore from backup</source>
-      <translation type="unfinished" />
+      <translation>Ripristino da backup</translation>
     </message>
     <message>
       <source>ServiceDesk database (*.db *.sqlite);;All files (*)</source>
@@ -976,26 +887,28 @@ Restore the latest good backup, taken on %2? The damaged file is kept aside with
       <source>Replace the whole content of the database with the backup “%1”?
 
 Everything entered after that backup is replaced; the current content is first kept as a backup of kind “before a restore”, so this can be undone. Other workstations should close ServiceDesk first.</source>
-      <translation type="unfinished" />
+      <translation>Sostituire l'intero contenuto del database con il backup “%1”?
+
+Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto attuale viene prima conservato come backup di tipo “prima di un ripristino”, quindi l'operazione si può annullare. Le altre postazioni dovrebbero prima chiudere ServiceDesk.</translation>
     </message>
     <message>
       <source>The database was restored. The previous content is in %1. ServiceDesk now reopens the database.</source>
-      <translation type="unfinished" />
+      <translation>Il database è stato ripristinato. Il contenuto precedente è in %1. ServiceDesk ora riapre il database.</translation>
     </message>
   </context>
   <context>
     <name>BackupFeature</name>
     <message>
       <source>&amp;Back up now</source>
-      <translation type="unfinished" />
+      <translation>Esegui &amp;backup ora</translation>
     </message>
     <message>
       <source>&amp;Restore from backup…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Ripristina da backup…</translation>
     </message>
     <message>
       <source>Backup &amp;settings…</source>
-      <translation type="unfinished" />
+      <translation>Impo&amp;stazioni backup…</translation>
     </message>
   </context>
   <context>
@@ -1669,35 +1582,35 @@ Everything entered after that backup is replaced; the current content is first k
     <name>ChangePasswordDialog</name>
     <message>
       <source>Change my password</source>
-      <translation type="unfinished" />
+      <translation>Cambia la mia password</translation>
     </message>
     <message>
       <source>at least %1 characters</source>
-      <translation type="unfinished" />
+      <translation>almeno %1 caratteri</translation>
     </message>
     <message>
       <source>Current password:</source>
-      <translation type="unfinished" />
+      <translation>Password attuale:</translation>
     </message>
     <message>
       <source>New password:</source>
-      <translation type="unfinished" />
+      <translation>Nuova password:</translation>
     </message>
     <message>
       <source>Repeat new password:</source>
-      <translation type="unfinished" />
+      <translation>Ripeti nuova password:</translation>
     </message>
     <message>
       <source>Current password</source>
-      <translation type="unfinished" />
+      <translation>Password attuale</translation>
     </message>
     <message>
       <source>New password</source>
-      <translation type="unfinished" />
+      <translation>Nuova password</translation>
     </message>
     <message>
       <source>Repeat new password</source>
-      <translation type="unfinished" />
+      <translation>Ripeti nuova password</translation>
     </message>
   </context>
   <context>
@@ -2510,59 +2423,59 @@ Everything entered after that backup is replaced; the current content is first k
     <name>FirstRunDialog</name>
     <message>
       <source>Welcome to ServiceDesk</source>
-      <translation type="unfinished" />
+      <translation>Benvenuto in ServiceDesk</translation>
     </message>
     <message>
       <source>Create the administrator</source>
-      <translation type="unfinished" />
+      <translation>Crea l'amministratore</translation>
     </message>
     <message>
       <source>This database has no administrator yet. The administrator manages operators, roles, settings and backups; create the other operators afterwards from Tools › Operators and teams.</source>
-      <translation type="unfinished" />
+      <translation>Questo database non ha ancora un amministratore. L'amministratore gestisce operatori, ruoli, impostazioni e backup; gli altri operatori si creano poi da Strumenti › Operatori e team.</translation>
     </message>
     <message>
       <source>at least %1 characters</source>
-      <translation type="unfinished" />
+      <translation>almeno %1 caratteri</translation>
     </message>
     <message>
       <source>User name:</source>
-      <translation type="unfinished" />
+      <translation>Nome utente:</translation>
     </message>
     <message>
       <source>Full name:</source>
-      <translation type="unfinished" />
+      <translation>Nome e cognome:</translation>
     </message>
     <message>
       <source>Password:</source>
-      <translation type="unfinished" />
+      <translation>Password:</translation>
     </message>
     <message>
       <source>Repeat password:</source>
-      <translation type="unfinished" />
+      <translation>Ripeti password:</translation>
     </message>
     <message>
       <source>Create and sign in</source>
-      <translation type="unfinished" />
+      <translation>Crea e accedi</translation>
     </message>
     <message>
       <source>Quit</source>
-      <translation type="unfinished" />
+      <translation>Esci</translation>
     </message>
     <message>
       <source>User name</source>
-      <translation type="unfinished" />
+      <translation>Nome utente</translation>
     </message>
     <message>
       <source>Full name</source>
-      <translation type="unfinished" />
+      <translation>Nome e cognome</translation>
     </message>
     <message>
       <source>Password</source>
-      <translation type="unfinished" />
+      <translation>Password</translation>
     </message>
     <message>
       <source>Repeat password</source>
-      <translation type="unfinished" />
+      <translation>Ripeti password</translation>
     </message>
   </context>
   <context>
@@ -3065,27 +2978,27 @@ Everything entered after that backup is replaced; the current content is first k
     <name>Messages</name>
     <message>
       <source>The folder of “{path}” does not exist.</source>
-      <translation type="unfinished" />
+      <translation>La cartella di “{path}” non esiste.</translation>
     </message>
     <message>
       <source>Cannot write in the folder of “{path}”.</source>
-      <translation type="unfinished" />
+      <translation>Impossibile scrivere nella cartella di “{path}”.</translation>
     </message>
     <message>
       <source>“{path}” is a folder, not a file.</source>
-      <translation type="unfinished" />
+      <translation>“{path}” è una cartella, non un file.</translation>
     </message>
     <message>
       <source>The export to “{path}” failed: {reason}</source>
-      <translation type="unfinished" />
+      <translation>L'esportazione in “{path}” non è riuscita: {reason}</translation>
     </message>
     <message>
       <source>The minimum is above the maximum.</source>
-      <translation type="unfinished" />
+      <translation>Il minimo è superiore al massimo.</translation>
     </message>
     <message>
       <source>A saved filter named “{name}” already exists.</source>
-      <translation type="unfinished" />
+      <translation>Esiste già un filtro salvato di nome “{name}”.</translation>
     </message>
     <message>
       <source>The end is before the start.</source>
@@ -3364,210 +3277,210 @@ Everything entered after that backup is replaced; the current content is first k
     <name>OperatorTableModel</name>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>Nome</translation>
     </message>
     <message>
       <source>User</source>
-      <translation type="unfinished" />
+      <translation>Utente</translation>
     </message>
     <message>
       <source>Role</source>
-      <translation type="unfinished" />
+      <translation>Ruolo</translation>
     </message>
     <message>
       <source>Team</source>
-      <translation type="unfinished" />
+      <translation>Team</translation>
     </message>
     <message>
       <source>Last sign-in</source>
-      <translation type="unfinished" />
+      <translation>Ultimo accesso</translation>
     </message>
     <message>
       <source>Deactivated</source>
-      <translation type="unfinished" />
+      <translation>Disattivato</translation>
     </message>
   </context>
   <context>
     <name>OperatorsDialog</name>
     <message>
       <source>Operators and teams</source>
-      <translation type="unfinished" />
+      <translation>Operatori e team</translation>
     </message>
     <message>
       <source>Operators</source>
-      <translation type="unfinished" />
+      <translation>Operatori</translation>
     </message>
     <message>
       <source>Teams</source>
-      <translation type="unfinished" />
+      <translation>Team</translation>
     </message>
     <message>
       <source>New operator</source>
-      <translation type="unfinished" />
+      <translation>Nuovo operatore</translation>
     </message>
     <message>
       <source>Operator</source>
-      <translation type="unfinished" />
+      <translation>Operatore</translation>
     </message>
     <message>
       <source>Active (can sign in)</source>
-      <translation type="unfinished" />
+      <translation>Attivo (può accedere)</translation>
     </message>
     <message>
       <source>at least %1 characters</source>
-      <translation type="unfinished" />
+      <translation>almeno %1 caratteri</translation>
     </message>
     <message>
       <source>Password:</source>
-      <translation type="unfinished" />
+      <translation>Password:</translation>
     </message>
     <message>
       <source>Repeat password:</source>
-      <translation type="unfinished" />
+      <translation>Ripeti password:</translation>
     </message>
     <message>
       <source>User name:</source>
-      <translation type="unfinished" />
+      <translation>Nome utente:</translation>
     </message>
     <message>
       <source>Full name:</source>
-      <translation type="unfinished" />
+      <translation>Nome e cognome:</translation>
     </message>
     <message>
       <source>E-mail:</source>
-      <translation type="unfinished" />
+      <translation>E-mail:</translation>
     </message>
     <message>
       <source>Phone:</source>
-      <translation type="unfinished" />
+      <translation>Telefono:</translation>
     </message>
     <message>
       <source>Role:</source>
-      <translation type="unfinished" />
+      <translation>Ruolo:</translation>
     </message>
     <message>
       <source>Team:</source>
-      <translation type="unfinished" />
+      <translation>Team:</translation>
     </message>
     <message>
       <source>Technician: own interventions and work logs, reads requests and adds notes. Coordinator: requests, team board, maintenance. Manager: also contracts and amounts. Administrator: everything, operators and backups.</source>
-      <translation type="unfinished" />
+      <translation>Tecnico: i propri interventi e consuntivi, legge le richieste e aggiunge note. Coordinatore: richieste, lavagna team, manutenzioni. Responsabile: anche contratti e importi. Amministratore: tutto, operatori e backup.</translation>
     </message>
     <message>
       <source>Save</source>
-      <translation type="unfinished" />
+      <translation>Salva</translation>
     </message>
     <message>
       <source>Set new password…</source>
-      <translation type="unfinished" />
+      <translation>Imposta nuova password…</translation>
     </message>
     <message>
       <source>Revoke remembered sign-ins</source>
-      <translation type="unfinished" />
+      <translation>Revoca accessi ricordati</translation>
     </message>
     <message>
       <source>(no team)</source>
-      <translation type="unfinished" />
+      <translation>(nessun team)</translation>
     </message>
     <message>
       <source>User name</source>
-      <translation type="unfinished" />
+      <translation>Nome utente</translation>
     </message>
     <message>
       <source>Full name</source>
-      <translation type="unfinished" />
+      <translation>Nome e cognome</translation>
     </message>
     <message>
       <source>E-mail</source>
-      <translation type="unfinished" />
+      <translation>E-mail</translation>
     </message>
     <message>
       <source>Phone</source>
-      <translation type="unfinished" />
+      <translation>Telefono</translation>
     </message>
     <message>
       <source>Role</source>
-      <translation type="unfinished" />
+      <translation>Ruolo</translation>
     </message>
     <message>
       <source>Team</source>
-      <translation type="unfinished" />
+      <translation>Team</translation>
     </message>
     <message>
       <source>Password</source>
-      <translation type="unfinished" />
+      <translation>Password</translation>
     </message>
     <message>
       <source>Repeat password</source>
-      <translation type="unfinished" />
+      <translation>Ripeti password</translation>
     </message>
     <message>
       <source>Colour</source>
-      <translation type="unfinished" />
+      <translation>Colore</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>Nome</translation>
     </message>
     <message>
       <source>Changed on another workstation</source>
-      <translation type="unfinished" />
+      <translation>Modificato da un'altra postazione</translation>
     </message>
     <message>
       <source>Reload the operator and lose your changes?</source>
-      <translation type="unfinished" />
+      <translation>Ricaricare l'operatore perdendo le tue modifiche?</translation>
     </message>
     <message>
       <source>Set new password</source>
-      <translation type="unfinished" />
+      <translation>Imposta nuova password</translation>
     </message>
     <message>
       <source>New password for %1 (at least %2 characters):</source>
-      <translation type="unfinished" />
+      <translation>Nuova password per %1 (almeno %2 caratteri):</translation>
     </message>
     <message>
       <source>Repeat the new password:</source>
-      <translation type="unfinished" />
+      <translation>Ripeti la nuova password:</translation>
     </message>
     <message>
       <source>Password set</source>
-      <translation type="unfinished" />
+      <translation>Password impostata</translation>
     </message>
     <message>
       <source>The new password of %1 is set; a lock after wrong passwords is lifted and remembered sign-ins are revoked.</source>
-      <translation type="unfinished" />
+      <translation>La nuova password di %1 è impostata; l'eventuale blocco per password errate è rimosso e gli accessi ricordati sono revocati.</translation>
     </message>
     <message>
       <source>%1 remembered sign-ins revoked</source>
-      <translation type="unfinished" />
+      <translation>Accessi ricordati revocati: %1</translation>
     </message>
     <message>
       <source>New team</source>
-      <translation type="unfinished" />
+      <translation>Nuovo team</translation>
     </message>
     <message>
       <source>Choose…</source>
-      <translation type="unfinished" />
+      <translation>Scegli…</translation>
     </message>
     <message>
       <source>Archived (no longer offered)</source>
-      <translation type="unfinished" />
+      <translation>Archiviato (non più proposto)</translation>
     </message>
     <message>
       <source>Name:</source>
-      <translation type="unfinished" />
+      <translation>Nome:</translation>
     </message>
     <message>
       <source>Colour:</source>
-      <translation type="unfinished" />
+      <translation>Colore:</translation>
     </message>
     <message>
       <source>Save team</source>
-      <translation type="unfinished" />
+      <translation>Salva team</translation>
     </message>
     <message>
       <source>Team colour</source>
-      <translation type="unfinished" />
+      <translation>Colore del team</translation>
     </message>
   </context>
   <context>
@@ -3638,19 +3551,6 @@ Everything entered after that backup is replaced; the current content is first k
     <message>
       <source>Paid on</source>
       <translation>Pagata il</translation>
-    </message>
-  </context>
-  <context>
-    <name>QCoreApplication</name>
-    <message>
-      <source>Analysis</source>
-      <comment>Number</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Analysis</source>
-      <comment>New</comment>
-      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -3803,7 +3703,7 @@ Everything entered after that backup is replaced; the current content is first k
     </message>
     <message>
       <source>Save</source>
-      <translation type="unfinished" />
+      <translation>Salva</translation>
     </message>
     <message>
       <source>Save the request (Ctrl+S)</source>
@@ -3835,7 +3735,7 @@ Everything entered after that backup is replaced; the current content is first k
     </message>
     <message>
       <source>Contract</source>
-      <translation type="unfinished" />
+      <translation>Contratto</translation>
     </message>
     <message>
       <source>Job order</source>
@@ -3859,7 +3759,7 @@ Everything entered after that backup is replaced; the current content is first k
     </message>
     <message>
       <source>Team</source>
-      <translation type="unfinished" />
+      <translation>Team</translation>
     </message>
     <message>
       <source>Owner</source>
@@ -3895,7 +3795,7 @@ Everything entered after that backup is replaced; the current content is first k
     </message>
     <message>
       <source>(no team)</source>
-      <translation type="unfinished" />
+      <translation>(nessun team)</translation>
     </message>
     <message>
       <source>(unassigned)</source>
@@ -3903,7 +3803,7 @@ Everything entered after that backup is replaced; the current content is first k
     </message>
     <message>
       <source>Request</source>
-      <translation type="unfinished" />
+      <translation>Richiesta</translation>
     </message>
     <message>
       <source>This request no longer exists.</source>
@@ -4146,11 +4046,11 @@ Everything entered after that backup is replaced; the current content is first k
     </message>
     <message>
       <source>Phone</source>
-      <translation type="unfinished" />
+      <translation>Telefono</translation>
     </message>
     <message>
       <source>E-mail</source>
-      <translation type="unfinished" />
+      <translation>E-mail</translation>
     </message>
     <message>
       <source>Web</source>
@@ -4352,7 +4252,7 @@ Everything entered after that backup is replaced; the current content is first k
     </message>
     <message>
       <source>Team</source>
-      <translation type="unfinished" />
+      <translation>Team</translation>
     </message>
     <message>
       <source>Owner</source>
@@ -4402,19 +4302,19 @@ Everything entered after that backup is replaced; the current content is first k
     <name>Roles</name>
     <message>
       <source>Technician</source>
-      <translation type="unfinished" />
+      <translation>Tecnico</translation>
     </message>
     <message>
       <source>Coordinator</source>
-      <translation type="unfinished" />
+      <translation>Coordinatore</translation>
     </message>
     <message>
       <source>Manager</source>
-      <translation type="unfinished" />
+      <translation>Responsabile</translation>
     </message>
     <message>
       <source>Administrator</source>
-      <translation type="unfinished" />
+      <translation>Amministratore</translation>
     </message>
   </context>
   <context>
@@ -4437,7 +4337,7 @@ Everything entered after that backup is replaced; the current content is first k
     </message>
     <message>
       <source>Contract</source>
-      <translation type="unfinished" />
+      <translation>Contratto</translation>
     </message>
     <message>
       <source>Title</source>
@@ -4520,70 +4420,70 @@ Everything entered after that backup is replaced; the current content is first k
     <name>SignIn</name>
     <message>
       <source>Signed in as %1</source>
-      <translation type="unfinished" />
+      <translation>Accesso eseguito come %1</translation>
     </message>
     <message>
       <source>Sign &amp;out / switch operator…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Esci / cambia operatore…</translation>
     </message>
     <message>
       <source>Change my &amp;password…</source>
-      <translation type="unfinished" />
+      <translation>Cambia la mia &amp;password…</translation>
     </message>
     <message>
       <source>&amp;Operators and teams…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Operatori e team…</translation>
     </message>
     <message>
       <source>Password changed</source>
-      <translation type="unfinished" />
+      <translation>Password cambiata</translation>
     </message>
     <message>
       <source>Your password was changed. Remembered sign-ins were revoked: the next start asks for the new password.</source>
-      <translation type="unfinished" />
+      <translation>La password è stata cambiata. Gli accessi ricordati sono stati revocati: al prossimo avvio verrà chiesta la nuova password.</translation>
     </message>
   </context>
   <context>
     <name>SignInDialog</name>
     <message>
       <source>Sign in to ServiceDesk</source>
-      <translation type="unfinished" />
+      <translation>Accesso a ServiceDesk</translation>
     </message>
     <message>
       <source>Sign in</source>
-      <translation type="unfinished" />
+      <translation>Accedi</translation>
     </message>
     <message>
       <source>Database: %1</source>
-      <translation type="unfinished" />
+      <translation>Database: %1</translation>
     </message>
     <message>
       <source>user name</source>
-      <translation type="unfinished" />
+      <translation>nome utente</translation>
     </message>
     <message>
       <source>Remember me on this computer</source>
-      <translation type="unfinished" />
+      <translation>Ricordami su questo computer</translation>
     </message>
     <message>
       <source>Only on a personal computer: the next start signs you in without the password, until you sign out.</source>
-      <translation type="unfinished" />
+      <translation>Solo su un computer personale: al prossimo avvio entri senza password, finché non esci.</translation>
     </message>
     <message>
       <source>User:</source>
-      <translation type="unfinished" />
+      <translation>Utente:</translation>
     </message>
     <message>
       <source>Password:</source>
-      <translation type="unfinished" />
+      <translation>Password:</translation>
     </message>
     <message>
       <source>Quit</source>
-      <translation type="unfinished" />
+      <translation>Esci</translation>
     </message>
     <message>
       <source>Too many wrong passwords: this user is locked until %1. An administrator can unlock it by setting a new password.</source>
-      <translation type="unfinished" />
+      <translation>Troppe password errate: l'utente è bloccato fino alle %1. Un amministratore può sbloccarlo impostando una nuova password.</translation>
     </message>
   </context>
 </TS>
