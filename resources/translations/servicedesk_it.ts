@@ -2958,20 +2958,524 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
   <context>
     <name>Maintenance</name>
     <message>
+      <source>Generate maintenance visits</source>
+      <translation>Genera le visite di manutenzione</translation>
+    </message>
+    <message>
+      <source>Creates the visits due within the horizon for every active plan and places them on the team board in the first free slot. Running it again creates no duplicates.</source>
+      <translation>Crea le visite in scadenza entro l'orizzonte per ogni piano attivo e le colloca sulla lavagna nel primo spazio libero. Rieseguirla non crea doppioni.</translation>
+    </message>
+    <message>
+      <source>Horizon</source>
+      <translation>Orizzonte</translation>
+    </message>
+    <message>
+      <source>days</source>
+      <translation>giorni</translation>
+    </message>
+    <message>
+      <source>Generate</source>
+      <translation>Genera</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Scadenza</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Pianificata</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>Operatore</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Cliente</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>Richiesta</translation>
+    </message>
+    <message>
+      <source>no free slot: to place by hand</source>
+      <translation>nessuno spazio libero: da collocare a mano</translation>
+    </message>
+    <message>
+      <source>{plans} active plans: {new} visits created ({unplaced} without a free slot), {covered} already planned.</source>
+      <translation>{plans} piani attivi: {new} visite create ({unplaced} senza spazio libero), {covered} già pianificate.</translation>
+    </message>
+    <message>
+      <source>Server</source>
+      <translation>Server</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>Porta</translation>
+    </message>
+    <message>
+      <source>Security</source>
+      <translation>Sicurezza</translation>
+    </message>
+    <message>
+      <source>Sender address</source>
+      <translation>Indirizzo mittente</translation>
+    </message>
+    <message>
+      <source>Timeout</source>
+      <translation>Timeout</translation>
+    </message>
+    <message>
+      <source>Company name</source>
+      <translation>Ragione sociale</translation>
+    </message>
+    <message>
+      <source>Reply e-mail</source>
+      <translation>E-mail per le risposte</translation>
+    </message>
+    <message>
+      <source>Language of notices</source>
+      <translation>Lingua degli avvisi</translation>
+    </message>
+    <message>
+      <source>Arrival window</source>
+      <translation>Fascia di arrivo</translation>
+    </message>
+    <message>
+      <source>E-mail settings</source>
+      <translation>Impostazioni e-mail</translation>
+    </message>
+    <message>
+      <source>Outgoing mail server (SMTP)</source>
+      <translation>Server di posta in uscita (SMTP)</translation>
+    </message>
+    <message>
+      <source>none (not encrypted)</source>
+      <translation>nessuna (non cifrata)</translation>
+    </message>
+    <message>
+      <source>unchanged</source>
+      <translation>invariata</translation>
+    </message>
+    <message>
+      <source>The password is kept in the system keyring, not in the database.</source>
+      <translation>La password è conservata nel portachiavi di sistema, non nel database.</translation>
+    </message>
+    <message>
+      <source>No system keyring is available on this computer: the password is kept only until ServiceDesk is closed, never in the database. Enter it again after a restart to send e-mail.</source>
+      <translation>Su questo computer non è disponibile un portachiavi di sistema: la password resta in memoria solo fino alla chiusura di ServiceDesk, mai nel database. Dopo un riavvio inseriscila di nuovo per inviare e-mail.</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>Utente</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>Sender name</source>
+      <translation>Nome mittente</translation>
+    </message>
+    <message>
+      <source>Test connection</source>
+      <translation>Prova connessione</translation>
+    </message>
+    <message>
+      <source>In the notices</source>
+      <translation>Negli avvisi</translation>
+    </message>
+    <message>
+      <source>min before the planned start</source>
+      <translation>min prima dell'inizio previsto</translation>
+    </message>
+    <message>
+      <source>Phone for rescheduling</source>
+      <translation>Telefono per spostare l'appuntamento</translation>
+    </message>
+    <message>
+      <source>City (letters)</source>
+      <translation>Città (lettere)</translation>
+    </message>
+    <message>
+      <source>The server could not be reached or refused the sign-in:</source>
+      <translation>Il server non è raggiungibile o ha rifiutato l'accesso:</translation>
+    </message>
+    <message>
+      <source>Connected and signed in.</source>
+      <translation>Connessione e accesso riusciti.</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation>Non salvato</translation>
+    </message>
+    <message>
+      <source>Settings saved; the password is kept for this session only.</source>
+      <translation>Impostazioni salvate; la password è conservata solo per questa sessione.</translation>
+    </message>
+    <message>
+      <source>Maintenance plans</source>
+      <translation>Piani di manutenzione</translation>
+    </message>
+    <message>
+      <source>Outbox</source>
+      <translation>Posta in uscita</translation>
+    </message>
+    <message>
+      <source>&amp;Maintenance</source>
+      <translation>&amp;Manutenzione</translation>
+    </message>
+    <message>
+      <source>Generate visits…</source>
+      <translation>Genera visite…</translation>
+    </message>
+    <message>
+      <source>Outbox (customer notices)</source>
+      <translation>Posta in uscita (avvisi ai clienti)</translation>
+    </message>
+    <message>
+      <source>E-mail settings…</source>
+      <translation>Impostazioni e-mail…</translation>
+    </message>
+    <message>
+      <source>Customer notices waiting or failed — click the Maintenance menu, Outbox</source>
+      <translation>Avvisi ai clienti in attesa o non riusciti — menu Manutenzione, Posta in uscita</translation>
+    </message>
+    <message>
+      <source>Outbox: {q} queued, {f} failed</source>
+      <translation>Posta in uscita: {q} in coda, {f} non riusciti</translation>
+    </message>
+    <message>
+      <source>Outbox: {q} queued</source>
+      <translation>Posta in uscita: {q} in coda</translation>
+    </message>
+    <message>
+      <source>weeks</source>
+      <translation>settimane</translation>
+    </message>
+    <message>
+      <source>months</source>
+      <translation>mesi</translation>
+    </message>
+    <message>
+      <source>years</source>
+      <translation>anni</translation>
+    </message>
+    <message>
       <source>every {n} {period}</source>
-      <translation type="unfinished" />
+      <translation>ogni {n} {period}</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>Matricola</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>Contratto</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titolo</translation>
+    </message>
+    <message>
+      <source>Activity</source>
+      <translation>Attività</translation>
+    </message>
+    <message>
+      <source>Every</source>
+      <translation>Ogni</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Periodo</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Dal</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>Fino al</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>Team</translation>
+    </message>
+    <message>
+      <source>Duration</source>
+      <translation>Durata</translation>
+    </message>
+    <message>
+      <source>What will be done</source>
+      <translation>Cosa si farà</translation>
+    </message>
+    <message>
+      <source>Notice</source>
+      <translation>Preavviso</translation>
+    </message>
+    <message>
+      <source>Last done on</source>
+      <translation>Ultima visita il</translation>
+    </message>
+    <message>
+      <source>planned</source>
+      <translation>pianificata</translation>
+    </message>
+    <message>
+      <source>in progress</source>
+      <translation>in corso</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>eseguita</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>annullata</translation>
+    </message>
+    <message>
+      <source>Unit (serial number)</source>
+      <translation>Matricola</translation>
+    </message>
+    <message>
+      <source>serial number</source>
+      <translation>matricola</translation>
+    </message>
+    <message>
+      <source>every</source>
+      <translation>ogni</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>gg/mm/aaaa</translation>
+    </message>
+    <message>
+      <source>empty: forever</source>
+      <translation>vuoto: senza fine</translation>
+    </message>
+    <message>
+      <source>until</source>
+      <translation>fino al</translation>
+    </message>
+    <message>
+      <source>min</source>
+      <translation>min</translation>
+    </message>
+    <message>
+      <source>days before</source>
+      <translation>giorni prima</translation>
+    </message>
+    <message>
+      <source>visits made before ServiceDesk</source>
+      <translation>visite fatte prima di ServiceDesk</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>Attivo</translation>
+    </message>
+    <message>
+      <source>On</source>
+      <translation>Su</translation>
+    </message>
+    <message>
+      <source>Repeat</source>
+      <translation>Ripeti</translation>
+    </message>
+    <message>
+      <source>Team / operator</source>
+      <translation>Squadra / operatore</translation>
+    </message>
+    <message>
+      <source>Next due</source>
+      <translation>Prossima scadenza</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Salva</translation>
+    </message>
+    <message>
+      <source>Generate visits of this plan</source>
+      <translation>Genera le visite di questo piano</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>Visite</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Stato</translation>
+    </message>
+    <message>
+      <source>contract number</source>
+      <translation>numero contratto</translation>
+    </message>
+    <message>
+      <source>no unit with this serial number</source>
+      <translation>nessuna matricola con questo numero</translation>
+    </message>
+    <message>
+      <source>several units: type the whole serial</source>
+      <translation>più matricole: scrivi la matricola completa</translation>
+    </message>
+    <message>
+      <source>no contract with this number</source>
+      <translation>nessun contratto con questo numero</translation>
+    </message>
+    <message>
+      <source>Maintenance plan</source>
+      <translation>Piano di manutenzione</translation>
+    </message>
+    <message>
+      <source>New maintenance plan</source>
+      <translation>Nuovo piano di manutenzione</translation>
     </message>
     <message>
       <source>unassigned</source>
-      <translation type="unfinished" />
+      <translation>non assegnata</translation>
     </message>
     <message>
       <source>{n} visits created.</source>
-      <translation type="unfinished" />
+      <translation>{n} visite create.</translation>
+    </message>
+    <message>
+      <source>Search customer, serial number, contract…</source>
+      <translation>Cerca cliente, matricola, contratto…</translation>
+    </message>
+    <message>
+      <source>Active only</source>
+      <translation>Solo attivi</translation>
+    </message>
+    <message>
+      <source>Unit / contract</source>
+      <translation>Matricola / contratto</translation>
+    </message>
+    <message>
+      <source>New plan</source>
+      <translation>Nuovo piano</translation>
+    </message>
+    <message>
+      <source>{n} plans</source>
+      <translation>{n} piani</translation>
+    </message>
+    <message>
+      <source>queued</source>
+      <translation>in coda</translation>
+    </message>
+    <message>
+      <source>sending</source>
+      <translation>in invio</translation>
+    </message>
+    <message>
+      <source>sent</source>
+      <translation>inviato</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>non riuscito</translation>
     </message>
     <message>
       <source>Maintenance notices</source>
-      <translation type="unfinished" />
+      <translation>Avvisi di manutenzione</translation>
+    </message>
+    <message>
+      <source>To send or check</source>
+      <translation>Da inviare o verificare</translation>
+    </message>
+    <message>
+      <source>Letters to print</source>
+      <translation>Lettere da stampare</translation>
+    </message>
+    <message>
+      <source>Sent</source>
+      <translation>Inviati</translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>Tutti</translation>
+    </message>
+    <message>
+      <source>Send now</source>
+      <translation>Invia ora</translation>
+    </message>
+    <message>
+      <source>Retry</source>
+      <translation>Riprova</translation>
+    </message>
+    <message>
+      <source>Do not send</source>
+      <translation>Non inviare</translation>
+    </message>
+    <message>
+      <source>Print letters (PDF)…</source>
+      <translation>Stampa lettere (PDF)…</translation>
+    </message>
+    <message>
+      <source>Created</source>
+      <translation>Creato</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>Canale</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>A</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>Oggetto</translation>
+    </message>
+    <message>
+      <source>Attempts</source>
+      <translation>Tentativi</translation>
+    </message>
+    <message>
+      <source>Next attempt</source>
+      <translation>Prossimo tentativo</translation>
+    </message>
+    <message>
+      <source>Last error</source>
+      <translation>Ultimo errore</translation>
+    </message>
+    <message>
+      <source>e-mail</source>
+      <translation>e-mail</translation>
+    </message>
+    <message>
+      <source>letter</source>
+      <translation>lettera</translation>
+    </message>
+    <message>
+      <source>{n} queued</source>
+      <translation>{n} in coda</translation>
+    </message>
+    <message>
+      <source>{n} failed</source>
+      <translation>{n} non riusciti</translation>
+    </message>
+    <message>
+      <source>e-mail not configured: Maintenance → E-mail settings</source>
+      <translation>e-mail non configurata: Manutenzione → Impostazioni e-mail</translation>
+    </message>
+    <message>
+      <source>server not reachable, retrying: {why}</source>
+      <translation>server non raggiungibile, nuovo tentativo più tardi: {why}</translation>
+    </message>
+    <message>
+      <source>Letters</source>
+      <translation>Lettere</translation>
+    </message>
+    <message>
+      <source>No letters to print.</source>
+      <translation>Nessuna lettera da stampare.</translation>
+    </message>
+    <message>
+      <source>Save the letters as PDF</source>
+      <translation>Salva le lettere in PDF</translation>
+    </message>
+    <message>
+      <source>{n} letters saved. Mark them as sent?</source>
+      <translation>{n} lettere salvate. Segnarle come inviate?</translation>
     </message>
   </context>
   <context>
@@ -3175,6 +3679,134 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Request {number} is not resolved yet: add it to the knowledge base once it has a final report.</source>
       <translation>La richiesta {number} non è ancora risolta: aggiungila alla Knowledge Base quando avrà il rapporto finale.</translation>
+    </message>
+    <message>
+      <source>Choose the unit or the contract the plan is for.</source>
+      <translation>Scegli la matricola o il contratto a cui si riferisce il piano.</translation>
+    </message>
+    <message>
+      <source>The last visit cannot be in the future.</source>
+      <translation>L'ultima visita non può essere nel futuro.</translation>
+    </message>
+    <message>
+      <source>Not a valid server name.</source>
+      <translation>Nome del server non valido.</translation>
+    </message>
+    <message>
+      <source>Not a valid number for this setting.</source>
+      <translation>Valore non valido per questa impostazione.</translation>
+    </message>
+    <message>
+      <source>The mail server could not be reached: {detail}</source>
+      <translation>Il server di posta non è raggiungibile: {detail}</translation>
+    </message>
+    <message>
+      <source>“{value}” is not a VAT number: an Italian one has 11 digits.</source>
+      <translation>“{value}” non è una partita IVA: quella italiana ha 11 cifre.</translation>
+    </message>
+    <message>
+      <source>The VAT number “{value}” is not valid (check digit).</source>
+      <translation>La partita IVA “{value}” non è valida (cifra di controllo).</translation>
+    </message>
+    <message>
+      <source>The VAT number {value} already belongs to another customer {other}.</source>
+      <translation>La partita IVA {value} appartiene già a un altro cliente {other}.</translation>
+    </message>
+    <message>
+      <source>“{value}” is not a fiscal code (16 characters, or 11 digits for a company).</source>
+      <translation>“{value}” non è un codice fiscale (16 caratteri, o 11 cifre per una società).</translation>
+    </message>
+    <message>
+      <source>The fiscal code “{value}” is not valid.</source>
+      <translation>Il codice fiscale “{value}” non è valido.</translation>
+    </message>
+    <message>
+      <source>“{value}” is not an Italian province code (MI, RM, TO …).</source>
+      <translation>“{value}” non è una sigla di provincia italiana (MI, RM, TO …).</translation>
+    </message>
+    <message>
+      <source>“{value}” is not an Italian postal code (5 digits).</source>
+      <translation>“{value}” non è un CAP italiano (5 cifre).</translation>
+    </message>
+    <message>
+      <source>“{value}” is not an e-mail address.</source>
+      <translation>“{value}” non è un indirizzo e-mail.</translation>
+    </message>
+    <message>
+      <source>“{value}” is not an SDI recipient code (6 or 7 letters and digits).</source>
+      <translation>“{value}” non è un codice destinatario SDI (6 o 7 lettere e cifre).</translation>
+    </message>
+    <message>
+      <source>The country is a two-letter code (IT, DE, FR …).</source>
+      <translation>La nazione è un codice di due lettere (IT, DE, FR …).</translation>
+    </message>
+    <message>
+      <source>Mark it as a customer, a supplier or both.</source>
+      <translation>Indica se è cliente, fornitore o entrambi.</translation>
+    </message>
+    <message>
+      <source>The code {value} is already used.</source>
+      <translation>Il codice {value} è già usato.</translation>
+    </message>
+    <message>
+      <source>The product code {value} is already used.</source>
+      <translation>Il codice prodotto {value} è già usato.</translation>
+    </message>
+    <message>
+      <source>A warranty of more than 50 years is not plausible.</source>
+      <translation>Una garanzia di oltre 50 anni non è plausibile.</translation>
+    </message>
+    <message>
+      <source>The serial number {value} of this product is already registered (customer {owner}).</source>
+      <translation>La matricola {value} di questo prodotto è già registrata (cliente {owner}).</translation>
+    </message>
+    <message>
+      <source>The installation date is more than a year ahead.</source>
+      <translation>La data di installazione è oltre un anno nel futuro.</translation>
+    </message>
+    <message>
+      <source>The move cannot be dated before the current owner's start.</source>
+      <translation>Lo spostamento non può essere anteriore all'inizio del proprietario attuale.</translation>
+    </message>
+    <message>
+      <source>Choose the column for this field.</source>
+      <translation>Scegli la colonna per questo campo.</translation>
+    </message>
+    <message>
+      <source>No customer with {value}: import the customers first.</source>
+      <translation>Nessun cliente con {value}: importa prima i clienti.</translation>
+    </message>
+    <message>
+      <source>No product with code {value}: import the products first, or map a product name column.</source>
+      <translation>Nessun prodotto con codice {value}: importa prima i prodotti o associa una colonna con il nome del prodotto.</translation>
+    </message>
+    <message>
+      <source>Same as row {row} of the file.</source>
+      <translation>Uguale alla riga {row} del file.</translation>
+    </message>
+    <message>
+      <source>“{value}” is neither yes nor no.</source>
+      <translation>“{value}” non è né sì né no.</translation>
+    </message>
+    <message>
+      <source>The file does not exist.</source>
+      <translation>Il file non esiste.</translation>
+    </message>
+    <message>
+      <source>The file cannot be read as a spreadsheet.</source>
+      <translation>Il file non si può leggere come foglio di calcolo.</translation>
+    </message>
+    <message>
+      <source>Only .xlsx and .csv files can be imported.</source>
+      <translation>Si possono importare solo file .xlsx e .csv.</translation>
+    </message>
+    <message>
+      <source>The file is empty.</source>
+      <translation>Il file è vuoto.</translation>
+    </message>
+    <message>
+      <source>The file has more than {max} rows: split it.</source>
+      <translation>Il file ha più di {max} righe: dividilo.</translation>
     </message>
     <message>
       <source>“{path}” is a folder, not a database file.</source>
@@ -3556,68 +4188,544 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
   <context>
     <name>Registry</name>
     <message>
-      <source>Choose the file to import</source>
-      <translation type="unfinished" />
+      <source>Customers and suppliers</source>
+      <translation>Clienti e fornitori</translation>
     </message>
     <message>
-      <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
-      <translation type="unfinished" />
+      <source>Contacts of customers</source>
+      <translation>Referenti dei clienti</translation>
+    </message>
+    <message>
+      <source>Products</source>
+      <translation>Prodotti</translation>
+    </message>
+    <message>
+      <source>Units (serial numbers)</source>
+      <translation>Matricole</translation>
+    </message>
+    <message>
+      <source>Customer code</source>
+      <translation>Codice cliente</translation>
+    </message>
+    <message>
+      <source>Customer VAT number</source>
+      <translation>Partita IVA del cliente</translation>
+    </message>
+    <message>
+      <source>Product code</source>
+      <translation>Codice prodotto</translation>
+    </message>
+    <message>
+      <source>Product name (creates the product)</source>
+      <translation>Nome prodotto (crea il prodotto)</translation>
+    </message>
+    <message>
+      <source>Supplier (yes/no)</source>
+      <translation>Fornitore (sì/no)</translation>
+    </message>
+    <message>
+      <source>Receives notices (yes/no)</source>
+      <translation>Riceve avvisi (sì/no)</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Codice</translation>
+    </message>
+    <message>
+      <source>new</source>
+      <translation>nuovo</translation>
+    </message>
+    <message>
+      <source>update</source>
+      <translation>aggiorna</translation>
+    </message>
+    <message>
+      <source>refused</source>
+      <translation>scartata</translation>
+    </message>
+    <message>
+      <source>What to import</source>
+      <translation>Cosa importare</translation>
+    </message>
+    <message>
+      <source>An Excel (.xlsx) or CSV file whose first row holds the column names.</source>
+      <translation>Un file Excel (.xlsx) o CSV con i nomi delle colonne nella prima riga.</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>Sfoglia…</translation>
+    </message>
+    <message>
+      <source>Import customers first, then contacts, products and units: contacts and units refer to customers by VAT number or code. Running the same file again updates what it imported.</source>
+      <translation>Importa prima i clienti, poi referenti, prodotti e matricole: referenti e matricole indicano il cliente con partita IVA o codice. Reimportare lo stesso file aggiorna ciò che ha già importato.</translation>
     </message>
     <message>
       <source>Import</source>
-      <translation type="unfinished" />
+      <translation>Importa</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>Sheet</source>
+      <translation>Foglio</translation>
+    </message>
+    <message>
+      <source>Choose the file to import</source>
+      <translation>Scegli il file da importare</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+      <translation>Fogli di calcolo (*.xlsx *.csv);;Tutti i file (*)</translation>
+    </message>
+    <message>
+      <source>Columns</source>
+      <translation>Colonne</translation>
+    </message>
+    <message>
+      <source>Which column of the file goes into which field. Fields marked * are needed.</source>
+      <translation>Quale colonna del file va in quale campo. I campi con * sono obbligatori.</translation>
     </message>
     <message>
       <source>(not imported)</source>
-      <translation type="unfinished" />
+      <translation>(non importato)</translation>
     </message>
     <message>
       <source>column {n}</source>
-      <translation type="unfinished" />
+      <translation>colonna {n}</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>Verifica</translation>
+    </message>
+    <message>
+      <source>Every row has been checked; nothing is written yet. If any row is refused, nothing is imported: correct the file and try again.</source>
+      <translation>Ogni riga è stata verificata; non è stato ancora scritto nulla. Se anche una sola riga viene scartata non si importa niente: correggi il file e riprova.</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>Riga</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Esito</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>Chiave</translation>
+    </message>
+    <message>
+      <source>Why refused</source>
+      <translation>Motivo dello scarto</translation>
+    </message>
+    <message>
+      <source>Copy refused rows</source>
+      <translation>Copia le righe scartate</translation>
+    </message>
+    <message>
+      <source>{total} rows: {new} new, {upd} to update, {bad} refused.</source>
+      <translation>{total} righe: {new} nuove, {upd} da aggiornare, {bad} scartate.</translation>
     </message>
     <message>
       <source>Import from a spreadsheet</source>
-      <translation type="unfinished" />
+      <translation>Importa da foglio di calcolo</translation>
     </message>
     <message>
       <source>Imported: {new} new, {upd} updated.</source>
-      <translation type="unfinished" />
+      <translation>Importati: {new} nuovi, {upd} aggiornati.</translation>
+    </message>
+    <message>
+      <source>Units</source>
+      <translation>Matricole</translation>
+    </message>
+    <message>
+      <source>&amp;Registry</source>
+      <translation>&amp;Anagrafiche</translation>
+    </message>
+    <message>
+      <source>Customers &amp;&amp; suppliers</source>
+      <translation>Clienti &amp;&amp; fornitori</translation>
+    </message>
+    <message>
+      <source>Import from spreadsheet…</source>
+      <translation>Importa da foglio di calcolo…</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nome</translation>
+    </message>
+    <message>
+      <source>VAT number</source>
+      <translation>Partita IVA</translation>
+    </message>
+    <message>
+      <source>Fiscal code</source>
+      <translation>Codice fiscale</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Indirizzo</translation>
+    </message>
+    <message>
+      <source>Postal code</source>
+      <translation>CAP</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>Città</translation>
+    </message>
+    <message>
+      <source>Province</source>
+      <translation>Provincia</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>Nazione</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telefono</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <source>PEC</source>
+      <translation>PEC</translation>
+    </message>
+    <message>
+      <source>SDI code</source>
+      <translation>Codice SDI</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Tipo</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Ruolo</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>Cellulare</translation>
     </message>
     <message>
       <source>Contact</source>
-      <translation type="unfinished" />
+      <translation>Referente</translation>
     </message>
     <message>
       <source>e.g. IT manager, administration</source>
-      <translation type="unfinished" />
+      <translation>es. responsabile IT, amministrazione</translation>
     </message>
     <message>
       <source>Receives maintenance notices</source>
-      <translation type="unfinished" />
+      <translation>Riceve gli avvisi di manutenzione</translation>
+    </message>
+    <message>
+      <source>automatic</source>
+      <translation>automatico</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Cliente</translation>
+    </message>
+    <message>
+      <source>Supplier</source>
+      <translation>Fornitore</translation>
+    </message>
+    <message>
+      <source>Postal code, city</source>
+      <translation>CAP, città</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Dati</translation>
+    </message>
+    <message>
+      <source>Notices</source>
+      <translation>Avvisi</translation>
+    </message>
+    <message>
+      <source>Add contact…</source>
+      <translation>Aggiungi referente…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Modifica…</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Rimuovi</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>Referenti</translation>
+    </message>
+    <message>
+      <source>Serial number</source>
+      <translation>Matricola</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>Prodotto</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Proprietario</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Ubicazione</translation>
+    </message>
+    <message>
+      <source>Installed</source>
+      <translation>Installata</translation>
+    </message>
+    <message>
+      <source>Warranty end</source>
+      <translation>Fine garanzia</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Salva</translation>
+    </message>
+    <message>
+      <source>Archive</source>
+      <translation>Archivia</translation>
+    </message>
+    <message>
+      <source>Revert</source>
+      <translation>Annulla modifiche</translation>
+    </message>
+    <message>
+      <source>New customer</source>
+      <translation>Nuovo cliente</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>Ripristina</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>sì</translation>
     </message>
     <message>
       <source>Saved.</source>
-      <translation type="unfinished" />
+      <translation>Salvato.</translation>
     </message>
     <message>
       <source>Remove contact</source>
-      <translation type="unfinished" />
+      <translation>Rimuovi referente</translation>
     </message>
     <message>
       <source>Remove {name} from the contacts? Requests that name the contact keep it.</source>
-      <translation type="unfinished" />
+      <translation>Rimuovere {name} dai referenti? Le richieste che lo citano lo conservano.</translation>
+    </message>
+    <message>
+      <source>Search name, code, VAT number, city…</source>
+      <translation>Cerca nome, codice, partita IVA, città…</translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>Tutti</translation>
+    </message>
+    <message>
+      <source>Customers</source>
+      <translation>Clienti</translation>
+    </message>
+    <message>
+      <source>Suppliers</source>
+      <translation>Fornitori</translation>
+    </message>
+    <message>
+      <source>Archived too</source>
+      <translation>Anche archiviati</translation>
+    </message>
+    <message>
+      <source>Prov.</source>
+      <translation>Prov.</translation>
+    </message>
+    <message>
+      <source>customer</source>
+      <translation>cliente</translation>
+    </message>
+    <message>
+      <source>supplier</source>
+      <translation>fornitore</translation>
+    </message>
+    <message>
+      <source>customer, supplier</source>
+      <translation>cliente, fornitore</translation>
+    </message>
+    <message>
+      <source>{n} shown</source>
+      <translation>{n} mostrati</translation>
+    </message>
+    <message>
+      <source>first {n} shown: refine the search</source>
+      <translation>mostrati i primi {n}: affina la ricerca</translation>
     </message>
     <message>
       <source>Changed elsewhere</source>
-      <translation type="unfinished" />
+      <translation>Modificato altrove</translation>
     </message>
     <message>
       <source>Reload the record now? Your changes in the form will be lost.</source>
-      <translation type="unfinished" />
+      <translation>Ricaricare ora la scheda? Le modifiche fatte nel modulo andranno perse.</translation>
     </message>
     <message>
       <source>Not saved</source>
-      <translation type="unfinished" />
+      <translation>Non salvato</translation>
+    </message>
+    <message>
+      <source>Installed on</source>
+      <translation>Installata il</translation>
+    </message>
+    <message>
+      <source>Warranty until</source>
+      <translation>Garanzia fino al</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Data</translation>
+    </message>
+    <message>
+      <source>Family</source>
+      <translation>Famiglia</translation>
+    </message>
+    <message>
+      <source>Manufacturer</source>
+      <translation>Produttore</translation>
+    </message>
+    <message>
+      <source>Warranty (months)</source>
+      <translation>Garanzia (mesi)</translation>
+    </message>
+    <message>
+      <source>Move unit to another customer</source>
+      <translation>Sposta la matricola a un altro cliente</translation>
+    </message>
+    <message>
+      <source>Requests, contracts and plans keep their history; from the date below the unit belongs to the new customer.</source>
+      <translation>Richieste, contratti e piani conservano lo storico; dalla data indicata la matricola appartiene al nuovo cliente.</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Dal</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>gg/mm/aaaa</translation>
+    </message>
+    <message>
+      <source>from the product's warranty</source>
+      <translation>dalla garanzia del prodotto</translation>
+    </message>
+    <message>
+      <source>building, floor, room</source>
+      <translation>edificio, piano, locale</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>Richiesta</translation>
+    </message>
+    <message>
+      <source>Opened</source>
+      <translation>Aperta</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Stato</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>Oggetto</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>Contratto</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titolo</translation>
+    </message>
+    <message>
+      <source>Ends</source>
+      <translation>Scade</translation>
+    </message>
+    <message>
+      <source>Covers</source>
+      <translation>Copre</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>Fino al</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>Piano</translation>
+    </message>
+    <message>
+      <source>Every</source>
+      <translation>Ogni</translation>
+    </message>
+    <message>
+      <source>Next due</source>
+      <translation>Prossima scadenza</translation>
+    </message>
+    <message>
+      <source>Request history</source>
+      <translation>Storico richieste</translation>
+    </message>
+    <message>
+      <source>Contracts</source>
+      <translation>Contratti</translation>
+    </message>
+    <message>
+      <source>Owners</source>
+      <translation>Proprietari</translation>
+    </message>
+    <message>
+      <source>Maintenance plans</source>
+      <translation>Piani di manutenzione</translation>
+    </message>
+    <message>
+      <source>Move to another customer…</source>
+      <translation>Sposta a un altro cliente…</translation>
+    </message>
+    <message>
+      <source>New unit</source>
+      <translation>Nuova matricola</translation>
+    </message>
+    <message>
+      <source>this unit</source>
+      <translation>questa matricola</translation>
+    </message>
+    <message>
+      <source>the product</source>
+      <translation>il prodotto</translation>
+    </message>
+    <message>
+      <source>Search serial number, product, customer…</source>
+      <translation>Cerca matricola, prodotto, cliente…</translation>
+    </message>
+    <message>
+      <source>Search code, name, family, manufacturer…</source>
+      <translation>Cerca codice, nome, famiglia, produttore…</translation>
+    </message>
+    <message>
+      <source>New product</source>
+      <translation>Nuovo prodotto</translation>
+    </message>
+    <message>
+      <source>Show units</source>
+      <translation>Mostra matricole</translation>
     </message>
   </context>
   <context>

@@ -66,7 +66,7 @@ def period_days(every: int, period: str) -> int:
 
 def next_due(plan: MaintenancePlan, last_done: dt.date | None) -> dt.date:
     """The first due date: one period after the last completed visit, else the start date."""
-    if last_done is None or last_done < plan.start_date - dt.timedelta(days=1):
+    if last_done is None:
         return plan.start_date
     return max(plan.start_date, occurrence(last_done, plan.every, plan.period, 1))
 
@@ -398,7 +398,7 @@ def _due_dates(plans: list[_PlanRow], today: dt.date, horizon_end: dt.date,
     wanted: list[tuple[_PlanRow, GeneratedVisit]] = []
     for p in plans:
         last = done.get(p.id)
-        first = p.start_date if last is None or last < p.start_date - dt.timedelta(days=1) \
+        first = p.start_date if last is None \
             else max(p.start_date, occurrence(last, p.every, p.period, 1))
         have = sorted(existing.get(p.id, []))
         span = period_days(p.every, p.period)

@@ -18,41 +18,37 @@ from ..widgets.unit_page import unit_labels
 
 
 def kind_names() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"customers": t("Registry", "Customers and suppliers"),
-            "contacts": t("Registry", "Contacts of customers"),
-            "products": t("Registry", "Products"),
-            "units": t("Registry", "Units (serial numbers)")}
+    return {"customers": QCoreApplication.translate("Registry", "Customers and suppliers"),
+            "contacts": QCoreApplication.translate("Registry", "Contacts of customers"),
+            "products": QCoreApplication.translate("Registry", "Products"),
+            "units": QCoreApplication.translate("Registry", "Units (serial numbers)")}
 
 
 def target_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
     labels = unit_labels()
-    labels.update({"party_code": t("Registry", "Customer code"),
-                   "party_vat": t("Registry", "Customer VAT number"),
-                   "owner_code": t("Registry", "Customer code"),
-                   "owner_vat": t("Registry", "Customer VAT number"),
-                   "product_code": t("Registry", "Product code"),
-                   "product_name": t("Registry", "Product name (creates the product)"),
-                   "is_supplier": t("Registry", "Supplier (yes/no)"),
-                   "receives_notices": t("Registry", "Receives notices (yes/no)"),
-                   "notes": t("Registry", "Notes"), "code": t("Registry", "Code")})
+    labels.update({"party_code": QCoreApplication.translate("Registry", "Customer code"),
+                   "party_vat": QCoreApplication.translate("Registry", "Customer VAT number"),
+                   "owner_code": QCoreApplication.translate("Registry", "Customer code"),
+                   "owner_vat": QCoreApplication.translate("Registry", "Customer VAT number"),
+                   "product_code": QCoreApplication.translate("Registry", "Product code"),
+                   "product_name": QCoreApplication.translate("Registry", "Product name (creates the product)"),
+                   "is_supplier": QCoreApplication.translate("Registry", "Supplier (yes/no)"),
+                   "receives_notices": QCoreApplication.translate("Registry", "Receives notices (yes/no)"),
+                   "notes": QCoreApplication.translate("Registry", "Notes"), "code": QCoreApplication.translate("Registry", "Code")})
     return labels
 
 
 def action_names() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"create": t("Registry", "new"), "update": t("Registry", "update"),
-            "refused": t("Registry", "refused")}
+    return {"create": QCoreApplication.translate("Registry", "new"), "update": QCoreApplication.translate("Registry", "update"),
+            "refused": QCoreApplication.translate("Registry", "refused")}
 
 
 class FilePage(QWizardPage):
     def __init__(self, wizard: "ImportWizard") -> None:
         super().__init__()
         self.w = wizard
-        t = QCoreApplication.translate
-        self.setTitle(t("Registry", "What to import"))
-        self.setSubTitle(t("Registry", "An Excel (.xlsx) or CSV file whose first row holds the column names."))
+        self.setTitle(QCoreApplication.translate("Registry", "What to import"))
+        self.setSubTitle(QCoreApplication.translate("Registry", "An Excel (.xlsx) or CSV file whose first row holds the column names."))
         form = QFormLayout(self)
         self.kind = QComboBox()
         for key, name in kind_names().items():
@@ -60,17 +56,17 @@ class FilePage(QWizardPage):
         self.path = QLineEdit()
         self.path.setObjectName("importPath")
         self.path.textChanged.connect(self._path_changed)
-        browse = QPushButton(t("Registry", "Browse…"))
+        browse = QPushButton(QCoreApplication.translate("Registry", "Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         self.sheet = QComboBox()
-        self.hint = QLabel(t("Registry", "Import customers first, then contacts, products and units: contacts and units refer to customers by VAT number or code. Running the same file again updates what it imported."))
+        self.hint = QLabel(QCoreApplication.translate("Registry", "Import customers first, then contacts, products and units: contacts and units refer to customers by VAT number or code. Running the same file again updates what it imported."))
         self.hint.setWordWrap(True)
-        form.addRow(t("Registry", "Import"), self.kind)
-        form.addRow(t("Registry", "File"), row)
-        form.addRow(t("Registry", "Sheet"), self.sheet)
+        form.addRow(QCoreApplication.translate("Registry", "Import"), self.kind)
+        form.addRow(QCoreApplication.translate("Registry", "File"), row)
+        form.addRow(QCoreApplication.translate("Registry", "Sheet"), self.sheet)
         form.addRow(self.hint)
 
     def _browse(self) -> None:
@@ -113,9 +109,8 @@ class MappingPage(QWizardPage):
     def __init__(self, wizard: "ImportWizard") -> None:
         super().__init__()
         self.w = wizard
-        t = QCoreApplication.translate
-        self.setTitle(t("Registry", "Columns"))
-        self.setSubTitle(t("Registry", "Which column of the file goes into which field. Fields marked * are needed."))
+        self.setTitle(QCoreApplication.translate("Registry", "Columns"))
+        self.setSubTitle(QCoreApplication.translate("Registry", "Which column of the file goes into which field. Fields marked * are needed."))
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -158,19 +153,18 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard: "ImportWizard") -> None:
         super().__init__()
         self.w = wizard
-        t = QCoreApplication.translate
-        self.setTitle(t("Registry", "Check"))
-        self.setSubTitle(t("Registry", "Every row has been checked; nothing is written yet. If any row is refused, nothing is imported: correct the file and try again."))
+        self.setTitle(QCoreApplication.translate("Registry", "Check"))
+        self.setSubTitle(QCoreApplication.translate("Registry", "Every row has been checked; nothing is written yet. If any row is refused, nothing is imported: correct the file and try again."))
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.model = RowsModel([t("Registry", "Row"), t("Registry", "Result"), t("Registry", "Key"),
-                                t("Registry", "Why refused")], self)
+        self.model = RowsModel([QCoreApplication.translate("Registry", "Row"), QCoreApplication.translate("Registry", "Result"), QCoreApplication.translate("Registry", "Key"),
+                                QCoreApplication.translate("Registry", "Why refused")], self)
         self.view = make_table(self.model, (60, 90, 180), name="importPreview")
         layout.addWidget(self.view, 1)
-        self.only_refused = QPushButton(t("Registry", "Copy refused rows"))
+        self.only_refused = QPushButton(QCoreApplication.translate("Registry", "Copy refused rows"))
         self.only_refused.clicked.connect(self._copy)
         layout.addWidget(self.only_refused, 0, Qt.AlignmentFlag.AlignLeft)
         self.report = None
@@ -189,7 +183,6 @@ class PreviewPage(QWizardPage):
         self._show(self.report)
 
     def _show(self, report) -> None:
-        t = QCoreApplication.translate
         labels = target_labels()
         names = action_names()
         rows, colors = [], {}
@@ -200,7 +193,7 @@ class PreviewPage(QWizardPage):
             if r.action == "refused":
                 colors[i] = QColor("#b91c1c")
         self.model.set_rows(rows, colors)
-        self.summary.setText(t("Registry", "{total} rows: {new} new, {upd} to update, {bad} refused.").format(
+        self.summary.setText(QCoreApplication.translate("Registry", "{total} rows: {new} new, {upd} to update, {bad} refused.").format(
             total=len(report.rows), new=report.count("create"), upd=report.count("update"),
             bad=len(report.refused)))
         self.completeChanged.emit()

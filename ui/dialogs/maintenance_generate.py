@@ -20,21 +20,20 @@ class GenerateVisitsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("maintenanceGenerateDialog")
         self.ctx = ctx
-        t = QCoreApplication.translate
-        self.setWindowTitle(t("Maintenance", "Generate maintenance visits"))
+        self.setWindowTitle(QCoreApplication.translate("Maintenance", "Generate maintenance visits"))
         layout = QVBoxLayout(self)
-        intro = QLabel(t("Maintenance", "Creates the visits due within the horizon for every active plan and places them on the team board in the first free slot. Running it again creates no duplicates."))
+        intro = QLabel(QCoreApplication.translate("Maintenance", "Creates the visits due within the horizon for every active plan and places them on the team board in the first free slot. Running it again creates no duplicates."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         row = QHBoxLayout()
-        row.addWidget(QLabel(t("Maintenance", "Horizon")))
+        row.addWidget(QLabel(QCoreApplication.translate("Maintenance", "Horizon")))
         self.horizon = QSpinBox()
         self.horizon.setObjectName("generateHorizon")
         self.horizon.setRange(1, 366)
         self.horizon.setValue(maintenance.DEFAULT_HORIZON_DAYS)
-        self.horizon.setSuffix(" " + t("Maintenance", "days"))
+        self.horizon.setSuffix(" " + QCoreApplication.translate("Maintenance", "days"))
         row.addWidget(self.horizon)
-        self.run_button = QPushButton(t("Maintenance", "Generate"))
+        self.run_button = QPushButton(QCoreApplication.translate("Maintenance", "Generate"))
         self.run_button.setObjectName("generateRun")
         self.run_button.setDefault(True)
         self.run_button.setEnabled(ctx.actor.can(Permission.MAINTENANCE_EDIT))
@@ -46,9 +45,9 @@ class GenerateVisitsDialog(QDialog):
         self.summary.setObjectName("generateSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.model = RowsModel([t("Maintenance", "Due"), t("Maintenance", "Planned"),
-                                t("Maintenance", "Operator"), t("Maintenance", "Customer"),
-                                t("Maintenance", "Request")], self)
+        self.model = RowsModel([QCoreApplication.translate("Maintenance", "Due"), QCoreApplication.translate("Maintenance", "Planned"),
+                                QCoreApplication.translate("Maintenance", "Operator"), QCoreApplication.translate("Maintenance", "Customer"),
+                                QCoreApplication.translate("Maintenance", "Request")], self)
         self.view = make_table(self.model, (90, 140, 160, 220), name="generateResult")
         self.view.doubleClicked.connect(self._open)
         layout.addWidget(self.view, 1)
@@ -59,7 +58,6 @@ class GenerateVisitsDialog(QDialog):
         self.resize(820, 520)
 
     def run(self) -> None:
-        t = QCoreApplication.translate
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             ok, result = run_safely(self, lambda: maintenance.generate(self.horizon.value()),
@@ -78,13 +76,13 @@ class GenerateVisitsDialog(QDialog):
                              .where(Party.id.in_(ids[i:i + 900])).tuples())
         rows, colors = [], {}
         for i, v in enumerate(result.created[:5000]):
-            who = ops.get(v.operator_id, "") if v.placed else t("Maintenance", "no free slot: to place by hand")
+            who = ops.get(v.operator_id, "") if v.placed else QCoreApplication.translate("Maintenance", "no free slot: to place by hand")
             rows.append((v.request_id, fmt.date(v.due_date), fmt.datetime(v.start), who,
                          customers.get(v.customer_id, ""), v.request_number))
             if not v.placed:
                 colors[i] = QColor("#b91c1c")
         self.model.set_rows(rows, colors)
-        self.summary.setText(t("Maintenance", "{plans} active plans: {new} visits created ({unplaced} without a free slot), {covered} already planned.").format(
+        self.summary.setText(QCoreApplication.translate("Maintenance", "{plans} active plans: {new} visits created ({unplaced} without a free slot), {covered} already planned.").format(
             plans=result.plans, new=len(result.created), unplaced=len(result.unplaced),
             covered=result.covered))
         if result.created:

@@ -16,12 +16,11 @@ from ..widgets.party_rows import errors_text
 
 
 def smtp_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"host": t("Maintenance", "Server"), "port": t("Maintenance", "Port"),
-            "security": t("Maintenance", "Security"), "from_address": t("Maintenance", "Sender address"),
-            "timeout": t("Maintenance", "Timeout"), "company": t("Maintenance", "Company name"),
-            "email": t("Maintenance", "Reply e-mail"), "language": t("Maintenance", "Language of notices"),
-            "window_minutes": t("Maintenance", "Arrival window")}
+    return {"host": QCoreApplication.translate("Maintenance", "Server"), "port": QCoreApplication.translate("Maintenance", "Port"),
+            "security": QCoreApplication.translate("Maintenance", "Security"), "from_address": QCoreApplication.translate("Maintenance", "Sender address"),
+            "timeout": QCoreApplication.translate("Maintenance", "Timeout"), "company": QCoreApplication.translate("Maintenance", "Company name"),
+            "email": QCoreApplication.translate("Maintenance", "Reply e-mail"), "language": QCoreApplication.translate("Maintenance", "Language of notices"),
+            "window_minutes": QCoreApplication.translate("Maintenance", "Arrival window")}
 
 
 class SmtpSettingsDialog(QDialog):
@@ -29,12 +28,11 @@ class SmtpSettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("smtpSettingsDialog")
         self.ctx = ctx
-        t = QCoreApplication.translate
-        self.setWindowTitle(t("Maintenance", "E-mail settings"))
+        self.setWindowTitle(QCoreApplication.translate("Maintenance", "E-mail settings"))
         s = mailer.load_settings()
         sender = notices.load_sender()
         layout = QVBoxLayout(self)
-        server = QGroupBox(t("Maintenance", "Outgoing mail server (SMTP)"))
+        server = QGroupBox(QCoreApplication.translate("Maintenance", "Outgoing mail server (SMTP)"))
         form = QFormLayout(server)
         self.host = QLineEdit(s.host)
         self.host.setPlaceholderText("smtp.example.it")
@@ -44,21 +42,21 @@ class SmtpSettingsDialog(QDialog):
         self.security = QComboBox()
         self.security.addItem("STARTTLS", "starttls")
         self.security.addItem("SSL/TLS", "ssl")
-        self.security.addItem(t("Maintenance", "none (not encrypted)"), "none")
+        self.security.addItem(QCoreApplication.translate("Maintenance", "none (not encrypted)"), "none")
         self.security.setCurrentIndex(max(0, self.security.findData(s.security)))
         self.security.currentIndexChanged.connect(self._default_port)
         self.user = QLineEdit(s.user)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(t("Maintenance", "unchanged") if mailer.get_password(s)
+        self.password.setPlaceholderText(QCoreApplication.translate("Maintenance", "unchanged") if mailer.get_password(s)
                                          else "")
         self.keyring_note = QLabel()
         self.keyring_note.setObjectName("smtpKeyringNote")
         self.keyring_note.setWordWrap(True)
         if mailer.keyring_available():
-            self.keyring_note.setText(t("Maintenance", "The password is kept in the system keyring, not in the database."))
+            self.keyring_note.setText(QCoreApplication.translate("Maintenance", "The password is kept in the system keyring, not in the database."))
         else:
-            self.keyring_note.setText(t("Maintenance", "No system keyring is available on this computer: the password is kept only until ServiceDesk is closed, never in the database. Enter it again after a restart to send e-mail."))
+            self.keyring_note.setText(QCoreApplication.translate("Maintenance", "No system keyring is available on this computer: the password is kept only until ServiceDesk is closed, never in the database. Enter it again after a restart to send e-mail."))
             self.keyring_note.setStyleSheet("color: #b45309;")
         self.from_address = QLineEdit(s.from_address)
         self.from_name = QLineEdit(s.from_name)
@@ -72,17 +70,17 @@ class SmtpSettingsDialog(QDialog):
         labels = smtp_labels()
         form.addRow(labels["host"], self.host)
         form.addRow(labels["port"], port_row)
-        form.addRow(t("Maintenance", "User"), self.user)
-        form.addRow(t("Maintenance", "Password"), self.password)
+        form.addRow(QCoreApplication.translate("Maintenance", "User"), self.user)
+        form.addRow(QCoreApplication.translate("Maintenance", "Password"), self.password)
         form.addRow("", self.keyring_note)
         form.addRow(labels["from_address"], self.from_address)
-        form.addRow(t("Maintenance", "Sender name"), self.from_name)
+        form.addRow(QCoreApplication.translate("Maintenance", "Sender name"), self.from_name)
         form.addRow(labels["timeout"], self.timeout)
-        test = QPushButton(t("Maintenance", "Test connection"))
+        test = QPushButton(QCoreApplication.translate("Maintenance", "Test connection"))
         test.clicked.connect(self.test)
         form.addRow("", test)
         layout.addWidget(server)
-        office = QGroupBox(t("Maintenance", "In the notices"))
+        office = QGroupBox(QCoreApplication.translate("Maintenance", "In the notices"))
         of = QFormLayout(office)
         self.company = QLineEdit(sender.company)
         self.phone = QLineEdit(sender.phone)
@@ -96,11 +94,11 @@ class SmtpSettingsDialog(QDialog):
         self.window.setRange(0, 240)
         self.window.setSingleStep(15)
         self.window.setValue(sender.window_minutes)
-        self.window.setSuffix(" " + t("Maintenance", "min before the planned start"))
+        self.window.setSuffix(" " + QCoreApplication.translate("Maintenance", "min before the planned start"))
         of.addRow(labels["company"], self.company)
-        of.addRow(t("Maintenance", "Phone for rescheduling"), self.phone)
+        of.addRow(QCoreApplication.translate("Maintenance", "Phone for rescheduling"), self.phone)
         of.addRow(labels["email"], self.reply)
-        of.addRow(t("Maintenance", "City (letters)"), self.city)
+        of.addRow(QCoreApplication.translate("Maintenance", "City (letters)"), self.city)
         of.addRow(labels["language"], self.language)
         of.addRow(labels["window_minutes"], self.window)
         layout.addWidget(office)
@@ -128,26 +126,24 @@ class SmtpSettingsDialog(QDialog):
         return self.password.text() if self.password.text() else mailer.get_password(s)
 
     def test(self) -> None:
-        t = QCoreApplication.translate
         s = self.settings()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             mailer.test_connection(s, self._password(s))
         except mailer.MailError as err:
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, t("Maintenance", "Test connection"),
-                                t("Maintenance", "The server could not be reached or refused the sign-in:") + "\n" + err.params.get("detail", str(err)))
+            QMessageBox.warning(self, QCoreApplication.translate("Maintenance", "Test connection"),
+                                QCoreApplication.translate("Maintenance", "The server could not be reached or refused the sign-in:") + "\n" + err.params.get("detail", str(err)))
             return
         except ValidationError as err:
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, t("Maintenance", "Test connection"), errors_text(err, smtp_labels()))
+            QMessageBox.warning(self, QCoreApplication.translate("Maintenance", "Test connection"), errors_text(err, smtp_labels()))
             return
         QApplication.restoreOverrideCursor()
-        QMessageBox.information(self, t("Maintenance", "Test connection"),
-                                t("Maintenance", "Connected and signed in."))
+        QMessageBox.information(self, QCoreApplication.translate("Maintenance", "Test connection"),
+                                QCoreApplication.translate("Maintenance", "Connected and signed in."))
 
     def save(self) -> None:
-        t = QCoreApplication.translate
         s = self.settings()
         try:
             where = mailer.save_settings(s, self.password.text() or None)
@@ -156,9 +152,9 @@ class SmtpSettingsDialog(QDialog):
                 city=self.city.text(), language=self.language.currentData(),
                 window_minutes=self.window.value()))
         except ServiceDeskError as err:
-            QMessageBox.warning(self, t("Maintenance", "Not saved"), errors_text(err, smtp_labels()))
+            QMessageBox.warning(self, QCoreApplication.translate("Maintenance", "Not saved"), errors_text(err, smtp_labels()))
             return
         if where == "session":
-            self.ctx.bus.status_message.emit(t("Maintenance", "Settings saved; the password is kept for this session only."))
+            self.ctx.bus.status_message.emit(QCoreApplication.translate("Maintenance", "Settings saved; the password is kept for this session only."))
         self.ctx.bus.notify("settings", "outbox")
         self.accept()

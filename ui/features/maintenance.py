@@ -16,13 +16,12 @@ ORDER = 80
 
 def _register_messages() -> None:
     r = messages.register
-    t = QCoreApplication.translate
-    r("maintenance.target_required", lambda p: t("Messages", "Choose the unit or the contract the plan is for."))
-    r("maintenance.out_of_range", lambda p: t("Messages", "Must be between {min} and {max}.").format(**p))
-    r("maintenance.done_in_future", lambda p: t("Messages", "The last visit cannot be in the future."))
-    r("mail.host_invalid", lambda p: t("Messages", "Not a valid server name."))
-    r("mail.port_invalid", lambda p: t("Messages", "Not a valid number for this setting."))
-    r("mail.connect_failed", lambda p: t("Messages", "The mail server could not be reached: {detail}").format(**p))
+    r("maintenance.target_required", lambda p: QCoreApplication.translate("Messages", "Choose the unit or the contract the plan is for."))
+    r("maintenance.out_of_range", lambda p: QCoreApplication.translate("Messages", "Must be between {min} and {max}.").format(**p))
+    r("maintenance.done_in_future", lambda p: QCoreApplication.translate("Messages", "The last visit cannot be in the future."))
+    r("mail.host_invalid", lambda p: QCoreApplication.translate("Messages", "Not a valid server name."))
+    r("mail.port_invalid", lambda p: QCoreApplication.translate("Messages", "Not a valid number for this setting."))
+    r("mail.connect_failed", lambda p: QCoreApplication.translate("Messages", "The mail server could not be reached: {detail}").format(**p))
 
 
 def install(window) -> None:
@@ -34,25 +33,24 @@ def install(window) -> None:
 
     ctx = window.ctx
     _register_messages()
-    t = QCoreApplication.translate
     sender = OutboxSender(ctx=ctx, parent=window)
     window.outbox_sender = sender
 
     def open_plans():
-        return window.workspace.open("maintenance:plans", t("Maintenance", "Maintenance plans"),
+        return window.workspace.open("maintenance:plans", QCoreApplication.translate("Maintenance", "Maintenance plans"),
                                      lambda: PlansPage(ctx=ctx))
 
     def open_outbox():
-        return window.workspace.open("maintenance:outbox", t("Maintenance", "Outbox"),
+        return window.workspace.open("maintenance:outbox", QCoreApplication.translate("Maintenance", "Outbox"),
                                      lambda: OutboxPage(ctx=ctx, sender=sender))
 
-    menu = window.menu("maintenance", t("Maintenance", "&Maintenance"))
+    menu = window.menu("maintenance", QCoreApplication.translate("Maintenance", "&Maintenance"))
     entries = [
-        (t("Maintenance", "Maintenance plans"), open_plans, "actionPlans", None),
-        (t("Maintenance", "Generate visits…"), lambda: GenerateVisitsDialog(ctx=ctx, parent=window).exec(),
+        (QCoreApplication.translate("Maintenance", "Maintenance plans"), open_plans, "actionPlans", None),
+        (QCoreApplication.translate("Maintenance", "Generate visits…"), lambda: GenerateVisitsDialog(ctx=ctx, parent=window).exec(),
          "actionGenerateVisits", Permission.MAINTENANCE_EDIT),
-        (t("Maintenance", "Outbox (customer notices)"), open_outbox, "actionOutbox", None),
-        (t("Maintenance", "E-mail settings…"), lambda: SmtpSettingsDialog(ctx=ctx, parent=window).exec(),
+        (QCoreApplication.translate("Maintenance", "Outbox (customer notices)"), open_outbox, "actionOutbox", None),
+        (QCoreApplication.translate("Maintenance", "E-mail settings…"), lambda: SmtpSettingsDialog(ctx=ctx, parent=window).exec(),
          "actionSmtpSettings", Permission.SETTINGS),
     ]
     for text, slot, name, permission in entries:
@@ -65,7 +63,7 @@ def install(window) -> None:
 
     badge = QLabel()
     badge.setObjectName("statusOutbox")
-    badge.setToolTip(t("Maintenance", "Customer notices waiting or failed — click the Maintenance menu, Outbox"))
+    badge.setToolTip(QCoreApplication.translate("Maintenance", "Customer notices waiting or failed — click the Maintenance menu, Outbox"))
 
     def refresh_badge() -> None:
         from servicedesk.services import mailer
@@ -73,10 +71,10 @@ def install(window) -> None:
         counts = mailer.counts()
         queued, failed = counts.get("queued", 0), counts.get("failed", 0)
         if failed:
-            badge.setText(t("Maintenance", "Outbox: {q} queued, {f} failed").format(q=queued, f=failed))
+            badge.setText(QCoreApplication.translate("Maintenance", "Outbox: {q} queued, {f} failed").format(q=queued, f=failed))
             badge.setStyleSheet("color: #b91c1c;")
         elif queued:
-            badge.setText(t("Maintenance", "Outbox: {q} queued").format(q=queued))
+            badge.setText(QCoreApplication.translate("Maintenance", "Outbox: {q} queued").format(q=queued))
             badge.setStyleSheet("")
         else:
             badge.setText("")

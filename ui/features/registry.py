@@ -15,34 +15,33 @@ ORDER = 70
 
 def _register_messages() -> None:
     r = messages.register
-    t = QCoreApplication.translate
-    r("party.vat_format", lambda p: t("Messages", "“{value}” is not a VAT number: an Italian one has 11 digits.").format(**p))
-    r("party.vat_invalid", lambda p: t("Messages", "The VAT number “{value}” is not valid (check digit).").format(**p))
-    r("party.vat_duplicate", lambda p: t("Messages", "The VAT number {value} already belongs to another customer {other}.").format(**p))
-    r("party.fiscal_code_format", lambda p: t("Messages", "“{value}” is not a fiscal code (16 characters, or 11 digits for a company).").format(**p))
-    r("party.fiscal_code_invalid", lambda p: t("Messages", "The fiscal code “{value}” is not valid.").format(**p))
-    r("party.province_unknown", lambda p: t("Messages", "“{value}” is not an Italian province code (MI, RM, TO …).").format(**p))
-    r("party.postal_code_invalid", lambda p: t("Messages", "“{value}” is not an Italian postal code (5 digits).").format(**p))
-    r("party.email_invalid", lambda p: t("Messages", "“{value}” is not an e-mail address.").format(**p))
-    r("party.sdi_invalid", lambda p: t("Messages", "“{value}” is not an SDI recipient code (6 or 7 letters and digits).").format(**p))
-    r("party.country_invalid", lambda p: t("Messages", "The country is a two-letter code (IT, DE, FR …)."))
-    r("party.no_kind", lambda p: t("Messages", "Mark it as a customer, a supplier or both."))
-    r("party.code_duplicate", lambda p: t("Messages", "The code {value} is already used.").format(**p))
-    r("product.code_duplicate", lambda p: t("Messages", "The product code {value} is already used.").format(**p))
-    r("product.warranty_too_long", lambda p: t("Messages", "A warranty of more than 50 years is not plausible."))
-    r("unit.serial_duplicate", lambda p: t("Messages", "The serial number {value} of this product is already registered (customer {owner}).").format(**p))
-    r("unit.install_in_future", lambda p: t("Messages", "The installation date is more than a year ahead."))
-    r("unit.move_before_since", lambda p: t("Messages", "The move cannot be dated before the current owner's start."))
-    r("import.column_missing", lambda p: t("Messages", "Choose the column for this field."))
-    r("import.customer_unknown", lambda p: t("Messages", "No customer with {value}: import the customers first.").format(**p))
-    r("import.product_unknown", lambda p: t("Messages", "No product with code {value}: import the products first, or map a product name column.").format(**p))
-    r("import.duplicate_in_file", lambda p: t("Messages", "Same as row {row} of the file.").format(**p))
-    r("import.not_yes_no", lambda p: t("Messages", "“{value}” is neither yes nor no.").format(**p))
-    r("import.file_missing", lambda p: t("Messages", "The file does not exist."))
-    r("import.file_unreadable", lambda p: t("Messages", "The file cannot be read as a spreadsheet."))
-    r("import.file_type", lambda p: t("Messages", "Only .xlsx and .csv files can be imported."))
-    r("import.file_empty", lambda p: t("Messages", "The file is empty."))
-    r("import.too_many_rows", lambda p: t("Messages", "The file has more than {max} rows: split it.").format(**p))
+    r("party.vat_format", lambda p: QCoreApplication.translate("Messages", "“{value}” is not a VAT number: an Italian one has 11 digits.").format(**p))
+    r("party.vat_invalid", lambda p: QCoreApplication.translate("Messages", "The VAT number “{value}” is not valid (check digit).").format(**p))
+    r("party.vat_duplicate", lambda p: QCoreApplication.translate("Messages", "The VAT number {value} already belongs to another customer {other}.").format(**p))
+    r("party.fiscal_code_format", lambda p: QCoreApplication.translate("Messages", "“{value}” is not a fiscal code (16 characters, or 11 digits for a company).").format(**p))
+    r("party.fiscal_code_invalid", lambda p: QCoreApplication.translate("Messages", "The fiscal code “{value}” is not valid.").format(**p))
+    r("party.province_unknown", lambda p: QCoreApplication.translate("Messages", "“{value}” is not an Italian province code (MI, RM, TO …).").format(**p))
+    r("party.postal_code_invalid", lambda p: QCoreApplication.translate("Messages", "“{value}” is not an Italian postal code (5 digits).").format(**p))
+    r("party.email_invalid", lambda p: QCoreApplication.translate("Messages", "“{value}” is not an e-mail address.").format(**p))
+    r("party.sdi_invalid", lambda p: QCoreApplication.translate("Messages", "“{value}” is not an SDI recipient code (6 or 7 letters and digits).").format(**p))
+    r("party.country_invalid", lambda p: QCoreApplication.translate("Messages", "The country is a two-letter code (IT, DE, FR …)."))
+    r("party.no_kind", lambda p: QCoreApplication.translate("Messages", "Mark it as a customer, a supplier or both."))
+    r("party.code_duplicate", lambda p: QCoreApplication.translate("Messages", "The code {value} is already used.").format(**p))
+    r("product.code_duplicate", lambda p: QCoreApplication.translate("Messages", "The product code {value} is already used.").format(**p))
+    r("product.warranty_too_long", lambda p: QCoreApplication.translate("Messages", "A warranty of more than 50 years is not plausible."))
+    r("unit.serial_duplicate", lambda p: QCoreApplication.translate("Messages", "The serial number {value} of this product is already registered (customer {owner}).").format(**p))
+    r("unit.install_in_future", lambda p: QCoreApplication.translate("Messages", "The installation date is more than a year ahead."))
+    r("unit.move_before_since", lambda p: QCoreApplication.translate("Messages", "The move cannot be dated before the current owner's start."))
+    r("import.column_missing", lambda p: QCoreApplication.translate("Messages", "Choose the column for this field."))
+    r("import.customer_unknown", lambda p: QCoreApplication.translate("Messages", "No customer with {value}: import the customers first.").format(**p))
+    r("import.product_unknown", lambda p: QCoreApplication.translate("Messages", "No product with code {value}: import the products first, or map a product name column.").format(**p))
+    r("import.duplicate_in_file", lambda p: QCoreApplication.translate("Messages", "Same as row {row} of the file.").format(**p))
+    r("import.not_yes_no", lambda p: QCoreApplication.translate("Messages", "“{value}” is neither yes nor no.").format(**p))
+    r("import.file_missing", lambda p: QCoreApplication.translate("Messages", "The file does not exist."))
+    r("import.file_unreadable", lambda p: QCoreApplication.translate("Messages", "The file cannot be read as a spreadsheet."))
+    r("import.file_type", lambda p: QCoreApplication.translate("Messages", "Only .xlsx and .csv files can be imported."))
+    r("import.file_empty", lambda p: QCoreApplication.translate("Messages", "The file is empty."))
+    r("import.too_many_rows", lambda p: QCoreApplication.translate("Messages", "The file has more than {max} rows: split it.").format(**p))
 
 
 def install(window) -> None:
@@ -52,28 +51,27 @@ def install(window) -> None:
 
     ctx = window.ctx
     _register_messages()
-    t = QCoreApplication.translate
 
     def open_parties() -> PartiesPage:
-        return window.workspace.open("registry:parties", t("Registry", "Customers & suppliers"),
+        return window.workspace.open("registry:parties", QCoreApplication.translate("Registry", "Customers and suppliers"),
                                      lambda: PartiesPage(ctx=ctx))
 
     def open_units() -> UnitsPage:
-        return window.workspace.open("registry:units", t("Registry", "Units"),
+        return window.workspace.open("registry:units", QCoreApplication.translate("Registry", "Units"),
                                      lambda: UnitsPage(ctx=ctx))
 
     def open_products() -> ProductsPage:
-        return window.workspace.open("registry:products", t("Registry", "Products"),
+        return window.workspace.open("registry:products", QCoreApplication.translate("Registry", "Products"),
                                      lambda: ProductsPage(ctx=ctx, open_units=open_units))
 
     def import_file() -> None:
         ImportWizard(ctx=ctx, parent=window).exec()
 
-    menu = window.menu("registry", t("Registry", "&Registry"))
+    menu = window.menu("registry", QCoreApplication.translate("Registry", "&Registry"))
     for text, slot, shortcut, name in (
-            (t("Registry", "Customers && suppliers"), open_parties, "Ctrl+Shift+C", "actionParties"),
-            (t("Registry", "Products"), open_products, None, "actionProducts"),
-            (t("Registry", "Units (serial numbers)"), open_units, "Ctrl+Shift+U", "actionUnits")):
+            (QCoreApplication.translate("Registry", "Customers && suppliers"), open_parties, "Ctrl+Shift+C", "actionParties"),
+            (QCoreApplication.translate("Registry", "Products"), open_products, None, "actionProducts"),
+            (QCoreApplication.translate("Registry", "Units (serial numbers)"), open_units, "Ctrl+Shift+U", "actionUnits")):
         action = QAction(text, window)
         action.setObjectName(name)
         if shortcut:
@@ -81,7 +79,7 @@ def install(window) -> None:
         action.triggered.connect(lambda _c=False, s=slot: s())
         menu.addAction(action)
     menu.addSeparator()
-    imp = QAction(t("Registry", "Import from spreadsheet…"), window)
+    imp = QAction(QCoreApplication.translate("Registry", "Import from spreadsheet…"), window)
     imp.setObjectName("actionImport")
     imp.setEnabled(ctx.actor.can(Permission.PARTY_EDIT))
     imp.triggered.connect(import_file)

@@ -18,9 +18,8 @@ from .party_rows import RowsModel, SearchBox, make_table, run_safely
 
 
 def period_names() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"days": t("Maintenance", "days"), "weeks": t("Maintenance", "weeks"),
-            "months": t("Maintenance", "months"), "years": t("Maintenance", "years")}
+    return {"days": QCoreApplication.translate("Maintenance", "days"), "weeks": QCoreApplication.translate("Maintenance", "weeks"),
+            "months": QCoreApplication.translate("Maintenance", "months"), "years": QCoreApplication.translate("Maintenance", "years")}
 
 
 def every_text(every: int, period: str) -> str:
@@ -29,22 +28,20 @@ def every_text(every: int, period: str) -> str:
 
 
 def plan_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"unit": t("Maintenance", "Unit"), "contract": t("Maintenance", "Contract"),
-            "title": t("Maintenance", "Title"), "activity_type": t("Maintenance", "Activity"),
-            "every": t("Maintenance", "Every"), "period": t("Maintenance", "Period"),
-            "start_date": t("Maintenance", "From"), "until_date": t("Maintenance", "Until"),
-            "team": t("Maintenance", "Team"), "operator": t("Maintenance", "Operator"),
-            "duration_minutes": t("Maintenance", "Duration"),
-            "instructions": t("Maintenance", "What will be done"),
-            "notice_days": t("Maintenance", "Notice"), "last_done_on": t("Maintenance", "Last done on"),
-            "horizon_days": t("Maintenance", "Horizon")}
+    return {"unit": QCoreApplication.translate("Maintenance", "Unit"), "contract": QCoreApplication.translate("Maintenance", "Contract"),
+            "title": QCoreApplication.translate("Maintenance", "Title"), "activity_type": QCoreApplication.translate("Maintenance", "Activity"),
+            "every": QCoreApplication.translate("Maintenance", "Every"), "period": QCoreApplication.translate("Maintenance", "Period"),
+            "start_date": QCoreApplication.translate("Maintenance", "From"), "until_date": QCoreApplication.translate("Maintenance", "Until"),
+            "team": QCoreApplication.translate("Maintenance", "Team"), "operator": QCoreApplication.translate("Maintenance", "Operator"),
+            "duration_minutes": QCoreApplication.translate("Maintenance", "Duration"),
+            "instructions": QCoreApplication.translate("Maintenance", "What will be done"),
+            "notice_days": QCoreApplication.translate("Maintenance", "Notice"), "last_done_on": QCoreApplication.translate("Maintenance", "Last done on"),
+            "horizon_days": QCoreApplication.translate("Maintenance", "Horizon")}
 
 
 def status_names() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"planned": t("Maintenance", "planned"), "in_progress": t("Maintenance", "in progress"),
-            "done": t("Maintenance", "done"), "cancelled": t("Maintenance", "cancelled")}
+    return {"planned": QCoreApplication.translate("Maintenance", "planned"), "in_progress": QCoreApplication.translate("Maintenance", "in progress"),
+            "done": QCoreApplication.translate("Maintenance", "done"), "cancelled": QCoreApplication.translate("Maintenance", "cancelled")}
 
 
 class PlanEditor(QWidget):
@@ -53,7 +50,6 @@ class PlanEditor(QWidget):
         self.ctx = ctx
         self.page = page
         self.plan: MaintenancePlan | None = None
-        t = QCoreApplication.translate
         labels = plan_labels()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 0, 0, 0)
@@ -62,12 +58,12 @@ class PlanEditor(QWidget):
         outer.addWidget(self.heading)
         form = QFormLayout()
         self.target = QComboBox()
-        self.target.addItem(t("Maintenance", "Unit (serial number)"), "unit")
-        self.target.addItem(t("Maintenance", "Contract"), "contract")
+        self.target.addItem(QCoreApplication.translate("Maintenance", "Unit (serial number)"), "unit")
+        self.target.addItem(QCoreApplication.translate("Maintenance", "Contract"), "contract")
         self.target.currentIndexChanged.connect(self._target_changed)
         self.ref = QLineEdit()
         self.ref.setObjectName("planTarget")
-        self.ref.setPlaceholderText(t("Maintenance", "serial number"))
+        self.ref.setPlaceholderText(QCoreApplication.translate("Maintenance", "serial number"))
         self.ref_label = QLabel()
         self.ref_label.setObjectName("planTargetLabel")
         self.ref.editingFinished.connect(self._resolve_ref)
@@ -85,17 +81,17 @@ class PlanEditor(QWidget):
         for key, name in period_names().items():
             self.period.addItem(name, key)
         rhythm = QHBoxLayout()
-        rhythm.addWidget(QLabel(t("Maintenance", "every")))
+        rhythm.addWidget(QLabel(QCoreApplication.translate("Maintenance", "every")))
         rhythm.addWidget(self.every)
         rhythm.addWidget(self.period)
         rhythm.addStretch(1)
         self.start = QLineEdit()
-        self.start.setPlaceholderText(t("Maintenance", "dd/mm/yyyy"))
+        self.start.setPlaceholderText(QCoreApplication.translate("Maintenance", "dd/mm/yyyy"))
         self.until = QLineEdit()
-        self.until.setPlaceholderText(t("Maintenance", "empty: forever"))
+        self.until.setPlaceholderText(QCoreApplication.translate("Maintenance", "empty: forever"))
         dates = QHBoxLayout()
         dates.addWidget(self.start)
-        dates.addWidget(QLabel(t("Maintenance", "until")))
+        dates.addWidget(QLabel(QCoreApplication.translate("Maintenance", "until")))
         dates.addWidget(self.until)
         self.team = QComboBox()
         self.team.addItem("—", None)
@@ -111,44 +107,44 @@ class PlanEditor(QWidget):
         self.duration = QSpinBox()
         self.duration.setRange(15, 24 * 60)
         self.duration.setSingleStep(15)
-        self.duration.setSuffix(" " + t("Maintenance", "min"))
+        self.duration.setSuffix(" " + QCoreApplication.translate("Maintenance", "min"))
         self.notice = QSpinBox()
         self.notice.setRange(0, 90)
-        self.notice.setSuffix(" " + t("Maintenance", "days before"))
+        self.notice.setSuffix(" " + QCoreApplication.translate("Maintenance", "days before"))
         self.last_done = QLineEdit()
-        self.last_done.setPlaceholderText(t("Maintenance", "visits made before ServiceDesk"))
+        self.last_done.setPlaceholderText(QCoreApplication.translate("Maintenance", "visits made before ServiceDesk"))
         self.instructions = QPlainTextEdit()
         self.instructions.setMaximumHeight(80)
-        self.active = QCheckBox(t("Maintenance", "Active"))
+        self.active = QCheckBox(QCoreApplication.translate("Maintenance", "Active"))
         self.next_label = QLabel()
         self.next_label.setObjectName("planNextDue")
-        form.addRow(t("Maintenance", "On"), target_row)
+        form.addRow(QCoreApplication.translate("Maintenance", "On"), target_row)
         form.addRow("", self.ref_label)
         form.addRow(labels["title"], self.title)
         form.addRow(labels["activity_type"], self.activity)
-        form.addRow(t("Maintenance", "Repeat"), rhythm)
+        form.addRow(QCoreApplication.translate("Maintenance", "Repeat"), rhythm)
         form.addRow(labels["start_date"], dates)
-        form.addRow(t("Maintenance", "Team / operator"), who)
+        form.addRow(QCoreApplication.translate("Maintenance", "Team / operator"), who)
         form.addRow(labels["duration_minutes"], self.duration)
         form.addRow(labels["notice_days"], self.notice)
         form.addRow(labels["last_done_on"], self.last_done)
         form.addRow(labels["instructions"], self.instructions)
         form.addRow("", self.active)
-        form.addRow(t("Maintenance", "Next due"), self.next_label)
+        form.addRow(QCoreApplication.translate("Maintenance", "Next due"), self.next_label)
         outer.addLayout(form)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(t("Maintenance", "Save"))
+        self.save_button = QPushButton(QCoreApplication.translate("Maintenance", "Save"))
         self.save_button.setObjectName("planSave")
         self.save_button.clicked.connect(self.save)
-        self.generate_button = QPushButton(t("Maintenance", "Generate visits of this plan"))
+        self.generate_button = QPushButton(QCoreApplication.translate("Maintenance", "Generate visits of this plan"))
         self.generate_button.clicked.connect(self.generate_one)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.generate_button)
         buttons.addStretch(1)
         outer.addLayout(buttons)
-        outer.addWidget(QLabel(t("Maintenance", "Visits")))
-        self.visits = RowsModel([t("Maintenance", "Due"), t("Maintenance", "Planned"),
-                                 t("Maintenance", "Operator"), t("Maintenance", "Status")], self)
+        outer.addWidget(QLabel(QCoreApplication.translate("Maintenance", "Visits")))
+        self.visits = RowsModel([QCoreApplication.translate("Maintenance", "Due"), QCoreApplication.translate("Maintenance", "Planned"),
+                                 QCoreApplication.translate("Maintenance", "Operator"), QCoreApplication.translate("Maintenance", "Status")], self)
         self.visits_view = make_table(self.visits, (90, 150, 160), name="planVisits")
         self.visits_view.doubleClicked.connect(self._open_visit)
         outer.addWidget(self.visits_view, 1)
@@ -159,13 +155,11 @@ class PlanEditor(QWidget):
         self.load(None)
 
     def _target_changed(self) -> None:
-        t = QCoreApplication.translate
-        self.ref.setPlaceholderText(t("Maintenance", "serial number") if self.target.currentData() == "unit"
-                                    else t("Maintenance", "contract number"))
+        self.ref.setPlaceholderText(QCoreApplication.translate("Maintenance", "serial number") if self.target.currentData() == "unit"
+                                    else QCoreApplication.translate("Maintenance", "contract number"))
         self._resolve_ref()
 
     def _resolve_ref(self) -> None:
-        t = QCoreApplication.translate
         text = self.ref.text().strip()
         self._ref_id = None
         if not text:
@@ -177,20 +171,19 @@ class PlanEditor(QWidget):
                 self._ref_id = units[0].id
                 self.ref_label.setText(f"{units[0].product.name} – {units[0].owner.name}")
             else:
-                self.ref_label.setText(t("Maintenance", "no unit with this serial number") if not units
-                                       else t("Maintenance", "several units: type the whole serial"))
+                self.ref_label.setText(QCoreApplication.translate("Maintenance", "no unit with this serial number") if not units
+                                       else QCoreApplication.translate("Maintenance", "several units: type the whole serial"))
         else:
             c = Contract.get_or_none(Contract.number ** text)
             self._ref_id = c.id if c else None
             self.ref_label.setText(f"{c.title} – {c.party.name}" if c
-                                   else t("Maintenance", "no contract with this number"))
+                                   else QCoreApplication.translate("Maintenance", "no contract with this number"))
 
     def load(self, plan_id: int | None) -> None:
-        t = QCoreApplication.translate
         self.plan = MaintenancePlan.get_or_none(MaintenancePlan.id == plan_id) if plan_id else None
         p = self.plan
-        self.heading.setText(p.title or t("Maintenance", "Maintenance plan") if p
-                             else t("Maintenance", "New maintenance plan"))
+        self.heading.setText(p.title or QCoreApplication.translate("Maintenance", "Maintenance plan") if p
+                             else QCoreApplication.translate("Maintenance", "New maintenance plan"))
         self.target.blockSignals(True)
         self.target.setCurrentIndex(1 if p and p.contract_id and not p.unit_id else 0)
         self.target.blockSignals(False)
@@ -287,7 +280,6 @@ class PlansPage(QWidget):
         super().__init__(parent)
         self.setObjectName("maintenancePlansPage")
         self.ctx = ctx
-        t = QCoreApplication.translate
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -295,24 +287,24 @@ class PlansPage(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
-        self.search = SearchBox(t("Maintenance", "Search customer, serial number, contract…"))
+        self.search = SearchBox(QCoreApplication.translate("Maintenance", "Search customer, serial number, contract…"))
         self.search.search.connect(lambda _t: self.refresh())
-        self.active_only = QCheckBox(t("Maintenance", "Active only"))
+        self.active_only = QCheckBox(QCoreApplication.translate("Maintenance", "Active only"))
         self.active_only.setChecked(True)
         self.active_only.toggled.connect(lambda _c: self.refresh())
         bar.addWidget(self.search, 1)
         bar.addWidget(self.active_only)
         ll.addLayout(bar)
-        self.model = RowsModel([t("Maintenance", "Customer"), t("Maintenance", "Unit / contract"),
-                                t("Maintenance", "Repeat"), t("Maintenance", "Next due"),
-                                t("Maintenance", "Team / operator")], self)
+        self.model = RowsModel([QCoreApplication.translate("Maintenance", "Customer"), QCoreApplication.translate("Maintenance", "Unit / contract"),
+                                QCoreApplication.translate("Maintenance", "Repeat"), QCoreApplication.translate("Maintenance", "Next due"),
+                                QCoreApplication.translate("Maintenance", "Team / operator")], self)
         self.view = make_table(self.model, (190, 200, 120, 90), name="planList")
         self.view.selectionModel().currentRowChanged.connect(
             lambda cur, _p: cur.isValid() and self.editor.load(self.model.id_at(cur.row())))
         ll.addWidget(self.view, 1)
         foot = QHBoxLayout()
         self.count = QLabel()
-        new = QPushButton(t("Maintenance", "New plan"))
+        new = QPushButton(QCoreApplication.translate("Maintenance", "New plan"))
         new.setObjectName("planNew")
         new.setEnabled(ctx.actor.can(Permission.MAINTENANCE_EDIT))
         new.clicked.connect(lambda: (self.view.clearSelection(), self.editor.load(None)))
@@ -331,14 +323,13 @@ class PlansPage(QWidget):
             self.view.selectRow(0)
 
     def refresh(self, select: int | None = None) -> None:
-        t = QCoreApplication.translate
         rows = svc.list_plans(text=self.search.text(), active_only=self.active_only.isChecked(),
                               limit=1000)
         today = clock.today()
         colors = {i: QColor("#b91c1c") for i, r in enumerate(rows) if r.active and r.next_due < today}
         self.model.set_rows([(r.id, r.customer, r.title or r.target, every_text(r.every, r.period),
                               fmt.date(r.next_due), r.operator or r.team) for r in rows], colors)
-        self.count.setText(t("Maintenance", "{n} plans").format(n=len(rows)))
+        self.count.setText(QCoreApplication.translate("Maintenance", "{n} plans").format(n=len(rows)))
         if select is not None and self.model.row_of(select) >= 0:
             self.view.blockSignals(True)
             self.view.selectRow(self.model.row_of(select))

@@ -16,10 +16,9 @@ from .party_rows import RowsModel, make_table, run_safely
 
 
 def outbox_status_names() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"queued": t("Maintenance", "queued"), "sending": t("Maintenance", "sending"),
-            "sent": t("Maintenance", "sent"), "failed": t("Maintenance", "failed"),
-            "cancelled": t("Maintenance", "cancelled")}
+    return {"queued": QCoreApplication.translate("Maintenance", "queued"), "sending": QCoreApplication.translate("Maintenance", "sending"),
+            "sent": QCoreApplication.translate("Maintenance", "sent"), "failed": QCoreApplication.translate("Maintenance", "failed"),
+            "cancelled": QCoreApplication.translate("Maintenance", "cancelled")}
 
 
 def write_letters(path: str, messages: list[OutboxMessage]) -> None:
@@ -73,27 +72,26 @@ class OutboxPage(QWidget):
         self.setObjectName("outboxPage")
         self.ctx = ctx
         self.sender_worker = sender
-        t = QCoreApplication.translate
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         bar = QHBoxLayout()
         self.filter = QComboBox()
-        self.filter.addItem(t("Maintenance", "To send or check"), "pending")
-        self.filter.addItem(t("Maintenance", "Letters to print"), "letters")
-        self.filter.addItem(t("Maintenance", "Sent"), "sent")
-        self.filter.addItem(t("Maintenance", "All"), "all")
+        self.filter.addItem(QCoreApplication.translate("Maintenance", "To send or check"), "pending")
+        self.filter.addItem(QCoreApplication.translate("Maintenance", "Letters to print"), "letters")
+        self.filter.addItem(QCoreApplication.translate("Maintenance", "Sent"), "sent")
+        self.filter.addItem(QCoreApplication.translate("Maintenance", "All"), "all")
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.state = QLabel()
         self.state.setObjectName("outboxState")
         self.state.setWordWrap(True)
-        send = QPushButton(t("Maintenance", "Send now"))
+        send = QPushButton(QCoreApplication.translate("Maintenance", "Send now"))
         send.setObjectName("outboxSendNow")
         send.clicked.connect(self.send_now)
-        self.retry_button = QPushButton(t("Maintenance", "Retry"))
+        self.retry_button = QPushButton(QCoreApplication.translate("Maintenance", "Retry"))
         self.retry_button.clicked.connect(self.retry)
-        self.cancel_button = QPushButton(t("Maintenance", "Do not send"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("Maintenance", "Do not send"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.print_button = QPushButton(t("Maintenance", "Print letters (PDF)…"))
+        self.print_button = QPushButton(QCoreApplication.translate("Maintenance", "Print letters (PDF)…"))
         self.print_button.setObjectName("outboxPrint")
         self.print_button.clicked.connect(self.print_letters)
         bar.addWidget(self.filter)
@@ -105,10 +103,10 @@ class OutboxPage(QWidget):
             b.setEnabled(can)
         layout.addLayout(bar)
         split = QSplitter(Qt.Orientation.Vertical)
-        self.model = RowsModel([t("Maintenance", "Created"), t("Maintenance", "Channel"),
-                                t("Maintenance", "To"), t("Maintenance", "Subject"),
-                                t("Maintenance", "Status"), t("Maintenance", "Attempts"),
-                                t("Maintenance", "Next attempt"), t("Maintenance", "Last error")], self)
+        self.model = RowsModel([QCoreApplication.translate("Maintenance", "Created"), QCoreApplication.translate("Maintenance", "Channel"),
+                                QCoreApplication.translate("Maintenance", "To"), QCoreApplication.translate("Maintenance", "Subject"),
+                                QCoreApplication.translate("Maintenance", "Status"), QCoreApplication.translate("Maintenance", "Attempts"),
+                                QCoreApplication.translate("Maintenance", "Next attempt"), QCoreApplication.translate("Maintenance", "Last error")], self)
         self.view = make_table(self.model, (120, 70, 200, 320, 80, 70, 120), name="outboxList")
         self.view.selectionModel().currentRowChanged.connect(self._show_body)
         split.addWidget(self.view)
@@ -121,7 +119,6 @@ class OutboxPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        t = QCoreApplication.translate
         q = OutboxMessage.select(OutboxMessage.id, OutboxMessage.created_at, OutboxMessage.channel,
                                  OutboxMessage.to_name, OutboxMessage.to_address,
                                  OutboxMessage.subject, OutboxMessage.status,
@@ -136,7 +133,7 @@ class OutboxPage(QWidget):
         elif mode == "sent":
             q = q.where(OutboxMessage.status == "sent")
         names = outbox_status_names()
-        channels = {"email": t("Maintenance", "e-mail"), "letter": t("Maintenance", "letter")}
+        channels = {"email": QCoreApplication.translate("Maintenance", "e-mail"), "letter": QCoreApplication.translate("Maintenance", "letter")}
         rows, colors = [], {}
         for i, m in enumerate(q.order_by(OutboxMessage.id.desc()).limit(2000)):
             to = m.to_address if m.channel == "email" else m.to_name
@@ -151,12 +148,12 @@ class OutboxPage(QWidget):
         self.model.set_rows(rows, colors)
         c = mailer.counts()
         smtp = mailer.load_settings()
-        parts = [t("Maintenance", "{n} queued").format(n=c.get("queued", 0)),
-                 t("Maintenance", "{n} failed").format(n=c.get("failed", 0))]
+        parts = [QCoreApplication.translate("Maintenance", "{n} queued").format(n=c.get("queued", 0)),
+                 QCoreApplication.translate("Maintenance", "{n} failed").format(n=c.get("failed", 0))]
         if not smtp.configured:
-            parts.append(t("Maintenance", "e-mail not configured: Maintenance → E-mail settings"))
+            parts.append(QCoreApplication.translate("Maintenance", "e-mail not configured: Maintenance → E-mail settings"))
         elif self.sender_worker is not None and self.sender_worker.last_offline:
-            parts.append(t("Maintenance", "server not reachable, retrying: {why}").format(
+            parts.append(QCoreApplication.translate("Maintenance", "server not reachable, retrying: {why}").format(
                 why=self.sender_worker.last_offline[:80]))
         self.state.setText(" · ".join(parts))
 
@@ -187,21 +184,20 @@ class OutboxPage(QWidget):
             self.sender_worker.tick(force=True)
 
     def print_letters(self) -> None:
-        t = QCoreApplication.translate
         letters = list(OutboxMessage.select().where(OutboxMessage.channel == "letter",
                                                     OutboxMessage.status == "queued")
                        .order_by(OutboxMessage.id))
         if not letters:
-            QMessageBox.information(self, t("Maintenance", "Letters"),
-                                    t("Maintenance", "No letters to print."))
+            QMessageBox.information(self, QCoreApplication.translate("Maintenance", "Letters"),
+                                    QCoreApplication.translate("Maintenance", "No letters to print."))
             return
-        path, _ = QFileDialog.getSaveFileName(self, t("Maintenance", "Save the letters as PDF"),
+        path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Maintenance", "Save the letters as PDF"),
                                               "avvisi-manutenzione.pdf", "PDF (*.pdf)")
         if not path:
             return
         write_letters(path, letters)
-        answer = QMessageBox.question(self, t("Maintenance", "Letters"),
-                                      t("Maintenance", "{n} letters saved. Mark them as sent?").format(n=len(letters)))
+        answer = QMessageBox.question(self, QCoreApplication.translate("Maintenance", "Letters"),
+                                      QCoreApplication.translate("Maintenance", "{n} letters saved. Mark them as sent?").format(n=len(letters)))
         if answer == QMessageBox.StandardButton.Yes:
             run_safely(self, lambda: mailer.mark_printed([m.id for m in letters]))
             self.ctx.bus.notify("outbox")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox,
-                               QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSplitter,
+                               QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from servicedesk.models import Contact, Party, Province
@@ -16,15 +16,14 @@ from .party_rows import RowsModel, SearchBox, make_table, run_safely
 
 
 def party_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"code": t("Registry", "Code"), "name": t("Registry", "Name"),
-            "vat_number": t("Registry", "VAT number"), "fiscal_code": t("Registry", "Fiscal code"),
-            "address": t("Registry", "Address"), "postal_code": t("Registry", "Postal code"),
-            "city": t("Registry", "City"), "province": t("Registry", "Province"),
-            "country": t("Registry", "Country"), "phone": t("Registry", "Phone"),
-            "email": t("Registry", "E-mail"), "pec": t("Registry", "PEC"),
-            "sdi_code": t("Registry", "SDI code"), "is_customer": t("Registry", "Kind"),
-            "role": t("Registry", "Role"), "mobile": t("Registry", "Mobile")}
+    return {"code": QCoreApplication.translate("Registry", "Code"), "name": QCoreApplication.translate("Registry", "Name"),
+            "vat_number": QCoreApplication.translate("Registry", "VAT number"), "fiscal_code": QCoreApplication.translate("Registry", "Fiscal code"),
+            "address": QCoreApplication.translate("Registry", "Address"), "postal_code": QCoreApplication.translate("Registry", "Postal code"),
+            "city": QCoreApplication.translate("Registry", "City"), "province": QCoreApplication.translate("Registry", "Province"),
+            "country": QCoreApplication.translate("Registry", "Country"), "phone": QCoreApplication.translate("Registry", "Phone"),
+            "email": QCoreApplication.translate("Registry", "E-mail"), "pec": QCoreApplication.translate("Registry", "PEC"),
+            "sdi_code": QCoreApplication.translate("Registry", "SDI code"), "is_customer": QCoreApplication.translate("Registry", "Kind"),
+            "role": QCoreApplication.translate("Registry", "Role"), "mobile": QCoreApplication.translate("Registry", "Mobile")}
 
 
 def province_combo(parent: QWidget | None = None) -> QComboBox:
@@ -101,7 +100,6 @@ class PartyEditor(QWidget):
         self.ctx = ctx
         self.page = page
         self.party: Party | None = None
-        t = QCoreApplication.translate
         labels = party_labels()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 0, 0, 0)
@@ -109,13 +107,11 @@ class PartyEditor(QWidget):
         self.title.setObjectName("partyEditorTitle")
         self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
         outer.addWidget(self.title)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
         self.code = QLineEdit()
-        self.code.setPlaceholderText(t("Registry", "automatic"))
+        self.code.setPlaceholderText(QCoreApplication.translate("Registry", "automatic"))
         self.name = QLineEdit()
-        self.is_customer = QCheckBox(t("Registry", "Customer"))
-        self.is_supplier = QCheckBox(t("Registry", "Supplier"))
+        self.is_customer = QCheckBox(QCoreApplication.translate("Registry", "Customer"))
+        self.is_supplier = QCheckBox(QCoreApplication.translate("Registry", "Supplier"))
         self.vat = QLineEdit()
         self.vat.setPlaceholderText("IT01234567890")
         self.fiscal = QLineEdit()
@@ -140,75 +136,76 @@ class PartyEditor(QWidget):
         place = QHBoxLayout()
         place.addWidget(self.postal)
         place.addWidget(self.city, 1)
-        rows = [
-            (labels["code"], self.code, labels["name"], self.name),
-            (labels["is_customer"], kinds, labels["vat_number"], self.vat),
-            (labels["fiscal_code"], self.fiscal, labels["sdi_code"], self.sdi),
-            (labels["address"], self.address, t("Registry", "Postal code, city"), place),
-            (labels["province"], self.province, labels["country"], self.country),
-            (labels["phone"], self.phone, labels["email"], self.email),
-            (labels["pec"], self.pec, None, None),
-        ]
-        for r, (l1, w1, l2, w2) in enumerate(rows):
-            grid.addWidget(QLabel(l1), r, 0)
-            (grid.addLayout if isinstance(w1, QHBoxLayout) else grid.addWidget)(w1, r, 1)
-            if l2:
-                grid.addWidget(QLabel(l2), r, 2)
-                (grid.addLayout if isinstance(w2, QHBoxLayout) else grid.addWidget)(w2, r, 3)
-        grid.addWidget(QLabel(t("Registry", "Notes")), len(rows), 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.notes, len(rows), 1, 1, 3)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        outer.addLayout(grid)
+        tabs = QTabWidget()
+        tabs.setObjectName("partyTabs")
+        details = QWidget()
+        form = QFormLayout(details)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(labels["name"], self.name)
+        form.addRow(labels["code"], self.code)
+        form.addRow(labels["is_customer"], kinds)
+        form.addRow(labels["vat_number"], self.vat)
+        form.addRow(labels["fiscal_code"], self.fiscal)
+        form.addRow(labels["address"], self.address)
+        form.addRow(QCoreApplication.translate("Registry", "Postal code, city"), place)
+        form.addRow(labels["province"], self.province)
+        form.addRow(labels["country"], self.country)
+        form.addRow(labels["phone"], self.phone)
+        form.addRow(labels["email"], self.email)
+        form.addRow(labels["pec"], self.pec)
+        form.addRow(labels["sdi_code"], self.sdi)
+        form.addRow(QCoreApplication.translate("Registry", "Notes"), self.notes)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(details)
+        tabs.addTab(scroll, QCoreApplication.translate("Registry", "Details"))
+        contacts_box = QWidget()
+        cl = QVBoxLayout(contacts_box)
+        cl.setContentsMargins(4, 4, 4, 4)
+        self.contacts_model = RowsModel([QCoreApplication.translate("Registry", "Name"), QCoreApplication.translate("Registry", "Role"),
+                                         QCoreApplication.translate("Registry", "Phone"), QCoreApplication.translate("Registry", "E-mail"),
+                                         QCoreApplication.translate("Registry", "Notices")], self)
+        self.contacts_view = make_table(self.contacts_model, (170, 140, 120, 200), name="partyContacts")
+        self.contacts_view.doubleClicked.connect(lambda _i: self.edit_contact())
+        cl.addWidget(self.contacts_view)
+        cb = QHBoxLayout()
+        self.add_contact_button = QPushButton(QCoreApplication.translate("Registry", "Add contact…"))
+        self.add_contact_button.clicked.connect(self.add_contact)
+        edit_contact = QPushButton(QCoreApplication.translate("Registry", "Edit…"))
+        edit_contact.clicked.connect(self.edit_contact)
+        remove_contact = QPushButton(QCoreApplication.translate("Registry", "Remove"))
+        remove_contact.clicked.connect(self.remove_contact)
+        for b in (self.add_contact_button, edit_contact, remove_contact):
+            cb.addWidget(b)
+        cb.addStretch(1)
+        cl.addLayout(cb)
+        tabs.addTab(contacts_box, QCoreApplication.translate("Registry", "Contacts"))
+        self.units_model = RowsModel([QCoreApplication.translate("Registry", "Serial number"), QCoreApplication.translate("Registry", "Product code"),
+                                      QCoreApplication.translate("Registry", "Product"), QCoreApplication.translate("Registry", "Owner"),
+                                      QCoreApplication.translate("Registry", "Site"), QCoreApplication.translate("Registry", "Installed"),
+                                      QCoreApplication.translate("Registry", "Warranty end")], self)
+        self.units_view = make_table(self.units_model, (130, 100, 180, 0, 140, 90), name="partyUnits")
+        self.units_view.setColumnHidden(3, True)
+        self.units_view.doubleClicked.connect(
+            lambda i: ctx.bus.open_unit.emit(self.units_model.id_at(i.row())))
+        tabs.addTab(self.units_view, QCoreApplication.translate("Registry", "Units"))
+        outer.addWidget(tabs, 1)
+        self.tabs = tabs
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(t("Registry", "Save"))
+        self.save_button = QPushButton(QCoreApplication.translate("Registry", "Save"))
         self.save_button.setObjectName("partySave")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.archive_button = QPushButton(t("Registry", "Archive"))
+        self.archive_button = QPushButton(QCoreApplication.translate("Registry", "Archive"))
         self.archive_button.clicked.connect(self.toggle_archive)
-        self.revert_button = QPushButton(t("Registry", "Revert"))
+        self.revert_button = QPushButton(QCoreApplication.translate("Registry", "Revert"))
         self.revert_button.clicked.connect(lambda: self.load(self.party.id if self.party else None))
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
         buttons.addStretch(1)
         buttons.addWidget(self.archive_button)
         outer.addLayout(buttons)
-
-        tabs = QTabWidget()
-        tabs.setObjectName("partyTabs")
-        contacts_box = QWidget()
-        cl = QVBoxLayout(contacts_box)
-        cl.setContentsMargins(4, 4, 4, 4)
-        self.contacts_model = RowsModel([t("Registry", "Name"), t("Registry", "Role"),
-                                         t("Registry", "Phone"), t("Registry", "E-mail"),
-                                         t("Registry", "Notices")], self)
-        self.contacts_view = make_table(self.contacts_model, (170, 140, 120, 200), name="partyContacts")
-        self.contacts_view.doubleClicked.connect(lambda _i: self.edit_contact())
-        cl.addWidget(self.contacts_view)
-        cb = QHBoxLayout()
-        self.add_contact_button = QPushButton(t("Registry", "Add contact…"))
-        self.add_contact_button.clicked.connect(self.add_contact)
-        edit_contact = QPushButton(t("Registry", "Edit…"))
-        edit_contact.clicked.connect(self.edit_contact)
-        remove_contact = QPushButton(t("Registry", "Remove"))
-        remove_contact.clicked.connect(self.remove_contact)
-        for b in (self.add_contact_button, edit_contact, remove_contact):
-            cb.addWidget(b)
-        cb.addStretch(1)
-        cl.addLayout(cb)
-        tabs.addTab(contacts_box, t("Registry", "Contacts"))
-        self.units_model = RowsModel([t("Registry", "Serial number"), t("Registry", "Product code"),
-                                      t("Registry", "Product"), t("Registry", "Owner"),
-                                      t("Registry", "Site"), t("Registry", "Installed"),
-                                      t("Registry", "Warranty end")], self)
-        self.units_view = make_table(self.units_model, (130, 100, 180, 0, 140, 90), name="partyUnits")
-        self.units_view.setColumnHidden(3, True)
-        self.units_view.doubleClicked.connect(
-            lambda i: ctx.bus.open_unit.emit(self.units_model.id_at(i.row())))
-        tabs.addTab(self.units_view, t("Registry", "Units"))
-        outer.addWidget(tabs, 1)
-        self.tabs = tabs
         can = ctx.actor.can(Permission.PARTY_EDIT)
         for w in (self.save_button, self.archive_button, self.add_contact_button):
             w.setEnabled(can)
@@ -220,11 +217,9 @@ class PartyEditor(QWidget):
 
     def load(self, party_id: int | None) -> None:
         from .. import fmt  # noqa: F401 - dates below
-
-        t = QCoreApplication.translate
         self.party = Party.get_or_none(Party.id == party_id) if party_id else None
         p = self.party
-        self.title.setText(p.name if p else t("Registry", "New customer"))
+        self.title.setText(p.name if p else QCoreApplication.translate("Registry", "New customer"))
         self.code.setText(p.code if p else "")
         self.name.setText(p.name if p else "")
         self.is_customer.setChecked(p.is_customer if p else True)
@@ -241,17 +236,16 @@ class PartyEditor(QWidget):
         self.pec.setText(p.pec if p else "")
         self.sdi.setText(p.sdi_code if p else "")
         self.notes.setPlainText(p.notes if p else "")
-        self.archive_button.setText(t("Registry", "Restore") if p and p.archived
-                                    else t("Registry", "Archive"))
+        self.archive_button.setText(QCoreApplication.translate("Registry", "Restore") if p and p.archived
+                                    else QCoreApplication.translate("Registry", "Archive"))
         self.archive_button.setVisible(p is not None)
         self.revert_button.setVisible(p is not None)
-        self.tabs.setEnabled(p is not None)
+        for i in (1, 2):
+            self.tabs.setTabEnabled(i, p is not None)
         self.refresh_related()
 
     def refresh_related(self) -> None:
         from .. import fmt
-
-        t = QCoreApplication.translate
         if self.party is None:
             self.contacts_model.set_rows([])
             self.units_model.set_rows([])
@@ -260,7 +254,7 @@ class PartyEditor(QWidget):
         for c in Contact.select().where(Contact.party == self.party.id,
                                         Contact.archived == False).order_by(Contact.name):  # noqa: E712
             rows.append((c.id, c.name, c.role, c.mobile or c.phone, c.email,
-                         t("Registry", "yes") if c.receives_notices else ""))
+                         QCoreApplication.translate("Registry", "yes") if c.receives_notices else ""))
         self.contacts_model.set_rows(rows)
         units = rq.units(rq.UnitFilter(owner_id=self.party.id, limit=2000))
         self.units_model.set_rows([(u[0], u[1], u[2], u[3], u[4], u[5], fmt.date(u[6]),
@@ -338,7 +332,6 @@ class PartiesPage(QWidget):
         super().__init__(parent)
         self.setObjectName("partiesPage")
         self.ctx = ctx
-        t = QCoreApplication.translate
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -346,30 +339,30 @@ class PartiesPage(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
-        self.search = SearchBox(t("Registry", "Search name, code, VAT number, city…"))
+        self.search = SearchBox(QCoreApplication.translate("Registry", "Search name, code, VAT number, city…"))
         self.search.setObjectName("partySearch")
         self.search.search.connect(lambda _t: self.refresh())
         self.kind = QComboBox()
-        self.kind.addItem(t("Registry", "All"), "all")
-        self.kind.addItem(t("Registry", "Customers"), "customers")
-        self.kind.addItem(t("Registry", "Suppliers"), "suppliers")
+        self.kind.addItem(QCoreApplication.translate("Registry", "All"), "all")
+        self.kind.addItem(QCoreApplication.translate("Registry", "Customers"), "customers")
+        self.kind.addItem(QCoreApplication.translate("Registry", "Suppliers"), "suppliers")
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.archived = QCheckBox(t("Registry", "Archived too"))
+        self.archived = QCheckBox(QCoreApplication.translate("Registry", "Archived too"))
         self.archived.toggled.connect(lambda _c: self.refresh())
         bar.addWidget(self.search, 1)
         bar.addWidget(self.kind)
         bar.addWidget(self.archived)
         ll.addLayout(bar)
-        self.model = RowsModel([t("Registry", "Code"), t("Registry", "Name"),
-                                t("Registry", "VAT number"), t("Registry", "City"),
-                                t("Registry", "Prov."), t("Registry", "Kind")], self)
-        self.view = make_table(self.model, (80, 220, 120, 110, 45), name="partyList")
+        self.model = RowsModel([QCoreApplication.translate("Registry", "Code"), QCoreApplication.translate("Registry", "Name"),
+                                QCoreApplication.translate("Registry", "VAT number"), QCoreApplication.translate("Registry", "City"),
+                                QCoreApplication.translate("Registry", "Prov."), QCoreApplication.translate("Registry", "Kind")], self)
+        self.view = make_table(self.model, (70, 200, 110, 100, 40), name="partyList")
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         ll.addWidget(self.view, 1)
         foot = QHBoxLayout()
         self.count = QLabel()
         self.count.setObjectName("partyCount")
-        new = QPushButton(t("Registry", "New customer"))
+        new = QPushButton(QCoreApplication.translate("Registry", "New customer"))
         new.setObjectName("partyNew")
         new.clicked.connect(lambda: (self.view.clearSelection(), self.editor.load(None),
                                      self.editor.name.setFocus()))
@@ -382,7 +375,7 @@ class PartiesPage(QWidget):
         split.addWidget(self.editor)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setSizes([560, 800])
+        split.setSizes([330, 420])
         layout.addWidget(split)
         ctx.bus.changed.connect(self._on_changed)
         self.refresh()
@@ -395,20 +388,19 @@ class PartiesPage(QWidget):
             self.refresh(select=current, reload=False)
 
     def refresh(self, select: int | None = None, reload: bool = True) -> None:
-        t = QCoreApplication.translate
         spec = rq.PartyFilter(text=self.search.text(), kind=self.kind.currentData(),
                               archived=self.archived.isChecked())
         rows = rq.parties(spec)
-        kinds = {(True, False): t("Registry", "customer"), (False, True): t("Registry", "supplier"),
-                 (True, True): t("Registry", "customer, supplier"), (False, False): ""}
+        kinds = {(True, False): QCoreApplication.translate("Registry", "customer"), (False, True): QCoreApplication.translate("Registry", "supplier"),
+                 (True, True): QCoreApplication.translate("Registry", "customer, supplier"), (False, False): ""}
         from PySide6.QtGui import QColor
 
         colors = {i: QColor("#888888") for i, r in enumerate(rows) if r[8]}
         self.model.set_rows([(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", kinds[(r[6], r[7])])
                              for r in rows], colors)
         shown = len(rows)
-        self.count.setText(t("Registry", "{n} shown").format(n=shown) if shown < spec.limit
-                           else t("Registry", "first {n} shown: refine the search").format(n=shown))
+        self.count.setText(QCoreApplication.translate("Registry", "{n} shown").format(n=shown) if shown < spec.limit
+                           else QCoreApplication.translate("Registry", "first {n} shown: refine the search").format(n=shown))
         if select is not None:
             row = self.model.row_of(select)
             if row >= 0:

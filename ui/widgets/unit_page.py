@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout,
-                               QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QPushButton, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from servicedesk import clock
 from servicedesk.models import Product, Unit
@@ -23,14 +23,13 @@ from .party_rows import RowsModel, SearchBox, make_table, run_safely
 
 
 def unit_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
     labels = party_labels()
-    labels.update({"product": t("Registry", "Product"), "serial": t("Registry", "Serial number"),
-                   "owner": t("Registry", "Customer"), "install_date": t("Registry", "Installed on"),
-                   "warranty_end": t("Registry", "Warranty until"), "site": t("Registry", "Site"),
-                   "on": t("Registry", "Date"), "family": t("Registry", "Family"),
-                   "manufacturer": t("Registry", "Manufacturer"),
-                   "warranty_months": t("Registry", "Warranty (months)")})
+    labels.update({"product": QCoreApplication.translate("Registry", "Product"), "serial": QCoreApplication.translate("Registry", "Serial number"),
+                   "owner": QCoreApplication.translate("Registry", "Customer"), "install_date": QCoreApplication.translate("Registry", "Installed on"),
+                   "warranty_end": QCoreApplication.translate("Registry", "Warranty until"), "site": QCoreApplication.translate("Registry", "Site"),
+                   "on": QCoreApplication.translate("Registry", "Date"), "family": QCoreApplication.translate("Registry", "Family"),
+                   "manufacturer": QCoreApplication.translate("Registry", "Manufacturer"),
+                   "warranty_months": QCoreApplication.translate("Registry", "Warranty (months)")})
     return labels
 
 
@@ -45,15 +44,14 @@ class MoveUnitDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("unitMoveDialog")
         self.unit = unit
-        t = QCoreApplication.translate
-        self.setWindowTitle(t("Registry", "Move unit to another customer"))
+        self.setWindowTitle(QCoreApplication.translate("Registry", "Move unit to another customer"))
         form = QFormLayout(self)
-        form.addRow(QLabel(t("Registry", "Requests, contracts and plans keep their history; from the date below the unit belongs to the new customer.")))
+        form.addRow(QLabel(QCoreApplication.translate("Registry", "Requests, contracts and plans keep their history; from the date below the unit belongs to the new customer.")))
         form.itemAt(0).widget().setWordWrap(True)
         self.owner = PartyPicker()
         self.on = QLineEdit(fmt.date(clock.today()))
-        form.addRow(t("Registry", "New customer"), self.owner)
-        form.addRow(t("Registry", "From"), self.on)
+        form.addRow(QCoreApplication.translate("Registry", "New customer"), self.owner)
+        form.addRow(QCoreApplication.translate("Registry", "From"), self.on)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._move)
@@ -85,14 +83,12 @@ class UnitEditor(QWidget):
         self.ctx = ctx
         self.page = page
         self.unit: Unit | None = None
-        t = QCoreApplication.translate
         labels = unit_labels()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 0, 0, 0)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
         outer.addWidget(self.title)
-        grid = QGridLayout()
         self.product = QComboBox()
         self.product.setEditable(True)
         self.product.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -103,73 +99,79 @@ class UnitEditor(QWidget):
         self.owner = PartyPicker()
         self.owner_label = QLabel()
         self.install = QLineEdit()
-        self.install.setPlaceholderText(t("Registry", "dd/mm/yyyy"))
+        self.install.setPlaceholderText(QCoreApplication.translate("Registry", "dd/mm/yyyy"))
         self.warranty = QLineEdit()
-        self.warranty.setPlaceholderText(t("Registry", "from the product's warranty"))
+        self.warranty.setPlaceholderText(QCoreApplication.translate("Registry", "from the product's warranty"))
         self.site = QLineEdit()
-        self.site.setPlaceholderText(t("Registry", "building, floor, room"))
+        self.site.setPlaceholderText(QCoreApplication.translate("Registry", "building, floor, room"))
         self.address = QLineEdit()
         self.city = QLineEdit()
         self.province = province_combo()
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(56)
-        rows = [(labels["product"], self.product, labels["serial"], self.serial),
-                (labels["owner"], self.owner, labels["site"], self.site),
-                (labels["install_date"], self.install, labels["warranty_end"], self.warranty),
-                (labels["address"], self.address, labels["city"], self.city),
-                (labels["province"], self.province, None, None)]
-        for r, (l1, w1, l2, w2) in enumerate(rows):
-            grid.addWidget(QLabel(l1), r, 0)
-            grid.addWidget(w1, r, 1)
-            if l2:
-                grid.addWidget(QLabel(l2), r, 2)
-                grid.addWidget(w2, r, 3)
-        grid.addWidget(self.owner_label, 1, 1)
-        grid.addWidget(QLabel(t("Registry", "Notes")), len(rows), 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.notes, len(rows), 1, 1, 3)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        outer.addLayout(grid)
+        owner_box = QWidget()
+        ob = QHBoxLayout(owner_box)
+        ob.setContentsMargins(0, 0, 0, 0)
+        ob.addWidget(self.owner, 1)
+        ob.addWidget(self.owner_label, 1)
+        details = QWidget()
+        form = QFormLayout(details)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(labels["product"], self.product)
+        form.addRow(labels["serial"], self.serial)
+        form.addRow(labels["owner"], owner_box)
+        form.addRow(labels["install_date"], self.install)
+        form.addRow(labels["warranty_end"], self.warranty)
+        form.addRow(labels["site"], self.site)
+        form.addRow(labels["address"], self.address)
+        form.addRow(labels["city"], self.city)
+        form.addRow(labels["province"], self.province)
+        form.addRow(QCoreApplication.translate("Registry", "Notes"), self.notes)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(details)
+        tabs = QTabWidget()
+        tabs.setObjectName("unitTabs")
+        self.requests_model = RowsModel([QCoreApplication.translate("Registry", "Request"), QCoreApplication.translate("Registry", "Opened"),
+                                         QCoreApplication.translate("Registry", "Status"), QCoreApplication.translate("Registry", "Subject"),
+                                         QCoreApplication.translate("Registry", "Customer")], self)
+        self.requests_view = make_table(self.requests_model, (120, 120, 110, 260), name="unitRequests")
+        self.requests_view.doubleClicked.connect(
+            lambda i: ctx.bus.open_request.emit(self.requests_model.id_at(i.row())))
+        self.contracts_model = RowsModel([QCoreApplication.translate("Registry", "Contract"), QCoreApplication.translate("Registry", "Title"),
+                                          QCoreApplication.translate("Registry", "Status"), QCoreApplication.translate("Registry", "Ends"),
+                                          QCoreApplication.translate("Registry", "Covers")], self)
+        self.contracts_view = make_table(self.contracts_model, (120, 240, 90, 90), name="unitContracts")
+        self.contracts_view.doubleClicked.connect(
+            lambda i: ctx.bus.open_contract.emit(self.contracts_model.id_at(i.row())))
+        self.owners_model = RowsModel([QCoreApplication.translate("Registry", "Customer"), QCoreApplication.translate("Registry", "From"),
+                                       QCoreApplication.translate("Registry", "Until")], self)
+        self.owners_view = make_table(self.owners_model, (260, 100), name="unitOwners")
+        self.plans_model = RowsModel([QCoreApplication.translate("Registry", "Plan"), QCoreApplication.translate("Registry", "Every"),
+                                      QCoreApplication.translate("Registry", "Next due")], self)
+        self.plans_view = make_table(self.plans_model, (260, 120), name="unitPlans")
+        tabs.addTab(scroll, QCoreApplication.translate("Registry", "Details"))
+        tabs.addTab(self.requests_view, QCoreApplication.translate("Registry", "Request history"))
+        tabs.addTab(self.contracts_view, QCoreApplication.translate("Registry", "Contracts"))
+        tabs.addTab(self.owners_view, QCoreApplication.translate("Registry", "Owners"))
+        tabs.addTab(self.plans_view, QCoreApplication.translate("Registry", "Maintenance plans"))
+        self.tabs = tabs
+        outer.addWidget(tabs, 1)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(t("Registry", "Save"))
+        self.save_button = QPushButton(QCoreApplication.translate("Registry", "Save"))
         self.save_button.setObjectName("unitSave")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.move_button = QPushButton(t("Registry", "Move to another customer…"))
+        self.move_button = QPushButton(QCoreApplication.translate("Registry", "Move to another customer…"))
         self.move_button.clicked.connect(self.move_unit)
-        self.archive_button = QPushButton(t("Registry", "Archive"))
+        self.archive_button = QPushButton(QCoreApplication.translate("Registry", "Archive"))
         self.archive_button.clicked.connect(self.toggle_archive)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.move_button)
         buttons.addStretch(1)
         buttons.addWidget(self.archive_button)
         outer.addLayout(buttons)
-        tabs = QTabWidget()
-        tabs.setObjectName("unitTabs")
-        self.requests_model = RowsModel([t("Registry", "Request"), t("Registry", "Opened"),
-                                         t("Registry", "Status"), t("Registry", "Subject"),
-                                         t("Registry", "Customer")], self)
-        self.requests_view = make_table(self.requests_model, (120, 120, 110, 260), name="unitRequests")
-        self.requests_view.doubleClicked.connect(
-            lambda i: ctx.bus.open_request.emit(self.requests_model.id_at(i.row())))
-        self.contracts_model = RowsModel([t("Registry", "Contract"), t("Registry", "Title"),
-                                          t("Registry", "Status"), t("Registry", "Ends"),
-                                          t("Registry", "Covers")], self)
-        self.contracts_view = make_table(self.contracts_model, (120, 240, 90, 90), name="unitContracts")
-        self.contracts_view.doubleClicked.connect(
-            lambda i: ctx.bus.open_contract.emit(self.contracts_model.id_at(i.row())))
-        self.owners_model = RowsModel([t("Registry", "Customer"), t("Registry", "From"),
-                                       t("Registry", "Until")], self)
-        self.owners_view = make_table(self.owners_model, (260, 100), name="unitOwners")
-        self.plans_model = RowsModel([t("Registry", "Plan"), t("Registry", "Every"),
-                                      t("Registry", "Next due")], self)
-        self.plans_view = make_table(self.plans_model, (260, 120), name="unitPlans")
-        tabs.addTab(self.requests_view, t("Registry", "Request history"))
-        tabs.addTab(self.contracts_view, t("Registry", "Contracts"))
-        tabs.addTab(self.owners_view, t("Registry", "Owners"))
-        tabs.addTab(self.plans_view, t("Registry", "Maintenance plans"))
-        self.tabs = tabs
-        outer.addWidget(tabs, 1)
         can = ctx.actor.can(Permission.PARTY_EDIT)
         for w in (self.save_button, self.move_button, self.archive_button):
             w.setEnabled(can)
@@ -185,14 +187,13 @@ class UnitEditor(QWidget):
         set_combo_data(self.product, current)
 
     def load(self, unit_id: int | None) -> None:
-        t = QCoreApplication.translate
         self.unit = Unit.get_or_none(Unit.id == unit_id) if unit_id else None
         u = self.unit
         if u is not None and self.product.findData(u.product_id) < 0:
             self.product.addItem(f"{u.product.code} — {u.product.name}", u.product_id)
         set_combo_data(self.product, u.product_id if u else None)
         self.serial.setText(u.serial if u else "")
-        self.title.setText(f"{u.product.name} – {u.serial}" if u else t("Registry", "New unit"))
+        self.title.setText(f"{u.product.name} – {u.serial}" if u else QCoreApplication.translate("Registry", "New unit"))
         self.owner.setVisible(u is None)
         self.owner_label.setVisible(u is not None)
         self.owner_label.setText(u.owner.name if u else "")
@@ -204,23 +205,27 @@ class UnitEditor(QWidget):
         self.city.setText(u.city if u else "")
         set_combo_data(self.province, u.province_id if u else None)
         self.notes.setPlainText(u.notes if u else "")
-        self.archive_button.setText(t("Registry", "Restore") if u and u.archived
-                                    else t("Registry", "Archive"))
+        self.archive_button.setText(QCoreApplication.translate("Registry", "Restore") if u and u.archived
+                                    else QCoreApplication.translate("Registry", "Archive"))
         for w in (self.archive_button, self.move_button):
             w.setVisible(u is not None)
-        self.tabs.setEnabled(u is not None)
+        for i in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(i, u is not None)
         self.refresh_related()
 
     def refresh_related(self) -> None:
-        t = QCoreApplication.translate
         if self.unit is None:
             for m in (self.requests_model, self.contracts_model, self.owners_model, self.plans_model):
                 m.set_rows([])
             return
         uid = self.unit.id
-        self.requests_model.set_rows([(r[0], r[1], fmt.datetime(r[2]), r[3], r[4], r[5])
-                                      for r in rq.request_history(uid)])
-        how = {"unit": t("Registry", "this unit"), "product": t("Registry", "the product")}
+        from servicedesk.reference_data import request_statuses
+
+        names = {st["code"]: st["name_it"] if self.ctx.lang == "it" else st["name_en"]
+                 for st in request_statuses()}
+        self.requests_model.set_rows([(r[0], r[1], fmt.datetime(r[2]), names.get(r[3], r[3]),
+                                       r[4], r[5]) for r in rq.request_history(uid)])
+        how = {"unit": QCoreApplication.translate("Registry", "this unit"), "product": QCoreApplication.translate("Registry", "the product")}
         self.contracts_model.set_rows([(c.id, c.number, c.title, c.status, fmt.date(c.term_end),
                                         how[c.how]) for c in rq.contracts_covering(uid)])
         self.owners_model.set_rows([(o.id, o.owner.name, fmt.date(o.since), fmt.date(o.until))
@@ -278,28 +283,27 @@ class UnitsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("unitsPage")
         self.ctx = ctx
-        t = QCoreApplication.translate
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         split = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
-        self.search = SearchBox(t("Registry", "Search serial number, product, customer…"))
+        self.search = SearchBox(QCoreApplication.translate("Registry", "Search serial number, product, customer…"))
         self.search.setObjectName("unitSearch")
         self.search.search.connect(lambda _t: self.refresh())
         ll.addWidget(self.search)
-        self.model = RowsModel([t("Registry", "Serial number"), t("Registry", "Product code"),
-                                t("Registry", "Product"), t("Registry", "Customer"),
-                                t("Registry", "Site"), t("Registry", "Installed"),
-                                t("Registry", "Warranty end")], self)
+        self.model = RowsModel([QCoreApplication.translate("Registry", "Serial number"), QCoreApplication.translate("Registry", "Product code"),
+                                QCoreApplication.translate("Registry", "Product"), QCoreApplication.translate("Registry", "Customer"),
+                                QCoreApplication.translate("Registry", "Site"), QCoreApplication.translate("Registry", "Installed"),
+                                QCoreApplication.translate("Registry", "Warranty end")], self)
         self.view = make_table(self.model, (120, 90, 150, 170, 110, 85), name="unitList")
         self.view.selectionModel().currentRowChanged.connect(
             lambda cur, _p: cur.isValid() and self.editor.load(self.model.id_at(cur.row())))
         ll.addWidget(self.view, 1)
         foot = QHBoxLayout()
         self.count = QLabel()
-        new = QPushButton(t("Registry", "New unit"))
+        new = QPushButton(QCoreApplication.translate("Registry", "New unit"))
         new.setObjectName("unitNew")
         new.setEnabled(ctx.actor.can(Permission.PARTY_EDIT))
         new.clicked.connect(lambda: (self.view.clearSelection(), self.editor.load(None),
@@ -310,7 +314,7 @@ class UnitsPage(QWidget):
         self.editor = UnitEditor(ctx=ctx, page=self)
         split.addWidget(left)
         split.addWidget(self.editor)
-        split.setSizes([620, 760])
+        split.setSizes([300, 420])
         layout.addWidget(split)
         ctx.bus.changed.connect(self._on_changed)
         self.refresh()
@@ -326,13 +330,12 @@ class UnitsPage(QWidget):
                 self.editor.refresh_related()
 
     def refresh(self, select: int | None = None) -> None:
-        t = QCoreApplication.translate
         spec = rq.UnitFilter(text=self.search.text())
         rows = rq.units(spec)
         self.model.set_rows([(r[0], r[1], r[2], r[3], r[4], r[5], _date_text(r[6]),
                               _date_text(r[7])) for r in rows])
-        self.count.setText(t("Registry", "{n} shown").format(n=len(rows)) if len(rows) < spec.limit
-                           else t("Registry", "first {n} shown: refine the search").format(n=len(rows)))
+        self.count.setText(QCoreApplication.translate("Registry", "{n} shown").format(n=len(rows)) if len(rows) < spec.limit
+                           else QCoreApplication.translate("Registry", "first {n} shown: refine the search").format(n=len(rows)))
         if select is not None:
             row = self.model.row_of(select)
             if row >= 0:
@@ -360,17 +363,16 @@ class ProductsPage(QWidget):
         self.ctx = ctx
         self._open_units = open_units
         self.product: Product | None = None
-        t = QCoreApplication.translate
         labels = unit_labels()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         left = QVBoxLayout()
-        self.search = SearchBox(t("Registry", "Search code, name, family, manufacturer…"))
+        self.search = SearchBox(QCoreApplication.translate("Registry", "Search code, name, family, manufacturer…"))
         self.search.search.connect(lambda _t: self.refresh())
         left.addWidget(self.search)
-        self.model = RowsModel([t("Registry", "Code"), t("Registry", "Name"), t("Registry", "Family"),
-                                t("Registry", "Manufacturer"), t("Registry", "Warranty (months)"),
-                                t("Registry", "Units")], self)
+        self.model = RowsModel([QCoreApplication.translate("Registry", "Code"), QCoreApplication.translate("Registry", "Name"), QCoreApplication.translate("Registry", "Family"),
+                                QCoreApplication.translate("Registry", "Manufacturer"), QCoreApplication.translate("Registry", "Warranty (months)"),
+                                QCoreApplication.translate("Registry", "Units")], self)
         self.view = make_table(self.model, (110, 220, 110, 120, 110), name="productList")
         self.view.selectionModel().currentRowChanged.connect(
             lambda cur, _p: cur.isValid() and self.load(self.model.id_at(cur.row())))
@@ -395,12 +397,12 @@ class ProductsPage(QWidget):
         form.addRow(labels["manufacturer"], self.manufacturer)
         form.addRow(labels["warranty_months"], self.warranty)
         buttons = QHBoxLayout()
-        save = QPushButton(t("Registry", "Save"))
+        save = QPushButton(QCoreApplication.translate("Registry", "Save"))
         save.setObjectName("productSave")
         save.clicked.connect(self.save)
-        new = QPushButton(t("Registry", "New product"))
+        new = QPushButton(QCoreApplication.translate("Registry", "New product"))
         new.clicked.connect(lambda: (self.view.clearSelection(), self.load(None)))
-        units = QPushButton(t("Registry", "Show units"))
+        units = QPushButton(QCoreApplication.translate("Registry", "Show units"))
         units.clicked.connect(self.show_units)
         for b in (save, new, units):
             buttons.addWidget(b)
@@ -420,10 +422,9 @@ class ProductsPage(QWidget):
             self.view.blockSignals(False)
 
     def load(self, product_id: int | None) -> None:
-        t = QCoreApplication.translate
         self.product = Product.get_or_none(Product.id == product_id) if product_id else None
         p = self.product
-        self.title.setText(p.name if p else t("Registry", "New product"))
+        self.title.setText(p.name if p else QCoreApplication.translate("Registry", "New product"))
         self.code.setText(p.code if p else "")
         self.name.setText(p.name if p else "")
         self.family.setText(p.family if p else "")
