@@ -82,11 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         db = open_db(path, demo=demo, shared=args.shared)
     except DatabaseOpenError as err:
-        text = error_text(err)
-        print(f"servicedesk: {text}", file=sys.stderr)
-        if not headless and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.critical(None, QApplication.translate("App", "Cannot open the database"), text)
-        return 2
+        from .dialogs.backup import recover_and_open  # issue 9: offer the latest good backup
+
+        db = None if headless else recover_and_open(path, err, shared=args.shared)
+        if db is None:
+            text = error_text(err)
+            print(f"servicedesk: {text}", file=sys.stderr)
+            if not headless and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+                QMessageBox.critical(None, QApplication.translate("App", "Cannot open the database"), text)
+            return 2
 
     window = build_window(db, lang=lang, screenshot=headless)
     if window is None:

@@ -127,3 +127,26 @@ def test_corrupt_database_without_backup_says_so(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
     assert offer_recovery(path) is False
     assert "no good backup" in shown[0]
+
+
+def test_start_up_recovery_opens_the_restored_file(qtbot, tmp_path, monkeypatch):
+    from servicedesk.db import open_database
+    from servicedesk.errors import DatabaseOpenError
+    from ui.dialogs import backup as dialogs
+
+    path = tmp_path / "office.db"
+    database = open_database(path)
+    Setting.create(key="k1", value="x")
+    backup.take_backup(path, kind="auto")
+    database.close()
+    with path.open("r+b") as fh:
+        fh.truncate(path.stat().st_size // 2)
+    with pytest.raises(DatabaseOpenError) as info:
+        open_database(path)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")  # as on a desktop: the dialogs may be shown
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    recovered = dialogs.recover_and_open(path, info.value)
+    assert recovered is not None and Setting.get(Setting.key == "k1").value == "x"
+    recovered.close()
+    other = DatabaseOpenError("x", code="db.newer_schema", path=str(path))
+    assert dialogs.recover_and_open(path, other) is None  # only damage is offered a backup

@@ -236,3 +236,23 @@ def offer_recovery(path: Path, parent: QWidget | None = None) -> bool:
         QMessageBox.critical(parent, title, str(err))
         return False
     return True
+
+
+def recover_and_open(path: Path, err: ServiceDeskError, *, shared: bool = False):
+    """At start: the database could not be opened. When it is damaged, offer the latest good
+    backup and open the recovered file; None when there is nothing to do (the caller reports
+    ``err`` as before)."""
+    import os
+
+    if err.code != "db.corrupt" or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return None
+    if not offer_recovery(Path(path)):
+        return None
+    from servicedesk.db import open_database
+
+    try:
+        return open_database(path, shared=shared or None)
+    except ServiceDeskError as again:
+        QMessageBox.critical(None, QCoreApplication.translate("Backup", "The database is damaged"),
+                             error_text(again))
+        return None
