@@ -118,7 +118,7 @@ class ChartWidget(QWidget):
         if codes:
             return self.codes.get(codes, {}).get(key, str(key))
         if not series and result.period == "month":
-            return QLocale().toString(QDate(int(key[:4]), int(key[5:7]), 1), "MMM yyyy")
+            return QLocale().toString(QDate(int(key[:4]), int(key[5:7]), 1), "MMM yy")
         if not series and result.period == "week":
             return fmt.date(dt.date.fromisoformat(key))
         return label or str(key)
@@ -152,7 +152,7 @@ class ChartWidget(QWidget):
             return
         multi = len(result.series) > 1
         if multi:
-            plot.addLegend(offset=(-10, 10), labelTextColor="#333")
+            plot.addLegend(offset=(10, 5), labelTextColor="#333", brush=pg.mkBrush(255, 255, 255, 210))
         colors = self._colors(result)
         xs = list(range(len(cats)))
         if result.period:
@@ -172,13 +172,29 @@ class ChartWidget(QWidget):
             if multi:
                 for i, item in enumerate(self._bars):
                     plot.getPlotItem().legend.addItem(item, names[i])
-        step = max(1, len(cats) // 14)
-        ticks = [(x, _short(cats[x])) for x in xs[::step]]
-        plot.getAxis("bottom").setTicks([ticks])
+        self._ticks()
         plot.setXRange(-0.6, len(cats) - 0.4, padding=0)
         top = max(result.category_totals() if not result.period else
                   [max(v) for v in result.values if v] or [0])
         plot.setYRange(0, max(float(top), 1) * 1.1, padding=0)
+
+    def _ticks(self) -> None:
+        """As many category names under the axis as fit the plot's width (no overlaps)."""
+        if self._plot is None or not getattr(self, "_cat_labels", None):
+            return
+        cats = self._cat_labels
+        average = max(self._plot.fontMetrics().averageCharWidth(), 5)
+        per = max(self._plot.width() - 70, 100) / len(cats)  # pixels per category
+        step = 1
+        while per * step / average < 8 and step < len(cats):
+            step += 1
+        chars = max(int(per * step / average) - 2, 6)
+        ticks = [(x, _short(cats[x], min(chars, 24))) for x in range(0, len(cats), step)]
+        self._plot.getAxis("bottom").setTicks([ticks])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._ticks()
 
     def _colors(self, result: GroupResult) -> list[str]:
         out = []

@@ -168,17 +168,16 @@ class ExportController(QObject):
 
 
 def info_rows(*, subject_title: str, rows: int, summary: list[tuple[str, str]]) -> list[tuple[str, Any]]:
-    tr = QCoreApplication.translate
     actor = context.current()
-    who = actor.name if actor.operator_id is not None else tr("Analysis", "system")
+    who = actor.name if actor.operator_id is not None else QCoreApplication.translate("Analysis", "system")
     out: list[tuple[str, Any]] = [
-        (tr("Analysis", "Subject"), subject_title),
-        (tr("Analysis", "Exported on"), clock.now()),
-        (tr("Analysis", "Exported by"), who),
-        (tr("Analysis", "Rows"), rows),
+        (QCoreApplication.translate("Analysis", "Subject"), subject_title),
+        (QCoreApplication.translate("Analysis", "Exported on"), clock.now()),
+        (QCoreApplication.translate("Analysis", "Exported by"), who),
+        (QCoreApplication.translate("Analysis", "Rows"), rows),
     ]
     if summary:
         out += summary
     else:
-        out.append((tr("Analysis", "Filters"), tr("Analysis", "none: all records")))
+        out.append((QCoreApplication.translate("Analysis", "Filters"), QCoreApplication.translate("Analysis", "none: all records")))
     return out

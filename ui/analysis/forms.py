@@ -180,78 +180,75 @@ def _any() -> str:
 class RequestFilterForm(FilterForm):
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx=ctx, spec_type=A.RequestSpec, parent=parent)
-        tr = QCoreApplication.translate
         lang = ctx.lang
-        self.add_text("text", tr("Analysis", "Number or subject"), tr("Analysis", "contains…"))
-        self.add_picker("customer_ids", "customer", tr("Analysis", "Customer"))
-        self.add_picker("provinces", "province", tr("Analysis", "Province"))
-        self.add_picker("product_ids", "product", tr("Analysis", "Product"))
-        self.add_text("serial", tr("Analysis", "Serial number"), tr("Analysis", "contains…"))
+        self.add_text("text", QCoreApplication.translate("Analysis", "Number or subject"), QCoreApplication.translate("Analysis", "contains…"))
+        self.add_picker("customer_ids", "customer", QCoreApplication.translate("Analysis", "Customer"))
+        self.add_picker("provinces", "province", QCoreApplication.translate("Analysis", "Province"))
+        self.add_picker("product_ids", "product", QCoreApplication.translate("Analysis", "Product"))
+        self.add_text("serial", QCoreApplication.translate("Analysis", "Serial number"), QCoreApplication.translate("Analysis", "contains…"))
         self.add_choice("statuses", self._choices("request_status", REQUEST_STATUSES),
-                        tr("Analysis", "Status"))
-        self.add_choice("priorities", lookups.choices("priority", lang), tr("Analysis", "Priority"))
+                        QCoreApplication.translate("Analysis", "Status"))
+        self.add_choice("priorities", lookups.choices("priority", lang), QCoreApplication.translate("Analysis", "Priority"))
         self.add_choice("problem_type_ids", lookups.choices("problem_type", lang),
-                        tr("Analysis", "Problem type"))
-        self.add_choice("team_ids", lookups.choices("team"), tr("Analysis", "Team"))
-        op = self.add_picker("operator_ids", "operator", tr("Analysis", "Operator"))
-        op.setToolTip(tr("Analysis", "Requests: the owner or the operator of an intervention. "
+                        QCoreApplication.translate("Analysis", "Problem type"))
+        self.add_choice("team_ids", lookups.choices("team"), QCoreApplication.translate("Analysis", "Team"))
+        op = self.add_picker("operator_ids", "operator", QCoreApplication.translate("Analysis", "Operator"))
+        op.setToolTip(QCoreApplication.translate("Analysis", "Requests: the owner or the operator of an intervention. "
                                      "Interventions: their operator."))
-        self.add_picker("contract_ids", "contract", tr("Analysis", "Contract"))
-        self.add_picker("job_order_ids", "job_order", tr("Analysis", "Job order"))
-        self.add_dates("opened", tr("Analysis", "Opened"))
-        self.add_dates("closed", tr("Analysis", "Closed"))
-        self.add_dates("scheduled", tr("Analysis", "Intervention planned"))
+        self.add_picker("contract_ids", "contract", QCoreApplication.translate("Analysis", "Contract"))
+        self.add_picker("job_order_ids", "job_order", QCoreApplication.translate("Analysis", "Job order"))
+        self.add_dates("opened", QCoreApplication.translate("Analysis", "Opened"))
+        self.add_dates("closed", QCoreApplication.translate("Analysis", "Closed"))
+        self.add_dates("scheduled", QCoreApplication.translate("Analysis", "Intervention planned"))
         self.add_choice("activity_type_ids", lookups.choices("activity_type", lang),
-                        tr("Analysis", "Activity type"))
+                        QCoreApplication.translate("Analysis", "Activity type"))
         self.add_choice("intervention_statuses",
                         self._choices("intervention_status", INTERVENTION_STATUSES),
-                        tr("Analysis", "Intervention status"))
+                        QCoreApplication.translate("Analysis", "Intervention status"))
 
 
 class WorkLogFilterForm(FilterForm):
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx=ctx, spec_type=A.WorkLogSpec, parent=parent)
-        tr = QCoreApplication.translate
-        self.add_picker("customer_ids", "customer", tr("Analysis", "Customer"))
-        self.add_picker("operator_ids", "operator", tr("Analysis", "Operator"))
-        self.add_picker("job_order_ids", "job_order", tr("Analysis", "Job order"))
+        self.add_picker("customer_ids", "customer", QCoreApplication.translate("Analysis", "Customer"))
+        self.add_picker("operator_ids", "operator", QCoreApplication.translate("Analysis", "Operator"))
+        self.add_picker("job_order_ids", "job_order", QCoreApplication.translate("Analysis", "Job order"))
         self.add_choice("activity_type_ids", lookups.choices("activity_type", ctx.lang),
-                        tr("Analysis", "Activity type"))
-        self.add_dates("date", tr("Analysis", "Date"))
-        self.add_combo("billable", [("", _any()), ("yes", tr("Analysis", "Billable")),
-                                    ("no", tr("Analysis", "Not billable"))],
-                       tr("Analysis", "Billable"))
+                        QCoreApplication.translate("Analysis", "Activity type"))
+        self.add_dates("date", QCoreApplication.translate("Analysis", "Date"))
+        self.add_combo("billable", [("", _any()), ("yes", QCoreApplication.translate("Analysis", "Billable")),
+                                    ("no", QCoreApplication.translate("Analysis", "Not billable"))],
+                       QCoreApplication.translate("Analysis", "Billable"))
 
 
 class ContractFilterForm(FilterForm):
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx=ctx, spec_type=A.ContractSpec, parent=parent)
-        tr = QCoreApplication.translate
-        self.add_text("text", tr("Analysis", "Number or title"), tr("Analysis", "contains…"))
-        self.add_picker("party_ids", "party", tr("Analysis", "Party"))
+        self.add_text("text", QCoreApplication.translate("Analysis", "Number or title"), QCoreApplication.translate("Analysis", "contains…"))
+        self.add_picker("party_ids", "party", QCoreApplication.translate("Analysis", "Party"))
         self.add_combo("direction", [("", _any()),
                                      ("active", self.codes["direction"]["active"]),
                                      ("passive", self.codes["direction"]["passive"])],
-                       tr("Analysis", "Active/passive"))
+                       QCoreApplication.translate("Analysis", "Active/passive"))
         self.add_choice("contract_types", self._choices("contract_type", CONTRACT_TYPES),
-                        tr("Analysis", "Type"))
+                        QCoreApplication.translate("Analysis", "Type"))
         self.add_choice("statuses", self._choices("contract_status", CONTRACT_STATUSES),
-                        tr("Analysis", "Status"))
-        self.add_picker("operator_ids", "operator", tr("Analysis", "Signed by"))
-        self.add_dates("signed", tr("Analysis", "Signed on"))
-        self.add_dates("expiry", tr("Analysis", "Expiry"))
+                        QCoreApplication.translate("Analysis", "Status"))
+        self.add_picker("operator_ids", "operator", QCoreApplication.translate("Analysis", "Signed by"))
+        self.add_dates("signed", QCoreApplication.translate("Analysis", "Signed on"))
+        self.add_dates("expiry", QCoreApplication.translate("Analysis", "Expiry"))
         self.add_choice("renewal_types", self._choices("renewal_type", RENEWAL_TYPES),
-                        tr("Analysis", "Renewal"))
+                        QCoreApplication.translate("Analysis", "Renewal"))
         if ctx.actor.can(Permission.ANALYSIS_MONEY):
-            self.add_numbers("amount", tr("Analysis", "Amount (€)"), decimals=True)
-        self.add_combo("tickets", [("", _any()), ("with", tr("Analysis", "With tickets")),
-                                   ("without", tr("Analysis", "Without tickets"))],
-                       tr("Analysis", "Tickets"))
-        self.add_numbers("available", tr("Analysis", "Tickets available"), decimals=False)
-        self.add_numbers("used", tr("Analysis", "Tickets used"), decimals=False)
-        self.add_numbers("remaining", tr("Analysis", "Tickets remaining"), decimals=False)
-        self.add_check("include_archived", tr("Analysis", "Archived"),
-                       tr("Analysis", "Include archived contracts"))
+            self.add_numbers("amount", QCoreApplication.translate("Analysis", "Amount (€)"), decimals=True)
+        self.add_combo("tickets", [("", _any()), ("with", QCoreApplication.translate("Analysis", "With tickets")),
+                                   ("without", QCoreApplication.translate("Analysis", "Without tickets"))],
+                       QCoreApplication.translate("Analysis", "Tickets"))
+        self.add_numbers("available", QCoreApplication.translate("Analysis", "Tickets available"), decimals=False)
+        self.add_numbers("used", QCoreApplication.translate("Analysis", "Tickets used"), decimals=False)
+        self.add_numbers("remaining", QCoreApplication.translate("Analysis", "Tickets remaining"), decimals=False)
+        self.add_check("include_archived", QCoreApplication.translate("Analysis", "Archived"),
+                       QCoreApplication.translate("Analysis", "Include archived contracts"))
 
 
 def form_for(subject: str, ctx) -> FilterForm:

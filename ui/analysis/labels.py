@@ -18,89 +18,85 @@ def subject_title(name: str) -> str:
 
 
 def column_headers() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "number": tr("Analysis", "Number"), "opened_at": tr("Analysis", "Opened"),
-        "customer": tr("Analysis", "Customer"), "province": tr("Analysis", "Province"),
-        "subject": tr("Analysis", "Subject"), "problem_type": tr("Analysis", "Problem type"),
-        "priority": tr("Analysis", "Priority"), "status": tr("Analysis", "Status"),
-        "team": tr("Analysis", "Team"), "owner": tr("Analysis", "Owner"),
-        "contract": tr("Analysis", "Contract"), "job_order": tr("Analysis", "Job order"),
-        "resolution_due": tr("Analysis", "Resolution due"), "closed_at": tr("Analysis", "Closed"),
-        "planned_start": tr("Analysis", "Planned start"), "planned_end": tr("Analysis", "Planned end"),
-        "planned_hours": tr("Analysis", "Planned hours"),
-        "activity_type": tr("Analysis", "Activity type"), "operator": tr("Analysis", "Operator"),
-        "request_status": tr("Analysis", "Request status"), "actual_end": tr("Analysis", "Completed"),
-        "work_date": tr("Analysis", "Date"), "request": tr("Analysis", "Request"),
-        "hours": tr("Analysis", "Hours"), "travel_hours": tr("Analysis", "Travel hours"),
-        "km": tr("Analysis", "Km"), "billable": tr("Analysis", "Billable"),
-        "notes": tr("Analysis", "Notes"), "party": tr("Analysis", "Party"),
-        "title": tr("Analysis", "Title"), "direction": tr("Analysis", "Active/passive"),
-        "contract_type": tr("Analysis", "Type"), "signed_on": tr("Analysis", "Signed on"),
-        "signed_by": tr("Analysis", "Signed by"), "term_end": tr("Analysis", "Expiry"),
-        "renewal_type": tr("Analysis", "Renewal"), "amount": tr("Analysis", "Amount"),
-        "tickets_available": tr("Analysis", "Tickets available"),
-        "tickets_used": tr("Analysis", "Tickets used"),
-        "tickets_remaining": tr("Analysis", "Tickets remaining"),
+        "number": QCoreApplication.translate("Analysis", "Number"), "opened_at": QCoreApplication.translate("Analysis", "Opened"),
+        "customer": QCoreApplication.translate("Analysis", "Customer"), "province": QCoreApplication.translate("Analysis", "Province"),
+        "subject": QCoreApplication.translate("Analysis", "Subject"), "problem_type": QCoreApplication.translate("Analysis", "Problem type"),
+        "priority": QCoreApplication.translate("Analysis", "Priority"), "status": QCoreApplication.translate("Analysis", "Status"),
+        "team": QCoreApplication.translate("Analysis", "Team"), "owner": QCoreApplication.translate("Analysis", "Owner"),
+        "contract": QCoreApplication.translate("Analysis", "Contract"), "job_order": QCoreApplication.translate("Analysis", "Job order"),
+        "resolution_due": QCoreApplication.translate("Analysis", "Resolution due"), "closed_at": QCoreApplication.translate("Analysis", "Closed"),
+        "planned_start": QCoreApplication.translate("Analysis", "Planned start"), "planned_end": QCoreApplication.translate("Analysis", "Planned end"),
+        "planned_hours": QCoreApplication.translate("Analysis", "Planned hours"),
+        "activity_type": QCoreApplication.translate("Analysis", "Activity type"), "operator": QCoreApplication.translate("Analysis", "Operator"),
+        "request_status": QCoreApplication.translate("Analysis", "Request status"), "actual_end": QCoreApplication.translate("Analysis", "Completed"),
+        "work_date": QCoreApplication.translate("Analysis", "Date"), "request": QCoreApplication.translate("Analysis", "Request"),
+        "hours": QCoreApplication.translate("Analysis", "Hours"), "travel_hours": QCoreApplication.translate("Analysis", "Travel hours"),
+        "km": QCoreApplication.translate("Analysis", "Km"), "billable": QCoreApplication.translate("Analysis", "Billable"),
+        "notes": QCoreApplication.translate("Analysis", "Notes"), "party": QCoreApplication.translate("Analysis", "Party"),
+        "title": QCoreApplication.translate("Analysis", "Title"), "direction": QCoreApplication.translate("Analysis", "Active/passive"),
+        "contract_type": QCoreApplication.translate("Analysis", "Type"), "signed_on": QCoreApplication.translate("Analysis", "Signed on"),
+        "signed_by": QCoreApplication.translate("Analysis", "Signed by"), "term_end": QCoreApplication.translate("Analysis", "Expiry"),
+        "renewal_type": QCoreApplication.translate("Analysis", "Renewal"), "amount": QCoreApplication.translate("Analysis", "Amount"),
+        "tickets_available": QCoreApplication.translate("Analysis", "Tickets available"),
+        "tickets_used": QCoreApplication.translate("Analysis", "Tickets used"),
+        "tickets_remaining": QCoreApplication.translate("Analysis", "Tickets remaining"),
     }
 
 
 def dimension_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
     names = column_headers()
     names.update({
-        "month": tr("Analysis", "Month"), "week": tr("Analysis", "Week"),
-        "closed_month": tr("Analysis", "Month closed"),
-        "expiry_month": tr("Analysis", "Expiry month"),
-        "signed_month": tr("Analysis", "Signing month"),
+        "month": QCoreApplication.translate("Analysis", "Month"), "week": QCoreApplication.translate("Analysis", "Week"),
+        "closed_month": QCoreApplication.translate("Analysis", "Month closed"),
+        "expiry_month": QCoreApplication.translate("Analysis", "Expiry month"),
+        "signed_month": QCoreApplication.translate("Analysis", "Signing month"),
     })
     return names
 
 
 def measure_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "count": tr("Analysis", "Number"), "hours": tr("Analysis", "Hours"),
-        "billable_hours": tr("Analysis", "Billable hours"),
-        "travel_hours": tr("Analysis", "Travel hours"),
-        "planned_hours": tr("Analysis", "Planned hours"),
-        "value": tr("Analysis", "Value"), "tickets_remaining": tr("Analysis", "Tickets remaining"),
+        "count": QCoreApplication.translate("Analysis", "Count"), "hours": QCoreApplication.translate("Analysis", "Hours"),
+        "billable_hours": QCoreApplication.translate("Analysis", "Billable hours"),
+        "travel_hours": QCoreApplication.translate("Analysis", "Travel hours"),
+        "planned_hours": QCoreApplication.translate("Analysis", "Planned hours"),
+        "value": QCoreApplication.translate("Analysis", "Value"), "tickets_remaining": QCoreApplication.translate("Analysis", "Tickets remaining"),
     }
 
 
 def code_maps(lang: str) -> dict[str, dict[Any, str]]:
     """code → words for every code column/dimension (status, priority …)."""
-    tr = QCoreApplication.translate
     return {
         "request_status": {
-            "new": tr("Analysis", "New"), "assigned": tr("Analysis", "Assigned"),
-            "in_progress": tr("Analysis", "In progress"),
-            "waiting_customer": tr("Analysis", "Waiting for customer"),
-            "waiting_supplier": tr("Analysis", "Waiting for supplier"),
-            "resolved": tr("Analysis", "Resolved"), "closed": tr("Analysis", "Closed"),
-            "cancelled": tr("Analysis", "Cancelled"),
+            "new": QCoreApplication.translate("Analysis", "New"), "assigned": QCoreApplication.translate("Analysis", "Assigned"),
+            "in_progress": QCoreApplication.translate("Analysis", "In progress"),
+            "waiting_customer": QCoreApplication.translate("Analysis", "Waiting for customer"),
+            "waiting_supplier": QCoreApplication.translate("Analysis", "Waiting for supplier"),
+            "resolved": QCoreApplication.translate("Analysis", "Resolved"), "closed": QCoreApplication.translate("Analysis", "Closed"),
+            "cancelled": QCoreApplication.translate("Analysis", "Cancelled"),
         },
         "intervention_status": {
-            "planned": tr("Analysis", "Planned"), "in_progress": tr("Analysis", "In progress"),
-            "done": tr("Analysis", "Done"), "cancelled": tr("Analysis", "Cancelled"),
+            "planned": QCoreApplication.translate("Analysis", "Planned"), "in_progress": QCoreApplication.translate("Analysis", "In progress"),
+            "done": QCoreApplication.translate("Analysis", "Done"), "cancelled": QCoreApplication.translate("Analysis", "Cancelled"),
         },
         "contract_status": {
-            "draft": tr("Analysis", "Draft"), "active": tr("Analysis", "Active"),
-            "suspended": tr("Analysis", "Suspended"), "expired": tr("Analysis", "Expired"),
-            "cancelled": tr("Analysis", "Cancelled"), "closed": tr("Analysis", "Closed"),
+            "draft": QCoreApplication.translate("Analysis", "Draft"), "active": QCoreApplication.translate("Analysis", "Active"),
+            "suspended": QCoreApplication.translate("Analysis", "Suspended"), "expired": QCoreApplication.translate("Analysis", "Expired"),
+            "cancelled": QCoreApplication.translate("Analysis", "Cancelled"), "closed": QCoreApplication.translate("Analysis", "Closed"),
         },
         "contract_type": {
-            "full_service": tr("Analysis", "Full service"),
-            "maintenance": tr("Analysis", "Maintenance"), "tickets": tr("Analysis", "Tickets"),
-            "on_call": tr("Analysis", "On call"),
-            "warranty_extension": tr("Analysis", "Warranty extension"),
-            "rental": tr("Analysis", "Rental"), "supply": tr("Analysis", "Supply"),
+            "full_service": QCoreApplication.translate("Analysis", "Full service"),
+            "maintenance": QCoreApplication.translate("Analysis", "Maintenance"), "tickets": QCoreApplication.translate("Analysis", "Tickets"),
+            "on_call": QCoreApplication.translate("Analysis", "On call"),
+            "warranty_extension": QCoreApplication.translate("Analysis", "Warranty extension"),
+            "rental": QCoreApplication.translate("Analysis", "Rental"), "supply": QCoreApplication.translate("Analysis", "Supply"),
         },
-        "direction": {"active": tr("Analysis", "Active (customer)"),
-                      "passive": tr("Analysis", "Passive (supplier)")},
-        "renewal_type": {"tacit": tr("Analysis", "Tacit"), "proposal": tr("Analysis", "On proposal"),
-                         "none": tr("Analysis", "Not renewable")},
-        "billable": {1: tr("Analysis", "Billable"), 0: tr("Analysis", "Not billable")},
+        "direction": {"active": QCoreApplication.translate("Analysis", "Active (customer)"),
+                      "passive": QCoreApplication.translate("Analysis", "Passive (supplier)")},
+        "renewal_type": {"tacit": QCoreApplication.translate("Analysis", "Tacit"), "proposal": QCoreApplication.translate("Analysis", "On proposal"),
+                         "none": QCoreApplication.translate("Analysis", "Not renewable")},
+        "billable": {1: QCoreApplication.translate("Analysis", "Billable"), 0: QCoreApplication.translate("Analysis", "Not billable")},
         "priority": lookups.code_names("priority", lang),
         "problem_type": lookups.code_names("problem_type", lang),
         "activity_type": lookups.code_names("activity_type", lang),

@@ -211,20 +211,19 @@ class AnalysisPage(QWidget):
         return True
 
     def _show_summary(self, count: int) -> None:
-        tr = QCoreApplication.translate
-        parts = [tr("Analysis", "{n} results").format(n=fmt.number(count))]
+        parts = [QCoreApplication.translate("Analysis", "{n} results").format(n=fmt.number(count))]
         if self.subject.name in ("worklogs", "contracts") or self.subject.name == "interventions":
             totals = self.query.totals()
             if "hours" in totals:
-                parts.append(tr("Analysis", "hours {h}").format(h=fmt.number(totals["hours"], 2)))
-                parts.append(tr("Analysis", "billable {h}").format(
+                parts.append(QCoreApplication.translate("Analysis", "hours {h}").format(h=fmt.number(totals["hours"], 2)))
+                parts.append(QCoreApplication.translate("Analysis", "billable {h}").format(
                     h=fmt.number(totals["billable_hours"], 2)))
-                parts.append(tr("Analysis", "travel {h}").format(
+                parts.append(QCoreApplication.translate("Analysis", "travel {h}").format(
                     h=fmt.number(totals["travel_hours"], 2)))
             if "value" in totals:
-                parts.append(tr("Analysis", "value {v}").format(v=fmt.euro(totals["value"])))
+                parts.append(QCoreApplication.translate("Analysis", "value {v}").format(v=fmt.euro(totals["value"])))
             if "planned_hours" in totals:
-                parts.append(tr("Analysis", "planned hours {h}").format(
+                parts.append(QCoreApplication.translate("Analysis", "planned hours {h}").format(
                     h=fmt.number(totals["planned_hours"], 2)))
         self.summary_label.setText(" · ".join(parts))
         self.export_button.setEnabled(count > 0 and not self.exporter.running())
