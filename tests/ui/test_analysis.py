@@ -202,3 +202,50 @@ def test_menu_opens_the_workspace_tabs(window, qtbot):
     actions["action_analysis_requests"].trigger()
     assert window.workspace.currentWidget() is window.workspace.widget_for("analysis:requests")
     assert QCoreApplication.translate("Analysis", "Requests")
+
+
+def test_chart_hover_and_png(qtbot, ctx, tmp_path):
+    """R-ANA-2: hovering a bar names its value; the chart saves as a PNG."""
+    page = _page(qtbot, ctx, "worklogs")
+    page.show()
+    qtbot.waitExposed(page)
+    result = page.chart.result
+    assert result.dimension == "operator" and result.kind == "hours"
+    plot = page.chart._plot
+    view = plot.getPlotItem().vb
+    from PySide6.QtCore import QPointF
+
+    scene_pos = view.mapViewToScene(QPointF(0, 0.5))
+    page.chart._hover(scene_pos)
+    first = result.categories[0][1]
+    assert first in page.chart.hover_text
+    assert f"{result.values[0][0]:.2f}" in page.chart.hover_text
+    target = tmp_path / "chart.png"
+    assert page.chart.save_png(str(target))
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(target))
+    assert image.width() > 100 and image.height() > 100
+
+
+def test_italian_page_translates_codes(qtbot, db, tmp_path, qapp):
+    """R-X-3: Italian headers, status words and euro amounts."""
+    build_dataset()
+    i18n.install(QApplication.instance(), "it")
+    try:
+        settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+        c = AppContext(db=db, bus=EventBus(), settings=settings, lang="it")
+        page = _page(qtbot, c, "contracts")
+        headers = [page.model.headerData(i, Qt.Orientation.Horizontal)
+                   for i in range(page.model.columnCount())]
+        assert "Nominativo" in headers and "Importo" in headers
+        col = [x.key for x in page.model.columns()].index("amount")
+        values = [page.model.index(r, col).data() for r in range(page.model.rowCount())]
+        from decimal import Decimal
+
+        from ui import fmt
+
+        assert fmt.euro(Decimal("1200.00")) in values and fmt.euro(Decimal("450.50")) == "450,50 €"
+        assert page.apply_button.text() == "Cerca"
+    finally:
+        i18n.install(QApplication.instance(), "en")

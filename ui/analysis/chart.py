@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton,
-                               QSizePolicy, QToolTip, QVBoxLayout, QWidget)
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 from servicedesk.queries.analysis import OTHER, GroupResult, Subject
 
@@ -232,11 +232,28 @@ class ChartWidget(QWidget):
         index = int(round(x))
         text = self.describe(index)
         self.hover_text = text
+        label = self._hover_label()
         if text:
-            global_pos = self._plot.mapToGlobal(self._plot.mapFromScene(pos))
-            QToolTip.showText(global_pos, text, self._plot)
+            # A label inside the plot (not a QToolTip: it follows the plot into the PNG too).
+            y_top = view.viewRange()[1][1]
+            label.setHtml(f'<div style="background:#ffffffe6;color:#111;padding:2px">{text}</div>')
+            right_half = index > len(self.result.categories) / 2
+            label.setAnchor((1, 0) if right_half else (0, 0))
+            label.setPos(index, y_top)
+            label.setVisible(True)
         else:
-            QToolTip.hideText()
+            label.setVisible(False)
+
+    def _hover_label(self):
+        import pyqtgraph as pg
+
+        label = getattr(self, "_label", None)
+        if label is None or label.scene() is None:
+            label = pg.TextItem(anchor=(0, 0), border=pg.mkPen("#999"))
+            label.setZValue(100)
+            self._plot.addItem(label, ignoreBounds=True)
+            self._label = label
+        return label
 
     # -- saving -------------------------------------------------------------------------------
     def save_png(self, path: str) -> bool:

@@ -1,0 +1,205 @@
+"""Analysis benchmarks (issue 7) on the large demo database.
+
+- ``analysis_filters``: 20 filter combinations over requests/interventions; one run = the
+  COUNT and the first page of 200 rows of one combination (round robin, so p95 covers all 20).
+  Limit: the same SQL statements run on a bare sqlite3 connection.
+- ``chart_group``: all requests grouped by month and priority (the default chart).
+  Limit: the equivalent GROUP BY on bare sqlite3.
+- ``export_100k``: 100,000 request rows × 14 columns to .xlsx with the real exporter; memory
+  above the process's RSS before the export is reported in the note. Limit: a bare openpyxl
+  write-only loop over the same rows from a bare sqlite3 cursor.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import sqlite3
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import peewee as pw
+from harness import Bench, p95
+
+PAGE = 200
+
+
+def _rss_mb(field: str = "VmRSS") -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _reset_peak() -> None:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM (Linux ≥ 4.0)
+    except OSError:
+        pass
+
+
+def _combos(A):
+    from servicedesk.models import (ActivityType, Contract, JobOrder, Operator, Party, Product,
+                                    ServiceRequest, Team, Unit)
+
+    def top(field):
+        return (ServiceRequest.select(field).where(field.is_null(False)).group_by(field)
+                .order_by(pw.fn.COUNT(ServiceRequest.id).desc()).scalar())
+
+    customer = top(ServiceRequest.customer)
+    contract = top(ServiceRequest.contract) or Contract.select(Contract.id).scalar()
+    job = top(ServiceRequest.job_order) or JobOrder.select(JobOrder.id).scalar()
+    team = Team.select(Team.id).order_by(Team.id).scalar()
+    ops = [o for (o,) in Operator.select(Operator.id).order_by(Operator.id).limit(3).tuples()]
+    product = Product.select(Product.id).order_by(Product.id).scalar()
+    serial = (Unit.select(Unit.serial).order_by(Unit.id).scalar() or "X")[:6]
+    act = ActivityType.select(ActivityType.id).order_by(ActivityType.id).scalar()
+    small_customer = Party.select(Party.id).order_by(Party.id.desc()).scalar()
+    last = ServiceRequest.select(pw.fn.MAX(ServiceRequest.opened_at)).scalar()
+    last = last if isinstance(last, dt.datetime) else dt.datetime.fromisoformat(str(last))
+    end = last.date()
+    month_ago, year_ago = end - dt.timedelta(days=30), end - dt.timedelta(days=365)
+    R = A.RequestSpec
+    specs = [
+        ("requests", R()),
+        ("requests", R(statuses=("new", "assigned", "in_progress"))),
+        ("requests", R(priorities=("critical",))),
+        ("requests", R(provinces=("MI",))),
+        ("requests", R(customer_ids=(customer,))),
+        ("requests", R(customer_ids=(small_customer,), statuses=("closed",))),
+        ("requests", R(opened_from=month_ago, opened_to=end)),
+        ("requests", R(opened_from=year_ago, priorities=("high", "critical"), provinces=("MI", "TO"))),
+        ("requests", R(closed_from=month_ago)),
+        ("requests", R(team_ids=(team,), statuses=("closed",))),
+        ("requests", R(operator_ids=(ops[0],))),
+        ("requests", R(contract_ids=(contract,))),
+        ("requests", R(job_order_ids=(job,))),
+        ("requests", R(product_ids=(product,))),
+        ("requests", R(serial=serial)),
+        ("requests", R(text="caldaia")),
+        ("requests", R(scheduled_from=month_ago, scheduled_to=end)),
+        ("interventions", R()),
+        ("interventions", R(operator_ids=(ops[1],), scheduled_from=year_ago)),
+        ("interventions", R(activity_type_ids=(act,), provinces=("RM", "MI"),
+                            intervention_statuses=("done",))),
+    ]
+    return specs
+
+
+def benchmarks(env) -> list[Bench]:
+    from servicedesk.export.excel import ExcelColumn, write_xlsx
+    from servicedesk.queries import analysis as A
+
+    state: dict = {}
+
+    def setup_filters() -> None:
+        state["combos"] = [(n, A.query(n, spec)) for n, spec in _combos(A)]
+        state["sql"] = []
+        for _name, q in state["combos"]:
+            count_sql = q.subject.base(q.spec).select(
+                pw.fn.COUNT(q.subject.model._meta.primary_key)).sql()
+            page_sql = q._ordered(None).limit(PAGE).sql()
+            state["sql"].append((count_sql, page_sql))
+        state["raw"] = sqlite3.connect(str(env.path))
+        state["i"] = itertools.cycle(range(len(state["combos"])))
+        state["j"] = itertools.cycle(range(len(state["combos"])))
+        state["per_combo"] = {i: [] for i in range(len(state["combos"]))}
+
+    def first_page() -> None:
+        i = next(state["i"])
+        _name, q = state["combos"][i]
+        t0 = time.perf_counter()
+        q.count()
+        q.page(0, PAGE)
+        state["per_combo"][i].append((time.perf_counter() - t0) * 1000)
+
+    def raw_first_page() -> None:
+        i = next(state["j"])
+        (count_sql, count_params), (page_sql, page_params) = state["sql"][i]
+        con = state["raw"]
+        con.execute(count_sql, _raw_params(count_params)).fetchone()
+        con.execute(page_sql, _raw_params(page_params)).fetchall()
+
+    filters = Bench("analysis_filters", first_page,
+                    "count + first page p95 ≤ 50 ms for each of 20 combinations",
+                    target_p95_ms=50, limit=raw_first_page, setup=setup_filters,
+                    repeat=100, warmup=20)
+
+    def group() -> None:
+        A.query("requests").group("month", "count", series="priority")
+
+    def raw_group() -> None:
+        con = state.setdefault("raw2", sqlite3.connect(str(env.path)))
+        con.execute("SELECT strftime('%Y-%m', opened_at), priority_id, COUNT(id) "
+                    "FROM service_request GROUP BY 1, 2").fetchall()
+
+    chart = Bench("chart_group", group, "all requests by month and priority ≤ 200 ms",
+                  target_p95_ms=200, limit=raw_group, repeat=15, warmup=2)
+
+    out_dir = Path(tempfile.mkdtemp(prefix="bench-analysis-"))
+    memory: list[float] = []
+
+    def export() -> None:
+        q = A.query("requests")
+        columns = [ExcelColumn(c.key, c.kind, c.width,
+                               {"new": "Nuova"} if c.codes else None) for c in q.columns]
+        _reset_peak()
+        before = _rss_mb()
+        write_xlsx(out_dir / "requests.xlsx", sheet_title="Richieste", columns=columns,
+                   rows=itertools.islice(q.iter_rows(), 100_000), total=100_000,
+                   info_rows=[("Esportato da", "bench")])
+        memory.append(_rss_mb("VmHWM") - before)
+        export_bench.note = (f"memory above start: max {max(memory):.0f} MB (≤ 80 MB); "
+                             f"filters worst-combination p95: {worst()}")
+
+    def bare_export() -> None:
+        from openpyxl import Workbook
+
+        q = A.query("requests")
+        sql, params = q._ordered(None).limit(100_000).sql()
+        con = sqlite3.connect(str(env.path))
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("x")
+        for row in con.execute(sql, _raw_params(params)):
+            ws.append(row[1:])
+        wb.save(out_dir / "bare.xlsx")
+        con.close()
+
+    def worst() -> str:
+        per = state.get("per_combo") or {}
+        if not per or not any(per.values()):
+            return "n/a"
+        values = {i: p95(v) for i, v in per.items() if len(v) >= 2}
+        i = max(values, key=values.get)
+        return f"{values[i]:.1f} ms (combination {i + 1}); medians " + ", ".join(
+            f"{statistics.median(v):.0f}" for v in per.values() if v)
+
+    export_bench = Bench("export_100k", export,
+                         "100,000 rows × 14 columns ≤ 12 s, ≤ 80 MB; ≤ 1.3× bare openpyxl",
+                         target_p95_ms=12_000, limit=bare_export, ratio_max=1.3, repeat=3,
+                         warmup=0)
+    filters_note = Bench("analysis_filters_worst", lambda: None,
+                         "worst of the 20 combinations (p95, from analysis_filters)",
+                         repeat=1, warmup=0)
+
+    def worst_fixed() -> None:
+        per = state.get("per_combo") or {}
+        values = [p95(v) for v in per.values() if len(v) >= 2]
+        filters_note.fixed_ms = max(values) if values else 0.0
+        filters_note.target_p95_ms = 50
+        filters_note.note = worst()
+
+    filters_note.setup = worst_fixed
+    return [filters, filters_note, chart, export_bench]
+
+
+def _raw_params(params):
+    out = []
+    for p in params:
+        if isinstance(p, dt.datetime):
+            p = p.isoformat(sep=" ")
+        elif isinstance(p, dt.date):
+            p = p.isoformat()
+        out.append(p)
+    return out
