@@ -6,6 +6,10 @@ SQLite already waits ``busy_timeout`` (db.BUSY_TIMEOUT_MS) for a lock before it 
 attempt waits ``first_wait_ms`` (a normal commit of another workstation takes milliseconds),
 then the listeners hear ``busy(True)`` — the status bar shows it — and the write is retried with
 back-off until ``deadline_s``; only then does :class:`DatabaseBusyError` reach the caller.
+
+:func:`install` gives *every* write transaction of a database (services, ``BaseModel.save``)
+the same patience at its start: with ``BEGIN IMMEDIATE`` the only lock wait of a transaction is
+its BEGIN, and retrying a BEGIN is always safe because nothing has been done yet.
 """
 from __future__ import annotations
 
@@ -101,3 +105,39 @@ def run_write(work: Callable[[], T], *, db: pw.Database | None = None,
             pass
         if busy_shown:
             _notify(False)
+
+
+def install(db: pw.Database) -> None:
+    """Make ``db.begin`` wait patiently and visibly (see the module docstring). Idempotent."""
+    if getattr(db, "_patient_begin", False):
+        return
+    original = db.begin
+
+    def begin(*args, **kwargs):
+        from .db import BUSY_TIMEOUT_MS
+
+        start = time.monotonic()
+        busy_shown = False
+        _set_timeout(db, FIRST_WAIT_MS)
+        try:
+            while True:
+                try:
+                    return original(*args, **kwargs)
+                except pw.OperationalError as exc:
+                    if not is_busy_error(exc):
+                        raise
+                    if time.monotonic() - start >= DEADLINE_S:
+                        raise DatabaseBusyError(str(exc)) from exc
+                    if not busy_shown:
+                        busy_shown = True
+                        _notify(True)
+                    _set_timeout(db, RETRY_WAIT_MS)
+        finally:
+            try:
+                _set_timeout(db, BUSY_TIMEOUT_MS)
+            finally:
+                if busy_shown:
+                    _notify(False)
+
+    db.begin = begin
+    db._patient_begin = True

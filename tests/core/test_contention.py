@@ -52,6 +52,7 @@ def writer(path: str, shared: bool, worker_no: int, count: int, ids: list[int], 
     from servicedesk.services import tickets
 
     database = open_database(path, shared=shared)
+    retry.install(database)  # as the application does: every BEGIN waits patiently
     context.set_actor(Actor(operator_id=None, role=Role.MANAGER, name=f"writer {worker_no}"))
     latencies: list[float] = []
     errors: list[str] = []
@@ -243,3 +244,30 @@ def test_other_errors_are_not_retried(db):
     with pytest.raises(ValidationError):
         retry.run_write(work)
     assert calls == [1]
+
+
+def test_installed_patient_begin_covers_every_write_path(db):
+    """Any service's ``db.atomic()`` (not only run_write) waits visibly instead of failing."""
+    from servicedesk import retry
+    from servicedesk.models import Setting
+
+    retry.install(db)
+    retry.install(db)  # idempotent
+    states: list[bool] = []
+    retry.add_busy_listener(states.append)
+    old_first = retry.FIRST_WAIT_MS
+    retry.FIRST_WAIT_MS = 100
+    started = threading.Event()
+    holder = threading.Thread(target=_hold_lock, args=(db.info.path, 0.5, started))
+    holder.start()
+    started.wait()
+    try:
+        with db.atomic():  # what every service does
+            Setting.create(key="plain.atomic", value="1")
+    finally:
+        holder.join()
+        retry.FIRST_WAIT_MS = old_first
+        retry.remove_busy_listener(states.append)
+    assert Setting.get(Setting.key == "plain.atomic").value == "1"
+    assert states == [True, False]
+    assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 5000
