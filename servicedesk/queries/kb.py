@@ -88,6 +88,7 @@ def _article_vocabulary(db) -> Vocabulary:
         vocab = _vocab_cache.get(key)
     if vocab is None:
         vocab = Vocabulary(db.execute_sql("SELECT term, doc FROM kb_article_vocab").fetchall())
+        vocab.docs = db.execute_sql("SELECT count(*) FROM kb_article_fts").fetchone()[0]
         with _vocab_lock:
             _vocab_cache.clear()
             _vocab_cache[key] = vocab
@@ -207,14 +208,62 @@ def _context_of(db, product_ids: list[int], unit_ids: list[int]) -> tuple[set[in
     return units, products, fams
 
 
+def _ranked_groups(q: ParsedQuery, df: dict[str, int], total: int) -> list:
+    """Groups ordered rarest first (the most telling words), without words the index lacks
+    and without words in more than half of the documents (they say nothing and cost most)."""
+    scored = []
+    for g in q.groups:
+        count = sum(df.get(t, 0) for t in g.terms)
+        if count == 0 and not g.prefixes:
+            continue
+        if total > 200 and count > total // 2 and not g.prefixes:
+            continue
+        scored.append((count if count else 10**9, g))
+    scored.sort(key=lambda x: x[0])
+    return [g for _, g in scored]
+
+
+def _tiered_match(groups: list, columns: list[str] | None, max_and: int = 3):
+    """MATCH expressions from strict to loose: the k rarest groups all required (k = 3, 2, 1),
+    the others optional but counted by bm25. A long description matches tens of thousands of
+    past requests with a plain OR; ranking them all would take hundreds of milliseconds."""
+    everything = ParsedQuery(groups).match()
+    wrap = (lambda e: "{" + " ".join(columns) + "} : (" + e + ")") if columns else (lambda e: e)
+    for k in range(min(max_and, len(groups)), 0, -1):
+        required = " AND ".join(g.expression() for g in groups[:k])
+        yield k, wrap(f"{required} AND ({everything})" if len(groups) > k else required)
+
+
+def _fts_candidates(db, table: str, rank_sql: str, groups: list, columns: list[str] | None,
+                    want: int, extra: str = "") -> dict[int, float]:
+    found: dict[int, float] = {}
+    for k, expr in _tiered_match(groups, columns):
+        if extra:
+            expr = f"({expr}) AND {extra}"
+        for rid, rank in db.execute_sql(f"SELECT rowid, {rank_sql} FROM {table} WHERE {table} "
+                                        f"MATCH ? ORDER BY 2 LIMIT ?", (expr, want)):
+            # a document found by a stricter tier keeps its place ahead of looser ones
+            found.setdefault(rid, -rank * (1.0 + 0.5 * (k - 1)))
+        if len(found) >= want:
+            break
+    return found
+
+
 def _suggest_articles(db, q: ParsedQuery, products: set[int], fams: set[str],
                       limit: int) -> list[ArticleHit]:
+    vocab = _article_vocabulary(db)
+    groups = _ranked_groups(q, vocab.df, vocab.docs)[:8]
+    if not groups:
+        return []
     weights = ", ".join(str(w) for w in ARTICLE_WEIGHTS)
-    sql = (f"SELECT {_ARTICLE_COLS}, bm25(kb_article_fts, {weights}) AS score "
-           "FROM kb_article_fts JOIN kb_article a ON a.id = kb_article_fts.rowid "
-           "LEFT JOIN product p ON p.id = a.product_id "
-           "WHERE kb_article_fts MATCH ? AND a.archived = 0 ORDER BY score LIMIT ?")
-    rows = db.execute_sql(sql, (q.match(), 60)).fetchall()
+    found = _fts_candidates(db, "kb_article_fts", f"bm25(kb_article_fts, {weights})", groups,
+                            None, 30)
+    if not found:
+        return []
+    ids = tuple(found)
+    rows = db.execute_sql(f"SELECT {_ARTICLE_COLS} FROM kb_article a LEFT JOIN product p "
+                          f"ON p.id = a.product_id WHERE a.id IN ({','.join('?' * len(ids))}) "
+                          "AND a.archived = 0", ids).fetchall()
     scored = []
     for r in rows:
         boost = _applied_boost(r[8], 0.15)
@@ -223,57 +272,94 @@ def _suggest_articles(db, q: ParsedQuery, products: set[int], fams: set[str],
             boost *= SAME_PRODUCT
         elif r[6] and r[6] in fams:
             boost *= SAME_FAMILY
-        scored.append((-r[10] * boost, same, r))
+        scored.append((found[r[0]] * boost, same, r))
     scored.sort(key=lambda x: -x[0])
+    sub = ParsedQuery(groups)
     out = []
     for s, same, r in scored[:limit]:
-        hit = _hit(r, q, s)
+        hit = _hit(r, sub, s)
         hit.same_product = same
         out.append(hit)
     return out
 
 
-def _request_terms(db, q: ParsedQuery) -> str | None:
-    """The MATCH expression against past requests: only the rarest words (fast, and the
-    common ones say little), dropping words no request contains."""
-    all_terms = sorted(q.all_terms())
-    if not all_terms:
-        return None
+def _request_groups(db, q: ParsedQuery) -> tuple[list, dict[str, int], int]:
+    all_terms = sorted(q.all_terms() | {""})
     marks = ",".join("?" * len(all_terms))
-    df = dict(db.execute_sql(f"SELECT term, doc FROM kb_request_vocab WHERE term IN ({marks})",
+    df = dict(db.execute_sql(f"SELECT term, docs FROM kb_request_terms WHERE term IN ({marks})",
                              tuple(all_terms)).fetchall())
-    scored = []
-    for g in q.groups:
-        counts = [df.get(t, 0) for t in g.terms]
-        total = sum(counts)
-        if total == 0 and not g.prefixes:
-            continue
-        scored.append((total if total else 10**9, g))
-    scored.sort(key=lambda x: x[0])
-    chosen = [g for _, g in scored[:MAX_REQUEST_GROUPS]]
-    if not chosen:
-        return None
-    return ParsedQuery(chosen).match(["problem", "report"])
+    total = df.pop("", 0)
+    return _ranked_groups(q, df, total)[:MAX_REQUEST_GROUPS], df, total
+
+
+CANDIDATES = 100  # past requests scored per suggestion: bounded work on any history size
+
+
+def _request_candidates(db, groups: list, want: int, extra: str = "") -> list[int]:
+    """Ids matching the rarest words, newest first (FTS5 walks its doclists backwards and
+    stops at ``want``: no ranking of tens of thousands of matches)."""
+    found: dict[int, None] = {}
+    for k in range(min(3, len(groups)), 0, -1):
+        expr = "{problem report} : (" + " AND ".join(g.expression() for g in groups[:k]) + ")"
+        if extra:
+            expr = f"{expr} AND {extra}"
+        for (rid,) in db.execute_sql("SELECT rowid FROM kb_request_fts WHERE kb_request_fts "
+                                     "MATCH ? ORDER BY rowid DESC LIMIT ?", (expr, want)):
+            found.setdefault(rid, None)
+        if len(found) >= want // 2:
+            break
+    return list(found)
+
+
+def _bm25(groups: list, df: dict[str, int], total: int, rows) -> dict[int, float]:
+    """BM25 over the stored stems of a few candidates (problem counts 3×, report 1×)."""
+    k1, b = 1.2, 0.75
+    idf = []
+    for g in groups:
+        n = min(total, sum(df.get(t, 0) for t in g.terms)) if total else 1
+        idf.append(math.log(1 + (total - n + 0.5) / (n + 0.5)) if total else 1.0)
+    owner: dict[str, int] = {}
+    for i, g in enumerate(groups):
+        for t in g.terms:
+            owner.setdefault(t, i)
+    prefixes = [(p, i) for i, g in enumerate(groups) for p in g.prefixes]
+    docs = [(rid, problem.split(), report.split()) for rid, problem, report in rows]
+    if not docs:
+        return {}
+    avg = sum(len(p) + len(r) for _, p, r in docs) / len(docs) or 1.0
+    out: dict[int, float] = {}
+    for rid, problem, report in docs:
+        tf = [0] * len(groups)
+        for weight, tokens in ((3, problem), (1, report)):
+            for t in tokens:  # one dict lookup per stored stem
+                i = owner.get(t)
+                if i is None and prefixes:
+                    i = next((j for p, j in prefixes if t.startswith(p)), None)
+                if i is not None:
+                    tf[i] += weight
+        norm = k1 * (1 - b + b * (len(problem) + len(report)) / avg)
+        out[rid] = sum(w * f * (k1 + 1) / (f + norm) for w, f in zip(idf, tf) if f)
+    return out
 
 
 def _suggest_requests(db, q: ParsedQuery, units: set[int], products: set[int],
                       exclude: int | None, limit: int) -> list[RequestHit]:
-    expr = _request_terms(db, q)
-    if expr is None:
+    groups, df, total = _request_groups(db, q)
+    if not groups:
         return []
-    candidates: dict[int, float] = {}
-    for rid, rank in db.execute_sql("SELECT rowid, rank FROM kb_request_fts WHERE kb_request_fts "
-                                    "MATCH ? ORDER BY rank LIMIT 40", (expr,)):
-        candidates[rid] = -rank
+    ids = _request_candidates(db, groups, CANDIDATES)
     refs = [f"u{u}" for u in sorted(units)] + [f"p{p}" for p in sorted(products)]
     if refs:
-        near = f"({expr}) AND refs : ({' OR '.join(refs)})"
-        for rid, rank in db.execute_sql("SELECT rowid, rank FROM kb_request_fts WHERE "
-                                        "kb_request_fts MATCH ? ORDER BY rank LIMIT 20", (near,)):
-            candidates[rid] = -rank
-    candidates.pop(exclude, None)
-    if not candidates:
+        near = _request_candidates(db, groups, 60, extra=f"refs : ({' OR '.join(refs)})")
+        ids = list(dict.fromkeys(ids + near))
+    if exclude in ids:
+        ids.remove(exclude)
+    if not ids:
         return []
+    marks = ",".join("?" * len(ids))
+    candidates = _bm25(groups, df, total, db.execute_sql(
+        f"SELECT rowid, problem, report FROM kb_request_fts WHERE rowid IN ({marks})",
+        tuple(ids)).fetchall())
     ids = tuple(candidates)
     marks = ",".join("?" * len(ids))
     ref_rows = db.execute_sql(
@@ -300,7 +386,8 @@ def _suggest_requests(db, q: ParsedQuery, units: set[int], products: set[int],
         "LEFT JOIN party c ON c.id = r.customer_id "
         f"WHERE r.id IN ({marks}) AND r.status IN ('resolved', 'closed') AND r.final_report != ''",
         tuple(t[1] for t in top))}
-    terms, prefixes = q.all_terms(), q.all_prefixes()
+    sub = ParsedQuery(groups)
+    terms, prefixes = sub.all_terms(), sub.all_prefixes()
     out = []
     for s, rid, same_unit, same_product in top:
         row = details.get(rid)
@@ -331,5 +418,5 @@ def suggest(text: str, product_ids: list[int] | None = None, unit_ids: list[int]
         return Suggestions()
     units, products, fams = _context_of(db, list(product_ids or ()), list(unit_ids or ()))
     return Suggestions(
-        _suggest_articles(db, ParsedQuery(q.groups[:16]), products, fams, articles),
+        _suggest_articles(db, q, products, fams, articles),
         _suggest_requests(db, q, units, products, exclude_request_id, requests))

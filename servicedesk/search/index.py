@@ -7,6 +7,7 @@ Every function runs inside the caller's transaction when there is one (``db.atom
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
@@ -121,25 +122,41 @@ def index_request(request_id: int, db=None) -> bool:
     """
     db = _db(db)
     with db.atomic():
-        db.execute_sql("DELETE FROM kb_request_fts WHERE rowid = ?", (request_id,))
+        old = db.execute_sql("SELECT problem, report FROM kb_request_fts WHERE rowid = ?",
+                             (request_id,)).fetchone()
+        if old is not None:
+            _count_terms(db, {""} | set(f"{old[0]} {old[1]}".split()), -1)
+            db.execute_sql("DELETE FROM kb_request_fts WHERE rowid = ?", (request_id,))
         row = db.execute_sql(_REQUEST_SQL + " AND id = ?", (request_id,)).fetchone()
         if row is None:
             db.execute_sql("DELETE FROM kb_request_indexed WHERE request_id = ?", (request_id,))
             return False
         refs = _refs_of(db, [request_id]).get(request_id, "")
         rid, version, subject, description, report = row
+        problem, solution = index_text(f"{subject}\n{description}"), index_text(report)
         db.execute_sql("INSERT INTO kb_request_fts (rowid, problem, report, refs) VALUES (?, ?, ?, ?)",
-                       (rid, index_text(f"{subject}\n{description}"), index_text(report), refs))
+                       (rid, problem, solution, refs))
+        _count_terms(db, {""} | set(f"{problem} {solution}".split()), +1)
         db.execute_sql("INSERT OR REPLACE INTO kb_request_indexed (request_id, version) VALUES (?, ?)",
                        (rid, version))
     return True
 
 
-def _insert_requests(db, rows: list[tuple], refs: dict[int, str]) -> None:
+def _count_terms(db, terms: set[str], delta: int) -> None:
+    db.cursor().executemany(
+        "INSERT INTO kb_request_terms (term, docs) VALUES (?, ?) "
+        "ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs", [(t, delta) for t in terms])
+
+
+def _insert_requests(db, rows: list[tuple], refs: dict[int, str], df: Counter) -> None:
     cur = db.cursor()
+    values = [(r[0], index_text(f"{r[2]}\n{r[3]}"), index_text(r[4]), refs.get(r[0], ""))
+              for r in rows]
+    for v in values:
+        df.update(set(f"{v[1]} {v[2]}".split()))
+    df[""] += len(values)
     cur.executemany("INSERT INTO kb_request_fts (rowid, problem, report, refs) VALUES (?, ?, ?, ?)",
-                    [(r[0], index_text(f"{r[2]}\n{r[3]}"), index_text(r[4]), refs.get(r[0], ""))
-                     for r in rows])
+                    values)
     cur.executemany("INSERT OR REPLACE INTO kb_request_indexed (request_id, version) VALUES (?, ?)",
                     [(r[0], r[1]) for r in rows])
 
@@ -155,18 +172,22 @@ def rebuild_request_index(db=None, progress: Callable[[int, int], None] | None =
     with db.atomic():
         db.execute_sql("DELETE FROM kb_request_fts")
         db.execute_sql("DELETE FROM kb_request_indexed")
+        db.execute_sql("DELETE FROM kb_request_terms")
     refs = _refs_of(db, None) if ids else {}
+    df: Counter = Counter()
     done = 0
     for start in range(0, len(ids), batch):
         chunk = ids[start:start + batch]
         with db.atomic():
             rows = db.execute_sql(
                 _REQUEST_SQL + f" AND id BETWEEN ? AND ?", (chunk[0], chunk[-1])).fetchall()
-            _insert_requests(db, rows, refs)
+            _insert_requests(db, rows, refs, df)
         done += len(chunk)
         if progress is not None:
             progress(done, len(ids))
     with db.atomic():
+        db.cursor().executemany("INSERT INTO kb_request_terms (term, docs) VALUES (?, ?)",
+                                list(df.items()))
         db.execute_sql("INSERT INTO kb_request_fts(kb_request_fts) VALUES ('optimize')")
         _state_set(db, "requests_format", str(FORMAT_VERSION))
     return len(ids)

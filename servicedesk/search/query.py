@@ -88,6 +88,8 @@ def parse(text: str, *, prefix_last: bool = False,
                 group.terms.add(alt)
                 for syn in expand(alt, alt):
                     group.terms.add(syn)
+        if not last and any(group.terms <= g.terms for g in groups):
+            continue  # "errore … segnala": the same synonym group twice adds nothing
         groups.append(group)
     if len(groups) > max_groups:
         groups = groups[:max_groups]

@@ -9,7 +9,7 @@ import snowballstemmer
 
 # Bump when folding, stemming or the stop words change: indexes built with an older format
 # are rebuilt when the database is opened (see services.kb.ensure_indexes).
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 _WORD = re.compile(r"[a-z0-9]+")
 _APOSTROPHE = re.compile(r"['’`´]")
@@ -24,7 +24,8 @@ negli nel nell nello nella nelle nei noi non o od per piu po poi qua qual quale 
 quel quella quelle quelli quello questa queste questi questo se sei si sia siamo siete sono
 su sua sue sugli sul sull sullo sulla sulle suo suoi ti tra fra tu tua tuo tutto tutti un una
 uno vi voi anche ancora molto sempre stato stata stati state sta stanno fa fanno dopo prima
-ogni ecc the and of to is
+ogni ecc the and of to is va vanno fare fatto puo deve devono stata cliente clienti
+segnala segnalano chiede chiesto
 buongiorno buonasera salve grazie cortesemente gentilmente prego saluti
 """.split())
 

@@ -37,6 +37,7 @@ class Vocabulary:
 
     def __init__(self, terms: Iterable[tuple[str, int]]) -> None:
         self.df: dict[str, int] = {}
+        self.docs = 0  # documents in the index (set by the loader)
         self._by_gram: dict[str, list[str]] = defaultdict(list)
         for term, docs in terms:
             if docs <= 0:

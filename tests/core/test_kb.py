@@ -227,6 +227,8 @@ def test_suggest_is_robust_to_rows_missing_or_stale(db, stuff):
     assert suggest("caldaia perde").requests == []
     assert sync_request_index() == 1
     assert sync_request_index() == 0
+    docs = db.execute_sql("SELECT docs FROM kb_request_terms WHERE term = ''").fetchone()[0]
+    assert docs == 0  # term counts follow the index (used for ranking past requests)
 
 
 def test_rebuild_after_raw_inserts_and_status(db, stuff):
