@@ -141,7 +141,7 @@ class WorklogDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self._mode_changed()
-        self.resize(620, 480)
+        self.resize(620, 400)
 
     def _activity_billable(self) -> bool:
         at = ActivityType.get_or_none(ActivityType.id == self.activity.currentData())
