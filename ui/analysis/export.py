@@ -13,6 +13,7 @@ from servicedesk.errors import ServiceDeskError
 from servicedesk.export.excel import ExcelColumn, ExportCancelled, ExportError, write_xlsx
 from servicedesk.queries.analysis import AnalysisQuery
 
+from .. import fmt
 from ..messages import error_text, register
 
 
@@ -136,7 +137,7 @@ class ExportController(QObject):
             self.dialog.setValue(min(done, int(total)))
             self.dialog.setLabelText(QCoreApplication.translate(
                 "Analysis", "Exporting to Excel… {done} of {total} rows").format(
-                    done=f"{done:,}".replace(",", "."), total=f"{int(total):,}".replace(",", ".")))
+                    done=fmt.number(done), total=fmt.number(int(total))))
 
     def _close(self) -> None:
         if self.dialog is not None:

@@ -107,12 +107,16 @@ class Subject:
         """``SELECT … FROM model [mandatory joins] WHERE <the spec>`` (no columns chosen)."""
         raise NotImplementedError
 
-    def display(self, query: pw.ModelSelect) -> pw.ModelSelect:
-        """Add the LEFT JOINs the display columns need."""
+    def display(self, query: pw.ModelSelect, spec: Any) -> pw.ModelSelect:
+        """Add the LEFT JOINs the display columns need (``spec`` None: base without filters)."""
         return query
 
     def columns(self) -> list[Column]:
         return self._columns
+
+    def grouping_base(self, spec: Any) -> pw.ModelSelect:
+        """The base query with what every dimension's expression may read."""
+        return self.base(spec)
 
     def uses_money(self, spec: Any) -> bool:
         return False
@@ -143,29 +147,56 @@ class AnalysisQuery:
     def count(self) -> int:
         return self.subject.base(self.spec).count(clear_limit=True)
 
-    def _ordered(self, sort: tuple[str, bool] | None) -> pw.ModelSelect:
+    def _sort_expr(self, sort: tuple[str, bool] | None) -> tuple[Any, bool]:
         key, desc = sort or self.subject.default_sort
         column = self._col.get(key) or self._col[self.subject.default_sort[0]]
-        expr = column.sort if column.sort is not None else column.expr
+        return (column.sort if column.sort is not None else column.expr), desc
+
+    def _order(self, query: pw.ModelSelect, sort: tuple[str, bool] | None) -> pw.ModelSelect:
+        expr, desc = self._sort_expr(sort)
         pk = self.subject.model._meta.primary_key
-        query = self.subject.display(self.subject.base(self.spec))
-        query = query.select(pk, *[c.expr for c in self.columns])
         if desc:
             return query.order_by(expr.desc(nulls="LAST"), pk.desc())
         return query.order_by(expr.asc(nulls="LAST"), pk.asc())
 
-    def page(self, offset: int, limit: int, sort: tuple[str, bool] | None = None) -> list[tuple]:
-        """Rows ``(id, col1, col2 …)`` of one page in the given order."""
-        return list(self._ordered(sort).offset(max(offset, 0)).limit(limit).tuples())
+    def _ordered(self, sort: tuple[str, bool] | None) -> pw.ModelSelect:
+        """Every display column, in table order (one statement: the export streams it)."""
+        pk = self.subject.model._meta.primary_key
+        query = self.subject.display(self.subject.base(self.spec), self.spec)
+        return self._order(query.select(pk, *[c.expr for c in self.columns]), sort)
 
-    def iter_rows(self, sort: tuple[str, bool] | None = None,
-                  chunk: int = 2000) -> Iterator[tuple]:
+    def page_ids(self, offset: int, limit: int, sort: tuple[str, bool] | None = None) -> list[int]:
+        """The ids of one page. Only the join the sort column needs is evaluated (SQLite drops
+        unused LEFT JOINs on a primary key), so sorting 25,000 matches does not join 7 tables
+        for each of them."""
+        pk = self.subject.model._meta.primary_key
+        query = self.subject.display(self.subject.base(self.spec), self.spec).select(pk)
+        return [r[0] for r in self._order(query, sort).offset(max(offset, 0)).limit(limit).tuples()]
+
+    def rows_for(self, ids: list[int]) -> list[tuple]:
+        """Rows ``(id, col1, col2 …)`` of these ids, in the order given."""
+        if not ids:
+            return []
+        pk = self.subject.model._meta.primary_key
+        query = self.subject.display(self.subject.model.select(), None)
+        query = query.select(pk, *[c.expr for c in self.columns]).where(pk.in_(ids))
+        by_id = {r[0]: r for r in query.tuples()}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def page(self, offset: int, limit: int, sort: tuple[str, bool] | None = None) -> list[tuple]:
+        """Rows ``(id, col1, col2 …)`` of one page in the given order: ids first, then rows."""
+        return self.rows_for(self.page_ids(offset, limit, sort))
+
+    def iter_rows(self, sort: tuple[str, bool] | None = None) -> Iterator[tuple]:
         """Every row (without the id) in table order, streamed from a cursor (for the export)."""
         for row in self._ordered(sort).tuples().iterator():
             yield row[1:]
 
     def ids(self, sort: tuple[str, bool] | None = None) -> list[int]:
-        return [r[0] for r in self._ordered(sort).tuples()]
+        """All ids in table order (tests, small selections)."""
+        pk = self.subject.model._meta.primary_key
+        query = self.subject.display(self.subject.base(self.spec), self.spec).select(pk)
+        return [r[0] for r in self._order(query, sort).tuples()]
 
     # -- totals and groups -----------------------------------------------------------------
     def totals(self) -> dict[str, Any]:
@@ -187,7 +218,7 @@ class AnalysisQuery:
             raise PermissionDenied(Permission.ANALYSIS_MONEY.value, actor.role.value)
         dim = dims[dimension]
         sdim = dims[series] if series and series != dimension else None
-        query = self.subject.base(self.spec)
+        query = self.subject.grouping_base(self.spec)
         joined: set[str] = set()
         for d in (dim, sdim):
             if d is not None and d.join is not None and d.key not in joined:
@@ -290,7 +321,9 @@ def _period_keys(period: str, keys: list[str]) -> list[str]:
 # -- SQL helpers shared by the subjects ------------------------------------------------------
 
 def month_of(expr: Any) -> Any:
-    return pw.fn.strftime("%Y-%m", expr).coerce(False)
+    """'2026-03' of a stored date/datetime ('YYYY-MM-DD…' text in SQLite): a substring is
+    several times cheaper than strftime() over 200,000 rows."""
+    return pw.fn.substr(expr, 1, 7).coerce(False)
 
 
 def week_of(expr: Any) -> Any:

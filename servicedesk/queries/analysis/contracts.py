@@ -156,7 +156,7 @@ class ContractsSubject(Subject):
         query = C.select()
         return query.where(*cond) if cond else query
 
-    def display(self, query: pw.ModelSelect) -> pw.ModelSelect:
+    def display(self, query: pw.ModelSelect, spec: Any) -> pw.ModelSelect:
         J = pw.JOIN.LEFT_OUTER
         return (query.join_from(C, CParty, J, on=(C.party == CParty.id))
                 .join_from(C, CSigner, J, on=(C.signed_by == CSigner.id))

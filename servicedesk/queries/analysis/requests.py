@@ -83,7 +83,10 @@ def request_conditions(spec: RequestSpec, *, interventions: bool) -> list[Any]:
             RequestUnit.unit.in_(Unit.select(Unit.id).where(
                 contains(Unit.serial, spec.serial.strip()))))))
     if spec.provinces:
-        out.append(SR.customer.in_(Party.select(Party.id).where(
+        # "+customer_id": a province holds thousands of customers; walking the sort index and
+        # testing membership beats fetching and sorting every request of the province.
+        unindexed = pw.NodeList((pw.SQL("+"), SR.customer), glue="")
+        out.append(unindexed.in_(Party.select(Party.id).where(
             Party.province.in_([p.upper() for p in spec.provinces]))))
     if spec.priorities:
         prio_ids = Priority.select(Priority.id).where(Priority.code.in_(list(spec.priorities)))
@@ -127,6 +130,17 @@ def request_conditions(spec: RequestSpec, *, interventions: bool) -> list[Any]:
     if inter:  # one intervention must match all intervention conditions
         out.append(SR.id.in_(I.select(I.request).where(*inter)))
     return out
+
+
+_INTERVENTION_ONLY = {"team_ids", "operator_ids", "intervention_statuses", "activity_type_ids",
+                      "scheduled_from", "scheduled_to"}
+
+
+def _needs_request(spec: RequestSpec) -> bool:
+    """True when a filter of the listing of interventions reads the request's columns."""
+    defaults = RequestSpec()
+    return any(getattr(spec, f) != getattr(defaults, f)
+               for f in RequestSpec.__dataclass_fields__ if f not in _INTERVENTION_ONLY)
 
 
 def _province_join(query: pw.ModelSelect) -> pw.ModelSelect:
@@ -192,7 +206,7 @@ class RequestsSubject(Subject):
         conditions = request_conditions(spec, interventions=False)
         return query.where(*conditions) if conditions else query
 
-    def display(self, query: pw.ModelSelect) -> pw.ModelSelect:
+    def display(self, query: pw.ModelSelect, spec: RequestSpec | None) -> pw.ModelSelect:
         J = pw.JOIN.LEFT_OUTER
         return (query.join_from(SR, Cust, J, on=(SR.customer == Cust.id))
                 .join_from(SR, PType, J, on=(SR.problem_type == PType.id))
@@ -258,12 +272,22 @@ class InterventionsSubject(Subject):
         return I
 
     def base(self, spec: RequestSpec) -> pw.ModelSelect:
-        query = I.select().join_from(I, SR, on=(I.request == SR.id))
+        query = I.select()
+        if _needs_request(spec):  # counting 400,000 interventions needs no join otherwise
+            query = query.join_from(I, SR, on=(I.request == SR.id))
         conditions = request_conditions(spec, interventions=True)
         return query.where(*conditions) if conditions else query
 
-    def display(self, query: pw.ModelSelect) -> pw.ModelSelect:
+    def grouping_base(self, spec: RequestSpec) -> pw.ModelSelect:
+        query = self.base(spec)
+        if not _needs_request(spec):
+            query = query.join_from(I, SR, on=(I.request == SR.id))
+        return query
+
+    def display(self, query: pw.ModelSelect, spec: RequestSpec | None) -> pw.ModelSelect:
         J = pw.JOIN.LEFT_OUTER
+        if spec is None or not _needs_request(spec):
+            query = query.join_from(I, SR, on=(I.request == SR.id))
         return (query.join_from(SR, Cust, J, on=(SR.customer == Cust.id))
                 .join_from(I, Act, J, on=(I.activity_type == Act.id))
                 .join_from(I, Prio, J, on=(pw.fn.COALESCE(I.priority, SR.priority) == Prio.id))

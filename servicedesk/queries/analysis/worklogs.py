@@ -97,7 +97,7 @@ class WorkLogsSubject(Subject):
         query = W.select()
         return query.where(*conditions) if conditions else query
 
-    def display(self, query: pw.ModelSelect) -> pw.ModelSelect:
+    def display(self, query: pw.ModelSelect, spec: Any) -> pw.ModelSelect:
         J = pw.JOIN.LEFT_OUTER
         return (query.join_from(W, WOp, J, on=(W.operator == WOp.id))
                 .join_from(W, WCust, J, on=(W.customer == WCust.id))
