@@ -161,6 +161,12 @@ def _insert_requests(db, rows: list[tuple], refs: dict[int, str], df: Counter) -
                     [(r[0], r[1]) for r in rows])
 
 
+def _ensure_terms_table(db) -> None:
+    # Databases made by an early build of m0060 lack this table (it joined m0060 later).
+    db.execute_sql("CREATE TABLE IF NOT EXISTS kb_request_terms (term VARCHAR(80) NOT NULL "
+                   "PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID")
+
+
 def rebuild_request_index(db=None, progress: Callable[[int, int], None] | None = None,
                           batch: int = BATCH) -> int:
     """Index every resolved/closed request from scratch, in transactions of ``batch`` rows
@@ -170,6 +176,7 @@ def rebuild_request_index(db=None, progress: Callable[[int, int], None] | None =
         f"SELECT id FROM service_request WHERE status IN {_STATUS_SQL} AND final_report != '' "
         "ORDER BY id")]
     with db.atomic():
+        _ensure_terms_table(db)
         db.execute_sql("DELETE FROM kb_request_fts")
         db.execute_sql("DELETE FROM kb_request_indexed")
         db.execute_sql("DELETE FROM kb_request_terms")
@@ -233,7 +240,9 @@ def index_status(db=None) -> IndexStatus:
     articles = db.execute_sql("SELECT count(*) FROM kb_article WHERE archived = 0").fetchone()[0]
     in_index = db.execute_sql("SELECT count(*) FROM kb_article_fts").fetchone()[0]
     articles_ok = st.get("format") == fmt and articles == in_index
-    requests_ok = st.get("requests_format") == fmt
+    has_terms = db.execute_sql("SELECT count(*) FROM sqlite_master WHERE name = "
+                               "'kb_request_terms'").fetchone()[0]
+    requests_ok = st.get("requests_format") == fmt and bool(has_terms)
     return IndexStatus(articles_ok, requests_ok)
 
 

@@ -31,6 +31,10 @@ class KbSearchPanel(QWidget):
         self.family_combo.setObjectName("kbFamilyFilter")
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("kbTypeFilter")
+        for combo in (self.family_combo, self.type_combo):
+            # long family / type names must not widen the whole right dock area
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
         self.archived_check = QCheckBox(self.tr("Archived"))
         self.archived_check.setObjectName("kbArchivedFilter")
         self.archived_check.setToolTip(self.tr("Show archived articles instead"))
