@@ -221,10 +221,21 @@ def _set_journal_mode(db: ServiceDeskDatabase, shared: bool) -> str:
     return current
 
 
+def _applied(db: ServiceDeskDatabase) -> set[int]:
+    exists = db.execute_sql("SELECT 1 FROM sqlite_master WHERE type='table' "
+                            "AND name='schema_migrations'").fetchone()
+    if not exists:
+        return set()
+    return {r[0] for r in db.execute_sql("SELECT number FROM schema_migrations")}
+
+
 def _migrate(db: ServiceDeskDatabase, path: Path, found: int, info: DatabaseInfo,
              migrate_to: int | None = None) -> None:
-    pending = [m for m in all_migrations()
-               if m.number > found and (migrate_to is None or m.number <= migrate_to)]
+    """Apply every known migration not yet recorded in ``schema_migrations`` (by number, not
+    only those above ``user_version``: a lower-numbered migration may arrive later)."""
+    wanted = [m for m in all_migrations() if migrate_to is None or m.number <= migrate_to]
+    done = _applied(db)
+    pending = [m for m in wanted if m.number not in done]
     if not pending:
         return
     if found > 0:
@@ -236,14 +247,15 @@ def _migrate(db: ServiceDeskDatabase, path: Path, found: int, info: DatabaseInfo
         db.execute_sql("CREATE TABLE IF NOT EXISTS schema_migrations ("
                        "number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
         # Re-read under the write lock: another workstation may have migrated meanwhile.
-        done = {r[0] for r in db.execute_sql("SELECT number FROM schema_migrations")}
+        done = _applied(db)
         for migration in pending:
             if migration.number in done:
                 continue
             migration.up(db)
             db.execute_sql("INSERT INTO schema_migrations (number, name, applied_at) VALUES (?,?,?)",
                            (migration.number, migration.name, clock.now().isoformat(sep=" ")))
-        version = max(done | {m.number for m in pending})
+            done.add(migration.number)
+        version = max(done | {found})
         db.execute_sql(f"PRAGMA user_version = {int(version)}")  # noqa: S608 - an int
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     info.schema_version = version

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
@@ -38,16 +38,19 @@ def time(value: dt.time | None) -> str:
 
 
 def number(value: float | int | Decimal | None, decimals: int = 0) -> str:
+    """Grouped thousands always ("1.234,50" in Italian), whatever the locale's minimum grouping."""
     if value is None:
         return ""
-    return _loc().toString(float(value), "f", decimals)
+    loc = _loc()
+    quant = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
+    text = format(Decimal(str(value)).quantize(quant, rounding=ROUND_HALF_UP), f",.{decimals}f")
+    return text.replace(",", "\0").replace(".", loc.decimalPoint()).replace("\0", loc.groupSeparator())
 
 
 def euro(value: Decimal | float | int | None) -> str:
     if value is None:
         return ""
-    text = _loc().toString(float(value), "f", 2)
-    return f"{text} €"
+    return f"{number(value, 2)} €"
 
 
 def hours(minutes: int | None) -> str:

@@ -172,3 +172,17 @@ def test_command_line_reports_one_line_and_exit_code(tmp_path):
     assert len(lines) == 1 and "not a ServiceDesk database" in lines[0]
     assert bad.read_text() == "not a database"
     assert not (tmp_path / "x.png").exists()
+
+
+def test_a_missing_lower_numbered_migration_is_still_applied(tmp_path):
+    path = tmp_path / "gap.db"
+    open_database(path).close()
+    with sqlite3.connect(path) as con:
+        con.execute("DELETE FROM schema_migrations WHERE number = 2")
+        con.execute("DELETE FROM province")
+    database = open_database(path)
+    try:
+        assert Province.select().count() == 107
+        assert database.info.schema_version == latest_version()
+    finally:
+        database.close()
