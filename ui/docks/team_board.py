@@ -5,8 +5,8 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QFileDialog, QHBoxLayout,
-                               QLabel, QMessageBox, QPushButton, QScrollArea, QToolButton,
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QHBoxLayout,
+                               QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QToolButton,
                                QVBoxLayout, QWidget)
 
 from servicedesk import clock
@@ -111,8 +111,13 @@ class TeamBoardWidget(QWidget):
         self.team.setObjectName("boardTeam")
         fill_teams(self.team, all_label=QCoreApplication.translate("Board", "All teams"))
         self.team.currentIndexChanged.connect(self.reload)
+        self.team.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.team.setMinimumContentsLength(10)
         self.title = QLabel()
         self.title.setObjectName("boardTitle")
+        # The range is also in the date box: the label may shrink away on narrow screens.
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setMinimumWidth(0)
         self.undo_btn = QToolButton()
         self.undo_btn.setObjectName("undoButton")
         self.undo_btn.setText(QCoreApplication.translate("Board", "Undo"))
@@ -126,8 +131,7 @@ class TeamBoardWidget(QWidget):
         for w in (self.day_btn, self.week_btn, prev_btn, today_btn, next_btn, self.date_edit, self.team):
             bar.addWidget(w)
         bar.addSpacing(8)
-        bar.addWidget(self.title)
-        bar.addStretch(1)
+        bar.addWidget(self.title, 1)
         bar.addWidget(self.undo_btn)
         self.tool_bar = bar
 

@@ -60,7 +60,7 @@ class BoardView(QWidget):
         self.selected_id: int | None = None
         self._drag: _Drag | None = None
         self.proposal: tuple[int | None, int | None, dt.datetime, dt.datetime] | None = None
-        self.setMinimumWidth(NAME_W + 400)
+        self.setMinimumWidth(NAME_W + 240)
 
     def set_proposal(self, operator_id: int | None, team_id: int | None,
                      start: dt.datetime | None, end: dt.datetime | None) -> None:

@@ -30,6 +30,8 @@ class MyDayWidget(QWidget):
         self.setObjectName("myDay")
         self.operator = QComboBox()
         self.operator.setObjectName("myDayOperator")
+        self.operator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.operator.setMinimumContentsLength(12)
         actor = ctx.actor
         self.title = QLabel()
         self.title.setObjectName("myDayTitle")
