@@ -176,3 +176,33 @@ def test_intervention_sheet_pdf(qtbot, ctx, request_, tmp_path):
     assert data.startswith(b"%PDF") and len(data) > 2000
     with pytest.raises(OSError):
         save_pdf(item.id, str(tmp_path / "missing-dir" / "x.pdf"), "it")
+
+
+def test_real_request_editor_shows_the_panels(qtbot, ctx, request_):
+    """The request editor (issue 3) hosts the interventions and work-log panels (R-REQ-3, R-LOG-1)."""
+    from ui.dialogs.request_editor import RequestEditor
+    from ui.features.board import _register_panels
+
+    _register_panels()
+    req, _, _ = request_
+    editor = RequestEditor(ctx=ctx, request_id=req.id)
+    qtbot.addWidget(editor)
+    keys = [editor.tabs.widget(i).property("panel_key") for i in range(editor.tabs.count())]
+    assert "interventions" in keys and "worklog" in keys
+    panel = editor.tabs.widget(keys.index("interventions"))
+    assert panel.request_id == req.id and panel.schedule_btn.isEnabled()
+
+
+def test_board_jumps_to_an_opened_intervention(qtbot, ctx, request_):
+    from ui.docks.team_board import TeamBoardWidget
+
+    req, anna, _ = request_
+    later = MON + dt.timedelta(days=30)
+    item = interventions.schedule(req.id, activity_type_id=ActivityType.get(code="repair").id,
+                                  operator_id=anna.id, planned_start=at(later, "09:00"),
+                                  planned_end=at(later, "10:00")).intervention
+    board = TeamBoardWidget(ctx=ctx)
+    qtbot.addWidget(board)
+    ctx.bus.open_intervention.emit(item.id)
+    assert board.selected is not None and board.selected.id == item.id
+    assert board.view.data.start <= later < board.view.data.end

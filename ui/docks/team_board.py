@@ -165,7 +165,20 @@ class TeamBoardWidget(QWidget):
         self.undo_action, self.redo_action = undo, redo
         self.selected: Block | None = None
         ctx.bus.changed.connect(self._on_changed)
+        ctx.bus.open_intervention.connect(self.show_intervention)
         self.reload()
+
+    def show_intervention(self, intervention_id: int) -> None:
+        """Jump to the intervention's day and select its block (bus.open_intervention)."""
+        item = Intervention.get_or_none(Intervention.id == intervention_id)
+        if item is None or item.planned_start is None:
+            return
+        if self.team.currentData() not in (None, item.team_id):
+            self.team.setCurrentIndex(0)
+        self.go_to(item.planned_start.date())
+        self.view.selected_id = item.id
+        self.selected = next((b for b in self.view.data.blocks if b.id == item.id), None)
+        self.view.update()
 
     # -- navigation -----------------------------------------------------------------------------
     def period(self) -> tuple[dt.date, int]:
