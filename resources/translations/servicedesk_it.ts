@@ -1418,6 +1418,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Modifica…</translation>
     </message>
     <message>
+      <source>Start</source>
+      <translation>Inizia</translation>
+    </message>
+    <message>
+      <source>Mark as in progress from now</source>
+      <translation>Segna come in corso da adesso</translation>
+    </message>
+    <message>
       <source>Complete…</source>
       <translation>Completa…</translation>
     </message>

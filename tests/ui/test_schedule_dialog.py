@@ -129,6 +129,11 @@ def test_interventions_panel_complete_and_final_report(qtbot, ctx, request_, mon
     assert panel.table.rowCount() == 1
     panel.table.selectRow(0)
     assert panel.complete_btn.isEnabled() and panel.cancel_btn.isEnabled()
+    clock.freeze(at(MON, "09:05"))
+    panel.start()
+    assert item.reload().status == "in_progress" and item.reload().actual_start == at(MON, "09:05")
+    panel.table.selectRow(0)
+    assert not panel.start_btn.isEnabled()
     clock.freeze(at(MON, "12:00"))
     from ui.dialogs.schedule_dialog import CompleteDialog
 
@@ -139,7 +144,7 @@ def test_interventions_panel_complete_and_final_report(qtbot, ctx, request_, mon
     assert item.reload().status == "done"
     from servicedesk.services import worklogs
 
-    assert worklogs.totals(req.id).minutes == 60  # logged from the completion
+    assert worklogs.totals(req.id).minutes == 55  # logged from the completion: 09:05–10:00
     panel.refresh()
     assert "Done" in panel.table.item(0, 0).text()
     monkeypatch.setattr("ui.widgets.board_request_panels.FinalReportDialog.exec", lambda self: 1)

@@ -50,6 +50,9 @@ class InterventionsPanel(QWidget):
         self.schedule_btn = QPushButton(QCoreApplication.translate("Board", "Schedule…"))
         self.schedule_btn.setObjectName("scheduleButton")
         self.edit_btn = QPushButton(QCoreApplication.translate("Board", "Edit…"))
+        self.start_btn = QPushButton(QCoreApplication.translate("Board", "Start"))
+        self.start_btn.setObjectName("startButton")
+        self.start_btn.setToolTip(QCoreApplication.translate("Board", "Mark as in progress from now"))
         self.complete_btn = QPushButton(QCoreApplication.translate("Board", "Complete…"))
         self.complete_btn.setObjectName("completeButton")
         self.cancel_btn = QPushButton(QCoreApplication.translate("Board", "Cancel intervention"))
@@ -65,11 +68,12 @@ class InterventionsPanel(QWidget):
         self.report_btn.setObjectName("composeReportButton")
         self.schedule_btn.clicked.connect(self.schedule)
         self.edit_btn.clicked.connect(self.edit)
+        self.start_btn.clicked.connect(self.start)
         self.complete_btn.clicked.connect(self.complete)
         self.cancel_btn.clicked.connect(self.cancel)
         self.report_btn.clicked.connect(self.compose_report)
         buttons = QHBoxLayout()
-        for b in (self.schedule_btn, self.edit_btn, self.complete_btn, self.cancel_btn, self.print_btn):
+        for b in (self.schedule_btn, self.edit_btn, self.start_btn, self.complete_btn, self.cancel_btn, self.print_btn):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.report_btn)
@@ -136,7 +140,9 @@ class InterventionsPanel(QWidget):
         own = item is not None and item.operator_id == actor.operator_id
         self.schedule_btn.setEnabled(has_request and plan)
         self.edit_btn.setEnabled(is_open and plan)
-        self.complete_btn.setEnabled(is_open and (plan or (own and actor.can(Permission.INTERVENTION_OWN))))
+        may_work = plan or (own and actor.can(Permission.INTERVENTION_OWN))
+        self.start_btn.setEnabled(item is not None and item.status == "planned" and may_work)
+        self.complete_btn.setEnabled(is_open and may_work)
         self.cancel_btn.setEnabled(is_open and plan)
         self.print_btn.setEnabled(item is not None and item.planned_start is not None)
         self.report_btn.setEnabled(has_request and actor.can(Permission.REQUEST_NOTE))
@@ -157,6 +163,21 @@ class InterventionsPanel(QWidget):
             return
         ScheduleDialog(ctx=self.ctx, request_id=self.request_id, intervention=item, parent=self).exec()
         self.refresh()
+
+    def start(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        try:
+            interventions.start(item)
+        except ConflictError as err:
+            if ask_reload(self, conflict_text(err)):
+                self.refresh()
+            return
+        except ServiceDeskError as err:
+            show_error(self, err)
+            return
+        self.ctx.bus.notify("interventions")
 
     def complete(self) -> None:
         from ..dialogs.schedule_dialog import CompleteDialog
