@@ -147,3 +147,26 @@ def operator_activity(operator_id: int, *, since: dt.datetime | None = None,
     if since is not None:
         query = query.where(AuditLog.at >= since)
     return _resolve(list(query.order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit)))
+
+
+def field_kind(table_name: str, field: str | None) -> str:
+    """How a stored value should be shown: datetime, date, time, decimal, bool, int, fk or text."""
+    model = _model_for(table_name)
+    f = model._meta.fields.get(field) if (model and field) else None
+    if f is None:
+        return "text"
+    if isinstance(f, pw.ForeignKeyField):
+        return "fk"
+    if isinstance(f, pw.DateTimeField):
+        return "datetime"
+    if isinstance(f, pw.DateField):
+        return "date"
+    if isinstance(f, pw.TimeField):
+        return "time"
+    if isinstance(f, pw.DecimalField):
+        return "decimal"
+    if isinstance(f, pw.BooleanField):
+        return "bool"
+    if isinstance(f, pw.IntegerField):
+        return "int"
+    return "text"

@@ -641,6 +641,190 @@
       <translation>eliminato</translation>
     </message>
     <message>
+      <source>Status</source>
+      <translation>Stato</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>Priorità</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Responsabile</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>Team</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>Oggetto</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Descrizione</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Cliente</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Referente</translation>
+    </message>
+    <message>
+      <source>Job order</source>
+      <translation>Commessa</translation>
+    </message>
+    <message>
+      <source>Problem type</source>
+      <translation>Tipo problema</translation>
+    </message>
+    <message>
+      <source>Final report</source>
+      <translation>Rapporto finale</translation>
+    </message>
+    <message>
+      <source>Resolution due</source>
+      <translation>Scadenza risoluzione</translation>
+    </message>
+    <message>
+      <source>Response due</source>
+      <translation>Scadenza risposta</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>Operatore</translation>
+    </message>
+    <message>
+      <source>Activity type</source>
+      <translation>Tipo attività</translation>
+    </message>
+    <message>
+      <source>Planned start</source>
+      <translation>Inizio pianificato</translation>
+    </message>
+    <message>
+      <source>Planned end</source>
+      <translation>Fine pianificata</translation>
+    </message>
+    <message>
+      <source>Instructions</source>
+      <translation>Istruzioni</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Rapporto</translation>
+    </message>
+    <message>
+      <source>Actual start</source>
+      <translation>Inizio effettivo</translation>
+    </message>
+    <message>
+      <source>Actual end</source>
+      <translation>Fine effettiva</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Data</translation>
+    </message>
+    <message>
+      <source>Minutes</source>
+      <translation>Minuti</translation>
+    </message>
+    <message>
+      <source>Travel minutes</source>
+      <translation>Minuti di viaggio</translation>
+    </message>
+    <message>
+      <source>Km</source>
+      <translation>Km</translation>
+    </message>
+    <message>
+      <source>Billable</source>
+      <translation>Fatturabile</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Importo</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titolo</translation>
+    </message>
+    <message>
+      <source>Party</source>
+      <translation>Nominativo</translation>
+    </message>
+    <message>
+      <source>Term start</source>
+      <translation>Inizio periodo</translation>
+    </message>
+    <message>
+      <source>Term end</source>
+      <translation>Fine periodo</translation>
+    </message>
+    <message>
+      <source>Renewal</source>
+      <translation>Rinnovo</translation>
+    </message>
+    <message>
+      <source>Change %</source>
+      <translation>Variazione %</translation>
+    </message>
+    <message>
+      <source>ISTAT share %</source>
+      <translation>Quota ISTAT %</translation>
+    </message>
+    <message>
+      <source>Notice days</source>
+      <translation>Giorni di disdetta</translation>
+    </message>
+    <message>
+      <source>Tickets per term</source>
+      <translation>Ticket per periodo</translation>
+    </message>
+    <message>
+      <source>Signed by</source>
+      <translation>Firmato da</translation>
+    </message>
+    <message>
+      <source>Signed on</source>
+      <translation>Firmato il</translation>
+    </message>
+    <message>
+      <source>Archived</source>
+      <translation>Archiviato</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>sì</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <source>planned</source>
+      <translation>pianificato</translation>
+    </message>
+    <message>
+      <source>in progress</source>
+      <translation>in corso</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>eseguito</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>annullato</translation>
+    </message>
+    <message>
       <source>History of changes</source>
       <translation>Storico modifiche</translation>
     </message>
@@ -3521,6 +3705,30 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Il record non esiste più.</translation>
     </message>
     <message>
+      <source>The backup folder “{path}” does not exist or cannot be written.</source>
+      <translation>La cartella dei backup “{path}” non esiste o non è scrivibile.</translation>
+    </message>
+    <message>
+      <source>“{path}” is not a good ServiceDesk backup (damaged or of another program).</source>
+      <translation>“{path}” non è un backup valido di ServiceDesk (danneggiato o di un altro programma).</translation>
+    </message>
+    <message>
+      <source>The backup “{path}” was written by a newer version of ServiceDesk.</source>
+      <translation>Il backup “{path}” è stato scritto da una versione più recente di ServiceDesk.</translation>
+    </message>
+    <message>
+      <source>The backup could not be written to “{path}”.</source>
+      <translation>Non è stato possibile scrivere il backup in “{path}”.</translation>
+    </message>
+    <message>
+      <source>The database “{path}” is damaged: the backup was not kept. Restore the latest good backup.</source>
+      <translation>Il database “{path}” è danneggiato: il backup non è stato conservato. Ripristina l'ultimo backup integro.</translation>
+    </message>
+    <message>
+      <source>Between {min} and {max}.</source>
+      <translation>Tra {min} e {max}.</translation>
+    </message>
+    <message>
       <source>The chosen time has scheduling conflicts.</source>
       <translation>L'orario scelto ha conflitti di pianificazione.</translation>
     </message>
@@ -3815,6 +4023,58 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>The file has more than {max} rows: split it.</source>
       <translation>Il file ha più di {max} righe: dividilo.</translation>
+    </message>
+    <message>
+      <source>Wrong user name or password.</source>
+      <translation>Nome utente o password errati.</translation>
+    </message>
+    <message>
+      <source>The operator “{username}” is deactivated. Ask an administrator.</source>
+      <translation>L'operatore “{username}” è disattivato. Rivolgiti a un amministratore.</translation>
+    </message>
+    <message>
+      <source>The operator “{username}” has no password yet. Ask an administrator to set one.</source>
+      <translation>L'operatore “{username}” non ha ancora una password. Chiedi a un amministratore di impostarla.</translation>
+    </message>
+    <message>
+      <source>Too many wrong passwords: this user is locked for a few minutes.</source>
+      <translation>Troppe password errate: l'utente è bloccato per qualche minuto.</translation>
+    </message>
+    <message>
+      <source>An administrator already exists: sign in instead.</source>
+      <translation>Esiste già un amministratore: accedi con le tue credenziali.</translation>
+    </message>
+    <message>
+      <source>The password must have at least {min} characters.</source>
+      <translation>La password deve avere almeno {min} caratteri.</translation>
+    </message>
+    <message>
+      <source>The two passwords are different.</source>
+      <translation>Le due password sono diverse.</translation>
+    </message>
+    <message>
+      <source>The current password is wrong.</source>
+      <translation>La password attuale è errata.</translation>
+    </message>
+    <message>
+      <source>2 to 40 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit.</source>
+      <translation>Da 2 a 40 caratteri: lettere minuscole, cifre, punto, trattino o trattino basso, iniziando con una lettera o una cifra.</translation>
+    </message>
+    <message>
+      <source>The user name “{username}” is already in use.</source>
+      <translation>Il nome utente “{username}” è già in uso.</translation>
+    </message>
+    <message>
+      <source>Not a valid e-mail address.</source>
+      <translation>Indirizzo e-mail non valido.</translation>
+    </message>
+    <message>
+      <source>This is the last active administrator: name another administrator first.</source>
+      <translation>È l'ultimo amministratore attivo: nomina prima un altro amministratore.</translation>
+    </message>
+    <message>
+      <source>A team named “{name}” already exists.</source>
+      <translation>Esiste già un team di nome “{name}”.</translation>
     </message>
     <message>
       <source>“{path}” is a folder, not a database file.</source>

@@ -192,7 +192,7 @@ def test_audit_view_lists_changes(qtbot, ctx, qtmodeltester):
     m = view.model
     assert m.rowCount() == 2
     row = [m.data(m.index(0, c)) for c in range(m.columnCount())]
-    assert row[1:] == ["Anna Bianchi", "Contract", "Amount", "1200.00", "1500.00"]
+    assert row[1:] == ["Anna Bianchi", "Contract", "Amount", "1,200.00", "1,500.00"]
     assert m.data(m.index(1, 1)) == "system" and m.data(m.index(1, 3)) == "created"
     view.set_record("service_request", None)
     assert m.rowCount() == 0 and "once the record is saved" in view.summary.text()

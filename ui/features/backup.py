@@ -20,14 +20,13 @@ CHECK_EVERY_MS = 60 * 60 * 1000  # hourly: is today's backup there (this or anot
 
 
 def _register_messages() -> None:
-    t = QCoreApplication.translate
     reg = messages.register
-    reg("backup.folder", lambda p: t("Messages", "The backup folder “{path}” does not exist or cannot be written.").format(**p))
-    reg("backup.bad", lambda p: t("Messages", "“{path}” is not a good ServiceDesk backup (damaged or of another program).").format(**p))
-    reg("backup.newer", lambda p: t("Messages", "The backup “{path}” was written by a newer version of ServiceDesk.").format(**p))
-    reg("backup.failed", lambda p: t("Messages", "The backup could not be written to “{path}”.").format(**p))
-    reg("backup.source_damaged", lambda p: t("Messages", "The database “{path}” is damaged: the backup was not kept. Restore the latest good backup.").format(**p))
-    reg("backup.keep_range", lambda p: t("Messages", "Between {min} and {max}.").format(**p))
+    reg("backup.folder", lambda p: QCoreApplication.translate("Messages", "The backup folder “{path}” does not exist or cannot be written.").format(**p))
+    reg("backup.bad", lambda p: QCoreApplication.translate("Messages", "“{path}” is not a good ServiceDesk backup (damaged or of another program).").format(**p))
+    reg("backup.newer", lambda p: QCoreApplication.translate("Messages", "The backup “{path}” was written by a newer version of ServiceDesk.").format(**p))
+    reg("backup.failed", lambda p: QCoreApplication.translate("Messages", "The backup could not be written to “{path}”.").format(**p))
+    reg("backup.source_damaged", lambda p: QCoreApplication.translate("Messages", "The database “{path}” is damaged: the backup was not kept. Restore the latest good backup.").format(**p))
+    reg("backup.keep_range", lambda p: QCoreApplication.translate("Messages", "Between {min} and {max}.").format(**p))
 
 
 _register_messages()

@@ -22,21 +22,20 @@ ORDER = 5
 
 
 def _register_messages() -> None:
-    t = QCoreApplication.translate
     reg = messages.register
-    reg("auth.invalid", lambda p: t("Messages", "Wrong user name or password."))
-    reg("auth.inactive", lambda p: t("Messages", "The operator “{username}” is deactivated. Ask an administrator.").format(**p))
-    reg("auth.no_password", lambda p: t("Messages", "The operator “{username}” has no password yet. Ask an administrator to set one.").format(**p))
-    reg("auth.locked", lambda p: t("Messages", "Too many wrong passwords: this user is locked for a few minutes."))
-    reg("auth.admin_exists", lambda p: t("Messages", "An administrator already exists: sign in instead."))
-    reg("auth.password_short", lambda p: t("Messages", "The password must have at least {min} characters.").format(**p))
-    reg("auth.password_mismatch", lambda p: t("Messages", "The two passwords are different."))
-    reg("auth.wrong_password", lambda p: t("Messages", "The current password is wrong."))
-    reg("auth.username_format", lambda p: t("Messages", "2 to 40 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit."))
-    reg("auth.username_taken", lambda p: t("Messages", "The user name “{username}” is already in use.").format(**p))
-    reg("auth.email_format", lambda p: t("Messages", "Not a valid e-mail address."))
-    reg("auth.last_admin", lambda p: t("Messages", "This is the last active administrator: name another administrator first."))
-    reg("auth.team_taken", lambda p: t("Messages", "A team named “{name}” already exists.").format(**p))
+    reg("auth.invalid", lambda p: QCoreApplication.translate("Messages", "Wrong user name or password."))
+    reg("auth.inactive", lambda p: QCoreApplication.translate("Messages", "The operator “{username}” is deactivated. Ask an administrator.").format(**p))
+    reg("auth.no_password", lambda p: QCoreApplication.translate("Messages", "The operator “{username}” has no password yet. Ask an administrator to set one.").format(**p))
+    reg("auth.locked", lambda p: QCoreApplication.translate("Messages", "Too many wrong passwords: this user is locked for a few minutes."))
+    reg("auth.admin_exists", lambda p: QCoreApplication.translate("Messages", "An administrator already exists: sign in instead."))
+    reg("auth.password_short", lambda p: QCoreApplication.translate("Messages", "The password must have at least {min} characters.").format(**p))
+    reg("auth.password_mismatch", lambda p: QCoreApplication.translate("Messages", "The two passwords are different."))
+    reg("auth.wrong_password", lambda p: QCoreApplication.translate("Messages", "The current password is wrong."))
+    reg("auth.username_format", lambda p: QCoreApplication.translate("Messages", "2 to 40 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit."))
+    reg("auth.username_taken", lambda p: QCoreApplication.translate("Messages", "The user name “{username}” is already in use.").format(**p))
+    reg("auth.email_format", lambda p: QCoreApplication.translate("Messages", "Not a valid e-mail address."))
+    reg("auth.last_admin", lambda p: QCoreApplication.translate("Messages", "This is the last active administrator: name another administrator first."))
+    reg("auth.team_taken", lambda p: QCoreApplication.translate("Messages", "A team named “{name}” already exists.").format(**p))
 
 
 _register_messages()

@@ -6,6 +6,8 @@ together with its interventions and work logs; it is registered as the request p
 """
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
@@ -41,29 +43,64 @@ def field_label(field: str | None) -> str:
     """A readable name for a model field; unknown fields fall back to the field name."""
     if not field:
         return ""
-    t = QCoreApplication.translate
     names = {
-        "status": t("Audit", "Status"), "priority": t("Audit", "Priority"),
-        "owner": t("Audit", "Owner"), "team": t("Audit", "Team"), "subject": t("Audit", "Subject"),
-        "description": t("Audit", "Description"), "customer": t("Audit", "Customer"),
-        "contact": t("Audit", "Contact"), "contract": t("Audit", "Contract"),
-        "job_order": t("Audit", "Job order"), "problem_type": t("Audit", "Problem type"),
-        "final_report": t("Audit", "Final report"), "resolution_due": t("Audit", "Resolution due"),
-        "response_due": t("Audit", "Response due"), "operator": t("Audit", "Operator"),
-        "activity_type": t("Audit", "Activity type"), "planned_start": t("Audit", "Planned start"),
-        "planned_end": t("Audit", "Planned end"), "instructions": t("Audit", "Instructions"),
-        "report": t("Audit", "Report"), "actual_start": t("Audit", "Actual start"),
-        "actual_end": t("Audit", "Actual end"), "work_date": t("Audit", "Date"),
-        "minutes": t("Audit", "Minutes"), "travel_minutes": t("Audit", "Travel minutes"),
-        "km": t("Audit", "Km"), "billable": t("Audit", "Billable"), "notes": t("Audit", "Notes"),
-        "amount": t("Audit", "Amount"), "title": t("Audit", "Title"), "party": t("Audit", "Party"),
-        "term_start": t("Audit", "Term start"), "term_end": t("Audit", "Term end"),
-        "renewal_type": t("Audit", "Renewal"), "change_pct": t("Audit", "Change %"),
-        "istat_share_pct": t("Audit", "ISTAT share %"), "notice_days": t("Audit", "Notice days"),
-        "tickets_per_term": t("Audit", "Tickets per term"), "signed_by": t("Audit", "Signed by"),
-        "signed_on": t("Audit", "Signed on"), "archived": t("Audit", "Archived"),
+        "status": QCoreApplication.translate("Audit", "Status"), "priority": QCoreApplication.translate("Audit", "Priority"),
+        "owner": QCoreApplication.translate("Audit", "Owner"), "team": QCoreApplication.translate("Audit", "Team"), "subject": QCoreApplication.translate("Audit", "Subject"),
+        "description": QCoreApplication.translate("Audit", "Description"), "customer": QCoreApplication.translate("Audit", "Customer"),
+        "contact": QCoreApplication.translate("Audit", "Contact"), "contract": QCoreApplication.translate("Audit", "Contract"),
+        "job_order": QCoreApplication.translate("Audit", "Job order"), "problem_type": QCoreApplication.translate("Audit", "Problem type"),
+        "final_report": QCoreApplication.translate("Audit", "Final report"), "resolution_due": QCoreApplication.translate("Audit", "Resolution due"),
+        "response_due": QCoreApplication.translate("Audit", "Response due"), "operator": QCoreApplication.translate("Audit", "Operator"),
+        "activity_type": QCoreApplication.translate("Audit", "Activity type"), "planned_start": QCoreApplication.translate("Audit", "Planned start"),
+        "planned_end": QCoreApplication.translate("Audit", "Planned end"), "instructions": QCoreApplication.translate("Audit", "Instructions"),
+        "report": QCoreApplication.translate("Audit", "Report"), "actual_start": QCoreApplication.translate("Audit", "Actual start"),
+        "actual_end": QCoreApplication.translate("Audit", "Actual end"), "work_date": QCoreApplication.translate("Audit", "Date"),
+        "minutes": QCoreApplication.translate("Audit", "Minutes"), "travel_minutes": QCoreApplication.translate("Audit", "Travel minutes"),
+        "km": QCoreApplication.translate("Audit", "Km"), "billable": QCoreApplication.translate("Audit", "Billable"), "notes": QCoreApplication.translate("Audit", "Notes"),
+        "amount": QCoreApplication.translate("Audit", "Amount"), "title": QCoreApplication.translate("Audit", "Title"), "party": QCoreApplication.translate("Audit", "Party"),
+        "term_start": QCoreApplication.translate("Audit", "Term start"), "term_end": QCoreApplication.translate("Audit", "Term end"),
+        "renewal_type": QCoreApplication.translate("Audit", "Renewal"), "change_pct": QCoreApplication.translate("Audit", "Change %"),
+        "istat_share_pct": QCoreApplication.translate("Audit", "ISTAT share %"), "notice_days": QCoreApplication.translate("Audit", "Notice days"),
+        "tickets_per_term": QCoreApplication.translate("Audit", "Tickets per term"), "signed_by": QCoreApplication.translate("Audit", "Signed by"),
+        "signed_on": QCoreApplication.translate("Audit", "Signed on"), "archived": QCoreApplication.translate("Audit", "Archived"),
     }
     return names.get(field, field.replace("_", " "))
+
+
+def display_value(table_name: str, field: str | None, value: str | None) -> str:
+    """A stored audit value as the user reads it elsewhere: dates, amounts, yes/no, statuses."""
+    if value is None or value == "":
+        return ""
+    kind = audit.field_kind(table_name, field)
+    try:
+        if kind == "datetime":
+            return fmt.datetime(dt.datetime.fromisoformat(value))
+        if kind == "date":
+            return fmt.date(dt.date.fromisoformat(value))
+        if kind == "decimal":
+            return fmt.number(Decimal(value), max(0, -Decimal(value).as_tuple().exponent))
+        if kind == "bool":
+            yes = value in ("True", "1", "true")
+            return QCoreApplication.translate("Audit", "yes") if yes else QCoreApplication.translate("Audit", "no")
+    except (ValueError, ArithmeticError):
+        return value
+    if field == "status":
+        return status_label(table_name, value)
+    return value
+
+
+def status_label(table_name: str, code: str) -> str:
+    if table_name == "service_request":
+        try:
+            from .request_labels import status_name
+        except ImportError:  # pragma: no cover - the requests feature is optional here
+            return code
+        return status_name(code)
+    names = {"planned": QCoreApplication.translate("Audit", "planned"),
+             "in_progress": QCoreApplication.translate("Audit", "in progress"),
+             "done": QCoreApplication.translate("Audit", "done"),
+             "cancelled": QCoreApplication.translate("Audit", "cancelled")}
+    return names.get(code, code)
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -83,7 +120,8 @@ class AuditTableModel(QAbstractTableModel):
         for e in entries:
             record = f"{table_label(e.table_name)} #{e.record_id}" if show_record else table_label(e.table_name)
             field = field_label(e.field) if e.action == "update" else action_label(e.action)
-            old, new = e.old_display or "", e.new_display or ""
+            old = display_value(e.table_name, e.field, e.old_display)
+            new = display_value(e.table_name, e.field, e.new_display)
             self._rows.append((fmt.datetime(e.at), e.operator_name or system, record, field,
                                _one_line(old), _one_line(new)))
             self._tips.append(f"{old}\n→\n{new}" if e.action == "update" else "")
