@@ -16,6 +16,7 @@ from ..models import (Absence, ActivityType, Intervention, Operator, Party, Prio
 from ..services import scheduling
 
 SHOWN_STATUSES = ("planned", "in_progress", "done")
+MAX_SPAN = dt.timedelta(days=15)  # > services.interventions.MAX_DURATION
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,8 @@ def _block_query(lo: dt.datetime, hi: dt.datetime):
            .switch(Intervention)
            .join(Priority, JOIN.LEFT_OUTER, on=(Intervention.priority == Priority.id))
            .where(Intervention.planned_start < hi, Intervention.planned_end > lo,
+                  # interventions last at most MAX_SPAN: bounds the index range scan from below
+                  Intervention.planned_start >= lo - MAX_SPAN,
                   Intervention.status.in_(SHOWN_STATUSES))
            .order_by(Intervention.planned_start))
 

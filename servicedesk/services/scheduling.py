@@ -217,7 +217,9 @@ def _busy(operator_ids: list[int], start: dt.datetime, end: dt.datetime,
                                  Intervention.planned_end)
              .where(Intervention.operator.in_(operator_ids),
                     Intervention.status.in_(ACTIVE_STATUSES),
-                    Intervention.planned_start < end, Intervention.planned_end > start)
+                    Intervention.planned_start < end, Intervention.planned_end > start,
+                    # interventions last at most two weeks: bounds the index range scan
+                    Intervention.planned_start >= start - dt.timedelta(days=15))
              .order_by(Intervention.planned_start))
     if exclude_intervention_id is not None:
         query = query.where(Intervention.id != exclude_intervention_id)
