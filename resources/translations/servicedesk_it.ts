@@ -2600,15 +2600,15 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <name>CustomerPicker</name>
     <message>
       <source>Type name, VAT number or city…</source>
-      <translation type="unfinished" />
+      <translation>Digita nome, partita IVA o città…</translation>
     </message>
     <message>
       <source>No customer chosen</source>
-      <translation type="unfinished" />
+      <translation>Nessun cliente scelto</translation>
     </message>
     <message>
       <source>VAT %1</source>
-      <translation type="unfinished" />
+      <translation>P.IVA %1</translation>
     </message>
   </context>
   <context>
@@ -4025,6 +4025,38 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Il file ha più di {max} righe: dividilo.</translation>
     </message>
     <message>
+      <source>This status change is not allowed by the workflow.</source>
+      <translation>Questo cambio di stato non è consentito dal flusso di lavoro.</translation>
+    </message>
+    <message>
+      <source>Write the final report before resolving the request.</source>
+      <translation>Scrivi il rapporto finale prima di risolvere la richiesta.</translation>
+    </message>
+    <message>
+      <source>The customer {name} is archived.</source>
+      <translation>Il cliente {name} è archiviato.</translation>
+    </message>
+    <message>
+      <source>The operator {name} is no longer active.</source>
+      <translation>L'operatore {name} non è più attivo.</translation>
+    </message>
+    <message>
+      <source>The contact does not belong to the chosen customer.</source>
+      <translation>Il referente non appartiene al cliente scelto.</translation>
+    </message>
+    <message>
+      <source>The contract does not belong to the chosen customer.</source>
+      <translation>Il contratto non appartiene al cliente scelto.</translation>
+    </message>
+    <message>
+      <source>Contract {contract} is not active today.</source>
+      <translation>Il contratto {contract} non è attivo oggi.</translation>
+    </message>
+    <message>
+      <source>Some of the chosen units do not belong to the customer.</source>
+      <translation>Alcune delle matricole scelte non appartengono al cliente.</translation>
+    </message>
+    <message>
       <source>Wrong user name or password.</source>
       <translation>Nome utente o password errati.</translation>
     </message>
@@ -5071,11 +5103,11 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <name>RequestEditor</name>
     <message>
       <source>Reload</source>
-      <translation type="unfinished" />
+      <translation>Ricarica</translation>
     </message>
     <message>
       <source>Discard unsaved changes and read the request again</source>
-      <translation type="unfinished" />
+      <translation>Scarta le modifiche non salvate e rileggi la richiesta</translation>
     </message>
     <message>
       <source>Save</source>
@@ -5083,31 +5115,31 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
     <message>
       <source>Save the request (Ctrl+S)</source>
-      <translation type="unfinished" />
+      <translation>Salva la richiesta (Ctrl+S)</translation>
     </message>
     <message>
       <source>History</source>
-      <translation type="unfinished" />
+      <translation>Storico</translation>
     </message>
     <message>
       <source>This panel could not be opened: %1</source>
-      <translation type="unfinished" />
+      <translation>Impossibile aprire questo pannello: %1</translation>
     </message>
     <message>
       <source>A short title, e.g. “Boiler leaking”</source>
-      <translation type="unfinished" />
+      <translation>Un titolo breve, es. «Caldaia che perde»</translation>
     </message>
     <message>
       <source>The problem as the customer describes it</source>
-      <translation type="unfinished" />
+      <translation>Il problema come lo descrive il cliente</translation>
     </message>
     <message>
       <source>Customer</source>
-      <translation type="unfinished" />
+      <translation>Cliente</translation>
     </message>
     <message>
       <source>Contact</source>
-      <translation type="unfinished" />
+      <translation>Referente</translation>
     </message>
     <message>
       <source>Contract</source>
@@ -5115,67 +5147,67 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
     <message>
       <source>Job order</source>
-      <translation type="unfinished" />
+      <translation>Commessa</translation>
     </message>
     <message>
       <source>Units</source>
-      <translation type="unfinished" />
+      <translation>Matricole</translation>
     </message>
     <message>
       <source>Channel</source>
-      <translation type="unfinished" />
+      <translation>Canale</translation>
     </message>
     <message>
       <source>Problem type</source>
-      <translation type="unfinished" />
+      <translation>Tipo problema</translation>
     </message>
     <message>
       <source>Priority</source>
-      <translation type="unfinished" />
+      <translation>Priorità</translation>
     </message>
     <message>
       <source>Team</source>
-      <translation>Team</translation>
+      <translation>Squadra</translation>
     </message>
     <message>
       <source>Owner</source>
-      <translation type="unfinished" />
+      <translation>Responsabile</translation>
     </message>
     <message>
       <source>Subject</source>
-      <translation type="unfinished" />
+      <translation>Oggetto</translation>
     </message>
     <message>
       <source>Description</source>
-      <translation type="unfinished" />
+      <translation>Descrizione</translation>
     </message>
     <message>
       <source>Final report</source>
-      <translation type="unfinished" />
+      <translation>Rapporto finale</translation>
     </message>
     <message>
       <source>Write a note for the office or an answer given to the customer…</source>
-      <translation type="unfinished" />
+      <translation>Scrivi una nota per l'ufficio o una risposta data al cliente…</translation>
     </message>
     <message>
       <source>Add note</source>
-      <translation type="unfinished" />
+      <translation>Aggiungi nota</translation>
     </message>
     <message>
       <source>Record answer to customer</source>
-      <translation type="unfinished" />
+      <translation>Registra risposta al cliente</translation>
     </message>
     <message>
       <source>(not classified)</source>
-      <translation type="unfinished" />
+      <translation>(non classificato)</translation>
     </message>
     <message>
       <source>(no team)</source>
-      <translation>(nessun team)</translation>
+      <translation>(nessuna squadra)</translation>
     </message>
     <message>
       <source>(unassigned)</source>
-      <translation type="unfinished" />
+      <translation>(non assegnata)</translation>
     </message>
     <message>
       <source>Request</source>
@@ -5183,135 +5215,143 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
     <message>
       <source>This request no longer exists.</source>
-      <translation type="unfinished" />
+      <translation>Questa richiesta non esiste più.</translation>
     </message>
     <message>
       <source>(no contact)</source>
-      <translation type="unfinished" />
+      <translation>(nessun referente)</translation>
     </message>
     <message>
       <source>(no contract)</source>
-      <translation type="unfinished" />
+      <translation>(nessun contratto)</translation>
     </message>
     <message>
       <source>(no job order)</source>
-      <translation type="unfinished" />
+      <translation>(nessuna commessa)</translation>
     </message>
     <message>
       <source>%1 (no longer active)</source>
-      <translation type="unfinished" />
+      <translation>%1 (non più attivo)</translation>
     </message>
     <message>
       <source>No active contract: the priority's service level applies.</source>
-      <translation type="unfinished" />
+      <translation>Nessun contratto attivo: vale il livello di servizio della priorità.</translation>
     </message>
     <message>
       <source>%1 active contract(s)</source>
-      <translation type="unfinished" />
+      <translation>Contratti attivi: %1</translation>
     </message>
     <message>
       <source>%1 to %2</source>
-      <translation type="unfinished" />
+      <translation>dal %1 al %2</translation>
     </message>
     <message>
       <source>%1 tickets left</source>
-      <translation type="unfinished" />
+      <translation>%1 ticket residui</translation>
     </message>
     <message>
       <source>New request</source>
-      <translation type="unfinished" />
+      <translation>Nuova richiesta</translation>
     </message>
     <message>
       <source>Reopen</source>
-      <translation type="unfinished" />
+      <translation>Riapri</translation>
     </message>
     <message>
       <source>Change the status to “%1”</source>
-      <translation type="unfinished" />
+      <translation>Porta lo stato a «%1»</translation>
     </message>
     <message>
       <source>Response due</source>
-      <translation type="unfinished" />
+      <translation>Presa in carico entro</translation>
     </message>
     <message>
       <source>Resolution due</source>
-      <translation type="unfinished" />
+      <translation>Risoluzione entro</translation>
     </message>
     <message>
       <source>Resolved on %1</source>
-      <translation type="unfinished" />
+      <translation>Risolta il %1</translation>
     </message>
     <message>
       <source>Closed on %1</source>
-      <translation type="unfinished" />
+      <translation>Chiusa il %1</translation>
     </message>
     <message>
       <source>If opened now: response by %1, resolution by %2</source>
-      <translation type="unfinished" />
+      <translation>Se aperta ora: presa in carico entro %1, risoluzione entro %2</translation>
     </message>
     <message>
       <source>Request %1 saved</source>
-      <translation type="unfinished" />
+      <translation>Richiesta %1 salvata</translation>
     </message>
     <message>
       <source>Saved by someone else</source>
-      <translation type="unfinished" />
+      <translation>Salvata da un'altra postazione</translation>
     </message>
     <message>
       <source>Reload (my changes are lost)</source>
-      <translation type="unfinished" />
+      <translation>Ricarica (le mie modifiche si perdono)</translation>
     </message>
     <message>
       <source>Keep my changes on screen</source>
-      <translation type="unfinished" />
+      <translation>Tieni le mie modifiche a video</translation>
     </message>
     <message>
       <source>Discard your unsaved changes and read the request again?</source>
-      <translation type="unfinished" />
+      <translation>Scartare le modifiche non salvate e rileggere la richiesta?</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Stato</translation>
     </message>
     <message>
       <source>Unsaved changes</source>
-      <translation type="unfinished" />
+      <translation>Modifiche non salvate</translation>
     </message>
     <message>
       <source>The request has unsaved changes. Save them before closing?</source>
-      <translation type="unfinished" />
+      <translation>La richiesta ha modifiche non salvate. Salvarle prima di chiudere?</translation>
     </message>
     <message>
       <source>What was found and done (the final report):</source>
-      <translation type="unfinished" />
+      <translation>Cosa è stato riscontrato e fatto (rapporto finale):</translation>
     </message>
     <message>
       <source>Cancel request</source>
-      <translation type="unfinished" />
+      <translation>Annulla richiesta</translation>
     </message>
     <message>
       <source>Why is the request cancelled? (optional)</source>
-      <translation type="unfinished" />
+      <translation>Perché la richiesta viene annullata? (facoltativo)</translation>
     </message>
     <message>
       <source>%1: %2</source>
-      <translation type="unfinished" />
+      <translation>%1: %2</translation>
     </message>
     <message>
       <source>Close it anyway? The debit beyond the available tickets is recorded as an override.</source>
-      <translation type="unfinished" />
+      <translation>Chiuderla comunque? L'addebito oltre i ticket disponibili viene registrato come forzatura.</translation>
     </message>
     <message>
       <source>No tickets left</source>
-      <translation type="unfinished" />
+      <translation>Ticket esauriti</translation>
     </message>
     <message>
       <source>Override</source>
-      <translation type="unfinished" />
+      <translation>Forzatura</translation>
     </message>
     <message>
       <source>Reason for the override:</source>
-      <translation type="unfinished" />
+      <translation>Motivo della forzatura:</translation>
     </message>
     <message>
       <source>The history starts when the request is saved.</source>
-      <translation type="unfinished" />
+      <translation>Lo storico inizia quando la richiesta viene salvata.</translation>
     </message>
     <message>
       <source>system</source>
@@ -5319,106 +5359,102 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
     <message>
       <source>Status: %1 → %2</source>
-      <translation type="unfinished" />
+      <translation>Stato: %1 → %2</translation>
     </message>
     <message>
       <source>Request opened</source>
-      <translation type="unfinished" />
+      <translation>Richiesta aperta</translation>
     </message>
     <message>
       <source>Answer to the customer</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Note</source>
-      <translation type="unfinished" />
+      <translation>Risposta al cliente</translation>
     </message>
     <message>
       <source>Closed without tickets left (override)</source>
-      <translation type="unfinished" />
+      <translation>Chiusa senza ticket residui (forzatura)</translation>
     </message>
     <message>
       <source>Intervention: %1 (%2)</source>
-      <translation type="unfinished" />
+      <translation>Intervento: %1 (%2)</translation>
     </message>
     <message>
       <source>planned</source>
-      <translation type="unfinished" />
+      <translation>pianificato</translation>
     </message>
     <message>
       <source>in progress</source>
-      <translation type="unfinished" />
+      <translation>in corso</translation>
     </message>
     <message>
       <source>done</source>
-      <translation type="unfinished" />
+      <translation>eseguito</translation>
     </message>
     <message>
       <source>cancelled</source>
-      <translation type="unfinished" />
+      <translation>annullato</translation>
     </message>
   </context>
   <context>
     <name>RequestLabels</name>
     <message>
       <source>New</source>
-      <translation type="unfinished" />
+      <translation>Nuova</translation>
     </message>
     <message>
       <source>Assigned</source>
-      <translation type="unfinished" />
+      <translation>Assegnata</translation>
     </message>
     <message>
       <source>In progress</source>
-      <translation type="unfinished" />
+      <translation>In lavorazione</translation>
     </message>
     <message>
       <source>Waiting for customer</source>
-      <translation type="unfinished" />
+      <translation>In attesa del cliente</translation>
     </message>
     <message>
       <source>Waiting for supplier</source>
-      <translation type="unfinished" />
+      <translation>In attesa del fornitore</translation>
     </message>
     <message>
       <source>Resolved</source>
-      <translation type="unfinished" />
+      <translation>Risolta</translation>
     </message>
     <message>
       <source>Closed</source>
-      <translation type="unfinished" />
+      <translation>Chiusa</translation>
     </message>
     <message>
       <source>Cancelled</source>
-      <translation type="unfinished" />
+      <translation>Annullata</translation>
     </message>
     <message>
       <source>Restore</source>
-      <translation type="unfinished" />
+      <translation>Ripristina</translation>
     </message>
     <message>
       <source>Start work</source>
-      <translation type="unfinished" />
+      <translation>Inizia lavorazione</translation>
     </message>
     <message>
       <source>Wait for customer</source>
-      <translation type="unfinished" />
+      <translation>Attendi cliente</translation>
     </message>
     <message>
       <source>Wait for supplier</source>
-      <translation type="unfinished" />
+      <translation>Attendi fornitore</translation>
     </message>
     <message>
       <source>Resolve…</source>
-      <translation type="unfinished" />
+      <translation>Risolvi…</translation>
     </message>
     <message>
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Chiudi</translation>
     </message>
     <message>
       <source>Cancel request</source>
-      <translation type="unfinished" />
+      <translation>Annulla richiesta</translation>
     </message>
     <message>
       <source>Phone</source>
@@ -5430,248 +5466,248 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
     <message>
       <source>Web</source>
-      <translation type="unfinished" />
+      <translation>Web</translation>
     </message>
     <message>
       <source>On site</source>
-      <translation type="unfinished" />
+      <translation>In sede</translation>
     </message>
     <message>
       <source>Overdue</source>
-      <translation type="unfinished" />
+      <translation>In ritardo</translation>
     </message>
     <message>
       <source>At risk</source>
-      <translation type="unfinished" />
+      <translation>A rischio</translation>
     </message>
     <message>
       <source>On time</source>
-      <translation type="unfinished" />
+      <translation>Nei tempi</translation>
     </message>
     <message>
       <source>Clock paused</source>
-      <translation type="unfinished" />
+      <translation>SLA in pausa</translation>
     </message>
     <message>
       <source>%1 d</source>
-      <translation type="unfinished" />
+      <translation>%1 g</translation>
     </message>
     <message>
       <source>%1 h</source>
-      <translation type="unfinished" />
+      <translation>%1 h</translation>
     </message>
     <message>
       <source>%1 min</source>
-      <translation type="unfinished" />
+      <translation>%1 min</translation>
     </message>
     <message>
       <source>overdue</source>
-      <translation type="unfinished" />
+      <translation>in ritardo</translation>
     </message>
     <message>
       <source>overdue by %1 of working time</source>
-      <translation type="unfinished" />
+      <translation>in ritardo di %1 lavorative</translation>
     </message>
     <message>
       <source>%1 of working time left</source>
-      <translation type="unfinished" />
+      <translation>restano %1 lavorative</translation>
     </message>
   </context>
   <context>
     <name>RequestQueueDock</name>
     <message>
       <source>Open requests: show the whole open queue</source>
-      <translation type="unfinished" />
+      <translation>Richieste aperte: mostra tutta la coda aperta</translation>
     </message>
     <message>
       <source>Open requests past their SLA deadline: show only these</source>
-      <translation type="unfinished" />
+      <translation>Richieste aperte oltre la scadenza SLA: mostra solo queste</translation>
     </message>
     <message>
       <source>Less than 25% of the SLA window or two working hours left: show only these</source>
-      <translation type="unfinished" />
+      <translation>Resta meno del 25% del tempo SLA o meno di due ore lavorative: mostra solo queste</translation>
     </message>
     <message>
       <source>Open requests without an owner: show only these</source>
-      <translation type="unfinished" />
+      <translation>Richieste aperte senza responsabile: mostra solo queste</translation>
     </message>
     <message>
       <source>Search number, customer, VAT number, serial, description…</source>
-      <translation type="unfinished" />
+      <translation>Cerca numero, cliente, P.IVA, matricola, descrizione…</translation>
     </message>
     <message>
       <source>Open</source>
-      <translation type="unfinished" />
+      <translation>Aperte</translation>
     </message>
     <message>
       <source>Closed</source>
-      <translation type="unfinished" />
+      <translation>Chiuse</translation>
     </message>
     <message>
       <source>All</source>
-      <translation type="unfinished" />
+      <translation>Tutte</translation>
     </message>
     <message>
       <source>Most urgent first</source>
-      <translation type="unfinished" />
+      <translation>Prima le più urgenti</translation>
     </message>
     <message>
       <source>Sort by urgency: overdue, then at risk, then by SLA deadline</source>
-      <translation type="unfinished" />
+      <translation>Ordina per urgenza: in ritardo, poi a rischio, poi per scadenza SLA</translation>
     </message>
     <message>
       <source>New request</source>
-      <translation type="unfinished" />
+      <translation>Nuova richiesta</translation>
     </message>
     <message>
       <source>Any priority</source>
-      <translation type="unfinished" />
+      <translation>Ogni priorità</translation>
     </message>
     <message>
       <source>Any team</source>
-      <translation type="unfinished" />
+      <translation>Ogni squadra</translation>
     </message>
     <message>
       <source>Anyone</source>
-      <translation type="unfinished" />
+      <translation>Chiunque</translation>
     </message>
     <message>
       <source>Mine</source>
-      <translation type="unfinished" />
+      <translation>Mie</translation>
     </message>
     <message>
       <source>Unassigned</source>
-      <translation type="unfinished" />
+      <translation>Non assegnate</translation>
     </message>
     <message>
       <source>Overdue</source>
-      <translation type="unfinished" />
+      <translation>In ritardo</translation>
     </message>
     <message>
       <source>At risk</source>
-      <translation type="unfinished" />
+      <translation>A rischio</translation>
     </message>
     <message>
       <source>%1 requests</source>
-      <translation type="unfinished" />
+      <translation>%1 richieste</translation>
     </message>
     <message>
       <source>1 request</source>
-      <translation type="unfinished" />
+      <translation>1 richiesta</translation>
     </message>
     <message>
       <source>Serial number %1: %2 at %3 — &lt;a href='#'&gt;show the unit&lt;/a&gt;</source>
-      <translation type="unfinished" />
+      <translation>Matricola %1: %2 presso %3 — &lt;a href='#'&gt;mostra la matricola&lt;/a&gt;</translation>
     </message>
     <message>
       <source>Service requests</source>
-      <translation type="unfinished" />
+      <translation>Richieste di assistenza</translation>
     </message>
   </context>
   <context>
     <name>RequestQueueModel</name>
     <message>
       <source>%1 units</source>
-      <translation type="unfinished" />
+      <translation>%1 matricole</translation>
     </message>
     <message>
       <source>Number</source>
-      <translation type="unfinished" />
+      <translation>Numero</translation>
     </message>
     <message>
       <source>Request number; the mark shows overdue, at-risk or paused SLA</source>
-      <translation type="unfinished" />
+      <translation>Numero della richiesta; il simbolo indica SLA in ritardo, a rischio o in pausa</translation>
     </message>
     <message>
       <source>Opened</source>
-      <translation type="unfinished" />
+      <translation>Aperta il</translation>
     </message>
     <message>
       <source>When the request was opened</source>
-      <translation type="unfinished" />
+      <translation>Quando è stata aperta la richiesta</translation>
     </message>
     <message>
       <source>Customer</source>
-      <translation type="unfinished" />
+      <translation>Cliente</translation>
     </message>
     <message>
       <source>Prov.</source>
-      <translation type="unfinished" />
+      <translation>Prov.</translation>
     </message>
     <message>
       <source>Province of the customer</source>
-      <translation type="unfinished" />
+      <translation>Provincia del cliente</translation>
     </message>
     <message>
       <source>Product / serial</source>
-      <translation type="unfinished" />
+      <translation>Prodotto / matricola</translation>
     </message>
     <message>
       <source>The first unit involved (product and serial number)</source>
-      <translation type="unfinished" />
+      <translation>La prima matricola coinvolta (prodotto e numero di serie)</translation>
     </message>
     <message>
       <source>Problem</source>
-      <translation type="unfinished" />
+      <translation>Problema</translation>
     </message>
     <message>
       <source>Problem type</source>
-      <translation type="unfinished" />
+      <translation>Tipo problema</translation>
     </message>
     <message>
       <source>Priority</source>
-      <translation type="unfinished" />
+      <translation>Priorità</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>Stato</translation>
     </message>
     <message>
       <source>Team</source>
-      <translation>Team</translation>
+      <translation>Squadra</translation>
     </message>
     <message>
       <source>Owner</source>
-      <translation type="unfinished" />
+      <translation>Responsabile</translation>
     </message>
     <message>
       <source>Operator in charge</source>
-      <translation type="unfinished" />
+      <translation>Operatore responsabile</translation>
     </message>
     <message>
       <source>SLA due</source>
-      <translation type="unfinished" />
+      <translation>Scad. SLA</translation>
     </message>
     <message>
       <source>The running SLA deadline (response, then resolution), in working time</source>
-      <translation type="unfinished" />
+      <translation>La scadenza SLA in corso (presa in carico, poi risoluzione), in orario lavorativo</translation>
     </message>
     <message>
       <source>Age</source>
-      <translation type="unfinished" />
+      <translation>Età</translation>
     </message>
     <message>
       <source>Time since the request was opened</source>
-      <translation type="unfinished" />
+      <translation>Tempo trascorso dall'apertura</translation>
     </message>
   </context>
   <context>
     <name>RequestsFeature</name>
     <message>
       <source>&amp;Requests</source>
-      <translation type="unfinished" />
+      <translation>&amp;Richieste</translation>
     </message>
     <message>
       <source>&amp;New request</source>
-      <translation type="unfinished" />
+      <translation>&amp;Nuova richiesta</translation>
     </message>
     <message>
       <source>Find &amp;serial number…</source>
-      <translation type="unfinished" />
+      <translation>Cerca &amp;matricola…</translation>
     </message>
     <message>
       <source>Show the &amp;queue</source>
-      <translation type="unfinished" />
+      <translation>Mostra la &amp;coda</translation>
     </message>
   </context>
   <context>
@@ -5697,19 +5733,19 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <name>SerialLookupDialog</name>
     <message>
       <source>Find serial number</source>
-      <translation type="unfinished" />
+      <translation>Cerca matricola</translation>
     </message>
     <message>
       <source>Serial number</source>
-      <translation type="unfinished" />
+      <translation>Matricola</translation>
     </message>
     <message>
       <source>Type the serial number (or its beginning)…</source>
-      <translation type="unfinished" />
+      <translation>Digita la matricola (o il suo inizio)…</translation>
     </message>
     <message>
       <source>Unit</source>
-      <translation type="unfinished" />
+      <translation>Matricola</translation>
     </message>
     <message>
       <source>Contract</source>
@@ -5717,79 +5753,79 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
     <message>
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Titolo</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>Stato</translation>
     </message>
     <message>
       <source>Valid until</source>
-      <translation type="unfinished" />
+      <translation>Valido fino al</translation>
     </message>
     <message>
       <source>Covers</source>
-      <translation type="unfinished" />
+      <translation>Copre</translation>
     </message>
     <message>
       <source>Contracts</source>
-      <translation type="unfinished" />
+      <translation>Contratti</translation>
     </message>
     <message>
       <source>Number</source>
-      <translation type="unfinished" />
+      <translation>Numero</translation>
     </message>
     <message>
       <source>Opened</source>
-      <translation type="unfinished" />
+      <translation>Aperta il</translation>
     </message>
     <message>
       <source>Subject</source>
-      <translation type="unfinished" />
+      <translation>Oggetto</translation>
     </message>
     <message>
       <source>Requests</source>
-      <translation type="unfinished" />
+      <translation>Richieste</translation>
     </message>
     <message>
       <source>%1 unit(s) found</source>
-      <translation type="unfinished" />
+      <translation>Matricole trovate: %1</translation>
     </message>
     <message>
       <source>No unit with this serial number.</source>
-      <translation type="unfinished" />
+      <translation>Nessuna matricola con questo numero di serie.</translation>
     </message>
     <message>
       <source>Customer: %1</source>
-      <translation type="unfinished" />
+      <translation>Cliente: %1</translation>
     </message>
     <message>
       <source>Installed at: %1</source>
-      <translation type="unfinished" />
+      <translation>Installata presso: %1</translation>
     </message>
     <message>
       <source>Installed on %1</source>
-      <translation type="unfinished" />
+      <translation>Installata il %1</translation>
     </message>
     <message>
       <source>Warranty until %1</source>
-      <translation type="unfinished" />
+      <translation>Garanzia fino al %1</translation>
     </message>
     <message>
       <source>Archived unit</source>
-      <translation type="unfinished" />
+      <translation>Matricola archiviata</translation>
     </message>
     <message>
       <source>this unit</source>
-      <translation type="unfinished" />
+      <translation>questa matricola</translation>
     </message>
     <message>
       <source>the product</source>
-      <translation type="unfinished" />
+      <translation>il prodotto</translation>
     </message>
     <message>
       <source>Requests (%1)</source>
-      <translation type="unfinished" />
+      <translation>Richieste (%1)</translation>
     </message>
   </context>
   <context>

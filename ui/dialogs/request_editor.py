@@ -554,7 +554,25 @@ class RequestEditor(QWidget):
                 return
         self.reload()
 
+    def _field_labels(self) -> dict[str, str]:
+        return {"customer": self.tr("Customer"), "contact": self.tr("Contact"),
+                "contract": self.tr("Contract"), "job_order": self.tr("Job order"),
+                "units": self.tr("Units"), "channel": self.tr("Channel"),
+                "problem_type": self.tr("Problem type"), "priority": self.tr("Priority"),
+                "team": self.tr("Team"), "owner": self.tr("Owner"), "subject": self.tr("Subject"),
+                "description": self.tr("Description"), "final_report": self.tr("Final report"),
+                "note": self.tr("Note"), "status": self.tr("Status")}
+
+    def _label_errors(self, err: ValidationError) -> ValidationError:
+        """Field names in the user's language in front of each message."""
+        names = self._field_labels()
+        for fe in err.errors:
+            if fe.field in names:
+                fe.params.setdefault("label", names[fe.field])
+        return err
+
     def _mark_invalid(self, err: ValidationError) -> None:
+        self._label_errors(err)
         for fe in err.errors:
             widget = self._fields.get(fe.field)
             if widget is not None:
@@ -608,6 +626,7 @@ class RequestEditor(QWidget):
             svc.change_status(request, to, final_report=final_report, note=note or "",
                               ticket_override=bool(override))
         except ValidationError as err:
+            self._label_errors(err)
             if any(fe.code == "tickets.exhausted" for fe in err.errors) and override is None:
                 return self._offer_override(to, err)
             messages.show_error(self, err)
@@ -693,6 +712,9 @@ class RequestEditor(QWidget):
             return
         try:
             svc.add_note(self.request_id, self.note.toPlainText(), kind=kind)
+        except ValidationError as err:
+            messages.show_error(self, self._label_errors(err))
+            return
         except ServiceDeskError as err:
             messages.show_error(self, err)
             return

@@ -19,22 +19,21 @@ _new_keys = itertools.count(1)
 
 
 def _register_messages() -> None:
-    t = QCoreApplication.translate
-    messages.register("requests.transition", lambda p: t(
+    messages.register("requests.transition", lambda p: QCoreApplication.translate(
         "Messages", "This status change is not allowed by the workflow."))
-    messages.register("requests.report_required", lambda p: t(
+    messages.register("requests.report_required", lambda p: QCoreApplication.translate(
         "Messages", "Write the final report before resolving the request."))
-    messages.register("requests.customer_archived", lambda p: t(
+    messages.register("requests.customer_archived", lambda p: QCoreApplication.translate(
         "Messages", "The customer {name} is archived.").format(**p))
-    messages.register("requests.operator_inactive", lambda p: t(
+    messages.register("requests.operator_inactive", lambda p: QCoreApplication.translate(
         "Messages", "The operator {name} is no longer active.").format(**p))
-    messages.register("requests.contact_not_customer", lambda p: t(
+    messages.register("requests.contact_not_customer", lambda p: QCoreApplication.translate(
         "Messages", "The contact does not belong to the chosen customer."))
-    messages.register("requests.contract_not_customer", lambda p: t(
+    messages.register("requests.contract_not_customer", lambda p: QCoreApplication.translate(
         "Messages", "The contract does not belong to the chosen customer."))
-    messages.register("requests.contract_not_active", lambda p: t(
+    messages.register("requests.contract_not_active", lambda p: QCoreApplication.translate(
         "Messages", "Contract {contract} is not active today.").format(**p))
-    messages.register("requests.unit_not_customer", lambda p: t(
+    messages.register("requests.unit_not_customer", lambda p: QCoreApplication.translate(
         "Messages", "Some of the chosen units do not belong to the customer."))
 
 
