@@ -203,3 +203,24 @@ def test_window_menu_and_status_bar(window):
     assert {"actionSignOut", "actionChangePassword", "actionOperators"} <= actions
     label = window.findChild(type(window._operator_label), "statusOperator")
     assert label.text().startswith("Operator:")
+
+
+def test_sign_out_revokes_the_remembered_token_and_switches_operator(window, monkeypatch):
+    from ui.features import signin
+
+    ctx = window.ctx
+    ops = list(Operator.select().where(Operator.active == True).order_by(Operator.id).limit(2))  # noqa: E712
+    for op in ops:
+        Operator.update(password_hash=auth.hash_password("password1")).where(Operator.id == op.id).execute()
+    token = auth.remember(auth.actor_for(ops[0]))
+    signin._store_token(ctx, token.text)
+
+    def fake_dialog(c, parent=None):
+        c.set_actor(auth.actor_for(ops[1]))
+        return True
+
+    monkeypatch.setattr(signin, "sign_in_interactively", fake_dialog)
+    signin.sign_out(window)
+    assert auth.sign_in_with_token(token.text) is None and signin._stored_token(ctx) == ""
+    assert ctx.actor.operator_id == ops[1].id
+    assert ops[1].full_name in window._operator_label.text()
