@@ -107,12 +107,12 @@
       <translation>Qualsiasi</translation>
     </message>
     <message>
-      <source>Number or subject</source>
-      <translation>Numero o oggetto</translation>
+      <source>Search</source>
+      <translation>Cerca</translation>
     </message>
     <message>
-      <source>contains…</source>
-      <translation>contiene…</translation>
+      <source>number, customer, serial, words…</source>
+      <translation>numero, cliente, matricola, parole…</translation>
     </message>
     <message>
       <source>Customer</source>
@@ -129,6 +129,10 @@
     <message>
       <source>Serial number</source>
       <translation>Matricola</translation>
+    </message>
+    <message>
+      <source>contains…</source>
+      <translation>contiene…</translation>
     </message>
     <message>
       <source>Status</source>
@@ -505,10 +509,6 @@
     <message>
       <source>Clear filters</source>
       <translation>Azzera filtri</translation>
-    </message>
-    <message>
-      <source>Search</source>
-      <translation>Cerca</translation>
     </message>
     <message>
       <source>Export to Excel…</source>
@@ -1822,6 +1822,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>On call</source>
       <translation>A chiamata</translation>
+    </message>
+    <message>
+      <source>Software support</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Warranty extension</source>
@@ -5047,6 +5051,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>scaduto</translation>
     </message>
     <message>
+      <source>not processed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>notice given in time</source>
       <translation>disdetta data in tempo</translation>
     </message>
@@ -5065,6 +5073,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Run of %1: %2 renewed, %3 proposals created, %4 expired.</source>
       <translation>Esecuzione del %1: %2 rinnovati, %3 proposte create, %4 scaduti.</translation>
+    </message>
+    <message>
+      <source>%1 not processed.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Contract</source>
@@ -5093,6 +5105,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Why</source>
       <translation>Motivo</translation>
+    </message>
+    <message>
+      <source>the contract's data needs fixing (%1)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>No contract had a term to renew.</source>

@@ -181,7 +181,7 @@ class RequestFilterForm(FilterForm):
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx=ctx, spec_type=A.RequestSpec, parent=parent)
         lang = ctx.lang
-        self.add_text("text", QCoreApplication.translate("Analysis", "Number or subject"), QCoreApplication.translate("Analysis", "contains…"))
+        self.add_text("text", QCoreApplication.translate("Analysis", "Search"), QCoreApplication.translate("Analysis", "number, customer, serial, words…"))
         self.add_picker("customer_ids", "customer", QCoreApplication.translate("Analysis", "Customer"))
         self.add_picker("provinces", "province", QCoreApplication.translate("Analysis", "Province"))
         self.add_picker("product_ids", "product", QCoreApplication.translate("Analysis", "Product"))

@@ -26,7 +26,7 @@ class RequestSpec:
     """Filters of R-ANA-1; empty fields do not filter, set fields are ANDed; values inside one
     field are ORed (two customers: requests of either)."""
 
-    text: str = ""  # request number or subject contains
+    text: str = ""  # number, customer, serial or words of subject/description (queue search)
     customer_ids: tuple[int, ...] = ()
     product_ids: tuple[int, ...] = ()  # a unit of one of these products is involved
     serial: str = ""  # a unit whose serial contains this text is involved
@@ -70,8 +70,14 @@ def request_conditions(spec: RequestSpec, *, interventions: bool) -> list[Any]:
     """Conditions over ``service_request`` (and ``intervention`` when listing interventions)."""
     out: list[Any] = []
     if spec.text.strip():
-        text = spec.text.strip()
-        out.append(contains(SR.number, text) | contains(SR.subject, text))
+        # The request queue's search: number, customer, serial or description words, each
+        # branch by an index (a LIKE '%…%' over 200,000 subjects took most of a second).
+        from ..requests import text_candidates
+
+        found = text_candidates(spec.text.strip())
+        if found is not None:
+            sql, params = found
+            out.append(SR.id.in_(pw.NodeList((pw.SQL(sql, params),), parens=True)))
     if spec.customer_ids:
         out.append(SR.customer.in_(_ids(spec.customer_ids)))
     if spec.product_ids:
