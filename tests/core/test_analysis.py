@@ -379,3 +379,15 @@ def test_lookups_find_by_typing(data):
     assert lookups.labels("operator", data["ops"][:2]) == {data["ops"][0]: "Operatore 0",
                                                            data["ops"][1]: "Operatore 1"}
     assert len(lookups.search("customer", "", limit=4)) == 4
+
+
+def test_odd_text_is_searched_literally(data):
+    """Quotes, FTS operators, wildcards and emoji in free text neither crash nor match all."""
+    everything = len(data["requests"])
+    for text in ['"; DROP TABLE service_request; --', "caldaia OR NOT", "100%", "a_b", "🔥*",
+                 "NEAR(x y)", "\\", "'"]:
+        for spec in (A.RequestSpec(text=text), A.RequestSpec(serial=text)):
+            n = A.query("requests", spec).count()
+            assert n < everything, (text, spec)
+    assert A.query("requests", A.RequestSpec(serial="SN-0003X")).count() == \
+        A.query("requests", A.RequestSpec(serial="sn-0003x")).count()
