@@ -1825,7 +1825,7 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
     <message>
       <source>Software support</source>
-      <translation type="unfinished" />
+      <translation>Assistenza software</translation>
     </message>
     <message>
       <source>Warranty extension</source>
@@ -5052,7 +5052,7 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
     <message>
       <source>not processed</source>
-      <translation type="unfinished" />
+      <translation>non elaborato</translation>
     </message>
     <message>
       <source>notice given in time</source>
@@ -5076,7 +5076,7 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
     <message>
       <source>%1 not processed.</source>
-      <translation type="unfinished" />
+      <translation>%1 non elaborati.</translation>
     </message>
     <message>
       <source>Contract</source>
@@ -5108,7 +5108,7 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
     <message>
       <source>the contract's data needs fixing (%1)</source>
-      <translation type="unfinished" />
+      <translation>i dati del contratto vanno corretti (%1)</translation>
     </message>
     <message>
       <source>No contract had a term to renew.</source>

@@ -21,6 +21,14 @@ from ..permissions import Permission
 
 CENT = Decimal("0.01")
 PERIODICITY_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
+# Other spellings found in data written by other tools (the demo generator writes "semiannual").
+PERIODICITY_ALIASES = {"semiannual": "half_yearly", "semestral": "half_yearly",
+                       "annual": "yearly", "bimonthly": None}
+
+
+def normal_periodicity(value: str) -> str:
+    """The canonical code of a periodicity (aliases mapped; unknown values returned as is)."""
+    return PERIODICITY_ALIASES.get(value) or value
 MAX_INSTALMENTS = 120
 MAX_AMOUNT = Decimal("999999999999.99")
 
@@ -40,7 +48,7 @@ def split(amount: Decimal, count: int) -> list[Decimal]:
 def due_dates(first_due: dt.date, count: int, periodicity: str) -> list[dt.date]:
     from .renewals import add_months
 
-    step = PERIODICITY_MONTHS[periodicity]
+    step = PERIODICITY_MONTHS[normal_periodicity(periodicity)]
     return [add_months(first_due, i * step, first_due.day) for i in range(count)]
 
 
@@ -54,6 +62,7 @@ class PlannedInstalment:
 def plan(amount: Decimal, count: int, first_due: dt.date, periodicity: str) -> list[PlannedInstalment]:
     """The instalments of a plan (not saved): used for previews and by :func:`generate`."""
     errors = []
+    periodicity = normal_periodicity(periodicity)
     if periodicity not in PERIODICITY_MONTHS:
         errors.append(FieldError("billing_periodicity", "invalid_choice"))
     if not isinstance(count, int) or not 1 <= count <= MAX_INSTALMENTS:
@@ -80,14 +89,15 @@ def first_due_for_term(contract: Contract, term_start: dt.date) -> dt.date:
     return add_months(contract.first_due_date, offset, contract.first_due_date.day)
 
 
-def generate_for_term(contract: Contract, term_no: int) -> list[Instalment]:
+def generate_for_term(contract: Contract, term_no: int, *, fetch: bool = True) -> list[Instalment]:
     """(Re)create the plan of ``term_no`` from the contract's settings. Paid instalments of the
     term make it refuse (edit the single instalments instead); other terms are never touched.
     A contract of zero amount gets no plan. The caller checks the permission."""
     with Contract._meta.database.atomic():
-        rows = Instalment.select().where(Instalment.contract == contract.id,
-                                         Instalment.term_no == term_no)
-        if any(r.paid_on is not None for r in rows):
+        paid = Instalment.select(Instalment.id).where(
+            Instalment.contract == contract.id, Instalment.term_no == term_no,
+            Instalment.paid_on.is_null(False)).exists()
+        if paid:
             raise ValidationError(FieldError("instalments", "billing.paid_in_term",
                                              {"term": term_no}))
         Instalment.delete().where(Instalment.contract == contract.id,
@@ -103,7 +113,7 @@ def generate_for_term(contract: Contract, term_no: int) -> list[Instalment]:
                  amount=p.amount, created_at=now, updated_at=now,
                  uuid=new_uuid())
             for p in planned]).execute()
-        return instalments(contract.id, term_no)
+        return instalments(contract.id, term_no) if fetch else []
 
 
 def regenerate(contract_id: int) -> list[Instalment]:

@@ -20,8 +20,8 @@ from . import billing, renewals, tickets
 
 DIRECTIONS = ("active", "passive")
 STATUSES = ("draft", "active", "suspended", "expired", "cancelled", "closed")
-CONTRACT_TYPES = ("full_service", "maintenance", "tickets", "on_call", "warranty_extension",
-                  "rental", "supply")
+CONTRACT_TYPES = ("full_service", "maintenance", "tickets", "on_call", "software_support",
+                  "warranty_extension", "rental", "supply")
 RENEWAL_TYPES = renewals.RENEWAL_TYPES
 PERIODICITIES = tuple(billing.PERIODICITY_MONTHS)
 # Allowed status changes; the renewal run also moves active/suspended → expired.
@@ -135,6 +135,8 @@ def _clean(values: dict[str, Any], errors: list[FieldError]) -> dict[str, Any]:
             choices = {"direction": DIRECTIONS, "contract_type": CONTRACT_TYPES,
                        "status": STATUSES, "renewal_type": RENEWAL_TYPES,
                        "billing_periodicity": PERIODICITIES}[key]
+            if key == "billing_periodicity":
+                value = billing.normal_periodicity(value)
             if value not in choices:
                 errors.append(FieldError(key, "invalid_choice", {"value": value}))
             out[key] = value

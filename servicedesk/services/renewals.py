@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from .. import clock, context
-from ..errors import ConflictError, FieldError, NotFound, ValidationError
-from ..models import Contract, ContractRenewal, IstatIndex
+from ..errors import ConflictError, FieldError, NotFound, ServiceDeskError, ValidationError
+from ..models import Contract, ContractRenewal, IstatIndex, Party
 from ..permissions import Permission
 
 CENT = Decimal("0.01")
@@ -181,7 +181,7 @@ class RunItem:
     contract_id: int
     number: str
     party: str
-    action: str  # renewed, proposed, expired
+    action: str  # renewed, proposed, expired, error (left as it was; reason = the error code)
     from_term_no: int
     old_term_end: dt.date
     new_term_end: dt.date | None = None
@@ -223,7 +223,7 @@ def _renew(contract: Contract, rev: Revaluation, *, kind: str, status: str,
     if contract.tickets_per_term > 0:
         tickets.credit(contract, contract.tickets_per_term, "renewal",
                        note=f"term {contract.term_no}")
-    billing.generate_for_term(contract, contract.term_no)
+    billing.generate_for_term(contract, contract.term_no, fetch=False)
     return RunItem(contract.id, contract.number, "", "renewed", from_term, old_end, end,
                    old_amount, rev.new_amount, "late_notice" if late else "")
 
@@ -281,19 +281,32 @@ def run_renewals(today: dt.date | None = None) -> RunResult:
     db = Contract._meta.database
     with context.acting_as(context.SYSTEM):
         with db.atomic():
-            due = list(Contract.select().where(Contract.status.in_(RENEWABLE_STATUSES),
-                                               Contract.term_end < today,
-                                               Contract.archived == False)  # noqa: E712
+            due = list(Contract.select(Contract, Party)
+                       .join(Party, on=(Contract.party == Party.id))
+                       .where(Contract.status.in_(RENEWABLE_STATUSES), Contract.term_end < today,
+                              Contract.archived == False)  # noqa: E712
                        .order_by(Contract.id))
             if not due:
                 return result
             istat = IstatTable()
             for contract in due:
                 party = contract.party.name
-                for item in _process(contract, today, istat):
+                try:
+                    with db.atomic():  # a savepoint: one bad contract does not stop the run
+                        items = _process(contract, today, istat)
+                except ServiceDeskError as exc:
+                    items = [RunItem(contract.id, contract.number, "", "error", contract.term_no,
+                                     contract.term_end, reason=_error_code(exc))]
+                for item in items:
                     item.party = party
                     result.items.append(item)
     return result
+
+
+def _error_code(exc: ServiceDeskError) -> str:
+    if isinstance(exc, ValidationError) and exc.errors:
+        return exc.errors[0].code
+    return exc.code
 
 
 def pending_proposals(contract_id: int | None = None) -> list[ContractRenewal]:

@@ -320,3 +320,29 @@ def test_istat_editing(db):
     with context.acting_as(Actor(operator_id=None, role=Role.TECHNICIAN, name="t")):
         with pytest.raises(PermissionDenied):
             renewals.save_istat(2026, Decimal("1"), D(2027, 1, 16))
+
+
+def test_one_bad_contract_does_not_stop_the_run(party):
+    """Data written by other tools may be odd: the run reports the contract and goes on."""
+    IstatIndex.delete().execute()
+    clock.freeze(dt.datetime(2023, 1, 1, 9))
+    bad = make(party, title="bad")
+    good = make(party, title="good")
+    Contract.update(instalments_count=0).where(Contract.id == bad.id).execute()
+    clock.freeze(dt.datetime(2024, 1, 2, 9))
+    result = renewals.run_renewals()
+    assert [(i.contract_id, i.action) for i in result.items] == [(bad.id, "error"),
+                                                                 (good.id, "renewed")]
+    assert result.items[0].reason == "billing.count_range"
+    assert bad.reload().term_no == 1 and good.reload().term_no == 2
+
+
+def test_semiannual_alias(party):
+    """The demo data spells half-yearly "semiannual": both are understood."""
+    IstatIndex.delete().execute()
+    clock.freeze(dt.datetime(2023, 1, 1, 9))
+    c = make(party, instalments_count=2, billing_periodicity="half_yearly")
+    Contract.update(billing_periodicity="semiannual").where(Contract.id == c.id).execute()
+    clock.freeze(dt.datetime(2024, 1, 2, 9))
+    renewals.run_renewals()
+    assert [i.due_date for i in billing.instalments(c.id, 2)] == [D(2024, 1, 1), D(2024, 7, 1)]

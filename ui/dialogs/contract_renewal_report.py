@@ -18,13 +18,16 @@ class RenewalReportDialog(QDialog):
         self.setObjectName("renewalReport")
         self.setWindowTitle(self.tr("Contract renewals"))
         actions = {"renewed": self.tr("renewed"), "proposed": self.tr("proposal created"),
-                   "expired": self.tr("expired")}
+                   "expired": self.tr("expired"), "error": self.tr("not processed")}
         reasons = {"notice": self.tr("notice given in time"),
                    "max_renewals": self.tr("maximum renewals reached"),
                    "not_renewable": self.tr("not renewable"),
                    "late_notice": self.tr("notice given late: effective at the next expiry")}
         layout = QVBoxLayout(self)
-        summary = QLabel(self.tr("Run of %1: %2 renewed, %3 proposals created, %4 expired.")
+        text = self.tr("Run of %1: %2 renewed, %3 proposals created, %4 expired.")
+        if result.count("error"):
+            text += " " + self.tr("%1 not processed.").replace("%1", str(result.count("error")))
+        summary = QLabel(text
                          .replace("%1", fmt.date(result.today))
                          .replace("%2", str(result.count("renewed")))
                          .replace("%3", str(result.count("proposed")))
@@ -46,9 +49,11 @@ class RenewalReportDialog(QDialog):
             amount = ""
             if item.new_amount is not None:
                 amount = f"{fmt.euro(item.old_amount)} → {fmt.euro(item.new_amount)}"
+            why = reasons.get(item.reason, "")
+            if item.action == "error":
+                why = self.tr("the contract's data needs fixing (%1)").replace("%1", item.reason)
             cells = [item.number, item.party, actions.get(item.action, item.action),
-                     fmt.date(item.old_term_end), fmt.date(item.new_term_end), amount,
-                     reasons.get(item.reason, "")]
+                     fmt.date(item.old_term_end), fmt.date(item.new_term_end), amount, why]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item.contract_id)

@@ -40,6 +40,7 @@ def type_names() -> dict[str, str]:
         "maintenance": QCoreApplication.translate("ContractEditor", "Maintenance"),
         "tickets": QCoreApplication.translate("ContractEditor", "Ticket package"),
         "on_call": QCoreApplication.translate("ContractEditor", "On call"),
+        "software_support": QCoreApplication.translate("ContractEditor", "Software support"),
         "warranty_extension": QCoreApplication.translate("ContractEditor", "Warranty extension"),
         "rental": QCoreApplication.translate("ContractEditor", "Rental"),
         "supply": QCoreApplication.translate("ContractEditor", "Supply"),
@@ -423,7 +424,7 @@ class ContractEditor(QWidget):
         self.tickets_per_term.setValue(c.tickets_per_term)
         self.tickets_per_request.setValue(c.tickets_per_request)
         self.ticket_low_threshold.setValue(c.ticket_low_threshold)
-        _set_combo(self.billing_periodicity, c.billing_periodicity)
+        _set_combo(self.billing_periodicity, billing.normal_periodicity(c.billing_periodicity))
         self.instalments_count.setValue(c.instalments_count)
         self.first_due_date.set_value(c.first_due_date)
         saved = self.contract is not None
@@ -590,8 +591,12 @@ class ContractEditor(QWidget):
                 self.reload()
             return False
         except ValidationError as err:
+            names = status_names()
             for e in err.errors:
                 e.params.setdefault("label", self._labels.get(e.field, e.field))
+                if e.code == "contracts.bad_transition":
+                    e.params.update({k: names.get(e.params.get(k), e.params.get(k))
+                                     for k in ("from", "to")})
             self._mark_invalid({e.field for e in err.errors})
             self.warn(error_text(err))
             return False
