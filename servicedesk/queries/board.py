@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from peewee import JOIN
 
@@ -28,8 +29,9 @@ class BoardRow:
     color: str
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
+    """One intervention on the board (a NamedTuple: a busy week builds thousands of them)."""
+
     id: int
     version: int
     request_id: int
@@ -79,33 +81,51 @@ def _dt(value) -> dt.datetime:
     return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
 
 
-def _block_query(lo: dt.datetime, hi: dt.datetime):
-    return (Intervention.select(
-              Intervention.id, Intervention.version, Intervention.request, ServiceRequest.number,
-              Intervention.operator, Intervention.team, Intervention.planned_start,
-              Intervention.planned_end, Intervention.status, ActivityType.code, ActivityType.name_en,
-              ActivityType.name_it, ActivityType.color, Priority.code, Priority.rank, Priority.color,
-              Party.name, Party.city, ServiceRequest.subject)
-           .join(ActivityType, on=(Intervention.activity_type == ActivityType.id))
-           .switch(Intervention).join(ServiceRequest, on=(Intervention.request == ServiceRequest.id))
-           .join(Party, on=(ServiceRequest.customer == Party.id))
-           .switch(Intervention)
-           .join(Priority, JOIN.LEFT_OUTER, on=(Intervention.priority == Priority.id))
-           .where(Intervention.planned_start < hi, Intervention.planned_end > lo,
-                  # interventions last at most MAX_SPAN: bounds the index range scan from below
-                  Intervention.planned_start >= lo - MAX_SPAN,
-                  Intervention.status.in_(SHOWN_STATUSES))
-           .order_by(Intervention.planned_start))
+def _blocks(lo: dt.datetime, hi: dt.datetime, *conditions) -> list[Block]:
+    """Interventions overlapping ``lo``–``hi`` as blocks.
 
-
-def _block(r: tuple) -> Block:
-    return Block(
-        id=r[0], version=r[1], request_id=r[2], request_number=r[3], operator_id=r[4],
-        team_id=r[5], start=_dt(r[6]), end=_dt(r[7]), status=r[8], activity_code=r[9],
-        activity_en=r[10], activity_it=r[11], color=r[12] or "#5b8def",
-        priority_code=r[13] or "normal", priority_rank=r[14] or 3,
-        priority_color=r[15] or "#888888", customer=r[16] or "", city=r[17] or "",
-        subject=r[18] or "")
+    The intervention table is read alone, so that SQLite walks the ``planned_start`` index (in a
+    join it may prefer an index starting with activity type and scan the whole history); the
+    request/customer fields follow in one query by ids, activity types and priorities are tiny.
+    """
+    q = (Intervention.select(
+            Intervention.id, Intervention.version, Intervention.request, Intervention.operator,
+            Intervention.team, Intervention.planned_start, Intervention.planned_end,
+            Intervention.status, Intervention.activity_type, Intervention.priority)
+         .where(Intervention.planned_start < hi, Intervention.planned_end > lo,
+                # interventions last at most MAX_SPAN: bounds the index range scan from below
+                Intervention.planned_start >= lo - MAX_SPAN, *conditions)
+         .order_by(Intervention.planned_start, Intervention.id))
+    db = Intervention._meta.database
+    # Raw rows (peewee's per-value conversion costs more than the query); the status is filtered
+    # here, not in SQL, where it would tempt SQLite into the status index over the time range.
+    rows = [r for r in db.execute(q).fetchall() if r[7] in SHOWN_STATUSES]
+    if not rows:
+        return []
+    request_ids = sorted({int(r[2]) for r in rows})
+    # Integer ids inlined (they come from the database, never from the user): binding a few
+    # thousand parameters through peewee costs more than the query itself.
+    sql = ('SELECT r."id", r."number", r."subject", r."priority_id", p."name", p."city" '
+           'FROM "service_request" AS r JOIN "party" AS p ON p."id" = r."customer_id" '
+           'WHERE r."id" IN (' + ",".join(map(str, request_ids)) + ")")
+    requests = {row[0]: row[1:] for row in db.execute_sql(sql).fetchall()}
+    activities = {a[0]: a[1:] for a in ActivityType.select(
+        ActivityType.id, ActivityType.code, ActivityType.name_en, ActivityType.name_it,
+        ActivityType.color).tuples()}
+    priorities = {p[0]: p[1:] for p in Priority.select(
+        Priority.id, Priority.code, Priority.rank, Priority.color).tuples()}
+    out = []
+    for iid, version, rid, op, team, start, end, status, act_id, prio_id in rows:
+        number, subject, req_prio, customer, city = requests.get(rid, ("", "", None, "", ""))
+        code, name_en, name_it, color = activities.get(act_id, ("", "", "", "#5b8def"))
+        p_code, p_rank, p_color = priorities.get(prio_id or req_prio, ("normal", 3, "#888888"))
+        out.append(Block(
+            id=iid, version=version, request_id=rid, request_number=number, operator_id=op,
+            team_id=team, start=_dt(start), end=_dt(end), status=status, activity_code=code,
+            activity_en=name_en, activity_it=name_it, color=color or "#5b8def",
+            priority_code=p_code, priority_rank=p_rank, priority_color=p_color or "#888888",
+            customer=customer or "", city=city or "", subject=subject or ""))
+    return out
 
 
 def board(start: dt.date, days: int = 7, *, team_id: int | None = None,
@@ -122,19 +142,17 @@ def board(start: dt.date, days: int = 7, *, team_id: int | None = None,
         ops = ops.where(Operator.team == team_id)
     operators = list(ops.order_by(Team.name.is_null(), Team.name, Operator.full_name).tuples())
 
-    q = _block_query(lo, hi)
-    if team_id is not None:
-        q = q.where(Intervention.team == team_id)
+    conditions = [Intervention.team == team_id] if team_id is not None else []
     teams_with_unassigned: set[int | None] = set()
     op_ids = {o[0] for o in operators}
-    for r in q.tuples():
-        if r[4] is not None and r[4] not in op_ids:
+    for block in _blocks(lo, hi, *conditions):
+        if block.operator_id is not None and block.operator_id not in op_ids:
             continue  # an archived operator or another team's operator
-        if r[4] is None:
+        if block.operator_id is None:
             if not include_unassigned:
                 continue
-            teams_with_unassigned.add(r[5])
-        data.blocks.append(_block(r))
+            teams_with_unassigned.add(block.team_id)
+        data.blocks.append(block)
 
     team_names = {t.id: t.name for t in Team.select(Team.id, Team.name)} if teams_with_unassigned else {}
     current_team: object = object()
@@ -165,10 +183,8 @@ def board(start: dt.date, days: int = 7, *, team_id: int | None = None,
 
 def interventions_of_operator(operator_id: int, start: dt.datetime, end: dt.datetime) -> list[Block]:
     """One operator's planned/in-progress/done interventions in a range (agenda, .ics, my day)."""
-    q = _block_query(start, end).where(Intervention.operator == operator_id)
-    return [_block(r) for r in q.tuples()]
+    return _blocks(start, end, Intervention.operator == operator_id)
 
 
 def team_unassigned(team_id: int, start: dt.datetime, end: dt.datetime) -> list[Block]:
-    q = _block_query(start, end).where(Intervention.team == team_id, Intervention.operator.is_null())
-    return [_block(r) for r in q.tuples()]
+    return _blocks(start, end, Intervention.team == team_id, Intervention.operator.is_null())

@@ -80,10 +80,11 @@ class BoardView(QWidget):
     def row_index(self, operator_id: int | None, team_id: int | None = None) -> int | None:
         if self.data is None:
             return None
-        for i, row in enumerate(self.data.rows):
-            if row.operator_id == operator_id and (operator_id is not None or row.team_id == team_id):
-                return i
-        return None
+        if getattr(self, "_row_map_of", None) is not self.data:  # built once per data set
+            self._row_map = {(r.operator_id, None if r.operator_id is not None else r.team_id): i
+                             for i, r in enumerate(self.data.rows)}
+            self._row_map_of = self.data
+        return self._row_map.get((operator_id, None if operator_id is not None else team_id))
 
     # -- geometry -------------------------------------------------------------------------------
     def _day_w(self) -> float:
