@@ -439,6 +439,10 @@
       <translation>Su chiamata</translation>
     </message>
     <message>
+      <source>Software support</source>
+      <translation>Assistenza software</translation>
+    </message>
+    <message>
       <source>Warranty extension</source>
       <translation>Estensione garanzia</translation>
     </message>

@@ -11,8 +11,8 @@ from servicedesk.errors import FieldError, ValidationError
 from servicedesk.permissions import Permission
 from servicedesk.queries import analysis as A
 from servicedesk.queries.analysis import lookups
-from servicedesk.queries.analysis.contracts import (CONTRACT_STATUSES, CONTRACT_TYPES,
-                                                    RENEWAL_TYPES)
+from servicedesk.queries.analysis.contracts import (CONTRACT_STATUSES, RENEWAL_TYPES,
+                                                    contract_types)
 from servicedesk.queries.analysis.requests import INTERVENTION_STATUSES, REQUEST_STATUSES
 
 from ..messages import error_text
@@ -230,7 +230,7 @@ class ContractFilterForm(FilterForm):
                                      ("active", self.codes["direction"]["active"]),
                                      ("passive", self.codes["direction"]["passive"])],
                        QCoreApplication.translate("Analysis", "Active/passive"))
-        self.add_choice("contract_types", self._choices("contract_type", CONTRACT_TYPES),
+        self.add_choice("contract_types", self._choices("contract_type", tuple(contract_types())),
                         QCoreApplication.translate("Analysis", "Type"))
         self.add_choice("statuses", self._choices("contract_status", CONTRACT_STATUSES),
                         QCoreApplication.translate("Analysis", "Status"))

@@ -89,6 +89,7 @@ def code_maps(lang: str) -> dict[str, dict[Any, str]]:
             "full_service": QCoreApplication.translate("Analysis", "Full service"),
             "maintenance": QCoreApplication.translate("Analysis", "Maintenance"), "tickets": QCoreApplication.translate("Analysis", "Tickets"),
             "on_call": QCoreApplication.translate("Analysis", "On call"),
+            "software_support": QCoreApplication.translate("Analysis", "Software support"),
             "warranty_extension": QCoreApplication.translate("Analysis", "Warranty extension"),
             "rental": QCoreApplication.translate("Analysis", "Rental"), "supply": QCoreApplication.translate("Analysis", "Supply"),
         },

@@ -19,11 +19,15 @@ from ...permissions import Permission
 from .base import (Column, Dimension, Measure, Subject, contains, day_range, month_of,
                    name_labels)
 
-DIRECTIONS = ("active", "passive")
-CONTRACT_STATUSES = ("draft", "active", "suspended", "expired", "cancelled", "closed")
-CONTRACT_TYPES = ("full_service", "maintenance", "tickets", "on_call", "warranty_extension",
-                  "rental", "supply")
-RENEWAL_TYPES = ("tacit", "proposal", "none")
+from ...services.contracts import CONTRACT_TYPES, DIRECTIONS, RENEWAL_TYPES
+from ...services.contracts import STATUSES as CONTRACT_STATUSES
+
+
+def contract_types() -> list[str]:
+    """The known types, then any other type found in the database (imported data)."""
+    found = [t for (t,) in Contract.select(Contract.contract_type).distinct().tuples()
+             if t and t not in CONTRACT_TYPES]
+    return list(CONTRACT_TYPES) + sorted(found)
 
 
 @dataclass(frozen=True)
