@@ -16,11 +16,10 @@ import peewee as pw
 
 from ...models import Contract, JobOrder, Operator, Party, TicketMovement
 from ...permissions import Permission
-from .base import (Column, Dimension, Measure, Subject, contains, day_range, month_of,
-                   name_labels)
-
 from ...services.contracts import CONTRACT_TYPES, DIRECTIONS, RENEWAL_TYPES
 from ...services.contracts import STATUSES as CONTRACT_STATUSES
+from .base import (Column, Dimension, Measure, Subject, contains, day_range, month_of,
+                   name_labels)
 
 
 def contract_types() -> list[str]:
