@@ -55,19 +55,29 @@ def main(argv: list[str] | None = None) -> int:
     env = Env(path, db)
     env.build_seconds = build_seconds
     results = []
+    failures = []
     for module in load_modules():
-        for bench in module.benchmarks(env):
+        try:
+            benches = module.benchmarks(env)
+        except Exception as exc:  # one broken module must not hide the others' figures
+            failures.append(f"{module.__name__}: {exc!r}")
+            continue
+        for bench in benches:
             if only and bench.id not in only:
                 continue
-            if bench.setup:
-                bench.setup()
             print(f"… {bench.id}", file=sys.stderr, flush=True)
-            if bench.fixed_ms is not None:
-                bench.times_ms = [bench.fixed_ms]
-            else:
-                bench.times_ms = measure(bench.run, bench.repeat, bench.warmup)
-            if bench.limit:
-                bench.limit_ms = measure(bench.limit, bench.repeat, bench.warmup)
+            try:
+                if bench.setup:
+                    bench.setup()
+                if bench.fixed_ms is not None:
+                    bench.times_ms = [bench.fixed_ms]
+                else:
+                    bench.times_ms = measure(bench.run, bench.repeat, bench.warmup)
+                if bench.limit:
+                    bench.limit_ms = measure(bench.limit, bench.repeat, bench.warmup)
+            except Exception as exc:
+                failures.append(f"{bench.id}: {exc!r}")
+                continue
             results.append(record(bench))
     header = f"{'id':<24}{'median ms':>12}{'p95 ms':>12}{'limit ms':>12}{'ratio':>8}  {'ok':<6}target"
     print(header)
@@ -76,9 +86,11 @@ def main(argv: list[str] | None = None) -> int:
         fmt = lambda v: "" if v is None else f"{v:.2f}"  # noqa: E731
         print(f"{r['id']:<24}{fmt(r['median_ms']):>12}{fmt(r['p95_ms']):>12}"
               f"{fmt(r['limit_ms']):>12}{fmt(r['ratio']):>8}  {str(r['ok']):<6}{r['target']}")
+    for failure in failures:
+        print(f"FAILED {failure}")
     if args.out:
         Path(args.out).write_text(json.dumps({"benchmarks": results}, indent=1))
-    return 0
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
