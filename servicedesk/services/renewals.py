@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 from decimal import ROUND_HALF_UP, Decimal
 
 from .. import clock, context
@@ -228,54 +229,154 @@ def _renew(contract: Contract, rev: Revaluation, *, kind: str, status: str,
                    old_amount, rev.new_amount, "late_notice" if late else "")
 
 
-def _expire(contract: Contract, reason: str) -> RunItem:
-    contract.status = "expired"
-    contract.save()
-    return RunItem(contract.id, contract.number, "", "expired", contract.term_no,
-                   contract.term_end, reason=reason)
+class _Batch:
+    """The run's writes, gathered in memory and written with a few bulk statements at the end.
+
+    The run holds the write lock (one BEGIN IMMEDIATE) for its whole length, so nobody can
+    change a contract between the read and the write; the UPDATE still checks the version.
+    Each contract is planned separately: a contract whose data cannot be processed is reported
+    and left as it was, the others go on.
+    """
+
+    def __init__(self, today: dt.date, istat: IstatTable, proposed: set[tuple[int, int]],
+                 paid_terms: set[tuple[int, int]], other_terms: set[tuple[int, int]]) -> None:
+        self.today, self.istat = today, istat
+        self.proposed, self.paid_terms, self.other_terms = proposed, paid_terms, other_terms
+        self.contracts: list[tuple[Contract, dict[str, Any]]] = []  # (changed instance, old values)
+        self.renewals: list[dict[str, Any]] = []
+        self.tickets: list[dict[str, Any]] = []
+        self.instalments: list[dict[str, Any]] = []
+        self.clear_terms: list[tuple[int, int]] = []
+
+    def process(self, contract: Contract) -> list[RunItem]:
+        """Plan one contract; raises ServiceDeskError (nothing of it kept) when it cannot."""
+        from . import billing
+
+        old = {k: getattr(contract, k) for k in AUDITED_RUN_FIELDS}
+        items: list[RunItem] = []
+        renewals: list[dict[str, Any]] = []
+        tickets_rows: list[dict[str, Any]] = []
+        instalments: list[dict[str, Any]] = []
+        clear: list[tuple[int, int]] = []
+        today = self.today
+        for _ in range(1200):  # a bound: 100 years of monthly terms
+            if contract.status not in RENEWABLE_STATUSES or contract.term_end >= today:
+                break
+            reason = ("not_renewable" if contract.renewal_type == "none"
+                      else "max_renewals" if max_reached(contract)
+                      else "notice" if notice_effective(contract) else "")
+            if reason:
+                contract.status = "expired"
+                items.append(RunItem(contract.id, contract.number, "", "expired",
+                                     contract.term_no, contract.term_end, reason=reason))
+                break
+            start, end = next_term(contract)
+            rev = revalue(contract.amount, contract.change_pct, contract.istat_share_pct,
+                          self.istat.for_date(start))
+            row = dict(contract=contract.id, from_term_no=contract.term_no, processed_on=today,
+                       old_term_end=contract.term_end, new_term_start=start, new_term_end=end,
+                       old_amount=rev.old_amount, new_amount=rev.new_amount,
+                       change_pct=rev.change_pct, istat_share_pct=rev.istat_share_pct,
+                       istat_change_pct=rev.istat_change_pct, istat_year=rev.istat_year,
+                       formula=rev.formula)
+            if contract.renewal_type == "proposal":
+                if (contract.id, contract.term_no) not in self.proposed:
+                    renewals.append(dict(row, kind="proposal", status="proposed"))
+                    items.append(RunItem(contract.id, contract.number, "", "proposed",
+                                         contract.term_no, contract.term_end, end,
+                                         rev.old_amount, rev.new_amount))
+                break  # waits for the user's decision
+            renewals.append(dict(row, kind="tacit", status="done", decided_on=today))
+            items.append(RunItem(contract.id, contract.number, "", "renewed", contract.term_no,
+                                 contract.term_end, end, rev.old_amount, rev.new_amount,
+                                 "late_notice" if contract.notice_given_on is not None else ""))
+            contract.term_no += 1
+            contract.term_start, contract.term_end = start, end
+            contract.amount = rev.new_amount
+            contract.renewals_done += 1
+            key = (contract.id, contract.term_no)
+            if key in self.paid_terms:
+                raise ValidationError(FieldError("instalments", "billing.paid_in_term",
+                                                 {"term": contract.term_no}))
+            if key in self.other_terms:
+                clear.append(key)
+            if contract.tickets_per_term > 0:
+                tickets_rows.append(dict(contract=contract.id, quantity=contract.tickets_per_term,
+                                         kind="renewal", term_no=contract.term_no,
+                                         note=f"term {contract.term_no}"))
+            if contract.amount > 0:
+                first = billing.first_due_for_term(contract, contract.term_start)
+                for p in billing.plan(contract.amount, contract.instalments_count, first,
+                                      contract.billing_periodicity):
+                    instalments.append(dict(contract=contract.id, term_no=contract.term_no,
+                                            seq=p.seq, due_date=p.due_date, amount=p.amount))
+        if items:
+            self.contracts.append((contract, old))
+            self.renewals += renewals
+            self.tickets += tickets_rows
+            self.instalments += instalments
+            self.clear_terms += clear
+        return items
+
+    def write(self) -> None:
+        from ..models import AuditLog, Instalment, TicketMovement
+        from ..models.base import new_uuid
+
+        db = Contract._meta.database
+        now = clock.now()
+        if self.contracts:
+            cursor = db.cursor()
+            cursor.executemany(
+                "UPDATE contract SET term_no=?, term_start=?, term_end=?, amount=?, "
+                "renewals_done=?, status=?, version=version+1, updated_at=? "
+                "WHERE id=? AND version=?",
+                [(c.term_no, c.term_start, c.term_end, c.amount, c.renewals_done, c.status, now,
+                  c.id, c.version) for c, _old in self.contracts])
+            if cursor.rowcount != len(self.contracts):  # pragma: no cover - the lock forbids it
+                raise ConflictError("Contract", self.contracts[0][0].id)
+            audit = []
+            for c, old in self.contracts:
+                for name, before in old.items():
+                    after = getattr(c, name)
+                    if before != after:
+                        audit.append(dict(at=now, operator_id=None, table_name="contract",
+                                          record_id=c.id, record_uuid=c.uuid, action="update",
+                                          field=name, old_value=_text(before),
+                                          new_value=_text(after)))
+            _insert(AuditLog, audit)
+        stamp = dict(created_at=now, updated_at=now)
+        for key in self.clear_terms:
+            Instalment.delete().where(Instalment.contract == key[0], Instalment.term_no == key[1],
+                                      Instalment.paid_on.is_null()).execute()
+        _insert(ContractRenewal, [dict(r, uuid=new_uuid(), **stamp) for r in self.renewals])
+        _insert(TicketMovement, [dict(r, uuid=new_uuid(), at=now, **stamp) for r in self.tickets])
+        _insert(Instalment, [dict(r, uuid=new_uuid(), **stamp) for r in self.instalments])
 
 
-def _process(contract: Contract, today: dt.date, istat: IstatTable) -> list[RunItem]:
-    items: list[RunItem] = []
-    for _ in range(1200):  # a bound: 100 years of monthly terms
-        if contract.status not in RENEWABLE_STATUSES or contract.term_end >= today:
-            break
-        if contract.renewal_type == "none":
-            items.append(_expire(contract, "not_renewable"))
-            break
-        if max_reached(contract):
-            items.append(_expire(contract, "max_renewals"))
-            break
-        if notice_effective(contract):  # tacit or on proposal: the party has cancelled
-            items.append(_expire(contract, "notice"))
-            break
-        start, end = next_term(contract)
-        rev = revalue(contract.amount, contract.change_pct, contract.istat_share_pct,
-                      istat.for_date(start))
-        if contract.renewal_type == "proposal":
-            existing = ContractRenewal.get_or_none(ContractRenewal.contract == contract.id,
-                                                   ContractRenewal.from_term_no == contract.term_no)
-            if existing is None:
-                ContractRenewal.create(
-                    contract=contract, from_term_no=contract.term_no, kind="proposal",
-                    status="proposed", processed_on=today, old_term_end=contract.term_end,
-                    new_term_start=start, new_term_end=end, old_amount=rev.old_amount,
-                    new_amount=rev.new_amount, change_pct=rev.change_pct,
-                    istat_share_pct=rev.istat_share_pct, istat_change_pct=rev.istat_change_pct,
-                    istat_year=rev.istat_year, formula=rev.formula)
-                items.append(RunItem(contract.id, contract.number, "", "proposed",
-                                     contract.term_no, contract.term_end, end, rev.old_amount,
-                                     rev.new_amount))
-            break  # waits for the user's decision
-        items.append(_renew(contract, rev, kind="tacit", status="done", renewal=None,
-                            today=today, decided_by=None))
-    return items
+AUDITED_RUN_FIELDS = ("term_no", "term_start", "term_end", "amount", "renewals_done", "status")
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _insert(model, rows: list[dict[str, Any]], size: int = 500) -> None:
+    for i in range(0, len(rows), size):
+        model.insert_many(rows[i:i + size]).execute()
 
 
 def run_renewals(today: dt.date | None = None) -> RunResult:
     """Renew, propose or expire every contract whose term has ended; returns what was done.
 
     System work: runs as the SYSTEM actor (the audit trail shows no operator)."""
+    from ..models import Instalment
+
     today = today or clock.today()
     result = RunResult(today)
     db = Contract._meta.database
@@ -288,18 +389,32 @@ def run_renewals(today: dt.date | None = None) -> RunResult:
                        .order_by(Contract.id))
             if not due:
                 return result
-            istat = IstatTable()
+            ids = [c.id for c in due]
+            proposed, paid, other = set(), set(), set()
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                proposed |= {(cid, term) for cid, term in ContractRenewal.select(
+                    ContractRenewal.contract, ContractRenewal.from_term_no)
+                    .where(ContractRenewal.contract.in_(chunk)).tuples()}
+                # instalments already there for terms after the current one (rare)
+                for cid, term, paid_on in (Instalment.select(Instalment.contract,
+                                                             Instalment.term_no, Instalment.paid_on)
+                                           .join(Contract)
+                                           .where(Instalment.contract.in_(chunk),
+                                                  Instalment.term_no > Contract.term_no).tuples()):
+                    (paid if paid_on is not None else other).add((cid, term))
+            batch = _Batch(today, IstatTable(), proposed, paid, other - paid)
             for contract in due:
-                party = contract.party.name
+                term_no, term_end = contract.term_no, contract.term_end
                 try:
-                    with db.atomic():  # a savepoint: one bad contract does not stop the run
-                        items = _process(contract, today, istat)
+                    items = batch.process(contract)
                 except ServiceDeskError as exc:
-                    items = [RunItem(contract.id, contract.number, "", "error", contract.term_no,
-                                     contract.term_end, reason=_error_code(exc))]
+                    items = [RunItem(contract.id, contract.number, "", "error", term_no,
+                                     term_end, reason=_error_code(exc))]
                 for item in items:
-                    item.party = party
+                    item.party = contract.party.name
                     result.items.append(item)
+            batch.write()
     return result
 
 
