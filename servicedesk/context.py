@@ -28,16 +28,24 @@ class Actor:
 
 SYSTEM = Actor(operator_id=None, role=Role.ADMIN, name="system")
 
-_current: contextvars.ContextVar[Actor] = contextvars.ContextVar("servicedesk_actor", default=SYSTEM)
+# The signed-in operator of this process (the UI's sign-in sets it): worker threads act as
+# this operator too, not as the system. ``acting_as`` overrides it locally (context variable).
+_signed_in: Actor = SYSTEM
+_current: contextvars.ContextVar[Actor | None] = contextvars.ContextVar("servicedesk_actor",
+                                                                        default=None)
 
 
 def current() -> Actor:
-    return _current.get()
+    local = _current.get()
+    return local if local is not None else _signed_in
 
 
 def set_actor(actor: Actor) -> None:
-    """Make ``actor`` the one acting from now on in this thread (the UI does this at sign-in)."""
-    _current.set(actor)
+    """Make ``actor`` the one acting from now on in this process, every thread included
+    (the UI does this at sign-in)."""
+    global _signed_in
+    _signed_in = actor
+    _current.set(None)
 
 
 @contextlib.contextmanager

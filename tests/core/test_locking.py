@@ -64,3 +64,17 @@ def test_saving_unchanged_record_writes_nothing(db):
     same = Contract.get_by_id(contract.id)
     assert same.save() == 0
     assert Contract.get_by_id(contract.id).version == 1
+
+
+def test_worker_threads_act_as_the_signed_in_operator():
+    import threading
+
+    seen = []
+    context.set_actor(Actor(operator_id=3, role=Role.TECHNICIAN, name="Luca"))
+    worker = threading.Thread(target=lambda: seen.append(context.current()))
+    worker.start()
+    worker.join()
+    assert seen[0].operator_id == 3 and seen[0].role == Role.TECHNICIAN
+    with context.acting_as(context.SYSTEM):
+        assert context.current() is context.SYSTEM
+    assert context.current().operator_id == 3
