@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -237,7 +237,7 @@ class BillingPanel(PanelBase):
         self.table.itemDoubleClicked.connect(lambda _i: self.edit())
         self.table.setMinimumHeight(160)
         layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.edit_button = QPushButton(QCoreApplication.translate("ContractPanels", "Edit…"))
         self.paid_button = QPushButton(QCoreApplication.translate("ContractPanels", "Paid…"))
         self.unpaid_button = QPushButton(QCoreApplication.translate("ContractPanels", "Not paid"))
@@ -254,9 +254,10 @@ class BillingPanel(PanelBase):
         self.regen_button.clicked.connect(self.regenerate)
         self._buttons = (self.edit_button, self.paid_button, self.unpaid_button, self.add_button,
                          self.delete_button, self.regen_button)
-        for b in self._buttons:
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        # two short rows: the dock is narrow
+        for i, b in enumerate(self._buttons):
+            buttons.addWidget(b, i // 3, i % 3)
+        buttons.setColumnStretch(3, 1)
         layout.addLayout(buttons)
         self._rows: list = []
 
