@@ -131,44 +131,85 @@ def _years() -> list[int]:
     return list(range(int(str(row[0])[:4]), int(str(row[1])[:4]) + 1))
 
 
+def _number_terms(text: str) -> tuple[str, list[Any]] | None:
+    m = _NUMBER_FULL.match(text.replace(" ", ""))
+    tail = _NUMBER_TAIL.match(text)
+    if m:
+        return "number = ?", [f"RS-{m.group(1)}-{int(m.group(2)):06d}"]
+    if tail:
+        years = [int(tail.group(1))] if tail.group(1) else _years()
+        seq = int(tail.group(2))
+        numbers = [f"RS-{y}-{seq:06d}" for y in years]
+        return f"number IN ({','.join('?' * len(numbers))})", numbers
+    if text.upper().startswith("RS-"):
+        prefix = text.upper()
+        return "number >= ? AND number < ?", [prefix, prefix + "\uffff"]
+    return None
+
+
+def _esc(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+_PARTY_SQL = ("SELECT id FROM party WHERE name LIKE ? ESCAPE '\\' OR code = ? "
+              "OR vat_number LIKE ? ESCAPE '\\' OR city LIKE ? ESCAPE '\\'")
+_SERIAL_SQL = ("SELECT ru.request_id FROM request_unit ru WHERE ru.unit_id IN "
+               "(SELECT id FROM unit WHERE serial LIKE ? ESCAPE '\\')")
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())[:200]
+
+
 def text_candidates(text: str, *, descriptions: bool = True) -> tuple[str, list[Any]] | None:
     """An SQL subquery of request ids matching ``text`` by number, customer (name, VAT number,
-    city, code), serial number or description words; each branch uses an index."""
-    text = " ".join(text.split())[:200]
+    city, code), serial number or description words; each branch uses an index (FTS5 for the
+    words). For large sets (closed requests, all of them)."""
+    text = _clean(text)
     if not text:
         return None
     parts: list[str] = []
     params: list[Any] = []
-    m = _NUMBER_FULL.match(text.replace(" ", ""))
-    tail = _NUMBER_TAIL.match(text)
-    if m:
-        parts.append("SELECT id FROM service_request WHERE number = ?")
-        params.append(f"RS-{m.group(1)}-{int(m.group(2)):06d}")
-    elif tail:
-        years = [int(tail.group(1))] if tail.group(1) else _years()
-        seq = int(tail.group(2))
-        numbers = [f"RS-{y}-{seq:06d}" for y in years]
-        parts.append(f"SELECT id FROM service_request WHERE number IN ({','.join('?' * len(numbers))})")
-        params += numbers
-    elif text.upper().startswith("RS-"):
-        prefix = text.upper()
-        parts.append("SELECT id FROM service_request WHERE number >= ? AND number < ?")
-        params += [prefix, prefix + "\uffff"]
-    like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    prefix_like = like[1:]
-    parts.append(
-        "SELECT r2.id FROM service_request r2 WHERE r2.customer_id IN (SELECT id FROM party WHERE "
-        "name LIKE ? ESCAPE '\\' OR code = ? OR vat_number LIKE ? ESCAPE '\\' "
-        "OR city LIKE ? ESCAPE '\\')")
-    params += [like, text.upper(), prefix_like, prefix_like]
-    parts.append("SELECT ru.request_id FROM request_unit ru WHERE ru.unit_id IN "
-                 "(SELECT id FROM unit WHERE serial LIKE ? ESCAPE '\\')")
-    params.append(prefix_like)
+    number = _number_terms(text)
+    if number and _NUMBER_FULL.match(text.replace(" ", "")):  # a whole number: nothing else
+        return f"SELECT id FROM service_request WHERE {number[0]}", number[1]
+    if number:
+        parts.append(f"SELECT id FROM service_request WHERE {number[0]}")
+        params += number[1]
+    like = f"%{_esc(text)}%"
+    parts.append(f"SELECT r2.id FROM service_request r2 WHERE r2.customer_id IN ({_PARTY_SQL})")
+    params += [like, text.upper(), like[1:], like[1:]]
+    parts.append(_SERIAL_SQL)
+    params.append(like[1:])
     query = fts_query(text) if descriptions else None
     if query:
         parts.append("SELECT rowid FROM request_fts WHERE request_fts MATCH ?")
         params.append(query)
     return " UNION ".join(parts), params
+
+
+def text_condition_inline(text: str) -> tuple[str, list[Any]] | None:
+    """The same match as a per-row condition: for the open queue (a few thousand rows) reading
+    their subject/description is cheaper than collecting every FTS hit of 200,000 requests."""
+    text = _clean(text)
+    if not text:
+        return None
+    number = _number_terms(text)
+    if number and _NUMBER_FULL.match(text.replace(" ", "")):  # a whole number: nothing else
+        return "r." + number[0], number[1]
+    like = f"%{_esc(text)}%"
+    ors = [f"r.customer_id IN ({_PARTY_SQL})", f"r.id IN ({_SERIAL_SQL})"]
+    params: list[Any] = [like, text.upper(), like[1:], like[1:], like[1:]]
+    if number:
+        ors.append("r." + number[0])
+        params += number[1]
+    words = _WORD.findall(text)[:8]
+    if words:
+        ors.append("(" + " AND ".join("(r.subject LIKE ? ESCAPE '\\' OR r.description LIKE ? "
+                                      "ESCAPE '\\')" for _ in words) + ")")
+        for w in words:
+            params += [f"%{_esc(w)}%", f"%{_esc(w)}%"]
+    return "(" + " OR ".join(ors) + ")", params
 
 
 # -- ids ------------------------------------------------------------------------------------
@@ -177,11 +218,15 @@ def _where(spec: QueueSpec, now: dt.datetime) -> tuple[list[str], list[Any]]:
     params: list[Any] = []
     statuses = spec.statuses or {"open": OPEN_STATUSES, "closed": CLOSED_STATUSES}.get(
         spec.status_group, ())
+    small = bool(statuses) and set(statuses) <= set(OPEN_STATUSES)
     if statuses:
-        where.append(f"r.status IN ({','.join('?' * len(statuses))})")
+        # With a text over many statuses, drive from the matching ids, not the status index.
+        plus = "+" if _clean(spec.text) and not small else ""
+        where.append(f"{plus}r.status IN ({','.join('?' * len(statuses))})")
         params += list(statuses)
     if spec.priority_ids:
-        where.append(f"r.priority_id IN ({','.join('?' * len(spec.priority_ids))})")
+        # "+": never drive the scan by priority (a quarter of all requests), filter instead
+        where.append(f"+r.priority_id IN ({','.join('?' * len(spec.priority_ids))})")
         params += list(spec.priority_ids)
     if spec.team_id is not None:
         where.append("r.team_id = ?")
@@ -203,51 +248,77 @@ def _where(spec: QueueSpec, now: dt.datetime) -> tuple[list[str], list[Any]]:
     elif spec.urgency == "at_risk":
         where.append("r.sla_due >= ? AND r.sla_risk_at <= ?")
         params += [_ts(now), _ts(now)]
-    cand = text_candidates(spec.text)
-    if cand:
-        where.append(f"r.id IN ({cand[0]})")
-        params += cand[1]
+    if small:
+        inline = text_condition_inline(spec.text)
+        if inline:
+            where.append(inline[0])
+            params += inline[1]
+    else:
+        cand = text_candidates(spec.text)
+        if cand:
+            where.append(f"r.id IN ({cand[0]})")
+            params += cand[1]
     return where, params
 
 
 def _urgency_order(now: dt.datetime) -> tuple[str, list[Any]]:
     """Overdue, then at risk (each by priority, then due), then running clocks by due time,
-    then stopped clocks (waiting) by priority, then closed requests, newest first."""
-    cls = ("(CASE WHEN r.status NOT IN ('new','assigned','in_progress','waiting_customer',"
-           "'waiting_supplier') THEN 4 WHEN r.sla_due IS NULL THEN 3 WHEN r.sla_due < ? THEN 0 "
-           "WHEN r.sla_risk_at <= ? THEN 1 ELSE 2 END)")
-    rank = "(SELECT rank FROM priority WHERE id = r.priority_id)"
-    order = (f"{cls}, CASE WHEN {cls} < 2 THEN {rank} ELSE 0 END, r.sla_due, {rank}, "
-             "CASE WHEN r.status IN ('resolved','closed','cancelled') THEN 0 ELSE 1 END, "
-             "r.opened_at DESC")
+    then stopped clocks (waiting) by priority. For open requests (the covering queue index)."""
+    ranks = _priority_ranks()
+    rank = "(CASE r.priority_id " + " ".join(f"WHEN {int(i)} THEN {int(r)}" for i, r in ranks.items()) \
+        + " ELSE 9 END)" if ranks else "0"
+    cls = "(CASE WHEN r.sla_due IS NULL THEN 3 WHEN r.sla_due < ? THEN 0 WHEN r.sla_risk_at <= ? THEN 1 ELSE 2 END)"
+    order = f"{cls}, CASE WHEN {cls} < 2 THEN {rank} ELSE 0 END, r.sla_due, {rank}, r.opened_at DESC"
     return order, [_ts(now), _ts(now), _ts(now), _ts(now)]
 
 
+def _priority_ranks() -> dict[int, int]:
+    return {int(i): int(r) for i, r in _db().execute_sql("SELECT id, rank FROM priority")}
+
+
 def queue_ids(spec: QueueSpec, now: dt.datetime | None = None, limit: int | None = None) -> list[int]:
-    """The ids of the requests matching ``spec``, in display order."""
+    """The ids of the requests matching ``spec``, in display order.
+
+    By urgency, "all" is the open queue by urgency followed by the other requests, newest
+    first: two index-friendly queries instead of one sort of every request."""
     now = now or clock.now()
-    where, params = _where(spec, now)
-    joins = ""
     urgency = spec.sort == "urgency" or spec.sort not in SORTS
     if urgency:
-        order, order_params = _urgency_order(now)
-        params = params + order_params
-        if spec.descending:  # least urgent first: the same order reversed
-            limit = None
-    else:
-        joins = _SORT_JOINS.get(spec.sort, "")
-        direction = "DESC" if spec.descending else "ASC"
-        order = f"{SORTS[spec.sort]} {direction}, r.id {direction}"
-        if spec.sort == "age":  # ascending age: the youngest (latest opened) first
-            order = f"r.opened_at {'ASC' if spec.descending else 'DESC'}, r.id"
+        statuses = spec.statuses or {"open": OPEN_STATUSES, "closed": CLOSED_STATUSES,
+                                     "all": OPEN_STATUSES + CLOSED_STATUSES}[spec.status_group]
+        open_part = tuple(s for s in statuses if s in OPEN_STATUSES)
+        rest = tuple(s for s in statuses if s not in OPEN_STATUSES)
+        ids: list[int] = []
+        fetch = None if spec.descending else limit
+        if open_part:
+            where, params = _where(spec.with_(statuses=open_part), now)
+            order, order_params = _urgency_order(now)
+            ids = _ids(where, params + order_params, "", order, fetch)
+        if rest and (fetch is None or len(ids) < fetch):
+            where, params = _where(spec.with_(statuses=rest), now)
+            more = None if fetch is None else fetch - len(ids)
+            # With a text, drive from the (few) matching ids, not from the opened_at index.
+            order = "+r.opened_at DESC, r.id DESC" if _clean(spec.text) else "r.opened_at DESC, r.id DESC"
+            ids += _ids(where, params, "", order, more)
+        if spec.descending:
+            ids.reverse()
+            ids = ids if limit is None else ids[:limit]
+        return ids
+    where, params = _where(spec, now)
+    joins = _SORT_JOINS.get(spec.sort, "")
+    direction = "DESC" if spec.descending else "ASC"
+    order = f"{SORTS[spec.sort]} {direction}, r.id {direction}"
+    if spec.sort == "age":  # ascending age: the youngest (latest opened) first
+        order = f"r.opened_at {'ASC' if spec.descending else 'DESC'}, r.id"
+    return _ids(where, params, joins, order, limit)
+
+
+def _ids(where: list[str], params: list[Any], joins: str, order: str, limit: int | None) -> list[int]:
     sql = (f"SELECT r.id FROM service_request r {joins}"
            + (f" WHERE {' AND '.join(where)}" if where else "") + f" ORDER BY {order}")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    ids = [row[0] for row in _db().execute_sql(sql, params)]
-    if urgency and spec.descending:
-        ids.reverse()
-    return ids
+    return [row[0] for row in _db().execute_sql(sql, params)]
 
 
 def count(spec: QueueSpec, now: dt.datetime | None = None) -> int:

@@ -135,6 +135,8 @@ class RequestEditor(QWidget):
         self.units = QListWidget()
         self.units.setObjectName("requestUnits")
         self.units.setMaximumHeight(110)
+        self.units.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.units.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.units.itemChanged.connect(self._unit_toggled)
         self.channel = QComboBox()
         self.channel.setObjectName("requestChannel")
@@ -190,7 +192,7 @@ class RequestEditor(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form_host)
-        scroll.setMinimumWidth(380)
+        scroll.setMinimumWidth(440)
         return scroll
 
     def _build_timeline(self) -> QWidget:
@@ -361,6 +363,7 @@ class RequestEditor(QWidget):
                     names[u.product_id] = Product.get_by_id(u.product_id).name
                 text = f"{names[u.product_id]} · {u.serial}" + (f" · {u.site}" if u.site else "")
                 item = QListWidgetItem(text)
+                item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, u.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if u.id in wanted else Qt.CheckState.Unchecked)

@@ -20,8 +20,8 @@ from ..widgets import request_labels as labels
 DEBOUNCE_MS = 250
 REFRESH_MS = 60_000  # urgencies move on with the clock
 DEFAULT_HIDDEN = ("opened", "province", "unit", "problem", "team", "owner")
-WIDTHS = {"number": 150, "opened": 110, "province": 44, "unit": 170, "problem": 110,
-          "priority": 80, "status": 112, "team": 90, "owner": 110, "sla": 92, "age": 48}
+WIDTHS = {"number": 142, "opened": 110, "province": 44, "unit": 170, "problem": 110,
+          "priority": 76, "status": 106, "team": 90, "owner": 110, "sla": 86, "age": 42}
 PREFERRED_WIDTH = 620
 
 
