@@ -1,0 +1,295 @@
+"""Demo data: coherent, deterministic, readable through the models (R-REQ, R-CON, R-X-3)."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import sqlite3
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from stdnum.it import iva
+
+from servicedesk import demo
+from servicedesk.db import open_database
+
+TODAY = dt.date(2026, 3, 18)  # a Wednesday
+NOW = "2026-03-18 08:00:00"
+OWN_TABLES = [t for t in demo.COLUMNS]
+
+
+def _build(path: Path, seed: int = 2026) -> dict[str, int]:
+    return demo.generate(path, "small", seed=seed, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> tuple[Path, dict[str, int]]:
+    path = tmp_path_factory.mktemp("demo") / "small.db"
+    return path, _build(path)
+
+
+@pytest.fixture
+def con(small):
+    connection = sqlite3.connect(small[0])
+    yield connection
+    connection.close()
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with sqlite3.connect(path) as connection:
+        for table in OWN_TABLES:
+            for row in connection.execute(f'SELECT * FROM "{table}" ORDER BY id'):
+                h.update(repr(row).encode())
+    return h.hexdigest()
+
+
+def test_counts_match_the_small_scale(small):
+    _, counts = small
+    scale = demo.SCALES["small"]
+    assert counts["party"] == scale.customers + scale.suppliers
+    assert counts["operator"] == 13  # 12 in teams + admin
+    assert counts["team"] == 3
+    assert counts["product"] == scale.products
+    assert counts["unit"] == scale.units
+    assert counts["contract"] == scale.contracts
+    assert counts["service_request"] == scale.requests
+    assert counts["kb_article"] == scale.kb_articles
+    assert counts["maintenance_plan"] == scale.maintenance_plans
+    assert abs(counts["intervention"] - scale.interventions) < scale.interventions * 0.1
+    assert abs(counts["work_log"] - scale.work_logs) < scale.work_logs * 0.1
+    for table in ("working_hours", "absence", "contact", "job_order", "instalment",
+                  "contract_unit", "contract_renewal", "ticket_movement", "request_event",
+                  "request_unit", "request_counter", "kb_application"):
+        assert counts[table] > 0, table
+
+
+def test_same_seed_same_data_other_seed_other_data(small, tmp_path):
+    path, _ = small
+    again = tmp_path / "again.db"
+    _build(again)
+    assert _digest(again) == _digest(path)
+    other = tmp_path / "other.db"
+    _build(other, seed=7)
+    assert _digest(other) != _digest(path)
+
+
+def test_database_is_consistent(con):
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert con.execute("SELECT count(*) FROM outbox_message").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM audit_log").fetchone()[0] == 0
+    uuids = [r[0] for r in con.execute("SELECT uuid FROM service_request")]
+    assert len(set(uuids)) == len(uuids) and all(re.fullmatch(r"[0-9a-f]{32}", u) for u in uuids)
+
+
+def test_parties_look_italian_with_valid_vat_numbers(con):
+    rows = con.execute("SELECT code, name, vat_number, province, postal_code, email FROM party"
+                       ).fetchall()
+    vats = [r[2] for r in rows]
+    assert len(set(vats)) == len(vats)
+    assert all(re.fullmatch(r"\d{11}", v) and iva.is_valid(v) for v in vats)
+    assert all(re.fullmatch(r"[CF]\d{6}", r[0]) for r in rows)
+    assert all(re.fullmatch(r"\d{5}", r[4]) and r[5].endswith(".example") for r in rows)
+    provinces = {r[0] for r in con.execute("SELECT code FROM province")}
+    assert {r[3] for r in rows} <= provinces
+    assert con.execute("SELECT count(*) FROM contact WHERE receives_notices=1").fetchone()[0] > 0
+
+
+def test_operators_roles_and_working_hours(con):
+    roles = dict(con.execute("SELECT username, role FROM operator"))
+    assert roles["admin"] == "admin"
+    assert sorted(roles.values()).count("coordinator") == 1
+    assert sorted(roles.values()).count("manager") == 1
+    assert con.execute("SELECT count(*) FROM operator WHERE password_hash != ''").fetchone()[0] == 0
+    hours = con.execute("SELECT DISTINCT weekday, start, \"end\" FROM working_hours").fetchall()
+    assert sorted(hours) == sorted((d, s, e) for d in range(5)
+                                   for s, e in (("08:30:00", "12:30:00"), ("13:30:00", "17:30:00")))
+
+
+def test_units_have_unique_serials_and_warranty(con):
+    rows = con.execute("SELECT u.product_id, u.serial, u.install_date, u.warranty_end, "
+                       "p.warranty_months FROM unit u JOIN product p ON p.id = u.product_id"
+                       ).fetchall()
+    assert len({(r[0], r[1]) for r in rows}) == len(rows)
+    for _, _, install, end, months in rows:
+        assert demo.add_months(dt.date.fromisoformat(install), months).isoformat() == end
+        assert install < TODAY.isoformat()
+
+
+def test_instalments_sum_to_the_term_amount(con):
+    """R-CON-5: the billing plan of the current term adds up to the amount, to the cent."""
+    amounts = {cid: (Decimal(str(a)), term) for cid, a, term in
+               con.execute("SELECT id, amount, term_no FROM contract")}
+    sums: dict[int, Decimal] = defaultdict(Decimal)
+    for cid, term, value in con.execute("SELECT contract_id, term_no, amount FROM instalment"):
+        if term == amounts[cid][1]:
+            sums[cid] += Decimal(str(value))
+    assert sums.keys() == amounts.keys()
+    assert all(sums[cid] == amounts[cid][0] for cid in amounts)
+
+
+def test_contract_dates_and_statuses_agree(con):
+    today = TODAY.isoformat()
+    for status, start, term_start, term_end, renewals, term_no in con.execute(
+            "SELECT status, start_date, term_start, term_end, renewals_done, term_no "
+            "FROM contract"):
+        assert term_start <= term_end and start <= term_start
+        assert renewals == term_no - 1
+        if status == "active":
+            assert term_start <= today <= term_end
+        elif status in ("expired", "cancelled"):
+            assert term_end < today
+        else:
+            assert status == "draft" and start > today
+
+
+def test_ticket_balances_never_go_negative(con):
+    """R-CON-3: credits first, one debit per closed request, top-ups when exhausted."""
+    balance: dict[int, int] = defaultdict(int)
+    debited = set()
+    for cid, qty, kind, request in con.execute(
+            "SELECT contract_id, quantity, kind, request_id FROM ticket_movement ORDER BY at, id"):
+        balance[cid] += qty
+        assert balance[cid] >= 0
+        if kind == "debit":
+            assert request not in debited
+            debited.add(request)
+    closed = {r[0] for r in con.execute(
+        "SELECT r.id FROM service_request r JOIN contract c ON c.id = r.contract_id "
+        "WHERE r.status = 'closed' AND c.tickets_per_term > 0")}
+    assert debited == closed and closed
+
+
+def test_request_numbers_follow_the_counters(con):
+    rows = con.execute("SELECT number, opened_at FROM service_request ORDER BY id").fetchall()
+    per_year: dict[int, list[int]] = defaultdict(list)
+    for number, opened in rows:
+        m = re.fullmatch(r"RS-(\d{4})-(\d{6})", number)
+        assert m and m.group(1) == opened[:4]
+        per_year[int(m.group(1))].append(int(m.group(2)))
+    counters = dict(con.execute("SELECT year, last FROM request_counter"))
+    assert counters.keys() == per_year.keys()
+    for year, numbers in per_year.items():
+        assert numbers == list(range(1, counters[year] + 1))
+    assert rows == sorted(rows, key=lambda r: r[1])
+
+
+def test_request_history_is_in_order_and_ends_in_the_status(con):
+    """R-REQ-2, R-REQ-5: status events chain from 'new' to the current status."""
+    status = dict(con.execute("SELECT id, status FROM service_request"))
+    chains: dict[int, list[tuple]] = defaultdict(list)
+    for rid, at, frm, to in con.execute(
+            "SELECT request_id, at, from_status, to_status FROM request_event "
+            "WHERE kind = 'status' ORDER BY request_id, at, id"):
+        chains[rid].append((at, frm, to))
+    assert chains.keys() == status.keys()
+    for rid, chain in chains.items():
+        assert chain[0][1] is None and chain[0][2] == "new"
+        for (_, _, before), (_, after_from, _) in zip(chain, chain[1:]):
+            assert after_from == before
+        assert chain[-1][2] == status[rid]
+        assert chain[-1][0] < NOW
+    open_count = sum(1 for s in status.values() if s not in ("resolved", "closed", "cancelled"))
+    assert 150 <= open_count <= 300
+
+
+def test_closed_requests_are_complete(con):
+    for opened, first, resolved, closed, report in con.execute(
+            "SELECT opened_at, first_response_at, resolved_at, closed_at, final_report "
+            "FROM service_request WHERE status = 'closed'"):
+        assert opened <= first <= resolved <= closed < NOW
+        assert report
+
+
+def test_planned_interventions_fill_the_board_without_overlaps(con):
+    """R-REQ-3: the coming days are planned, never twice for one operator, never off-hours."""
+    rows = con.execute("SELECT operator_id, planned_start, planned_end FROM intervention "
+                       "WHERE status = 'planned' ORDER BY operator_id, planned_start").fetchall()
+    assert rows and all(op is not None for op, _, _ in rows)
+    absences = defaultdict(list)
+    for op, start, end in con.execute('SELECT operator_id, start, "end" FROM absence'):
+        absences[op].append((start, end))
+    for (op1, s1, e1), (op2, s2, _) in zip(rows, rows[1:]):
+        assert op1 != op2 or e1 <= s2, (op1, s1, s2)
+    for op, start, end in rows:
+        assert start >= NOW and start[:10] == end[:10]
+        day = dt.date.fromisoformat(start[:10])
+        assert day.weekday() < 5
+        assert ("08:30:00" <= start[11:] and end[11:] <= "12:30:00") or (
+            "13:30:00" <= start[11:] and end[11:] <= "17:30:00")
+        assert all(end <= a or start >= b for a, b in absences[op])
+    week_end = (TODAY + dt.timedelta(days=7)).isoformat()
+    busy = {op for op, start, _ in rows if start < week_end}
+    technicians = {r[0] for r in con.execute("SELECT id FROM operator WHERE role = 'technician'")}
+    assert len(busy & technicians) >= len(technicians) - 1
+
+
+def test_work_logs_follow_their_request(con):
+    bad = con.execute(
+        "SELECT count(*) FROM work_log w JOIN service_request r ON r.id = w.request_id "
+        "WHERE w.customer_id != r.customer_id OR w.work_date < substr(r.opened_at, 1, 10) "
+        "OR w.minutes <= 0 OR w.start_time >= w.end_time").fetchone()[0]
+    assert bad == 0
+
+
+def test_models_read_the_data_back(small):
+    from servicedesk.models import (Contract, Instalment, Intervention, KbArticle,
+                                    ServiceRequest, Unit, WorkLog)
+
+    db = open_database(small[0])
+    try:
+        request = ServiceRequest.select().order_by(ServiceRequest.id).first()
+        assert isinstance(request.opened_at, dt.datetime)
+        assert request.customer.name and request.priority.code
+        contract = Contract.select().where(Contract.status == "active").first()
+        assert isinstance(contract.amount, Decimal) and isinstance(contract.term_end, dt.date)
+        assert sum(i.amount for i in Instalment.select().where(
+            Instalment.contract == contract, Instalment.term_no == contract.term_no)
+        ) == contract.amount
+        unit = Unit.select().first()
+        assert isinstance(unit.install_date, dt.date) and unit.product.family
+        log = WorkLog.select().first()
+        assert isinstance(log.start_time, dt.time) and isinstance(log.km, Decimal)
+        assert isinstance(log.billable, bool)
+        planned = Intervention.select().where(Intervention.status == "planned").first()
+        assert isinstance(planned.planned_start, dt.datetime)
+        article = KbArticle.select().where(KbArticle.source_request.is_null(False)).first()
+        assert article.source_request.kb_article_id == article.id
+        assert article.product_family == article.product.family
+    finally:
+        db.close()
+
+
+def test_refuses_an_existing_file_unless_overwrite(tmp_path):
+    path = tmp_path / "x.db"
+    path.write_bytes(b"something")
+    with pytest.raises(ValueError):
+        demo.generate(path)
+    with pytest.raises(ValueError):
+        demo.generate(tmp_path / "y.db", "huge")
+
+
+def test_command_line(tmp_path, capsys):
+    path = tmp_path / "cli.db"
+    assert demo.main(["--seed", "3", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "1,500 requests" in out and str(path) in out
+    assert demo.main([str(path)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert demo.main(["--force", "--seed", "3", str(path)]) == 0
+    assert demo.main([str(tmp_path / "missing" / "d.db")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "does not exist" in err
+    assert not (tmp_path / "missing").exists()
+
+
+def test_ensure_demo_database_creates_once(tmp_path):
+    path = tmp_path / "sub" / "demo.db"
+    assert demo.ensure_demo_database(path) == path
+    stamp = path.stat().st_mtime_ns
+    assert demo.ensure_demo_database(path) == path
+    assert path.stat().st_mtime_ns == stamp
