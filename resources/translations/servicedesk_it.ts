@@ -2116,6 +2116,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>non rinnovabile: termina il {e}</translation>
     </message>
     <message>
+      <source>last term (maximum renewals reached): ends {e}</source>
+      <translation>ultimo periodo (raggiunto il massimo dei rinnovi): termina il {e}</translation>
+    </message>
+    <message>
+      <source>notice given on {d}: ends {e}</source>
+      <translation>disdetta data il {d}: termina il {e}</translation>
+    </message>
+    <message>
       <source>notice given on {d}</source>
       <translation>disdetta data il {d}</translation>
     </message>

@@ -101,6 +101,7 @@ class ContractRow:
     tickets_low: bool
     next_due: dt.date | None
     alert: str = ""  # notice, expiring, proposal, "" (none)
+    renews: bool = True  # False: ends at term end (not renewable, max reached, notice given)
 
 
 def rows(contract_ids: list[int], today: dt.date | None = None) -> list[ContractRow]:
@@ -128,7 +129,7 @@ def rows(contract_ids: list[int], today: dt.date | None = None) -> list[Contract
             c.term_start, c.term_end, renewals.contract_cancel_by(c), c.amount, c.renewal_type,
             c.renewals_done, c.max_renewals, bal.remaining if ticket_contract else None,
             ticket_contract and bal.remaining <= c.ticket_low_threshold, due.get(cid),
-            _alert(c, today, days, cid in proposals)))
+            _alert(c, today, days, cid in proposals), renewals.will_renew(c)))
     return out
 
 

@@ -11,7 +11,7 @@ from servicedesk.queries import contracts as cq
 from ..models.contract_list import COLUMNS, ContractListModel, status_names
 from .contract_editor_form import ContractEditor
 
-WIDTHS = {"number": 104, "party": 120, "title": 150, "status": 70, "term_end": 90,
+WIDTHS = {"number": 118, "party": 120, "title": 150, "status": 70, "term_end": 90,
           "cancel_by": 90, "amount": 84, "tickets": 60}
 HIDDEN = ("title", "status", "amount", "tickets")
 

@@ -57,8 +57,15 @@ def periodicity_names() -> dict[str, str]:
             "half_yearly": QCoreApplication.translate("ContractEditor", "Half-yearly"), "yearly": QCoreApplication.translate("ContractEditor", "Yearly")}
 
 
+def _narrow(combo: QComboBox) -> QComboBox:
+    """Long entries (job orders with titles) must not widen the narrow dock."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    return combo
+
+
 def _combo(items: dict[str, str]) -> QComboBox:
-    combo = QComboBox()
+    combo = _narrow(QComboBox())
     for code, name in items.items():
         combo.addItem(name, code)
     return combo
@@ -214,9 +221,9 @@ class ContractEditor(QWidget):
         self.contract_type = _combo(type_names())
         self.status_combo = _combo(status_names())
         self.status_combo.setObjectName("contractStatus")
-        self.job_order = QComboBox()
+        self.job_order = _narrow(QComboBox())
         self.signed_on = OptionalDateEdit(QCoreApplication.translate("ContractEditor", "signed"))
-        self.signed_by = QComboBox()
+        self.signed_by = _narrow(QComboBox())
         self.start_date = DateEdit()
         self.start_date.setObjectName("contractStart")
         self.initial_months = QSpinBox()
@@ -456,6 +463,11 @@ class ContractEditor(QWidget):
         today = clock.today()
         if c.renewal_type == "none":
             notice = QCoreApplication.translate("ContractEditor", "not renewable: ends {e}").format(e=fmt.date(c.term_end))
+        elif renewals.max_reached(c):
+            notice = QCoreApplication.translate("ContractEditor", "last term (maximum renewals reached): ends {e}").format(e=fmt.date(c.term_end))
+        elif renewals.notice_effective(c):
+            notice = QCoreApplication.translate("ContractEditor", "notice given on {d}: ends {e}").format(
+                d=fmt.date(c.notice_given_on), e=fmt.date(c.term_end))
         else:
             cancel = renewals.contract_cancel_by(c)
             notice = fmt.date(cancel)

@@ -92,7 +92,7 @@ class ContractListModel(QAbstractTableModel):
             if col == "term_end":
                 return fmt.date(row.term_end)
             if col == "cancel_by":
-                return fmt.date(row.cancel_by) if row.renewal_type != "none" else "—"
+                return fmt.date(row.cancel_by) if row.renews else "—"
             if col == "amount":
                 return fmt.euro(row.amount)
             if col == "tickets":
