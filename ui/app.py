@@ -99,8 +99,12 @@ def main(argv: list[str] | None = None) -> int:
         w, h = (int(v) for v in args.size.lower().split("x"))
         window.resize(w, h)
         window.show()
-        for _ in range(5):
-            app.processEvents()
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        for _ in range(3):  # let docks settle and deferred loads (timers at 0 ms) run
+            loop = QEventLoop()
+            QTimer.singleShot(50, loop.quit)
+            loop.exec()
         ok = window.grab().save(args.screenshot)
         window.close()
         if not ok:

@@ -34,7 +34,9 @@ class MainWindow(QMainWindow):
         for module in features.discover():
             module.install(self)
         self._finish_view_menu()
+        self._arrange_default_docks()
         self._default_state = self.saveState(STATE_VERSION)
+        self._sizes_pending = True
         self.resize(1600, 1000)
 
     # -- extension API used by features ----------------------------------------------------
@@ -134,19 +136,51 @@ class MainWindow(QMainWindow):
     def add_status_widget(self, widget: QWidget) -> None:
         self.statusBar().addPermanentWidget(widget)
 
+    # -- layout -----------------------------------------------------------------------------
+    def _arrange_default_docks(self) -> None:
+        """Group the features' docks: "my day" behind the team board, the board in front."""
+        board, my_day = self.docks.get("teamBoardDock"), self.docks.get("myDayDock")
+        if board is not None and my_day is not None:
+            self.tabifyDockWidget(board, my_day)
+            board.raise_()
+
+    def _apply_default_sizes(self) -> None:
+        """Queue about a third of the width, the right column narrower, the board 40% high."""
+        width, height = self.width(), self.height()
+        left = [d for d in self.docks.values()
+                if self.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea and d.isVisible()]
+        right = [d for d in self.docks.values()
+                 if self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea and d.isVisible()]
+        bottom = [d for d in self.docks.values()
+                  if self.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea and d.isVisible()]
+        if left:
+            self.resizeDocks(left[:1], [int(width * 0.37)], Qt.Orientation.Horizontal)
+        if right:
+            self.resizeDocks(right[:1], [int(width * 0.23)], Qt.Orientation.Horizontal)
+        if bottom:
+            self.resizeDocks(bottom[:1], [int(height * 0.42)], Qt.Orientation.Vertical)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._sizes_pending:
+            self._sizes_pending = False
+            self._apply_default_sizes()
+
     # -- layout persistence --------------------------------------------------------------
     def restore_layout(self) -> None:
         geometry = self.ctx.settings.value("mainwindow/geometry")
         state = self.ctx.settings.value("mainwindow/state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state, STATE_VERSION)
+        if isinstance(state, QByteArray) and self.restoreState(state, STATE_VERSION):
+            self._sizes_pending = False
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state, STATE_VERSION)
         for dock in self.docks.values():
-            dock.show()
+            if dock.objectName() != "myDayDock" or dock.isVisible():
+                dock.show()
+        self._apply_default_sizes()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.ctx.screenshot_mode:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QSizePolicy, QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
                                QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from servicedesk.permissions import Permission
@@ -35,6 +35,9 @@ class ContractPanel(QWidget):
         self.alert_button.setObjectName("contractAlerts")
         self.alert_button.setCheckable(True)
         self.alert_button.setFlat(True)
+        # A long alert line must not widen the dock: it is clipped, the tooltip has it all.
+        self.alert_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.alert_button.setMinimumWidth(0)
         self.alert_button.setStyleSheet("QPushButton#contractAlerts { text-align: left; "
                                         "color: #9a3412; background: #fff7ed; border: 1px solid "
                                         "#fed7aa; padding: 4px 8px; } QPushButton#contractAlerts:"
@@ -162,7 +165,9 @@ class ContractPanel(QWidget):
             parts.append(QCoreApplication.translate("ContractPanel", "{n} proposal(s) to decide").format(
                 n=len(alerts.proposals)))
         self.alert_button.setText("⚠ " + " · ".join(parts) if parts else "")
-        self.alert_button.setToolTip(QCoreApplication.translate("ContractPanel", "Click to list only these contracts"))
+        self.alert_button.setToolTip(
+            ("\n".join(parts) + "\n\n" if parts else "")
+            + QCoreApplication.translate("ContractPanel", "Click to list only these contracts"))
         self.alert_button.setVisible(bool(parts) or self.alert_button.isChecked())
         self.alerts_changed.emit(alerts)
 

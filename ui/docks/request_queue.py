@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMenu, QPushButton, QSizePolicy, QTableView,
                                QToolButton, QVBoxLayout, QWidget)
@@ -19,7 +19,7 @@ from ..widgets import request_labels as labels
 
 DEBOUNCE_MS = 250
 REFRESH_MS = 60_000  # urgencies move on with the clock
-DEFAULT_HIDDEN = ("opened", "province", "unit", "problem", "team", "owner")
+DEFAULT_HIDDEN = ("opened", "province", "unit", "problem", "team", "owner", "age")
 WIDTHS = {"number": 142, "opened": 110, "province": 44, "unit": 170, "problem": 110,
           "priority": 76, "status": 106, "team": 90, "owner": 110, "sla": 86, "age": 42}
 PREFERRED_WIDTH = 620
@@ -161,6 +161,13 @@ class RequestQueueDock(QWidget):
         self.view.setSortingEnabled(True)
         for key, width in WIDTHS.items():
             header.resizeSection(COL[key], width)
+        # Measured widths for the columns whose text has a fixed shape (bold number + icon, dates).
+        bold = QFont(self.view.font())
+        bold.setBold(True)
+        header.resizeSection(COL["number"],
+                             QFontMetrics(bold).horizontalAdvance("RS-2026-000000") + 52)
+        header.resizeSection(COL["sla"],
+                             QFontMetrics(bold).horizontalAdvance("30/12/2026 00:00") + 18)
         header.setSectionResizeMode(COL["customer"], QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
