@@ -40,6 +40,7 @@ class _GroupJob(QRunnable):
 
     def __init__(self, generation: int, query: A.AnalysisQuery, choice, lang: str) -> None:
         super().__init__()
+        self.setAutoDelete(False)  # the page keeps it (and its signals) until delivered
         self.generation, self.query, self.choice, self.lang = generation, query, choice, lang
         self.actor = context.current()
         self.signals = _GroupSignals()
@@ -53,6 +54,8 @@ class _GroupJob(QRunnable):
             self.signals.done.emit(self.generation, result)
         except ServiceDeskError as err:
             self.signals.failed.emit(self.generation, err)
+        except Exception as exc:  # noqa: BLE001 - e.g. a database error: shown under the chart
+            self.signals.failed.emit(self.generation, ServiceDeskError(str(exc)))
         finally:
             if not db.is_closed():
                 db.close()
@@ -91,6 +94,7 @@ class AnalysisPage(QWidget):
         self.headers = column_headers()
         self._loaded_filter: saved_filters.SavedFilterInfo | None = None
         self._generation = 0
+        self._group_jobs: dict[int, _GroupJob] = {}
         self._stale = False
         self.money = ctx.actor.can(A.base.Permission.ANALYSIS_MONEY)
 
@@ -241,14 +245,16 @@ class AnalysisPage(QWidget):
         job = _GroupJob(self._generation, self.query, self.chart.choice(), self.ctx.lang)
         job.signals.done.connect(self._chart_done)
         job.signals.failed.connect(self._chart_failed)
-        self._group_job = job  # keep the signals alive until delivered
+        self._group_jobs[self._generation] = job  # alive until its result is delivered
         QThreadPool.globalInstance().start(job)
 
     def _chart_done(self, generation: int, result) -> None:
+        self._group_jobs.pop(generation, None)
         if generation == self._generation:
             self.chart.set_result(result, self.codes)
 
     def _chart_failed(self, generation: int, err) -> None:
+        self._group_jobs.pop(generation, None)
         if generation == self._generation:
             self.chart.total_label.setText(error_text(err))
 
