@@ -62,7 +62,16 @@ def fill(ts_path: Path, words: dict[str, str]) -> list[tuple[str, str]]:
             if translation is None:
                 translation = ET.SubElement(message, "translation")
             text = words.get(f"{ctx_name}|{source}", words.get(source))
-            if text:
+            if text and message.get("numerus") == "yes":
+                # Italian has two forms; a list gives [singular, plural], a string serves both.
+                forms = text if isinstance(text, list) else [text, text]
+                for child in list(translation):
+                    translation.remove(child)
+                translation.text = None
+                for form in forms[:2]:
+                    ET.SubElement(translation, "numerusform").text = form
+                translation.attrib.pop("type", None)
+            elif text:
                 translation.text = text
                 translation.attrib.pop("type", None)
             else:

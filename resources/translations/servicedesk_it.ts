@@ -4461,9 +4461,12 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <source>Interventions in the next 7 days</source>
       <translation>Interventi nei prossimi 7 giorni</translation>
     </message>
-    <message>
-      <source>Active contracts ending within 60 days</source>
-      <translation>Contratti attivi in scadenza entro 60 giorni</translation>
+    <message numerus="yes">
+      <source>Active contracts ending within %n days</source>
+      <translation>
+        <numerusform>Contratti attivi in scadenza entro %n giorno</numerusform>
+        <numerusform>Contratti attivi in scadenza entro %n giorni</numerusform>
+      </translation>
     </message>
     <message>
       <source>critical</source>

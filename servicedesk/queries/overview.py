@@ -21,11 +21,17 @@ class Overview:
     interventions_week: int
     contracts_active: int
     contracts_expiring: int
+    expiring_days: int
     open_by_priority: list[tuple[str, int]] = field(default_factory=list)  # (priority code, n)
 
 
-def overview(now: dt.datetime | None = None, expiring_days: int = 60) -> Overview:
+def overview(now: dt.datetime | None = None, expiring_days: int | None = None) -> Overview:
+    """Key figures; contracts "expiring" within the office's alert window (default 60 days)."""
     now = now or clock.now()
+    if expiring_days is None:
+        from .contracts import alert_days
+
+        expiring_days = alert_days()
     today = now.date()
     open_q = ServiceRequest.select().where(ServiceRequest.status.in_(OPEN_STATUSES))
     day_start = dt.datetime.combine(today, dt.time())
@@ -49,5 +55,6 @@ def overview(now: dt.datetime | None = None, expiring_days: int = 60) -> Overvie
         contracts_expiring=Contract.select().where(
             Contract.status == "active", Contract.term_end >= today,
             Contract.term_end <= today + dt.timedelta(days=expiring_days)).count(),
+        expiring_days=expiring_days,
         open_by_priority=list(by_priority),
     )

@@ -60,7 +60,7 @@ class OverviewPage(QWidget):
             "unassigned": FigureCard(QCoreApplication.translate("Overview", "Open requests without an owner")),
             "today": FigureCard(QCoreApplication.translate("Overview", "Interventions planned today")),
             "week": FigureCard(QCoreApplication.translate("Overview", "Interventions in the next 7 days")),
-            "expiring": FigureCard(QCoreApplication.translate("Overview", "Active contracts ending within 60 days")),
+            "expiring": FigureCard(""),
         }
         for i, card in enumerate(self.cards.values()):
             grid.addWidget(card, i // 3, i % 3)
@@ -85,6 +85,8 @@ class OverviewPage(QWidget):
         self.cards["today"].set_value(data.interventions_today)
         self.cards["week"].set_value(data.interventions_week)
         self.cards["expiring"].set_value(data.contracts_expiring)
+        self.cards["expiring"].caption.setText(QCoreApplication.translate(
+            "Overview", "Active contracts ending within %n days", "", data.expiring_days))
         names = {"critical": QCoreApplication.translate("Overview", "critical"), "high": QCoreApplication.translate("Overview", "high"), "normal": QCoreApplication.translate("Overview", "normal"),
                  "low": QCoreApplication.translate("Overview", "low")}
         parts = [f"<b>{n}</b> {names.get(code, code)}" for code, n in data.open_by_priority]
