@@ -4492,6 +4492,18 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <source>Overview</source>
       <translation>Panoramica</translation>
     </message>
+    <message>
+      <source>Requests opened and closed per week</source>
+      <translation>Richieste aperte e chiuse per settimana</translation>
+    </message>
+    <message>
+      <source>Opened</source>
+      <translation>Aperte</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>Chiuse</translation>
+    </message>
   </context>
   <context>
     <name>PaidDialog</name>

@@ -58,3 +58,36 @@ def overview(now: dt.datetime | None = None, expiring_days: int | None = None) -
         expiring_days=expiring_days,
         open_by_priority=list(by_priority),
     )
+
+
+@dataclass
+class WeekFlow:
+    week_start: dt.date
+    opened: int
+    closed: int
+
+
+def weekly_flow(weeks: int = 12, today: dt.date | None = None) -> list[WeekFlow]:
+    """Requests opened and closed per ISO week over the last ``weeks`` weeks (this one included).
+
+    Two range scans on the opened_at/closed_at indexes, grouped in Python by week."""
+    today = today or clock.today()
+    first = today - dt.timedelta(days=today.weekday()) - dt.timedelta(weeks=weeks - 1)
+    start = dt.datetime.combine(first, dt.time())
+    out = {first + dt.timedelta(weeks=i): [0, 0] for i in range(weeks)}
+
+    def bucket(column, slot: int) -> None:
+        day = fn.date(column)
+        rows = (ServiceRequest.select(day.alias("d"), fn.COUNT(ServiceRequest.id))
+                .where(column >= start).group_by(day).tuples())
+        for text, n in rows:
+            d = dt.date.fromisoformat(text[:10]) if isinstance(text, str) else text
+            if isinstance(d, dt.datetime):
+                d = d.date()
+            key = d - dt.timedelta(days=d.weekday())
+            if key in out:
+                out[key][slot] += n
+
+    bucket(ServiceRequest.opened_at, 0)
+    bucket(ServiceRequest.closed_at, 1)
+    return [WeekFlow(week, o, c) for week, (o, c) in sorted(out.items())]

@@ -1,11 +1,11 @@
 """The overview page pinned as the first workspace tab: the office's key figures at a glance."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (QFrame, QSizePolicy, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
-from servicedesk.queries.overview import overview
+from servicedesk.queries.overview import overview, weekly_flow
 
 from .. import fmt
 
@@ -18,6 +18,7 @@ class FigureCard(QFrame):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figureCard")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         self.value = QLabel("–")
@@ -69,7 +70,10 @@ class OverviewPage(QWidget):
         self.priority_label.setObjectName("overviewPriorities")
         self.priority_label.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.priority_label)
-        outer.addStretch(1)
+        from ..widgets.overview_chart import WeeklyFlowChart
+
+        self.chart = WeeklyFlowChart(self)
+        outer.addWidget(self.chart, 1)
         ctx.bus.changed.connect(self._on_changed)
         self.refresh()
 
@@ -90,6 +94,8 @@ class OverviewPage(QWidget):
         names = {"critical": QCoreApplication.translate("Overview", "critical"), "high": QCoreApplication.translate("Overview", "high"), "normal": QCoreApplication.translate("Overview", "normal"),
                  "low": QCoreApplication.translate("Overview", "low")}
         parts = [f"<b>{n}</b> {names.get(code, code)}" for code, n in data.open_by_priority]
+        # The chart's first draw imports pyqtgraph: after the window is shown, not before.
+        QTimer.singleShot(0, lambda: self.chart.set_data(weekly_flow()))
         self.priority_label.setText(QCoreApplication.translate("Overview", "Open requests by priority:") + " " + " · ".join(parts)
                                     if parts else "")
 
