@@ -101,9 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         from PySide6.QtCore import QEventLoop, QTimer
 
-        for _ in range(3):  # let docks settle and deferred loads (timers at 0 ms) run
+        for _ in range(8):  # let docks settle and deferred loads (charts after 250 ms) run
             loop = QEventLoop()
-            QTimer.singleShot(50, loop.quit)
+            QTimer.singleShot(60, loop.quit)
             loop.exec()
         ok = window.grab().save(args.screenshot)
         window.close()
@@ -116,10 +116,23 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     if args.exit_when_shown:
         app.processEvents()
-        print(f"shown_ms={(time.perf_counter() - _T0) * 1000:.1f}")
+        print(f"shown_ms={(time.perf_counter() - _T0) * 1000:.1f}", flush=True)
         window.close()
+        _shutdown(window)
         return 0
-    return app.exec()
+    code = app.exec()
+    _shutdown(window)
+    return code
+
+
+def _shutdown(window) -> None:
+    """Destroy the window (its worker pools wait for their jobs) before Python finalises,
+    so no worker thread outlives the interpreter."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QThreadPool.globalInstance().waitForDone(30_000)
 
 
 def build_window(db, *, lang: str, screenshot: bool = False):

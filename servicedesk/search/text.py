@@ -5,7 +5,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import snowballstemmer
 
 # Bump when folding, stemming or the stop words change: indexes built with an older format
 # are rebuilt when the database is opened (see services.kb.ensure_indexes).
@@ -29,7 +28,16 @@ segnala segnalano chiede chiesto
 buongiorno buonasera salve grazie cortesemente gentilmente prego saluti
 """.split())
 
-_stemmer = snowballstemmer.stemmer("italian")
+_stemmer = None  # created on first use: importing snowballstemmer costs ~50 ms at start-up
+
+
+def _italian_stemmer():
+    global _stemmer
+    if _stemmer is None:
+        import snowballstemmer
+
+        _stemmer = snowballstemmer.stemmer("italian")
+    return _stemmer
 
 
 def fold(text: str) -> str:
@@ -51,7 +59,7 @@ def stem(word: str) -> str:
         return word
     if len(word) > 8 and word[-6:-1] == "issim":  # superlatives: lentissimo → lento
         word = word[:-6] + word[-1]
-    return _stemmer.stemWord(word)
+    return _italian_stemmer().stemWord(word)
 
 
 def terms(text: str) -> list[str]:

@@ -15,7 +15,10 @@ BARE_QT = (
 
 
 def _env() -> dict:
-    return dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # As installed on a workstation: bytecode cached (the warm-up run writes it).
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def benchmarks(env) -> list[Bench]:

@@ -74,8 +74,19 @@ class OverviewPage(QWidget):
 
         self.chart = WeeklyFlowChart(self)
         outer.addWidget(self.chart, 1)
+        self._shown = False
         ctx.bus.changed.connect(self._on_changed)
         self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self._draw_chart_later()
+
+    def _draw_chart_later(self) -> None:
+        # The chart's first draw imports pyqtgraph (and numpy): once the window is on screen.
+        QTimer.singleShot(150, lambda: self.chart.set_data(weekly_flow()))
 
     def _on_changed(self, topics: set[str]) -> None:
         if topics & {"requests", "interventions", "contracts"}:
@@ -94,8 +105,8 @@ class OverviewPage(QWidget):
         names = {"critical": QCoreApplication.translate("Overview", "critical"), "high": QCoreApplication.translate("Overview", "high"), "normal": QCoreApplication.translate("Overview", "normal"),
                  "low": QCoreApplication.translate("Overview", "low")}
         parts = [f"<b>{n}</b> {names.get(code, code)}" for code, n in data.open_by_priority]
-        # The chart's first draw imports pyqtgraph: after the window is shown, not before.
-        QTimer.singleShot(0, lambda: self.chart.set_data(weekly_flow()))
+        if self._shown:
+            self._draw_chart_later()
         self.priority_label.setText(QCoreApplication.translate("Overview", "Open requests by priority:") + " " + " · ".join(parts)
                                     if parts else "")
 
