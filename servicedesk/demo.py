@@ -23,6 +23,7 @@ import json
 import os
 import queue
 import random
+import re
 import sys
 import threading
 import time
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, NamedTuple, Sequence
 
 from stdnum import luhn
 
@@ -41,6 +42,8 @@ from .errors import ServiceDeskError
 from .paths import data_file
 from .permissions import Role
 from .reference_data import istat_rows, provinces, reference
+from .services import billing
+from .services import renewals as renewals_service
 
 Progress = Callable[[str, float], None]
 
@@ -134,7 +137,7 @@ FAMILY_NOUN = {"printers": "sistemi di stampa", "boilers": "impianti termici",
                "hvac": "impianti di climatizzazione", "plc": "impianti di automazione",
                "pos": "registratori di cassa e POS", "ups": "gruppi di continuità",
                "servers": "server e rete", "software": "software gestionale"}
-PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "semiannual": 6, "yearly": 12}
+PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 OPEN_STATUS_WEIGHTS = (("new", 8), ("assigned", 30), ("in_progress", 37),
                        ("waiting_customer", 12), ("waiting_supplier", 13))
 
@@ -290,13 +293,12 @@ def _cents(value: int) -> str:
     return f"{value // 100}.{value % 100:02d}"
 
 
-def _euro(cents: int) -> str:
-    whole = f"{cents // 100:,}".replace(",", ".")
-    return f"{whole},{cents % 100:02d} €"
+class _Istat(NamedTuple):
+    """An ISTAT FOI figure, shaped as ``services.renewals.revalue`` reads it."""
 
-
-def _pct(value: Decimal) -> str:
-    return str(value).replace(".", ",")
+    year: int
+    change_pct: Decimal
+    published_on: dt.date
 
 
 def _weighted(rng: random.Random, items: Sequence[Any], weights: Sequence[float], k: int) -> list:
@@ -341,6 +343,33 @@ class Calendar:
                         return day * 1440 + rest
             day += 1
             rest = 0
+
+    def add_working(self, minute: int, amount: int) -> int:
+        """``amount`` working minutes after ``minute`` (as ``services.sla`` counts them)."""
+        day, pos = divmod(minute, 1440)
+        while True:
+            if self.working[day]:
+                for start, end in self.periods:
+                    if pos >= end:
+                        continue
+                    begin = max(pos, start)
+                    if amount <= end - begin:
+                        return day * 1440 + begin + amount
+                    amount -= end - begin
+                    pos = end
+            day += 1
+            pos = 0
+
+    def working_between(self, first: int, last: int) -> int:
+        """Working minutes from ``first`` to ``last`` (SLA pauses are counted in these)."""
+        total = 0
+        for day in range(first // 1440, last // 1440 + 1):
+            if self.working[day]:
+                low = max(first - day * 1440, 0)
+                high = min(last - day * 1440, 1440)
+                total += sum(max(0, min(end, high) - max(start, low))
+                             for start, end in self.periods)
+        return total
 
     def working_day_before(self, day: int) -> int:
         while not self.working[day]:
@@ -987,8 +1016,10 @@ class DemoBuilder:
 
     # contracts, their units and products, renewals, billing plan, ticket credits
     def build_contracts(self) -> None:
-        self.istat = sorted((dt.date.fromisoformat(r["published_on"]), r["year"],
-                             Decimal(r["change_pct"])) for r in istat_rows())
+        self.istat = sorted((_Istat(r["year"], Decimal(r["change_pct"]),
+                                    dt.date.fromisoformat(r["published_on"]))
+                             for r in istat_rows()), key=lambda r: (r.published_on, r.year))
+        self.istat_published = [r.published_on for r in self.istat]
         self.contracts_by_party: dict[int, list[ContractInfo]] = {}
         self.ticket_info: dict[int, tuple[list[tuple[int, int, int, str]], list[tuple]]] = {}
         self.plan_candidates: list[tuple[int, ContractInfo, dt.date | None]] = []
@@ -1032,8 +1063,13 @@ class DemoBuilder:
                 start = since + dt.timedelta(days=self._rr(0, 60))
                 start = min(start, today - dt.timedelta(days=1))
         start = start.replace(day=1) if rng.random() < 0.5 else start
+        # Terms renew for as long as the first one: the renewal run revalues the amount of a
+        # term as it is, so a shorter renewal term would keep a longer term's price.
         initial = _weighted(rng, [12, 24, 36], [60, 20, 20], 1)[0]
-        renewal = 12 if initial == 12 or rng.random() < 0.5 else initial
+        periodicity = "yearly" if ctype == "tickets" else _weighted(
+            rng, list(PERIOD_MONTHS), [15, 35, 20, 30], 1)[0]
+        first_due = start if rng.random() < 0.7 else start.replace(
+            day=calendar.monthrange(start.year, start.month)[1])  # end of the first month
         tickets = _weighted(rng, [10, 20, 30, 50], [3, 4, 2, 1], 1)[0] if ctype == "tickets" else 0
         units = []
         if direction == "active":
@@ -1043,14 +1079,13 @@ class DemoBuilder:
         return dict(
             direction=direction, party=party, family=family, type=ctype, draft=draft, start=start,
             signed=None if draft else start - dt.timedelta(days=self._rr(5, 40)),
-            signed_by=self._pick(self.signers), initial=initial, renewal=renewal,
+            signed_by=self._pick(self.signers), initial=initial, first_due=first_due,
             renewal_type=_weighted(rng, ["tacit", "proposal", "none"], [55, 30, 15], 1)[0],
             change=_weighted(rng, ["0", "2", "3", "5", "-3"], [60, 15, 12, 8, 5], 1)[0],
             share=_weighted(rng, ["0", "75", "100"], [40, 35, 25], 1)[0],
             max_renewals=_weighted(rng, [None, 2, 3, 5], [50, 15, 20, 15], 1)[0],
-            notice_days=self._pick([30, 60, 90]), tickets=tickets,
-            periodicity=("yearly" if ctype == "tickets" else _weighted(
-                rng, list(PERIOD_MONTHS), [15, 35, 20, 30], 1)[0]),
+            notice_days=self._pick([30, 60, 90]), tickets=tickets, periodicity=periodicity,
+            instalments=max(1, initial // PERIOD_MONTHS[periodicity]),
             units=units, base=self._base_amount(ctype, len(units), tickets, direction),
             sla=self._sla(ctype, direction))
 
@@ -1082,81 +1117,57 @@ class DemoBuilder:
             return 8, 40
         return None, None
 
-    def _renewal_amount(self, old: int, plan: dict[str, Any], on: dt.date, first: bool
-                        ) -> tuple[int, Decimal | None, int | None, str]:
-        """New value of a term: old × (1 + change% + ISTAT share × FOI change), cents."""
-        change, share = Decimal(plan["change"]), Decimal(plan["share"])
-        idx = bisect.bisect_right(self.istat, (on, 10**6, Decimal(0))) - 1
-        istat_pct, istat_year = None, None
-        if idx >= 0 and share:
-            istat_pct, istat_year = self.istat[idx][2], self.istat[idx][1]
-        ratio = Decimal(plan["renewal"]) / Decimal(plan["initial"]) if first else Decimal(1)
-        factor = 1 + change / 100 + share / 100 * (istat_pct or 0) / 100
-        new = int((Decimal(old) * ratio * factor).quantize(Decimal(1), ROUND_HALF_UP))
-        sign = "-" if change < 0 else "+"
-        scale = f" × {plan['renewal']}/{plan['initial']}" if ratio != 1 else ""
-        istat = (f" + {share}% × {_pct(istat_pct)}% (ISTAT FOI {istat_year})"
-                 if istat_pct is not None else "")
-        formula = f"{_euro(old)}{scale} × (1 {sign} {abs(change)}%{istat}) = {_euro(new)}"
-        return new, istat_pct, istat_year, formula
+    def _istat_for(self, day: dt.date) -> _Istat | None:
+        """The latest ISTAT FOI figure published before ``day`` (as the renewal run takes)."""
+        n = bisect.bisect_left(self.istat_published, day)
+        return self.istat[n - 1] if n else None
 
     def _terms(self, plan: dict[str, Any]) -> tuple[list[tuple], list[tuple], str, dt.date | None]:
-        """Terms (no, start, end, cents) up to the current one, renewal rows, status, notice."""
-        rng, cal = self.rng, self.cal
-        today = cal.dates[cal.today]
+        """Terms (no, start, end, cents) up to the current one, renewal rows, status, notice:
+        the history the renewal run (``services.renewals``) would have written day by day."""
+        rng, today = self.rng, self.cal.dates[self.cal.today]
         one = dt.timedelta(days=1)
-        ts, amount = plan["start"], plan["base"] * plan["initial"] // 12
-        te = add_months(ts, plan["initial"]) - one
+        start, months = plan["start"], plan["initial"]
+        ts, amount = start, plan["base"] * months // 12
+        te = renewals_service.term_end_for(ts, months, start.day)
         terms = [(1, ts, te, amount)]
-        renewals: list[tuple] = []
+        rows: list[tuple] = []
         if plan["draft"]:
-            return terms, renewals, "draft", None
+            return terms, rows, "draft", None
         status, notice = "active", None
         kind, limit = plan["renewal_type"], plan["max_renewals"]
         while te < today:
-            done = len(terms) - 1
-            if kind == "none" or (limit is not None and done >= limit):
+            if kind == "tacit" and rng.random() < 0.06:  # the customer gave notice in time
+                notice = renewals_service.cancel_by(te, plan["notice_days"]) - dt.timedelta(
+                    days=self._rr(1, 30))
+            if kind == "none" or notice or (limit is not None and len(terms) - 1 >= limit):
                 status = "expired"
-                break
-            if kind == "tacit" and rng.random() < 0.06:
-                notice = te - dt.timedelta(days=plan["notice_days"] + self._rr(1, 30))
-                status = "cancelled"
                 break
             new_ts = te + one
-            new_te = add_months(new_ts, plan["renewal"]) - one
-            new_amount, istat_pct, istat_year, formula = self._renewal_amount(amount, plan, new_ts,
-                                                                             len(terms) == 1)
-            if kind == "tacit":
-                accepted, processed, by, on, r_status = True, new_ts, None, None, "done"
-            else:
+            new_te = renewals_service.term_end_for(new_ts, months, start.day)
+            rev = renewals_service.revalue(Decimal(amount) / 100, Decimal(plan["change"]),
+                                           Decimal(plan["share"]), self._istat_for(new_ts))
+            row = [len(terms), kind, "done", new_ts, te, new_ts, new_te, rev, None, new_ts]
+            if kind == "proposal":  # proposed the day after expiry, decided within weeks
+                decided = new_ts + dt.timedelta(days=self._rr(3, 30))
+                if decided >= today:
+                    rows.append(tuple(row[:2]) + ("proposed",) + tuple(row[3:8]) + (None, None))
+                    break  # still waiting: active, its term over
                 accepted = rng.random() < 0.82
-                processed = te - dt.timedelta(days=plan["notice_days"] + self._rr(5, 25))
-                by, on = self._pick(self.signers), processed + dt.timedelta(days=self._rr(3, 30))
-                r_status = "accepted" if accepted else "rejected"
-            renewals.append((len(terms), kind, r_status, processed, te, new_ts, new_te, amount,
-                             new_amount, plan["change"], plan["share"], istat_pct, istat_year,
-                             formula, by, on))
-            if not accepted:
-                status = "expired"
-                break
-            terms.append((len(terms) + 1, new_ts, new_te, new_amount))
-            ts, te, amount = new_ts, new_te, new_amount
-        if status == "active":
-            left = (te - today).days
-            can_renew = limit is None or len(terms) - 1 < limit
-            if kind == "proposal" and can_renew and left <= plan["notice_days"] + 30:
-                new_ts = te + one
-                new_amount, istat_pct, istat_year, formula = self._renewal_amount(amount, plan,
-                                                                                  today,
-                                                                                  len(terms) == 1)
-                renewals.append((len(terms), kind, "proposed",
-                                 today - dt.timedelta(days=self._rr(1, 15)), te, new_ts,
-                                 add_months(new_ts, plan["renewal"]) - one, amount, new_amount,
-                                 plan["change"], plan["share"], istat_pct, istat_year, formula,
-                                 None, None))
-            elif kind == "tacit" and left <= 120 and rng.random() < 0.15:
-                notice = min(today - one, te - dt.timedelta(days=plan["notice_days"]))
-        return terms, renewals, status, notice
+                row[2:] = ["accepted" if accepted else "rejected", new_ts, te, new_ts, new_te,
+                           rev, self._pick(self.signers), decided]
+                if not accepted:
+                    rows.append(tuple(row))
+                    status = "expired"
+                    break
+            rows.append(tuple(row))
+            amount = int(rev.new_amount * 100)
+            terms.append((len(terms) + 1, new_ts, new_te, amount))
+            ts, te = new_ts, new_te
+        if status == "active" and kind == "tacit" and 0 <= (te - today).days <= 120 \
+                and rng.random() < 0.15:  # will not renew: notice received
+            notice = min(today - one, renewals_service.cancel_by(te, plan["notice_days"]))
+        return terms, rows, status, notice
 
     def _write_contract(self, plan: dict[str, Any], number: str) -> None:
         rng, w, cal = self.rng, self.w, self.cal
@@ -1165,40 +1176,46 @@ class DemoBuilder:
         terms, renewals, status, notice = self._terms(plan)
         cid = w.new_id("contract")
         no, ts, te, amount = terms[-1]
+        valid_until = te
+        notes = self._pick(["", "", "", "Adeguamento ISTAT al rinnovo secondo quota concordata.",
+                            "Inclusi ricambi e manodopera, esclusi i materiali di consumo.",
+                            "Fatturazione anticipata.", "Referente commerciale: ufficio vendite."])
+        if status == "active" and ts < today:
+            r = rng.random()
+            if r < 0.03:  # ended early by agreement: no longer covers anything
+                status, notes = "cancelled", "Risolto anticipatamente su richiesta del cliente."
+                valid_until = ts + (today - ts) * rng.random()
+            elif r < 0.04:
+                status, notes = "suspended", "Sospeso per insoluti."
         plan["units"] = [u for u in plan["units"] if self.unit_install[u] <= cal.day(te)]
         job_order = None
         if plan["direction"] == "active" and rng.random() < 0.5:
             job_order = self._job_order(party, family, cal.day(plan["start"]))
-        period = PERIOD_MONTHS[plan["periodicity"]]
-        noun = FAMILY_NOUN[family]
-        title = self._contract_title(plan, noun)
+        title = self._contract_title(plan, FAMILY_NOUN[family])
         created_day = plan["signed"] or today - dt.timedelta(days=self._rr(1, 20))
         created = self._ts_date(created_day, 600)
-        updated = self._ts_date(max([created_day] + [r[3] for r in renewals if r[3] <= today]), 610)
-        first_due = ts
-        notes = self._pick(["", "", "", "Adeguamento ISTAT al rinnovo secondo quota concordata.",
-                            "Inclusi ricambi e manodopera, esclusi i materiali di consumo.",
-                            "Fatturazione anticipata.", "Referente commerciale: ufficio vendite."])
+        changed = [created_day] + [r[9] or r[3] for r in renewals if (r[9] or r[3]) <= today]
+        updated = self._ts_date(max(changed), 610)
         response, resolution = plan["sla"]
         w.rows["contract"].append((
             cid, w.uuid(), created, updated, 1, number, plan["direction"], party.id, title[:200],
             job_order, plan["signed"] and plan["signed"].isoformat(),
             None if plan["draft"] else plan["signed_by"], ctype, status, plan["start"].isoformat(),
-            plan["initial"], plan["renewal"], no, ts.isoformat(), te.isoformat(), _cents(amount),
+            plan["initial"], plan["initial"], no, ts.isoformat(), te.isoformat(), _cents(amount),
             plan["renewal_type"], plan["change"], plan["share"], plan["max_renewals"],
             len(terms) - 1, plan["notice_days"], notice and notice.isoformat(), plan["tickets"], 1,
             self._pick([2, 3, 5]) if plan["tickets"] else 2, response, resolution,
-            plan["periodicity"],
-            max(1, (plan["initial"] if no == 1 else plan["renewal"]) // period),
-            first_due.isoformat(), notes, 0))
-        for r in renewals:
+            plan["periodicity"], plan["instalments"], plan["first_due"].isoformat(), notes, 0))
+        for term, kind, state, processed, old_end, new_start, new_end, rev, by, on in renewals:
             w.rows["contract_renewal"].append((
-                w.new_id("contract_renewal"), w.uuid(), self._ts_date(r[3], 700),
-                self._ts_date(r[15] or r[3], 700), 1, cid, r[0], r[1], r[2], r[3].isoformat(),
-                r[4].isoformat(), r[5].isoformat(), r[6].isoformat(), _cents(r[7]), _cents(r[8]),
-                r[9], r[10], None if r[11] is None else str(r[11]), r[12], r[13], r[14],
-                r[15] and r[15].isoformat()))
-        self._instalments(cid, plan, terms, period)
+                w.new_id("contract_renewal"), w.uuid(), self._ts_date(processed, 420),
+                self._ts_date(on or processed, 425), 1, cid, term, kind, state,
+                processed.isoformat(), old_end.isoformat(), new_start.isoformat(),
+                new_end.isoformat(), f"{rev.old_amount:.2f}", f"{rev.new_amount:.2f}",
+                str(rev.change_pct), str(rev.istat_share_pct),
+                None if rev.istat_change_pct is None else str(rev.istat_change_pct),
+                rev.istat_year, rev.formula, by, on and on.isoformat()))
+        self._instalments(cid, plan, terms)
         for uid in plan["units"]:
             w.rows["contract_unit"].append((w.new_id("contract_unit"), w.uuid(), created, created,
                                             1, cid, uid))
@@ -1210,8 +1227,8 @@ class DemoBuilder:
                                                created, 1, cid, pid))
         if plan["direction"] == "passive" or plan["draft"]:
             return
-        info = ContractInfo(cid, party.id, ctype, cal.day(plan["start"]), cal.day(te), family,
-                            set(plan["units"]), job_order, response, resolution,
+        info = ContractInfo(cid, party.id, ctype, cal.day(plan["start"]), cal.day(valid_until),
+                            family, set(plan["units"]), job_order, response, resolution,
                             plan["tickets"] > 0)
         self.contracts_by_party.setdefault(party.id, []).append(info)
         if plan["tickets"]:
@@ -1219,7 +1236,7 @@ class DemoBuilder:
                         "initial" if t[0] == 1 else "renewal") for t in terms if t[1] <= today]
             self.ticket_info[cid] = (credits, [(cal.day(t[1]), cal.day(t[2]), t[0]) for t in terms])
         if ctype in ("maintenance", "full_service"):
-            until = te if status != "active" or plan["renewal_type"] == "none" else None
+            until = None if status == "active" and plan["renewal_type"] != "none" else valid_until
             for uid in plan["units"]:
                 self.plan_candidates.append((uid, info, until))
 
@@ -1236,25 +1253,25 @@ class DemoBuilder:
             "on_call": f"Reperibilità H24 {noun}",
         }[plan["type"]]
 
-    def _instalments(self, cid: int, plan: dict[str, Any], terms: list[tuple], period: int) -> None:
-        """The billing plan of every term: equal parts, the last one absorbs the rounding."""
-        rng, w, cal = self.rng, self.w, self.cal
-        today = cal.dates[cal.today]
+    def _instalments(self, cid: int, plan: dict[str, Any], terms: list[tuple]) -> None:
+        """The billing plan of every term, as ``services.billing`` plans it: equal parts (the
+        last absorbs the rounding), due dates kept on the first due date's day of the month."""
+        w = self.w
+        today = self.cal.dates[self.cal.today]
         rows = w.rows["instalment"]
+        start, first_due = plan["start"], plan["first_due"]
         for no, ts, _, amount in terms:
-            months = plan["initial"] if no == 1 else plan["renewal"]
-            n = max(1, months // period)
-            part = amount // n
-            for seq in range(1, n + 1):
-                due = add_months(ts, (seq - 1) * period)
-                value = part if seq < n else amount - part * (n - 1)
+            first = renewals_service.add_months(
+                first_due, renewals_service.months_between(start, ts), first_due.day)
+            created = self._ts_date(min(ts, today), 615)
+            for part in billing.plan(Decimal(amount) / 100, plan["instalments"], first,
+                                     plan["periodicity"]):
                 paid = None
-                if due < today and rng.random() < 0.97:
-                    paid_day = due + dt.timedelta(days=self._rr(0, 40))
+                if part.due_date < today and self._random() < 0.97:
+                    paid_day = part.due_date + dt.timedelta(days=self._rr(0, 40))
                     paid = paid_day.isoformat() if paid_day < today else None
-                created = self._ts_date(min(ts, today), 615)
-                rows.append((w.new_id("instalment"), w.uuid(), created, created, 1, cid, no, seq,
-                             due.isoformat(), _cents(value), paid, ""))
+                rows.append((w.new_id("instalment"), w.uuid(), created, created, 1, cid, no,
+                             part.seq, part.due_date.isoformat(), f"{part.amount:.2f}", paid, ""))
 
     # maintenance plans and their visits
     def build_maintenance(self) -> None:
@@ -1296,7 +1313,6 @@ class DemoBuilder:
                     break
                 k += 1
             past = [d for d in dues if d <= yesterday]
-            upcoming = [d for d in dues if d > yesterday]
             pid = w.new_id("maintenance_plan")
             title = f"{spec['title']} – {product_name[self.unit_product[uid]]}"
             instructions = self._pick(spec["instructions"])
@@ -1309,9 +1325,12 @@ class DemoBuilder:
                 last_done = done
                 self.visits.append((pid, uid, cal.day(due), done, team, operator,
                                     durations[family], info, title, instructions))
+            # as services.maintenance: one period after the last completed visit, else the start
+            upcoming = start if last_done is None else max(
+                start, add_months(cal.dates[last_done], every))
             active = until is None or until >= today
-            if active and upcoming and (upcoming[0] - today).days <= 14:
-                self.visits.append((pid, uid, cal.day(upcoming[0]), None, team, operator,
+            if active and (until is None or upcoming <= until) and (upcoming - today).days <= 14:
+                self.visits.append((pid, uid, cal.day(upcoming), None, team, operator,
                                     durations[family], info, title, instructions))
             created = self._ts_date(min(start, today) - dt.timedelta(days=10), 560)
             updated = cal.ts(last_done * 1440 + 1020) if last_done else created
@@ -1496,6 +1515,10 @@ class DemoBuilder:
         team = self._tech_team(p.family, party.ne)
         cum = PRIORITY_CUM_LIGHT if p.pt in ("usage", "configuration") else PRIORITY_CUM
         priority = PRIORITY_CODES[bisect.bisect(cum, self._random() * 100)]
+        age = self.cal.now - opened
+        stale = rid in self.open_ids and age > 20 * 1440
+        if stale:  # what stays open for weeks is seldom urgent, and mostly waiting
+            priority = "normal" if rng.random() < 0.4 else "low"
         forced = self.kb_forced.get(rid)
         if forced:
             si, fix = self.kb_articles[forced - 1][4:6]
@@ -1515,7 +1538,7 @@ class DemoBuilder:
         req.events.append((opened, creator, "status", None, "new", ""))
         if rid in self.open_ids:
             self.iv_reserve -= 1.0
-            self._open_path(req, p, self._open_status(self.cal.now - opened))
+            self._open_path(req, p, self._open_status(age, stale))
         elif rid in self.cancel_ids:
             self.iv_reserve -= 0.15
             self._cancel_path(req)
@@ -1525,10 +1548,11 @@ class DemoBuilder:
                 self._open_path(req, p, "in_progress")
         self._emit(req)
 
-    def _open_status(self, age: int) -> str:
+    def _open_status(self, age: int, stale: bool) -> str:
         if age < 1440:
             return "new" if self.rng.random() < 0.55 else "assigned"
-        return OPEN_STATUSES[bisect.bisect(OPEN_CUM, self._random() * OPEN_CUM[-1])]
+        cum = STALE_CUM if stale else OPEN_CUM
+        return OPEN_STATUSES[bisect.bisect(cum, self._random() * cum[-1])]
 
     def _contract_for(self, party: int, uid: int, family: str, day: int) -> ContractInfo | None:
         best = None
@@ -1541,18 +1565,22 @@ class DemoBuilder:
         return best
 
     def _assign(self, req: _Req, first_response: int, answer: bool = True) -> None:
-        assigned = min(req.opened + self._rr(2, 30), first_response)
-        req.events.append((assigned, self._pick(self.coordinators), "status", "new", "assigned",
-                           f"Assegnata a {self.operator_names[req.owner]}"))
-        if answer:
-            req.events.append((first_response, req.owner, "answer", None, None,
-                               self._pick(self.phr["answers"])))
+        """Leaving 'new' is the first response (as in ``services.requests``); often the
+        technician also writes to the customer soon after."""
+        req.events.append((first_response, self._pick(self.coordinators), "status", "new",
+                           "assigned", f"Assegnata a {self.operator_names[req.owner]}"))
         req.first_response = first_response
+        if answer and self._random() < 0.6:
+            at = first_response + self._rr(1, 45)
+            if at < self.cal.now:
+                req.events.append((at, req.owner, "answer", None, None,
+                                   self._pick(self.phr["answers"])))
 
     def _first_response(self, req: _Req) -> int:
         rng = self.rng
         late = 1.0 if rng.random() < 0.92 else 2.5
-        return req.opened + max(5, int(req.resp_h * 60 * rng.random() ** 1.5 * late))
+        return self.cal.add_working(req.opened,
+                                    max(5, int(req.resp_h * 60 * rng.random() ** 1.5 * late)))
 
     def _duration(self, act: str) -> int:
         minutes = self.activity[act][3]
@@ -1623,7 +1651,7 @@ class DemoBuilder:
                     ev.append((ws, req.owner, "status", "in_progress", state,
                                self._pick(phr[state])))
                     ev.append((we, req.owner, "status", state, "in_progress", ""))
-                    req.paused += we - ws
+                    req.paused += self.cal.working_between(ws, we)
         self._notes(req, start, resolved)
         cause, solution = p.fixes[fix]
         outcome = self._pick(phr["outcome"])
@@ -1685,26 +1713,32 @@ class DemoBuilder:
                 req.events.append((ws, req.owner, "status", "in_progress", status,
                                    self._pick(self.phr[status])))
                 req.paused_since = ws
-        chance = {"assigned": 0.9, "in_progress": 0.75, "waiting_supplier": 0.3,
-                  "waiting_customer": 0.1}[status]
-        if rng.random() < chance:
-            not_before = now + (3 * 1440 if status == "waiting_supplier" else 0)
-            self._plan_visit(req, p.act, not_before, first)
+        if rng.random() < PLAN_CHANCE[status]:
+            low, high = PLAN_AHEAD[req.rank]  # urgent visits first, the others spread out
+            if status == "waiting_supplier":
+                low, high = low + 3, high + 3
+            start = self._plan_visit(req, p.act, now + self._rr(low * 1440, high * 1440 + 1),
+                                     first)
+            if start is not None and status == "in_progress" and rng.random() < 0.3:
+                self._plan_visit(req, "repair" if p.act == "inspection" else p.act,
+                                 start + self._rr(2, 5) * 1440, first)  # back to finish
 
     def _plan_visit(self, req: _Req, act: str, not_before: int, since: int,
                     duration: int | None = None, plan: int | None = None,
-                    due: int | None = None) -> None:
-        """A planned intervention on the board (no overlaps, working hours, no absences)."""
+                    due: int | None = None) -> int | None:
+        """A planned intervention on the board (no overlaps, working hours, no absences);
+        returns its start, or None when nobody of the team is free in the horizon."""
         rng, now = self.rng, self.cal.now
         duration = duration or self._duration(act)
         gap = 30 if self.activity[act][2] else 0
         booked = self.board.book(req.techs, req.owner, not_before, duration, gap)
         if booked is None:
-            return
+            return None
         op, start = booked
         created = since + int((now - 1 - since) * rng.random())
         self._intervention(req, act, op, "planned", start, start + duration, None, None, "",
                            created=created, plan=plan, due=due)
+        return start
 
     def _cancel_path(self, req: _Req) -> None:
         rng, now = self.rng, self.cal.now
@@ -1828,14 +1862,12 @@ class DemoBuilder:
         """A periodic maintenance visit: done in the past or planned in the coming two weeks."""
         rng, cal = self.rng, self.cal
         plan, uid, due, done, team, plan_op, duration, info, title, instructions = visit
-        name = self.product_info[self.unit_product[uid]][1]
-        description = (f"Visita periodica prevista dal piano «{title}», scadenza "
-                       f"{cal.dates[due].strftime('%d/%m/%Y')}. Matricola {self.unit_serial[uid]}.")
-        req = self._new_request(rid, number, opened, uid, team,
-                                "normal" if rng.random() < 0.3 else "low", "email",
-                                f"Manutenzione programmata – {name}"[:200], description, None,
-                                info)
-        req.resolution_due = due * 1440 + cal.periods[-1][1]
+        description = (f"{instructions} Scadenza {cal.dates[due].strftime('%d/%m/%Y')}, "
+                       f"matricola {self.unit_serial[uid]}.")
+        # as services.maintenance writes them: on site, normal priority, no SLA clocks
+        req = self._new_request(rid, number, opened, uid, team, "normal", "onsite", title[:200],
+                                description, None, info)
+        req.sla = False
         if plan_op is not None:
             req.owner = plan_op
         req.events.append((opened, None, "status", None, "new", ""))
@@ -1923,13 +1955,17 @@ class DemoBuilder:
         if req.status == "closed" and req.contract is not None and req.contract.tickets:
             self.debits.append((req.contract.id, req.closed, rid, events[-1][1]))
         opened = req.opened
-        resolution_due = req.resolution_due or opened + req.res_h * 60 + req.paused
+        add = cal.add_working
+        response_due = resolution_due = None
+        if req.sla:
+            response_due = ts(add(opened, req.resp_h * 60 + req.paused))
+            resolution_due = ts(add(opened, req.res_h * 60 + req.paused))
         w.rows["service_request"].append((
             rid, w.uuid(), ts(opened), ts(last), 1, req.number, req.party.id, req.contact,
             req.channel, req.subject, req.description, req.problem_type, req.priority, req.status,
             req.contract.id if req.contract else None, req.job_order, req.team, req.owner,
             ts(opened), req.first_response and ts(req.first_response),
-            ts(opened + req.resp_h * 60), ts(resolution_due),
+            response_due, resolution_due,
             req.paused_since and ts(req.paused_since), req.paused,
             req.resolved and ts(req.resolved), req.closed and ts(req.closed), req.final_report,
             req.kb_article))
@@ -2033,7 +2069,7 @@ class _Req:
     first_response: int | None = None
     resolved: int | None = None
     closed: int | None = None
-    resolution_due: int | None = None
+    sla: bool = True  # False: no response/resolution due (maintenance visits)
     paused_since: int | None = None
     paused: int = 0
     final_report: str = ""
@@ -2058,6 +2094,10 @@ FIRST_GAP = {1: (0, 120), 2: (30, 480), 3: (120, 2880), 4: (1440, 5 * 1440)}
 OPEN_STATUSES = tuple(code for code, _ in OPEN_STATUS_WEIGHTS)
 OPEN_CUM = tuple(sum(wt for _, wt in OPEN_STATUS_WEIGHTS[:i + 1])
                  for i in range(len(OPEN_STATUS_WEIGHTS)))
+STALE_CUM = (2, 12, 27, 62, 100)  # open for weeks: mostly waiting for the customer or a part
+PLAN_AHEAD = {1: (0, 1), 2: (0, 2), 3: (0, 4), 4: (1, 7)}  # days from now, by priority rank
+PLAN_CHANCE = {"assigned": 0.95, "in_progress": 0.9, "waiting_supplier": 0.6,
+               "waiting_customer": 0.3}  # an open request has a visit on the board
 JITTER = (-10, -5, 0, 0, 0, 5, 10, 15, 20, 30)
 TRAVEL = (10, 15, 20, 25, 30, 40, 45, 60, 75, 90)
 
@@ -2090,6 +2130,42 @@ def _drop_indexes(con: Any, tables: Sequence[str]) -> list[str]:
     return dropped
 
 
+def _suspend_fts_triggers(con: Any, tables: Sequence[str]) -> tuple[list[str], list[str]]:
+    """External-content FTS tables over ``tables``, and the triggers that keep them in step.
+
+    The triggers are dropped for the bulk load (one FTS 'rebuild' afterwards is far cheaper
+    than a trigger per row); every other trigger stays and runs as usual.
+    """
+    fts = []
+    for name, sql in con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' "
+                                 "AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"):
+        match = re.search(r"\bcontent\s*=\s*['\"]?(\w+)", sql)
+        if match and match.group(1) in tables:
+            fts.append(name)
+    triggers = []
+    for name, table, sql in con.execute("SELECT name, tbl_name, sql FROM sqlite_master "
+                                        "WHERE type = 'trigger'").fetchall():
+        if table in tables and any(re.search(rf"\b{f}\b", sql) for f in fts):
+            con.execute(f'DROP TRIGGER "{name}"')
+            triggers.append(sql)
+    return fts, triggers
+
+
+def _derived_data(db: Any, progress: Progress | None, low: float, high: float) -> None:
+    """What the services keep in step on every write and a raw load must compute: the stored
+    SLA keys of open requests and the knowledge-base search indexes."""
+    from .search import index as search_index
+    from .services import sla
+
+    sla.refresh_stored_keys(db, only_missing=True)
+
+    def report(done: int, total: int) -> None:
+        if progress:
+            progress("search index", low + (high - low) * done / max(1, total))
+
+    search_index.rebuild_indexes(db, report)
+
+
 def generate(path: str | os.PathLike, scale: str = "small", *, seed: int = 2026,
              today: dt.date | None = None, progress: Progress | None = None,
              overwrite: bool = False) -> dict[str, int]:
@@ -2109,25 +2185,30 @@ def generate(path: str | os.PathLike, scale: str = "small", *, seed: int = 2026,
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     today = today or clock.today()
+    report = progress or (lambda stage, fraction: None)
     db = open_database(path)
     ok = False
     try:
         con = db.connection()
         _bulk_mode(con, True)
         indexes = _drop_indexes(con, BULK_TABLES)
+        fts, triggers = _suspend_fts_triggers(con, BULK_TABLES)
         con.execute("BEGIN")
-        counts = DemoBuilder(con, SCALES[scale], seed, today, progress).run(share=0.75)
+        counts = DemoBuilder(con, SCALES[scale], seed, today, progress).run(share=0.6)
         con.execute("COMMIT")
         for n, sql in enumerate(indexes):
-            if progress:
-                progress("indexes", 0.75 + 0.25 * n / len(indexes))
+            report("indexes", 0.6 + 0.15 * n / len(indexes))
             con.execute(sql)
+        for name in fts:
+            con.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'rebuild\')')
+        for sql in triggers:
+            con.execute(sql)
+        _derived_data(db, progress, 0.75, 0.98)
         con.execute("PRAGMA analysis_limit=1000")
         con.execute("ANALYZE")
         _bulk_mode(con, False, db.info.journal_mode, db.shared)
         ok = True
-        if progress:
-            progress("done", 1.0)
+        report("done", 1.0)
     finally:
         db.close()
         if not ok:

@@ -84,6 +84,13 @@ def test_database_is_consistent(con):
     assert con.execute("SELECT count(*) FROM audit_log").fetchone()[0] == 0
     uuids = [r[0] for r in con.execute("SELECT uuid FROM service_request")]
     assert len(set(uuids)) == len(uuids) and all(re.fullmatch(r"[0-9a-f]{32}", u) for u in uuids)
+    # derived data a raw load must build: full-text index, stored SLA keys
+    con.execute("INSERT INTO request_fts(request_fts) VALUES ('integrity-check')")
+    assert con.execute("SELECT count(*) FROM request_fts WHERE request_fts MATCH 'caldaia'"
+                       ).fetchone()[0] > 0
+    assert con.execute("SELECT count(*) FROM service_request WHERE status IN ('new', 'assigned', "
+                       "'in_progress') AND resolution_due IS NOT NULL AND sla_due IS NULL"
+                       ).fetchone()[0] == 0
 
 
 def test_parties_look_italian_with_valid_vat_numbers(con):
@@ -133,18 +140,52 @@ def test_instalments_sum_to_the_term_amount(con):
 
 
 def test_contract_dates_and_statuses_agree(con):
+    """R-CON-2, R-CON-4: the history the renewal run would have written, term after term."""
     today = TODAY.isoformat()
-    for status, start, term_start, term_end, renewals, term_no in con.execute(
-            "SELECT status, start_date, term_start, term_end, renewals_done, term_no "
+    pending = set(con.execute("SELECT contract_id, from_term_no FROM contract_renewal "
+                              "WHERE status = 'proposed'"))
+    for cid, status, start, term_start, term_end, renewals, term_no in con.execute(
+            "SELECT id, status, start_date, term_start, term_end, renewals_done, term_no "
             "FROM contract"):
-        assert term_start <= term_end and start <= term_start
+        assert start <= term_start <= term_end
         assert renewals == term_no - 1
-        if status == "active":
-            assert term_start <= today <= term_end
-        elif status in ("expired", "cancelled"):
+        if status in ("active", "suspended"):  # or its term just ended, a proposal pending
+            assert term_start <= today and (today <= term_end or (cid, term_no) in pending)
+        elif status == "expired":
             assert term_end < today
+        elif status == "cancelled":
+            assert term_start <= today
         else:
             assert status == "draft" and start > today
+    terms: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
+    for cid, term, value in con.execute("SELECT contract_id, term_no, amount FROM instalment"):
+        terms[cid, term] += Decimal(str(value))
+    renewed = con.execute("SELECT contract_id, from_term_no, old_term_end, new_term_start, "
+                          "new_amount FROM contract_renewal WHERE status IN ('done', 'accepted')"
+                          ).fetchall()
+    assert renewed
+    for cid, term, old_end, new_start, amount in renewed:
+        assert dt.date.fromisoformat(old_end) + dt.timedelta(days=1) == dt.date.fromisoformat(
+            new_start)
+        assert terms[cid, term + 1] == Decimal(str(amount))
+
+
+def test_renewal_run_finds_the_history_up_to_date(small, tmp_path):
+    """R-CON-4: run on the demo's today, the renewal run has nothing left to do."""
+    import shutil
+
+    from servicedesk.services import renewals
+
+    copy = tmp_path / "renewals.db"
+    shutil.copy(small[0], copy)
+    db = open_database(copy)
+    try:
+        result = renewals.run_renewals(TODAY)
+        assert result.items == []
+        later = renewals.run_renewals(TODAY + dt.timedelta(days=400))
+        assert later.count("renewed") > 0 and later.count("error") == 0
+    finally:
+        db.close()
 
 
 def test_ticket_balances_never_go_negative(con):
@@ -180,7 +221,10 @@ def test_request_numbers_follow_the_counters(con):
 
 def test_request_history_is_in_order_and_ends_in_the_status(con):
     """R-REQ-2, R-REQ-5: status events chain from 'new' to the current status."""
+    from servicedesk.services.requests import allowed_transitions
+
     status = dict(con.execute("SELECT id, status FROM service_request"))
+    first_response = dict(con.execute("SELECT id, first_response_at FROM service_request"))
     chains: dict[int, list[tuple]] = defaultdict(list)
     for rid, at, frm, to in con.execute(
             "SELECT request_id, at, from_status, to_status FROM request_event "
@@ -189,10 +233,14 @@ def test_request_history_is_in_order_and_ends_in_the_status(con):
     assert chains.keys() == status.keys()
     for rid, chain in chains.items():
         assert chain[0][1] is None and chain[0][2] == "new"
-        for (_, _, before), (_, after_from, _) in zip(chain, chain[1:]):
+        for (_, _, before), (_, after_from, after) in zip(chain, chain[1:]):
             assert after_from == before
+            assert after in allowed_transitions(before), (rid, before, after)
         assert chain[-1][2] == status[rid]
         assert chain[-1][0] < NOW
+        # as services.requests does: leaving 'new' (except to cancel) is the first response
+        left_new = chain[1] if len(chain) > 1 and chain[1][2] != "cancelled" else None
+        assert first_response[rid] == (left_new[0] if left_new else None)
     open_count = sum(1 for s in status.values() if s not in ("resolved", "closed", "cancelled"))
     assert 150 <= open_count <= 300
 
@@ -203,6 +251,50 @@ def test_closed_requests_are_complete(con):
             "FROM service_request WHERE status = 'closed'"):
         assert opened <= first <= resolved <= closed < NOW
         assert report
+
+
+def test_sla_due_times_are_in_working_time(small):
+    """R-REQ-2: due times follow the SLA service: contract or priority hours, pauses added."""
+    from servicedesk.models import Intervention, ServiceRequest
+    from servicedesk.services import sla
+
+    db = open_database(small[0])
+    try:
+        visits = {i.request_id for i in Intervention.select(Intervention.request)
+                  .where(Intervention.maintenance_plan.is_null(False))}
+        assert visits
+        for request in ServiceRequest.select().order_by(ServiceRequest.id).limit(400):
+            if request.id in visits:  # as services.maintenance makes them: no SLA clocks
+                assert request.response_due is None and request.resolution_due is None
+                continue
+            hours = sla.sla_hours(request.priority, request.contract)
+            clocks = sla.due_times(request.opened_at, hours, request.paused_minutes)
+            assert (request.response_due, request.resolution_due) == (
+                clocks.response_due, clocks.resolution_due), request.number
+    finally:
+        db.close()
+
+
+def test_maintenance_generation_finds_the_coming_visits_planned(small, tmp_path):
+    """R-MNT-1: the plans' next visits are on the board already; generation adds no duplicate."""
+    import shutil
+
+    from servicedesk import clock
+    from servicedesk.services import maintenance
+
+    copy = tmp_path / "maintenance.db"
+    shutil.copy(small[0], copy)
+    db = open_database(copy)
+    try:
+        clock.freeze(dt.datetime.combine(TODAY, dt.time(8)))
+        before = {plan: maintenance.next_due_date(plan) for plan in
+                  maintenance.MaintenancePlan.select().where(maintenance.MaintenancePlan.active)}
+        assert all(due >= TODAY - dt.timedelta(days=10) for due in before.values())
+        result = maintenance.generate(14)
+        assert result.created == [] and result.covered > 0
+    finally:
+        clock.freeze(None)
+        db.close()
 
 
 def test_planned_interventions_fill_the_board_without_overlaps(con):
@@ -260,6 +352,9 @@ def test_models_read_the_data_back(small):
         article = KbArticle.select().where(KbArticle.source_request.is_null(False)).first()
         assert article.source_request.kb_article_id == article.id
         assert article.product_family == article.product.family
+        from servicedesk.search import index as search_index
+
+        assert search_index.index_status(db).ok
     finally:
         db.close()
 
