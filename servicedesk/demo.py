@@ -890,7 +890,8 @@ class DemoBuilder:
     def build_units(self) -> None:
         rng, w, cal = self.rng, self.w, self.cal
         n_customers = len(self.customers)
-        weights = [rng.paretovariate(1.6) for _ in range(n_customers)]
+        # A few customers with many units, most with a handful; none owning a quarter of all.
+        weights = [min(rng.paretovariate(1.6), 25.0) for _ in range(n_customers)]
         total_w = sum(weights)
         extra = self.scale.units - n_customers
         per = [1 + int(extra * x / total_w) for x in weights]
