@@ -38,10 +38,12 @@ def con(small):
 
 
 def _digest(path: Path) -> str:
+    """Every generated column; password hashes are salted, so they differ on purpose."""
     h = hashlib.sha256()
     with sqlite3.connect(path) as connection:
         for table in OWN_TABLES:
-            for row in connection.execute(f'SELECT * FROM "{table}" ORDER BY id'):
+            columns = ", ".join(f'"{c}"' for c in demo.COLUMNS[table] if c != "password_hash")
+            for row in connection.execute(f'SELECT {columns} FROM "{table}" ORDER BY id'):
                 h.update(repr(row).encode())
     return h.hexdigest()
 
@@ -111,7 +113,6 @@ def test_operators_roles_and_working_hours(con):
     assert roles["admin"] == "admin"
     assert sorted(roles.values()).count("coordinator") == 1
     assert sorted(roles.values()).count("manager") == 1
-    assert con.execute("SELECT count(*) FROM operator WHERE password_hash != ''").fetchone()[0] == 0
     hours = con.execute("SELECT DISTINCT weekday, start, \"end\" FROM working_hours").fetchall()
     assert sorted(hours) == sorted((d, s, e) for d in range(5)
                                    for s, e in (("08:30:00", "12:30:00"), ("13:30:00", "17:30:00")))
