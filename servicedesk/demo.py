@@ -332,6 +332,10 @@ class Calendar:
             holidays |= italian_holidays(year)
         self.working = [d.weekday() < 5 and d not in holidays for d in self.dates]
         self.periods = [(_minutes(a), _minutes(b)) for a, b in reference()["working_hours_default"]]
+        per_day = sum(end - start for start, end in self.periods)
+        # worked_before[d]: working minutes from ``base`` to the start of day d
+        self.worked_before = list(itertools.accumulate(
+            (per_day if w else 0 for w in self.working), initial=0))
         self.today = (today - self.base).days
         self.now = self.today * 1440 + 8 * 60  # the generated history ends today at 08:00
 
@@ -355,32 +359,31 @@ class Calendar:
             day += 1
             rest = 0
 
-    def add_working(self, minute: int, amount: int) -> int:
-        """``amount`` working minutes after ``minute`` (as ``services.sla`` counts them)."""
+    def worked(self, minute: int) -> int:
+        """Working minutes from ``base`` to ``minute``."""
         day, pos = divmod(minute, 1440)
-        while True:
-            if self.working[day]:
-                for start, end in self.periods:
-                    if pos >= end:
-                        continue
-                    begin = max(pos, start)
-                    if amount <= end - begin:
-                        return day * 1440 + begin + amount
-                    amount -= end - begin
-                    pos = end
-            day += 1
-            pos = 0
+        total = self.worked_before[day]
+        if self.working[day]:
+            for start, end in self.periods:
+                if pos > start:
+                    total += (pos if pos < end else end) - start
+        return total
+
+    def add_working(self, minute: int, amount: int) -> int:
+        """``amount`` (> 0) working minutes after ``minute``, as ``services.sla`` counts them:
+        the earliest moment at which that much working time has passed."""
+        target = self.worked(minute) + amount
+        day = bisect.bisect_left(self.worked_before, target) - 1
+        rest = target - self.worked_before[day]
+        for start, end in self.periods:
+            if rest <= end - start:
+                return day * 1440 + start + rest
+            rest -= end - start
+        raise AssertionError("working minutes beyond the day")  # pragma: no cover
 
     def working_between(self, first: int, last: int) -> int:
         """Working minutes from ``first`` to ``last`` (SLA pauses are counted in these)."""
-        total = 0
-        for day in range(first // 1440, last // 1440 + 1):
-            if self.working[day]:
-                low = max(first - day * 1440, 0)
-                high = min(last - day * 1440, 1440)
-                total += sum(max(0, min(end, high) - max(start, low))
-                             for start, end in self.periods)
-        return total
+        return self.worked(last) - self.worked(first)
 
     def working_day_before(self, day: int) -> int:
         while not self.working[day]:

@@ -298,6 +298,28 @@ def test_maintenance_generation_finds_the_coming_visits_planned(small, tmp_path)
         db.close()
 
 
+def test_calendar_counts_working_time_as_the_sla_service():
+    """The generator's fast working-time arithmetic agrees with services.sla."""
+    import random
+
+    from servicedesk.services import sla
+
+    cal, office = demo.Calendar(TODAY), sla.default_calendar()
+    rng = random.Random(5)
+
+    def moment(minute: int) -> dt.datetime:
+        return dt.datetime.combine(cal.dates[minute // 1440], dt.time()) + dt.timedelta(
+            minutes=minute % 1440)
+
+    for _ in range(3000):
+        start = rng.randrange((cal.today - 900) * 1440, cal.today * 1440)
+        amount = rng.choice([5, 120, 240, 480, 960, 2400, 4800, rng.randrange(1, 9000)])
+        assert moment(cal.add_working(start, amount)) == office.add(moment(start), amount)
+        end = start + rng.randrange(0, 30 * 1440)
+        assert cal.working_between(start, end) == office.minutes_between(moment(start),
+                                                                         moment(end))
+
+
 def test_planned_interventions_fill_the_board_without_overlaps(con):
     """R-REQ-3: the coming days are planned, never twice for one operator, never off-hours."""
     rows = con.execute("SELECT operator_id, planned_start, planned_end FROM intervention "
