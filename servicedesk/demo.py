@@ -2200,6 +2200,7 @@ def generate(path: str | os.PathLike, scale: str = "small", *, seed: int = 2026,
         for sql in triggers:
             con.execute(sql)
         _derived_data(db, progress, 0.76, 0.98)
+        _demo_passwords(con)
         con.execute("PRAGMA analysis_limit=1000")
         con.execute("ANALYZE")
         _bulk_mode(con, False, db.info.journal_mode, db.shared)
@@ -2211,6 +2212,17 @@ def generate(path: str | os.PathLike, scale: str = "small", *, seed: int = 2026,
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
     return counts
+
+
+DEMO_PASSWORD = "demo"
+
+
+def _demo_passwords(con) -> None:
+    """Every demo operator signs in with the password ``demo`` (scrypt-hashed like any other;
+    one hash serves them all, a shortcut only the demo takes)."""
+    from .services.auth import hash_password
+
+    con.execute("UPDATE operator SET password_hash = ?", (hash_password(DEMO_PASSWORD),))
 
 
 def ensure_demo_database(path: str | os.PathLike) -> Path:
