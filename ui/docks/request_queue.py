@@ -166,6 +166,8 @@ class RequestQueueDock(QWidget):
         bold.setBold(True)
         header.resizeSection(COL["number"],
                              QFontMetrics(bold).horizontalAdvance("RS-2026-000000") + 52)
+        header.resizeSection(COL["priority"],
+                             self.view.fontMetrics().horizontalAdvance("Normale") + 30)
         header.resizeSection(COL["sla"],
                              QFontMetrics(bold).horizontalAdvance("30/12/2026 00:00") + 18)
         header.setSectionResizeMode(COL["customer"], QHeaderView.ResizeMode.Stretch)
