@@ -58,7 +58,8 @@ def p95(values: list[float]) -> float:
 def source_digest() -> str:
     """Changes when the demo generator or the schema changes: the cache is rebuilt then."""
     h = hashlib.sha256()
-    files = [ROOT / "servicedesk" / "demo.py", *sorted((ROOT / "servicedesk" / "migrations").glob("m*"))]
+    files = [ROOT / "servicedesk" / "demo.py", *sorted((ROOT / "servicedesk" / "migrations").glob("m*")),
+             *sorted((ROOT / "resources" / "data").glob("demo_*.json"))]
     for path in files:
         if path.exists():
             h.update(path.read_bytes())
