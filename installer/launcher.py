@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from ui.app import main
+from ui.app import entry
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

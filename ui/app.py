@@ -126,13 +126,27 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _shutdown(window) -> None:
-    """Destroy the window (its worker pools wait for their jobs) before Python finalises,
-    so no worker thread outlives the interpreter."""
+    """Save settings, destroy the window (its worker pools wait for their jobs) and close the
+    database (WAL checkpoint) before the process ends."""
     from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 
+    window.ctx.settings.sync()
+    db = window.ctx.db
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QThreadPool.globalInstance().waitForDone(30_000)
+    if not db.is_closed():
+        db.close()
+
+
+def entry() -> None:
+    """Console-script entry: run the app, then end the process without Python's finalisation,
+    during which PySide6 may crash on objects Qt already destroyed ("deallocating None");
+    everything worth keeping was saved and closed by ``_shutdown``."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def build_window(db, *, lang: str, screenshot: bool = False):
@@ -185,4 +199,4 @@ def relaunch_with_database(window, path: str) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

@@ -56,7 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     env.build_seconds = build_seconds
     results = []
     failures = []
+    from servicedesk.models import database_proxy
+
     for module in load_modules():
+        database_proxy.initialize(env.db)  # a module may have opened a scratch copy before
         try:
             benches = module.benchmarks(env)
         except Exception as exc:  # one broken module must not hide the others' figures
