@@ -4427,6 +4427,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Salva team</translation>
     </message>
     <message>
+      <source>archived</source>
+      <translation>archiviato</translation>
+    </message>
+    <message>
       <source>Team colour</source>
       <translation>Colore del team</translation>
     </message>
@@ -5419,6 +5423,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Intervention: %1 (%2)</source>
       <translation>Intervento: %1 (%2)</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>apri</translation>
     </message>
     <message>
       <source>planned</source>

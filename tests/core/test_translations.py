@@ -33,3 +33,14 @@ def test_committed_catalogue_has_no_unfinished_or_contextless_entries():
 def test_compiled_catalogue_is_newer_than_sources():
     qm = TS.with_suffix(".qm")
     assert qm.exists() and qm.stat().st_size > 100
+
+
+def test_no_translation_call_hides_inside_an_f_string():
+    """lupdate cannot read tr()/translate() inside f-string braces: such text stays English."""
+    import re
+
+    pattern = re.compile(r"""f["'][^"'\n]*\{[^}]*(\.tr\(|translate\()""")
+    offenders = [f"{path.relative_to(ROOT)}:{n}" for path in (ROOT / "ui").rglob("*.py")
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if pattern.search(line)]
+    assert not offenders, offenders

@@ -373,7 +373,8 @@ class OperatorsDialog(QDialog):
         self.team_list.blockSignals(True)
         self.team_list.clear()
         for team in self._teams:
-            item = QListWidgetItem(team.name + (f"  ({self.tr('archived')})" if team.archived else ""))
+            archived = self.tr("archived")
+            item = QListWidgetItem(team.name + (f"  ({archived})" if team.archived else ""))
             item.setForeground(QBrush(QColor("#9ca3af" if team.archived else team.color)))
             self.team_list.addItem(item)
         self.team_list.blockSignals(False)

@@ -66,18 +66,32 @@ class RequestEditor(QWidget):
         self.status_label = QLabel()
         self.status_label.setObjectName("requestStatus")
         head.addWidget(self.status_label)
-        head.addStretch(1)
+        head.addStretch(0)
         self.sla_label = QLabel()
         self.sla_label.setObjectName("requestSla")
-        head.addWidget(self.sla_label)
+        self.sla_label.setWordWrap(True)  # wraps in a narrow tab instead of widening the window
+        self.sla_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.sla_label, 1)
         outer.addLayout(head)
 
         actions = QHBoxLayout()
         actions.setSpacing(4)
         self.transition_box = QHBoxLayout()
         self.transition_box.setSpacing(4)
-        actions.addLayout(self.transition_box)
-        actions.addStretch(1)
+        self.transition_box.setContentsMargins(0, 0, 0, 0)
+        # The status buttons scroll sideways when the tab is narrow instead of widening the window.
+        transitions = QWidget()
+        transitions.setLayout(self.transition_box)
+        self.transition_box.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        trans_scroll = QScrollArea()
+        trans_scroll.setObjectName("requestTransitions")
+        trans_scroll.setWidget(transitions)
+        trans_scroll.setWidgetResizable(True)
+        trans_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        trans_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        trans_scroll.setFixedHeight(self.fontMetrics().height() + 36)
+        trans_scroll.setMinimumWidth(120)
+        actions.addWidget(trans_scroll, 1)
         self.reload_btn = QPushButton(self.tr("Reload"))
         self.reload_btn.setObjectName("requestReload")
         self.reload_btn.setToolTip(self.tr("Discard unsaved changes and read the request again"))
@@ -95,6 +109,7 @@ class RequestEditor(QWidget):
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
+        self._split = split
         split.addWidget(self._build_form())
         self.tabs = QTabWidget()
         self.tabs.setObjectName("requestTabs")
@@ -109,12 +124,20 @@ class RequestEditor(QWidget):
                 title = panel.key
             widget.setProperty("panel_key", panel.key)
             self._panels.append(widget)
-            self.tabs.addTab(widget, title)
+            self.tabs.addTab(_scrollable(widget), title)
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 4)
         split.setSizes([520, 440])
         outer.addWidget(split, 1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # Side by side when there is room; form above the panels in a narrow tab.
+        wanted = (Qt.Orientation.Horizontal if self.width() >= 1000
+                  else Qt.Orientation.Vertical)
+        if self._split.orientation() != wanted:
+            self._split.setOrientation(wanted)
 
     def _build_form(self) -> QWidget:
         form_host = QWidget()
@@ -192,7 +215,7 @@ class RequestEditor(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form_host)
-        scroll.setMinimumWidth(440)
+        scroll.setMinimumWidth(320)
         return scroll
 
     def _build_timeline(self) -> QWidget:
@@ -692,7 +715,8 @@ class RequestEditor(QWidget):
             else:
                 what, color = e.kind, "#374151"
             body = html.escape(e.text).replace("\n", "<br>") if e.text else ""
-            link = (f" <a href='intervention:{e.intervention_id}'>{html.escape(self.tr('open'))}</a>"
+            open_text = html.escape(self.tr("open"))
+            link = (f" <a href='intervention:{e.intervention_id}'>{open_text}</a>"
                     if e.intervention_id else "")
             parts.append(
                 f"<div style='margin-bottom:8px'><span style='color:{color};font-weight:bold'>"
@@ -747,3 +771,12 @@ def editor_title(request_id: int | None) -> str:
         return QCoreApplication.translate("RequestEditor", "New request")
     r = ServiceRequest.get_or_none(ServiceRequest.id == request_id)
     return r.number if r else str(request_id)
+
+
+def _scrollable(widget: QWidget) -> QScrollArea:
+    """A panel inside a frameless scroll area, so a wide panel never widens the window."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area

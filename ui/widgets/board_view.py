@@ -453,10 +453,11 @@ def status_label(status: str) -> str:
 def block_tooltip(block: Block, lang: str) -> str:
     activity = block.activity_it if lang == "it" else block.activity_en
     when = f"{fmt.date(block.start.date())} {fmt.time(block.start.time())}–{fmt.time(block.end.time())}"
+    status_word = QCoreApplication.translate("Board", "Status")
     lines = [f"<b>{_esc(block.customer)}</b>" + (f" · {_esc(block.city)}" if block.city else ""),
              f"{_esc(block.request_number)} – {_esc(block.subject)}" if block.subject else _esc(block.request_number),
              f"{_esc(activity)} · {when}",
-             f"{QCoreApplication.translate('Board', 'Status')}: {status_label(block.status)}"]
+             f"{status_word}: {status_label(block.status)}"]
     return "<br>".join(lines)
 
 
