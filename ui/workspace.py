@@ -1,9 +1,23 @@
-"""The central area: closable tabs for records and analyses, opened once per key."""
+"""The central area: closable tabs for records and analyses, opened once per key.
+
+Each tab's page sits in a frameless scroll area: a page wider or taller than the space left by
+the docks scrolls instead of growing the main window past the screen. ``widget()``,
+``currentWidget()``, ``indexOf()`` and ``setCurrentWidget()`` speak of the pages, not of the
+scroll areas around them.
+"""
 from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
+
+
+class _PageScroll(QScrollArea):
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setWidget(page)
 
 
 class Workspace(QTabWidget):
@@ -17,6 +31,30 @@ class Workspace(QTabWidget):
         self._pinned: set[QWidget] = set()
         self.tabCloseRequested.connect(self._close)
 
+    # -- pages, not their scroll areas --------------------------------------------------------
+    @staticmethod
+    def _page(container: QWidget | None) -> QWidget | None:
+        return container.widget() if isinstance(container, _PageScroll) else container
+
+    def _holder(self, page: QWidget) -> QWidget:
+        parent = page.parentWidget()
+        while parent is not None and not isinstance(parent, _PageScroll):
+            parent = parent.parentWidget()
+        return parent if parent is not None and parent.widget() is page else page
+
+    def widget(self, index: int) -> QWidget | None:  # noqa: D102 - Qt name
+        return self._page(super().widget(index))
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802 - Qt name
+        return self._page(super().currentWidget())
+
+    def indexOf(self, page: QWidget) -> int:  # noqa: N802 - Qt name
+        return super().indexOf(self._holder(page))
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802 - Qt name
+        super().setCurrentWidget(self._holder(page))
+
+    # -- opening and closing -------------------------------------------------------------------
     def open(self, key: str, title: str, factory: Callable[[], QWidget], *,
              pinned: bool = False) -> QWidget:
         """Show the tab for ``key``, creating it with ``factory`` the first time."""
@@ -25,7 +63,7 @@ class Workspace(QTabWidget):
             widget = factory()
             widget.setProperty("workspace_key", key)
             self._keys[key] = widget
-            index = self.addTab(widget, title)
+            index = self.addTab(_PageScroll(widget), title)
             if pinned:
                 self._pinned.add(widget)
                 self.tabBar().setTabButton(index, self.tabBar().ButtonPosition.RightSide, None)
@@ -48,7 +86,8 @@ class Workspace(QTabWidget):
         can_close = getattr(widget, "can_close", None)
         if callable(can_close) and not can_close():
             return
+        holder = super().widget(index)
         self.removeTab(index)
         key = widget.property("workspace_key")
         self._keys.pop(key, None)
-        widget.deleteLater()
+        holder.deleteLater()

@@ -124,7 +124,7 @@ class RequestEditor(QWidget):
                 title = panel.key
             widget.setProperty("panel_key", panel.key)
             self._panels.append(widget)
-            self.tabs.addTab(_scrollable(widget), title)
+            self.tabs.addTab(widget, title)
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 4)
@@ -772,11 +772,3 @@ def editor_title(request_id: int | None) -> str:
     r = ServiceRequest.get_or_none(ServiceRequest.id == request_id)
     return r.number if r else str(request_id)
 
-
-def _scrollable(widget: QWidget) -> QScrollArea:
-    """A panel inside a frameless scroll area, so a wide panel never widens the window."""
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    return area
