@@ -112,6 +112,14 @@ class MainWindow(QMainWindow):
         for action in self._dock_actions:
             view.addAction(action)
         view.addSeparator()
+        self.focus_action = QAction(self.tr("&Focus on the open tab"), self)
+        self.focus_action.setCheckable(True)
+        self.focus_action.setShortcut(QKeySequence("F11"))
+        self.focus_action.setToolTip(self.tr("Hide the panels to give the open tab the whole window "
+                                             "(double-click a tab does the same)"))
+        self.focus_action.toggled.connect(self.set_focus_mode)
+        view.addAction(self.focus_action)
+        self.workspace.tabBarDoubleClicked.connect(lambda _i: self.focus_action.toggle())
         reset = QAction(self.tr("&Reset layout"), self)
         reset.triggered.connect(self.reset_layout)
         view.addAction(reset)
@@ -159,6 +167,19 @@ class MainWindow(QMainWindow):
             self.resizeDocks(right[:1], [int(width * 0.23)], Qt.Orientation.Horizontal)
         if bottom:
             self.resizeDocks(bottom[:1], [int(height * 0.42)], Qt.Orientation.Vertical)
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Hide every visible panel (remembering which) so the workspace tab gets the window."""
+        if on:
+            self._focus_hidden = [d for d in self.docks.values() if d.isVisible()]
+            for dock in self._focus_hidden:
+                dock.hide()
+        else:
+            for dock in getattr(self, "_focus_hidden", []):
+                dock.show()
+            self._focus_hidden = []
+        if self.focus_action.isChecked() != on:
+            self.focus_action.setChecked(on)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

@@ -3123,6 +3123,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Pannelli</translation>
     </message>
     <message>
+      <source>&amp;Focus on the open tab</source>
+      <translation>&amp;Concentrati sulla scheda aperta</translation>
+    </message>
+    <message>
+      <source>Hide the panels to give the open tab the whole window (double-click a tab does the same)</source>
+      <translation>Nasconde i pannelli e lascia tutta la finestra alla scheda aperta (anche con un doppio clic sulla scheda)</translation>
+    </message>
+    <message>
       <source>&amp;Reset layout</source>
       <translation>&amp;Ripristina disposizione</translation>
     </message>

@@ -55,3 +55,13 @@ def test_screenshot_command_writes_a_png(tmp_path):
 
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1600, 1000)
+
+
+def test_focus_mode_hides_and_restores_the_panels(window, qtbot):
+    window.show()
+    visible = {name for name, dock in window.docks.items() if dock.isVisible()}
+    assert visible
+    window.focus_action.trigger()
+    assert not any(dock.isVisible() for dock in window.docks.values())
+    window.focus_action.trigger()
+    assert {name for name, dock in window.docks.items() if dock.isVisible()} == visible
