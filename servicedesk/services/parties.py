@@ -13,6 +13,7 @@ from .. import context
 from ..errors import FieldError, NotFound, ValidationError
 from ..models import Contact, Party, Province
 from ..permissions import Permission
+from .records import set_archived
 
 EMAIL_RE = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]{2,}$")
 PARTY_TEXT_LIMITS = {"code": 20, "name": 200, "address": 200, "postal_code": 10, "city": 100,
@@ -272,11 +273,7 @@ def update_party(party: Party, **fields: Any) -> Party:
 
 def set_party_archived(party: Party, archived: bool = True) -> Party:
     """Archive (or restore) a party: history refers to it, so it is never deleted."""
-    context.require(Permission.PARTY_EDIT)
-    party.archived = archived
-    with Party._meta.database.atomic():
-        party.save()
-    return party
+    return set_archived(party, archived, Permission.PARTY_EDIT)
 
 
 def get_party(party_id: int) -> Party:
@@ -312,11 +309,7 @@ def update_contact(contact: Contact, **fields: Any) -> Contact:
 
 
 def set_contact_archived(contact: Contact, archived: bool = True) -> Contact:
-    context.require(Permission.PARTY_EDIT)
-    contact.archived = archived
-    with Party._meta.database.atomic():
-        contact.save()
-    return contact
+    return set_archived(contact, archived, Permission.PARTY_EDIT)
 
 
 def notice_recipients(party_id: int) -> list[Contact]:

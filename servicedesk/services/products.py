@@ -8,6 +8,7 @@ from ..errors import FieldError, ValidationError
 from ..models import Product
 from ..permissions import Permission
 from .parties import _text
+from .records import set_archived
 
 PRODUCT_FIELDS = ("code", "name", "family", "manufacturer", "warranty_months")
 LIMITS = {"code": 40, "name": 200, "family": 80, "manufacturer": 80}
@@ -79,8 +80,4 @@ def update_product(product: Product, **fields: Any) -> Product:
 
 
 def set_product_archived(product: Product, archived: bool = True) -> Product:
-    context.require(Permission.PARTY_EDIT)
-    product.archived = archived
-    with Product._meta.database.atomic():
-        product.save()
-    return product
+    return set_archived(product, archived, Permission.PARTY_EDIT)

@@ -16,6 +16,7 @@ from ..errors import FieldError, NotFound, ValidationError
 from ..models import Party, Product, Unit, UnitOwnership
 from ..permissions import Permission
 from .parties import _text, normalize_province
+from .records import set_archived
 
 UNIT_FIELDS = ("product", "serial", "owner", "install_date", "warranty_end", "site", "address",
                "city", "province", "notes")
@@ -205,11 +206,7 @@ def ownership_history(unit_id: int) -> list[UnitOwnership]:
 
 
 def set_unit_archived(unit: Unit, archived: bool = True) -> Unit:
-    context.require(Permission.PARTY_EDIT)
-    unit.archived = archived
-    with Unit._meta.database.atomic():
-        unit.save()
-    return unit
+    return set_archived(unit, archived, Permission.PARTY_EDIT)
 
 
 def get_unit(unit_id: int) -> Unit:
