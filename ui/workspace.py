@@ -9,15 +9,38 @@ from __future__ import annotations
 
 from typing import Callable
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
 
 class _PageScroll(QScrollArea):
+    """Gives the page the whole viewport, and scrolls only below the page's minimum size.
+
+    (``widgetResizable`` would size pages with word-wrapped labels by their height-for-width,
+    i.e. their preferred height, and scroll pages that fit.)"""
+
     def __init__(self, page: QWidget) -> None:
         super().__init__()
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(True)
+        self.setWidgetResizable(False)
         self.setWidget(page)
+        page.installEventFilter(self)
+
+    def _fit(self) -> None:
+        page = self.widget()
+        if page is None:
+            return
+        view, least = self.viewport().size(), page.minimumSizeHint().expandedTo(page.minimumSize())
+        page.resize(max(view.width(), least.width()), max(view.height(), least.height()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():
+            self._fit()
+        return False
 
 
 class Workspace(QTabWidget):

@@ -35,7 +35,7 @@ class WeeklyFlowChart(QWidget):
             self._plot.setMouseEnabled(x=False, y=False)
             self._plot.getPlotItem().hideButtons()
             self._plot.showGrid(x=False, y=True, alpha=0.25)
-            self._plot.setMinimumHeight(160)
+            self._plot.setMinimumHeight(80)
             for axis in ("left", "bottom"):
                 self._plot.getAxis(axis).setPen(pg.mkPen("#9ca3af"))
                 self._plot.getAxis(axis).setTextPen(pg.mkPen("#374151"))
