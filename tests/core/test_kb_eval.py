@@ -1,50 +1,100 @@
-"""Search quality on the evaluation set (R-KB-1, R-KB-2): the right article in the top 3 for at
-least 90% of the Italian queries; the share ranked first is printed."""
+"""Search and suggestion quality on the eval sets (R-KB-1, R-KB-2, issue #15).
+
+The figures (top-1/top-3 of every set) are printed; the tests fail below the targets:
+search top-3 >= 95 % and top-1 >= 90 % on the original and on the independent queries,
+suggestions top-3 >= 90 % and top-1 >= 80 % on request descriptions, and the product or serial
+of a request strictly improves the twin cases. ``uv run python -m tests.core.kb_eval.evaluate``
+prints the same table with every miss.
+"""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
-from servicedesk.models import ProblemType
+from servicedesk import context
+from servicedesk.db import open_database
 from servicedesk.queries.kb import KbFilter, search
-from servicedesk.services.kb import ArticleData, create_article
 
 from .kb_eval import ARTICLES, DISTRACTORS, QUERIES
+from .kb_eval.evaluate import Report, evaluate, load_eval_set
+from .kb_eval.independent import INDEPENDENT_QUERIES, STYLES
+from .kb_eval.products import PRODUCT_ARTICLES, PRODUCTS
+from .kb_eval.suggestions import SUGGEST_CASES
+
+NOT_YET = pytest.mark.xfail(strict=True, reason="issue #15: below target before the rework")
 
 
-def load_eval_set() -> dict[str, int]:
-    types = {p.code: p.id for p in ProblemType.select()}
-    ids = {}
-    for key, a in ARTICLES.items():
-        art = create_article(ArticleData(
-            title=a["title"], symptoms=a["symptoms"], cause=a["cause"], solution=a["solution"],
-            product_family=a["family"], problem_type_id=types.get(a["problem"]), tags=a["tags"]))
-        ids[key] = art.id
-    for d in DISTRACTORS:
-        create_article(ArticleData(title=d["title"], symptoms=d["symptoms"],
-                                   solution=d["solution"], product_family=d["family"]))
-    return ids
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Report:
+    """The eval set loaded once for this module and measured (about 300 searches)."""
+    path: Path = tmp_path_factory.mktemp("kb_eval") / "eval.db"
+    db = open_database(path)
+    context.set_actor(context.SYSTEM)
+    try:
+        out = evaluate(load_eval_set())
+    finally:
+        db.close()
+    print("\n" + out.text())
+    return out
 
 
-def rank_of(ids: dict[str, int], text: str, key: str) -> int | None:
-    hits = search(KbFilter(text=text, typing=False, limit=10))
-    found = [h.id for h in hits]
-    return found.index(ids[key]) + 1 if ids[key] in found else None
+def test_eval_sets_are_big_enough_and_consistent():
+    keys = set(ARTICLES) | set(PRODUCT_ARTICLES)
+    assert not set(ARTICLES) & set(PRODUCT_ARTICLES)
+    assert len(QUERIES) >= 60 and {k for _, k in QUERIES} <= keys
+    assert len(INDEPENDENT_QUERIES) >= 60
+    assert {k for _, _, k in INDEPENDENT_QUERIES} <= keys
+    assert {s for s, _, _ in INDEPENDENT_QUERIES} == set(STYLES)
+    assert {c.expected for c in SUGGEST_CASES} <= keys
+    assert len(SUGGEST_CASES) >= 30
+    assert {a["product"] for a in PRODUCT_ARTICLES.values()} - {""} <= set(PRODUCTS)
+    assert DISTRACTORS
 
 
-def test_eval_set_is_big_enough():
-    assert len(QUERIES) >= 60
-    assert {k for _, k in QUERIES} <= set(ARTICLES)
+def test_twin_cases_have_a_twin():
+    """A twin case's article has another article of the same family for another model."""
+    twins = [c for c in SUGGEST_CASES if c.twin]
+    assert len(twins) >= 10
+    for case in twins:
+        article = PRODUCT_ARTICLES[case.expected]
+        family = PRODUCTS[article["product"]]["family"]
+        others = [k for k, a in PRODUCT_ARTICLES.items() if k != case.expected and a["product"]
+                  and a["product"] != article["product"]
+                  and PRODUCTS[a["product"]]["family"] == family
+                  and a["title"].split("–")[0] == article["title"].split("–")[0]]
+        assert others, case.expected
+        assert case.context is not None and case.context[1] == article["product"]
 
 
-def test_top3_at_least_90_percent(db, capsys):
-    ids = load_eval_set()
-    ranks = {q: rank_of(ids, q, key) for q, key in QUERIES}
-    top1 = sum(1 for r in ranks.values() if r == 1) / len(ranks)
-    top3 = sum(1 for r in ranks.values() if r is not None and r <= 3) / len(ranks)
-    misses = [(q, r) for q, r in ranks.items() if r is None or r > 3]
-    with capsys.disabled():
-        print(f"\nKB eval: {len(ranks)} queries, top1 {top1:.1%}, top3 {top3:.1%}; misses: {misses}")
-    assert top3 >= 0.90, misses
+def _check(score, top1: float, top3: float) -> None:
+    assert score.top3 >= top3 and score.top1 >= top1, (
+        f"{score.line()}; misses: {score.misses}")
+
+
+def test_search_original_queries(report):
+    _check(report["original"], 0.80, 0.95)
+
+
+@NOT_YET
+def test_search_original_queries_target(report):
+    _check(report["original"], 0.90, 0.95)
+
+
+@NOT_YET
+def test_search_independent_queries(report):
+    _check(report["independent"], 0.90, 0.95)
+
+
+@NOT_YET
+def test_suggestions_on_request_descriptions(report):
+    _check(report["suggest"], 0.80, 0.90)
+
+
+@NOT_YET
+def test_product_context_strictly_improves_twins(report):
+    assert report.twins_improved and all(w == 1 for _, _, w in report.twin_ranks), \
+        report.twin_ranks
 
 
 @pytest.mark.parametrize("typing_text,key", [("stampante incep", "paper_jam"),
@@ -52,4 +102,4 @@ def test_top3_at_least_90_percent(db, capsys):
 def test_prefix_while_typing(db, typing_text, key):
     ids = load_eval_set()
     hits = search(KbFilter(text=typing_text, typing=True, limit=3))
-    assert ids[key] in [h.id for h in hits]
+    assert ids.articles[key] in [h.id for h in hits]
