@@ -32,6 +32,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def warranty_end_for(install_date: dt.date, months: int) -> dt.date:
+    """The last day of a warranty of ``months`` months from ``install_date`` (inclusive)."""
+    return add_months(install_date, months) - dt.timedelta(days=1)
+
+
 def parse_date(value: Any) -> dt.date | None:
     """A date from a date, a datetime, ISO text or Italian ``dd/mm/yyyy``; ValueError otherwise."""
     if value is None or value == "":
@@ -136,8 +141,8 @@ def create_unit(**fields: Any) -> Unit:
         if values.get("install_date") and "warranty_end" not in fields:
             product = Product.get_by_id(values["product"])
             if product.warranty_months:
-                values["warranty_end"] = add_months(values["install_date"],
-                                                    product.warranty_months) - dt.timedelta(days=1)
+                values["warranty_end"] = warranty_end_for(values["install_date"],
+                                                          product.warranty_months)
         unit = Unit.create(**values)
         UnitOwnership.create(unit=unit, owner=values["owner"],
                              since=values.get("install_date") or clock.today())

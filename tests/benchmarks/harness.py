@@ -55,11 +55,22 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[18]
 
 
+# What the cached database is made of besides the demo package, the schema and the demo's
+# words: the services whose rules the generator follows (calendar and SLA, renewals, billing,
+# units, maintenance) and the search indexes it builds at the end.
+_GENERATOR_INPUTS = ("services/sla.py", "services/renewals.py", "services/billing.py",
+                     "services/units.py", "services/maintenance.py")
+
+
 def source_digest() -> str:
-    """Changes when the demo generator or the schema changes: the cache is rebuilt then."""
+    """Changes when the demo generator, the rules it follows or the schema change: the cache
+    is rebuilt then."""
     h = hashlib.sha256()
-    files = [ROOT / "servicedesk" / "demo.py", *sorted((ROOT / "servicedesk" / "migrations").glob("m*")),
-             *sorted((ROOT / "resources" / "data").glob("demo_*.json"))]
+    core = ROOT / "servicedesk"
+    files = [*sorted((core / "demo").glob("*.py")), *sorted((core / "models").glob("*.py")),
+             *sorted((core / "migrations").glob("m*")), *sorted((core / "search").glob("*.py")),
+             *(core / name for name in _GENERATOR_INPUTS),
+             *sorted((ROOT / "resources" / "data").glob("*.json"))]
     for path in files:
         if path.exists():
             h.update(path.read_bytes())

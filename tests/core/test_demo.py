@@ -13,11 +13,13 @@ import pytest
 from stdnum.it import iva
 
 from servicedesk import demo
+from servicedesk.demo.worktime import Calendar
+from servicedesk.demo.writer import COLUMNS
 from servicedesk.db import open_database
 
 TODAY = dt.date(2026, 3, 18)  # a Wednesday
 NOW = "2026-03-18 08:00:00"
-OWN_TABLES = [t for t in demo.COLUMNS]
+OWN_TABLES = list(COLUMNS)
 
 
 def _build(path: Path, seed: int = 2026) -> dict[str, int]:
@@ -42,7 +44,7 @@ def _digest(path: Path) -> str:
     h = hashlib.sha256()
     with sqlite3.connect(path) as connection:
         for table in OWN_TABLES:
-            columns = ", ".join(f'"{c}"' for c in demo.COLUMNS[table] if c != "password_hash")
+            columns = ", ".join(f'"{c}"' for c in COLUMNS[table] if c != "password_hash")
             for row in connection.execute(f'SELECT {columns} FROM "{table}" ORDER BY id'):
                 h.update(repr(row).encode())
     return h.hexdigest()
@@ -119,12 +121,15 @@ def test_operators_roles_and_working_hours(con):
 
 
 def test_units_have_unique_serials_and_warranty(con):
+    """R-SER-1: the warranty ends where the unit service would have put it."""
+    from servicedesk.services.units import warranty_end_for
+
     rows = con.execute("SELECT u.product_id, u.serial, u.install_date, u.warranty_end, "
                        "p.warranty_months FROM unit u JOIN product p ON p.id = u.product_id"
                        ).fetchall()
     assert len({(r[0], r[1]) for r in rows}) == len(rows)
     for _, _, install, end, months in rows:
-        assert demo.add_months(dt.date.fromisoformat(install), months).isoformat() == end
+        assert warranty_end_for(dt.date.fromisoformat(install), months).isoformat() == end
         assert install < TODAY.isoformat()
 
 
@@ -298,13 +303,16 @@ def test_maintenance_generation_finds_the_coming_visits_planned(small, tmp_path)
         db.close()
 
 
-def test_calendar_counts_working_time_as_the_sla_service():
-    """The generator's fast working-time arithmetic agrees with services.sla."""
+@pytest.mark.parametrize("periods", [None, ((540, 780), (840, 1080)), ((420, 1140),)])
+def test_calendar_counts_working_time_as_the_sla_service(periods):
+    """The generator's fast working-time arithmetic agrees with services.sla, for the office's
+    calendar and for others (the rules are read from the service's calendar, not copied)."""
     import random
 
     from servicedesk.services import sla
 
-    cal, office = demo.Calendar(TODAY), sla.default_calendar()
+    office = sla.default_calendar() if periods is None else sla.WorkingCalendar(periods)
+    cal = Calendar(TODAY, office=office)
     rng = random.Random(5)
 
     def moment(minute: int) -> dt.datetime:
@@ -411,3 +419,35 @@ def test_ensure_demo_database_creates_once(tmp_path):
     stamp = path.stat().st_mtime_ns
     assert demo.ensure_demo_database(path) == path
     assert path.stat().st_mtime_ns == stamp
+
+
+def test_rows_have_the_models_columns(con):
+    """The generator writes the tables as the models define them (no copy of the schema): every
+    column of each model, in the model's order, except those left to a default or computed
+    afterwards, which the database accepts empty."""
+    from servicedesk.demo.writer import LEFT_OUT, MODELS, columns
+
+    for model in MODELS:
+        table = model._meta.table_name
+        fields = [f.column_name for f in model._meta.sorted_fields]
+        assert set(LEFT_OUT.get(table, ())) <= set(fields), table
+        assert list(columns(model)) == [c for c in fields if c not in LEFT_OUT.get(table, ())]
+        info = {r[1]: r for r in con.execute(f'PRAGMA table_info("{table}")')}
+        assert set(fields) <= set(info), table
+        for column in LEFT_OUT.get(table, ()):
+            _, _, _, notnull, default, _ = info[column]
+            assert not notnull or default is not None, (table, column)
+
+
+def test_no_copy_of_the_services_rules():
+    """The working calendar, holidays, month arithmetic and SLA hours come from the services."""
+    import ast
+
+    package = Path(demo.__file__).parent
+    defined = set()
+    for path in package.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                defined.add(node.name.lstrip("_").lower())
+    assert not defined & {"add_months", "italian_holidays", "easter", "easter_sunday",
+                          "workingcalendar", "sla_hours", "due_times", "revalue", "istat"}

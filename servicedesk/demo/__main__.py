@@ -1,0 +1,8 @@
+"""``python -m servicedesk.demo``: the same as ``servicedesk-demo``."""
+from __future__ import annotations
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
