@@ -17,10 +17,11 @@ from typing import Iterator
 
 import peewee as pw
 
-from . import clock
+from . import clock, retry
 from .errors import DatabaseBusyError, DatabaseOpenError
 from .migrations import all_migrations, latest_version
 from .models import database_proxy
+from .uow import UnitOfWorkMixin
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -42,10 +43,13 @@ class DatabaseInfo:
     created: bool = False
 
 
-class ServiceDeskDatabase(pw.SqliteDatabase):
-    """SqliteDatabase whose transactions take the write lock at BEGIN (``BEGIN IMMEDIATE``)."""
+class ServiceDeskDatabase(UnitOfWorkMixin, pw.SqliteDatabase):
+    """SqliteDatabase whose transactions take the write lock at BEGIN (``BEGIN IMMEDIATE``) and
+    are units of work (:mod:`servicedesk.uow`): they report what they changed and undo
+    themselves in memory when they fail."""
 
     info: DatabaseInfo
+    dialect = "sqlite"
 
     def __init__(self, path: str, *, shared: bool, **kwargs) -> None:
         pragmas = [
@@ -210,6 +214,7 @@ def open_database(path: str | os.PathLike, *, create: bool = True, shared: bool 
         database_proxy.initialize(previous)
         raise DatabaseOpenError(str(exc), code="db.corrupt", path=str(path)) from exc
     db.info = info
+    retry.install(db)  # from now on every BEGIN waits visibly while another workstation writes
     return db
 
 
@@ -273,6 +278,14 @@ def write_transaction(db: pw.Database | None = None) -> Iterator[None]:
         if "locked" in msg or "busy" in msg:
             raise DatabaseBusyError(str(exc)) from exc
         raise
+
+
+def close_thread_connection() -> None:
+    """Close this thread's connection to the bound database (peewee keeps one per thread): a
+    worker thread calls it when its job ends, so no connection outlives the job."""
+    db = database_proxy.obj
+    if db is not None and not db.is_closed():
+        db.close()
 
 
 def close_database() -> None:

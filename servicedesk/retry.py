@@ -13,9 +13,10 @@ its BEGIN, and retrying a BEGIN is always safe because nothing has been done yet
 """
 from __future__ import annotations
 
-import random
+import contextlib
+import contextvars
 import time
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 import peewee as pw
 
@@ -28,6 +29,9 @@ _listeners: list[BusyListener] = []
 FIRST_WAIT_MS = 2_000
 RETRY_WAIT_MS = 1_000
 DEADLINE_S = 60.0
+# Set while a unit of work (uow.perform) manages the busy timeout itself.
+_unit_timeout: contextvars.ContextVar[int | None] = contextvars.ContextVar("sd_unit_timeout",
+                                                                           default=None)
 
 
 def add_busy_listener(listener: BusyListener) -> None:
@@ -43,12 +47,15 @@ def remove_busy_listener(listener: BusyListener) -> None:
         _listeners.remove(listener)
 
 
-def _notify(state: bool) -> None:
+def notify(state: bool) -> None:
     for listener in list(_listeners):
         try:
             listener(state)
-        except Exception:  # pragma: no cover - a broken indicator must not break a write
+        except Exception:  # noqa: BLE001 - a broken indicator must not break a write
             pass
+
+
+_notify = notify  # older name, kept for the tests of the indicator
 
 
 def is_busy_error(exc: BaseException) -> bool:
@@ -61,50 +68,37 @@ def is_busy_error(exc: BaseException) -> bool:
 
 
 def _set_timeout(db: pw.Database, ms: int) -> None:
-    db.execute_sql(f"PRAGMA busy_timeout = {int(ms)}")
+    if getattr(db, "dialect", "sqlite") == "sqlite":
+        db.execute_sql(f"PRAGMA busy_timeout = {int(ms)}")
 
 
-def run_write(work: Callable[[], T], *, db: pw.Database | None = None,
-              first_wait_ms: int = FIRST_WAIT_MS, retry_wait_ms: int = RETRY_WAIT_MS,
-              deadline_s: float = DEADLINE_S) -> T:
-    """Run ``work()`` inside one ``BEGIN IMMEDIATE`` transaction, retrying while the database is
-    busy. ``work`` must be safe to run again (everything it did was rolled back). Other errors
-    (ConflictError, ValidationError, PermissionDenied) pass through unchanged at once."""
-    db = db or database_proxy.obj
-    if db.in_transaction():
-        # Nested in a caller's transaction: the lock is already held (or the caller retries).
-        return work()
+@contextlib.contextmanager
+def patience(db: pw.Database, wait_ms: int) -> Iterator[None]:
+    """Wait at most ``wait_ms`` for another workstation's lock during the block (SQLite's busy
+    timeout), then the normal timeout again."""
     from .db import BUSY_TIMEOUT_MS
 
-    start = time.monotonic()
-    attempt = 0
-    busy_shown = False
+    _set_timeout(db, wait_ms)
     try:
-        while True:
-            wait = first_wait_ms if attempt == 0 else retry_wait_ms
-            _set_timeout(db, wait)
-            try:
-                with db.atomic():
-                    result = work()
-                return result
-            except Exception as exc:  # noqa: BLE001 - filtered just below
-                if not is_busy_error(exc):
-                    raise
-                attempt += 1
-                if time.monotonic() - start >= deadline_s:
-                    raise DatabaseBusyError(str(exc), attempts=attempt) from exc
-                if not busy_shown:
-                    busy_shown = True
-                    _notify(True)
-                # jitter, so workstations that were waiting together do not collide again
-                time.sleep(random.uniform(0.005, 0.05) * min(attempt, 10))
+        yield
     finally:
         try:
             _set_timeout(db, BUSY_TIMEOUT_MS)
         except pw.DatabaseError:  # pragma: no cover - connection gone
             pass
-        if busy_shown:
-            _notify(False)
+
+
+def run_write(work: Callable[[], T], *, db: pw.Database | None = None,
+              first_wait_ms: int | None = None, retry_wait_ms: int | None = None,
+              deadline_s: float | None = None) -> T:
+    """Run ``work()`` as one unit of work (:func:`servicedesk.uow.perform`), retrying the whole
+    unit while the database is busy. ``work`` must be safe to run again (everything it did was
+    rolled back). Other errors (ConflictError, ValidationError, PermissionDenied) pass through
+    unchanged at once."""
+    from . import uow
+
+    return uow.run(work, db=db, first_wait_ms=first_wait_ms, retry_wait_ms=retry_wait_ms,
+                   deadline_s=deadline_s).result
 
 
 def install(db: pw.Database) -> None:
@@ -116,9 +110,14 @@ def install(db: pw.Database) -> None:
     def begin(*args, **kwargs):
         from .db import BUSY_TIMEOUT_MS
 
+        if _unit_timeout.get() is not None:
+            # Inside uow.run: it retries the whole unit itself, within its own deadline.
+            return original(*args, **kwargs)
+
         start = time.monotonic()
         busy_shown = False
-        _set_timeout(db, FIRST_WAIT_MS)
+        if db.transaction_depth() == 0 and _unit_timeout.get() is None:
+            _set_timeout(db, FIRST_WAIT_MS)
         try:
             while True:
                 try:
@@ -130,14 +129,15 @@ def install(db: pw.Database) -> None:
                         raise DatabaseBusyError(str(exc)) from exc
                     if not busy_shown:
                         busy_shown = True
-                        _notify(True)
+                        notify(True)
                     _set_timeout(db, RETRY_WAIT_MS)
         finally:
             try:
-                _set_timeout(db, BUSY_TIMEOUT_MS)
+                if _unit_timeout.get() is None:
+                    _set_timeout(db, BUSY_TIMEOUT_MS)
             finally:
                 if busy_shown:
-                    _notify(False)
+                    notify(False)
 
     db.begin = begin
     db._patient_begin = True

@@ -68,3 +68,21 @@ def window(qtbot, demo_db):
     win = build_window(demo_db, lang="en", screenshot=True)
     qtbot.addWidget(win)
     return win
+
+
+@pytest.fixture
+def other_workstation():
+    """Write as another workstation would: its own connection to the file, unseen by this
+    process's units of work (an in-process write is published to the open windows at once)."""
+    import sqlite3
+
+    def write(database, sql: str, params: tuple = ()) -> None:
+        con = sqlite3.connect(str(database.info.path), timeout=10, isolation_level=None)
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            con.execute(sql, params)
+            con.execute("COMMIT")
+        finally:
+            con.close()
+
+    return write

@@ -13,6 +13,10 @@ from .bus import EventBus
 
 if TYPE_CHECKING:
     from servicedesk.db import ServiceDeskDatabase
+    from servicedesk.queries.lookups import Lookups
+    from servicedesk.uow import ChangeSet
+
+    from .ops import OpRunner
 
 
 @dataclass
@@ -23,10 +27,34 @@ class AppContext:
     lang: str = "en"
     locale: QLocale = field(default_factory=QLocale)
     screenshot_mode: bool = False
+    ops: "OpRunner | None" = None
+    _lookups: "Lookups | None" = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.ops is None:
+            from .ops import OpRunner
+
+            self.ops = OpRunner(self)
 
     @property
     def actor(self) -> Actor:
         return context.current()
+
+    def lookups(self) -> "Lookups":
+        """The reference lists (priorities, types, teams, operators, provinces), read once and
+        again only after a change set touched them."""
+        if self._lookups is None:
+            from servicedesk.queries import lookups
+
+            self._lookups = lookups.load()
+        return self._lookups
+
+    def changes_seen(self, changes: "ChangeSet") -> None:
+        """Called by the op runner before a change set is published."""
+        from servicedesk.queries.lookups import TABLES
+
+        if changes.touches(*TABLES):
+            self._lookups = None
 
     def set_actor(self, actor: Actor) -> None:
         context.set_actor(actor)

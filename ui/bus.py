@@ -5,9 +5,13 @@ from PySide6.QtCore import QObject, Signal
 
 
 class EventBus(QObject):
-    """One instance per window. Topics of ``changed``: requests, interventions, worklogs,
-    contracts, kb, parties, products, maintenance, operators, settings, outbox."""
+    """One instance per window. After every committed write of the window's database the op
+    runner (``ui/ops.py``) emits ``changes`` with the unit of work's ChangeSet (rows created,
+    updated, deleted, with their fields) and ``changed`` with the area topics it touches:
+    requests, interventions, worklogs, contracts, kb, parties, products, maintenance, operators,
+    settings, outbox. Panels refresh from these; nobody announces a write by hand."""
 
+    changes = Signal(object)  # servicedesk.uow.ChangeSet
     changed = Signal(object)  # set[str] of topics whose data changed
     open_request = Signal(int)
     new_request = Signal()
@@ -20,4 +24,5 @@ class EventBus(QObject):
     status_message = Signal(str)
 
     def notify(self, *topics: str) -> None:
+        """Announce a change that is not a database write (e.g. a setting kept outside it)."""
         self.changed.emit(set(topics))

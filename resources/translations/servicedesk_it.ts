@@ -4444,6 +4444,18 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
   </context>
   <context>
+    <name>Ops</name>
+    <message>
+      <source>Not saved</source>
+      <extracomment>Area topics of ``bus.changed`` for each table (panels that refresh a whole area listen there).</extracomment>
+      <translation>Non salvato</translation>
+    </message>
+    <message>
+      <source>The record is shown again as it is now; apply your change once more.</source>
+      <translation>Il record viene mostrato di nuovo com'è ora; applica ancora la tua modifica.</translation>
+    </message>
+  </context>
+  <context>
     <name>Overview</name>
     <message>
       <source>Today in the service office</source>
@@ -4472,13 +4484,6 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Interventions in the next 7 days</source>
       <translation>Interventi nei prossimi 7 giorni</translation>
-    </message>
-    <message numerus="yes">
-      <source>Active contracts ending within %n days</source>
-      <translation>
-        <numerusform>Contratti attivi in scadenza entro %n giorno</numerusform>
-        <numerusform>Contratti attivi in scadenza entro %n giorni</numerusform>
-      </translation>
     </message>
     <message>
       <source>critical</source>

@@ -1,7 +1,7 @@
 """All peewee models of the domain, one module per area; ``ALL_MODELS`` in creation order."""
 from __future__ import annotations
 
-from .base import AuditLog, BaseModel, MoneyField, database_proxy
+from .base import AuditLog, BaseModel, MoneyField, Tombstone, database_proxy
 from .reference import (ActivityType, IstatIndex, Priority, ProblemType, Province, SavedFilter,
                         Setting)
 from .parties import Contact, Party
@@ -24,6 +24,7 @@ ALL_MODELS = [
     Intervention, WorkLog, KbArticle, KbApplication, MaintenancePlan, OutboxMessage,
 ]
 ALL_MODELS.append(AuthToken)  # issue 9: remembered sign-ins
+ALL_MODELS.append(Tombstone)  # issue 13: deletes leave a tombstone (offline sync)
 
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["BaseModel", "MoneyField", "database_proxy",

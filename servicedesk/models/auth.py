@@ -17,3 +17,6 @@ class AuthToken(BaseModel):
     expires_at = pw.DateTimeField()
     last_used_at = pw.DateTimeField(null=True)
     revoked = pw.BooleanField(default=False)
+
+    class Meta:
+        unversioned = frozenset({"last_used_at"})

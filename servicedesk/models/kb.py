@@ -24,6 +24,10 @@ class KbArticle(BaseModel):
     applied_count = pw.IntegerField(default=0)
     archived = pw.BooleanField(default=False, index=True)
 
+    class Meta:
+        # How often an article helped is a counter, not an edit of the article.
+        unversioned = frozenset({"applied_count"})
+
 
 class KbApplication(BaseModel):
     """An article applied to a request (counted into ``applied_count``)."""

@@ -30,6 +30,11 @@ class Operator(BaseModel):
     locked_until = pw.DateTimeField(null=True)
     last_login_at = pw.DateTimeField(null=True)
 
+    class Meta:
+        # Sign-in state and the password hash are not profile edits: they never make an open
+        # operator editor conflict (uow: reported, not versioned, not audited).
+        unversioned = frozenset({"password_hash", "failed_logins", "locked_until", "last_login_at"})
+
 
 class WorkingHours(BaseModel):
     """One working period of an operator on a weekday (0 = Monday); several per day allowed."""

@@ -50,6 +50,8 @@ class ServiceRequest(BaseModel):
     class Meta:
         audited = True
         indexes = ((("status", "resolution_due"), False),)
+        # Keys derived from the SLA clocks, kept by the services: not edits of the request.
+        unversioned = frozenset({"sla_due", "sla_risk_at", "first_response_at"})
 
 
 class RequestUnit(BaseModel):

@@ -172,21 +172,25 @@ def reschedule(intervention: Intervention, *, planned_start: dt.datetime, planne
 
 
 def _may_work_on(intervention: Intervention) -> None:
+    """A planner works on every intervention, a technician on his own — as *stored*: the check
+    reads the row inside the write transaction, not the copy in memory."""
     actor = context.current()
     if actor.can(Permission.INTERVENTION_PLAN):
         return
     actor.require(Permission.INTERVENTION_OWN)
-    if intervention.operator_id != actor.operator_id:
+    stored = (Intervention.select(Intervention.operator).where(Intervention.id == intervention.id)
+              .scalar())
+    if stored != actor.operator_id or intervention.operator_id != actor.operator_id:
         actor.require(Permission.INTERVENTION_PLAN)  # raises: not one's own intervention
 
 
 def start(intervention: Intervention, at: dt.datetime | None = None) -> Intervention:
     """Mark as in progress (the technician is on site)."""
-    _may_work_on(intervention)
-    if intervention.status != "planned":
-        raise ValidationError(FieldError("status", "interventions.not_open",
-                                         {"status": intervention.status}))
     with Intervention._meta.database.atomic():
+        _may_work_on(intervention)
+        if intervention.status != "planned":
+            raise ValidationError(FieldError("status", "interventions.not_open",
+                                             {"status": intervention.status}))
         intervention.status = "in_progress"
         intervention.actual_start = at or clock.now()
         intervention.save()
@@ -196,7 +200,13 @@ def start(intervention: Intervention, at: dt.datetime | None = None) -> Interven
 def complete(intervention: Intervention, *, actual_start: dt.datetime, actual_end: dt.datetime,
              report: str) -> Intervention:
     """Record the actual times and the report; the intervention is done."""
-    _may_work_on(intervention)
+    with Intervention._meta.database.atomic():
+        _may_work_on(intervention)  # against the stored row, inside the transaction
+        return _complete(intervention, actual_start, actual_end, report)
+
+
+def _complete(intervention: Intervention, actual_start: dt.datetime, actual_end: dt.datetime,
+              report: str) -> Intervention:
     if intervention.status not in OPEN_STATUSES:
         raise ValidationError(FieldError("status", "interventions.not_open",
                                          {"status": intervention.status}))

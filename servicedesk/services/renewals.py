@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from decimal import ROUND_HALF_UP, Decimal
 
-from .. import clock, context
+from .. import clock, context, uow
 from ..errors import ConflictError, FieldError, NotFound, ServiceDeskError, ValidationError
 from ..models import Contract, ContractRenewal, IstatIndex, Party
 from ..permissions import Permission
@@ -338,6 +338,9 @@ class _Batch:
                   c.id, c.version) for c, _old in self.contracts])
             if cursor.rowcount != len(self.contracts):  # pragma: no cover - the lock forbids it
                 raise ConflictError("Contract", self.contracts[0][0].id)
+            for c, old in self.contracts:  # raw SQL: the unit of work is told row by row
+                uow.record("contract", c.id, c.uuid, uow.UPDATED,
+                           [n for n, before in old.items() if before != getattr(c, n)])
             audit = []
             for c, old in self.contracts:
                 for name, before in old.items():
@@ -390,6 +393,7 @@ def _insert(model, rows: list[dict[str, Any]]) -> None:
     # adapters registered by peewee turn them into text); no per-value conversion needed
     params = [tuple(row[k] for k in keys) for row in rows]
     model._meta.database.cursor().executemany(sql, params)
+    uow.record(model._meta.table_name, None, None, uow.CREATED)  # rows written in bulk
 
 
 def run_renewals(today: dt.date | None = None) -> RunResult:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from .. import uow
 from ..reference_data import reference
 
 OPEN_STATUSES = ("new", "assigned", "in_progress", "waiting_customer", "waiting_supplier")
@@ -268,4 +269,5 @@ def refresh_stored_keys(db, *, only_missing: bool = False) -> int:
         with db.atomic():
             db.cursor().executemany(
                 "UPDATE service_request SET sla_due = ?, sla_risk_at = ? WHERE id = ?", updates)
+            uow.record("service_request", None, None, uow.UPDATED, ("sla_due", "sla_risk_at"))
     return len(updates)

@@ -16,7 +16,6 @@ from peewee import Case, fn
 from .. import clock, context
 from ..errors import FieldError, NotFound, ServiceDeskError, ValidationError
 from ..models import ActivityType, Intervention, Operator, ServiceRequest, WorkLog
-from ..models.base import _audit
 from ..permissions import Permission
 
 MAX_DAY_MINUTES = 16 * 60  # more than 16 hours in one day is a typing mistake
@@ -170,12 +169,24 @@ def create(request_id: int, data: WorklogInput, *, allow_overlap: bool = False) 
         return WorkLog.create(request=request.id, **values)
 
 
+def _stored(entry: WorkLog) -> WorkLog:
+    """The entry as stored, read inside the write transaction: permissions are checked against
+    it, never against the copy in memory (whose owner a caller could have changed)."""
+    stored = WorkLog.get_or_none(WorkLog.id == entry.id)
+    if stored is None:
+        from ..errors import ConflictError
+
+        raise ConflictError("WorkLog", entry.id, deleted=True)
+    return stored
+
+
 def update(entry: WorkLog, data: WorklogInput, *, allow_overlap: bool = False) -> WorkLog:
     """Edit a loaded entry (optimistic-locked)."""
-    _require_for(entry.operator_id)
-    _require_for(data.operator_id)
-    request = ServiceRequest.get_by_id(entry.request_id)
     with WorkLog._meta.database.atomic():
+        stored = _stored(entry)
+        _require_for(stored.operator_id)
+        _require_for(data.operator_id)
+        request = ServiceRequest.get_by_id(stored.request_id)
         values = _validate(request, data, entry.id)
         if not allow_overlap:
             clash = overlapping(data.operator_id, data.work_date, data.start_time, data.end_time,
@@ -189,16 +200,10 @@ def update(entry: WorkLog, data: WorklogInput, *, allow_overlap: bool = False) -
 
 
 def delete(entry: WorkLog) -> None:
-    """Remove an entry (the audit trail keeps that it existed)."""
-    _require_for(entry.operator_id)
+    """Remove an entry (the audit trail and a tombstone keep that it existed)."""
     with WorkLog._meta.database.atomic():
-        rows = WorkLog.delete().where(WorkLog.id == entry.id, WorkLog.version == entry.version).execute()
-        if rows == 0:
-            from ..errors import ConflictError
-
-            current = WorkLog.get_or_none(WorkLog.id == entry.id)
-            raise ConflictError("WorkLog", entry.id, deleted=current is None)
-        _audit(entry, "delete", {})
+        _require_for(_stored(entry).operator_id)
+        entry.delete_instance()  # refused with ConflictError if changed since it was read
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,11 @@ def test_deleted_foreign_key_target_shows_its_id(db):
     c.save()
     Contract.update(signed_by=None).where(Contract.id == c.id).execute()
     Operator.delete().where(Operator.id == marco.id).execute()
-    entry = next(e for e in audit.contract_history(c.id) if e.field == "signed_by")
+    history = [e for e in audit.contract_history(c.id) if e.field == "signed_by"]
+    # The bulk update is audited too (issue 13): Marco → nobody, after nobody → Marco.
+    cleared = next(e for e in history if e.new_value is None)
+    assert cleared.old_value == str(marco.id)
+    entry = next(e for e in history if e.new_value == str(marco.id))
     assert entry.new_display == f"#{marco.id}"
 
 

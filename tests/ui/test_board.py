@@ -119,13 +119,13 @@ def test_conflict_declined_leaves_database_untouched(qtbot, ctx, planned, monkey
     assert fresh.planned_start == at(MON, "14:00") and "absence" in fresh.override_note
 
 
-def test_move_from_stale_board_shows_conflict(qtbot, ctx, planned, monkeypatch):
+def test_move_from_stale_board_shows_conflict(qtbot, ctx, planned, monkeypatch, other_workstation):
     """Another workstation moved the intervention after the board was loaded (R-X-1)."""
     _, bruno, _, item = planned
     board = _board(qtbot, ctx)
-    other = Intervention.get_by_id(item.id)
-    interventions.reschedule(other, keep_assignment=True, planned_start=at(MON, "10:00"),
-                             planned_end=at(MON, "12:00"))
+    other_workstation(ctx.db, "UPDATE intervention SET planned_start = ?, planned_end = ?, "
+                      "version = version + 1 WHERE id = ?",
+                      ("2026-03-02 10:00:00", "2026-03-02 12:00:00", item.id))
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
     block = board.view.data.blocks[0]

@@ -35,14 +35,15 @@ def test_create_customer_refuses_bad_vat_then_saves(window, qtbot, monkeypatch):
     assert editor.party.id == party.id
 
 
-def test_concurrent_edit_offers_reload(window, qtbot, monkeypatch):
+def test_concurrent_edit_offers_reload(window, qtbot, monkeypatch, other_workstation):
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     page = window.registry_pages["parties"]()
     editor = page.editor
     party = editor.party
-    Party.update(city="Altrove", version=Party.version + 1).where(Party.id == party.id).execute()
+    other_workstation(window.ctx.db, "UPDATE party SET city = 'Altrove', version = version + 1 "
+                      "WHERE id = ?", (party.id,))
     editor.city.setText("Mia città")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert asked and "Another workstation" in asked[0]

@@ -149,7 +149,6 @@ class AbsenceDialog(QDialog):
         except ServiceDeskError as err:
             show_error(self, err)
             return
-        self.ctx.bus.notify("operators")
         self.load()
         self.new()
 
@@ -165,6 +164,5 @@ class AbsenceDialog(QDialog):
         except ServiceDeskError as err:
             show_error(self, err)
             return
-        self.ctx.bus.notify("operators")
         self.load()
         self.new()

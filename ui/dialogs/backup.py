@@ -168,7 +168,6 @@ class BackupDialog(QDialog):
             self.error.show()
             return
         self.error.hide()
-        self.ctx.bus.notify("settings")
         self.reload()
 
     def back_up_now(self) -> None:

@@ -253,7 +253,6 @@ class ImportWizard(QWizard):
     def accept(self) -> None:
         super().accept()
         if self.result is not None:
-            self.ctx.bus.notify("parties", "products")
             self.ctx.bus.status_message.emit(QCoreApplication.translate(
                 "Registry", "Imported: {new} new, {upd} updated.").format(
                 new=self.result.count("create"), upd=self.result.count("update")))

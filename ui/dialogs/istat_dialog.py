@@ -141,7 +141,6 @@ class IstatDialog(QDialog):
             self.refresh()
             return False
         self.changed = True
-        self.ctx.bus.notify("contracts")
         self.refresh(self.year.value())
         return True
 

@@ -218,7 +218,6 @@ class KbArticleEditor(QDialog):
             show_error(self, err)
             return False
         self.version = article.version
-        self.ctx.bus.notify("kb")
         self.saved.emit(article.id)
         self.load()
         return True
@@ -257,7 +256,6 @@ class KbArticleEditor(QDialog):
         except ServiceDeskError as err:
             show_error(self, err)
             return
-        self.ctx.bus.notify("kb")
         self.load()
 
     def confirm_archive(self) -> bool:

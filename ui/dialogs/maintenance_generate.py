@@ -85,8 +85,6 @@ class GenerateVisitsDialog(QDialog):
         self.summary.setText(QCoreApplication.translate("Maintenance", "{plans} active plans: {new} visits created ({unplaced} without a free slot), {covered} already planned.").format(
             plans=result.plans, new=len(result.created), unplaced=len(result.unplaced),
             covered=result.covered))
-        if result.created:
-            self.ctx.bus.notify("maintenance", "interventions", "requests", "outbox")
 
     def _open(self, index) -> None:
         rid = self.model.id_at(index.row())

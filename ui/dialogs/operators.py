@@ -281,7 +281,6 @@ class OperatorsDialog(QDialog):
         except ServiceDeskError as err:
             self._show(self.op_error, err)
             return
-        self.ctx.bus.notify("operators")
         self.reload(op.id)
         self._refresh_actor(op)
 
@@ -425,6 +424,5 @@ class OperatorsDialog(QDialog):
         except ServiceDeskError as err:
             self._show(self.team_error, err)
             return
-        self.ctx.bus.notify("operators")
         self.reload(self.current.id if self.current else None)
         self._reload_teams(team.id)

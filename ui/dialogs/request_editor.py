@@ -542,7 +542,6 @@ class RequestEditor(QWidget):
             messages.show_error(self, err)
             return False
         self.reload()
-        self.ctx.bus.notify("requests")
         self.ctx.bus.status_message.emit(self.tr("Request %1 saved").replace("%1", self._request.number))
         self.request_saved.emit(self.request_id)
         return True
@@ -665,7 +664,6 @@ class RequestEditor(QWidget):
             messages.show_error(self, err)
             return False
         self.reload()
-        self.ctx.bus.notify("requests", "contracts")
         self.ctx.bus.status_message.emit(
             self.tr("%1: %2").replace("%1", request.number).replace("%2", labels.status_name(to)))
         self.request_saved.emit(request.id)
@@ -747,7 +745,6 @@ class RequestEditor(QWidget):
             return
         self.note.clear()
         self._refresh_timeline()
-        self.ctx.bus.notify("requests")
 
     # -- panels and outside changes --------------------------------------------------------
     def _notify_panels(self) -> None:

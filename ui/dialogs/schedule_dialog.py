@@ -336,7 +336,6 @@ class ScheduleDialog(QDialog):
                 return
             break
         self.saved = result.intervention
-        self.ctx.bus.notify("interventions")
         self.accept()
 
 
@@ -396,7 +395,6 @@ class CompleteDialog(QDialog):
         except ServiceDeskError as err:
             show_error(self, err)
             return
-        self.ctx.bus.notify("interventions")
         if self.log_work.isChecked():
             self._log(item)
         self.accept()
@@ -421,7 +419,6 @@ class CompleteDialog(QDialog):
                                     + "\n" + error_text(err))
                 return
             break
-        self.ctx.bus.notify("worklogs")
 
 
 def _esc(text: str) -> str:

@@ -156,5 +156,4 @@ class SmtpSettingsDialog(QDialog):
             return
         if where == "session":
             self.ctx.bus.status_message.emit(QCoreApplication.translate("Maintenance", "Settings saved; the password is kept for this session only."))
-        self.ctx.bus.notify("settings", "outbox")
         self.accept()

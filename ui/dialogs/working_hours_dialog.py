@@ -118,5 +118,4 @@ class WorkingHoursDialog(QDialog):
         except ServiceDeskError as err:
             show_error(self, err)
             return
-        self.ctx.bus.notify("operators")
         self.accept()

@@ -236,5 +236,4 @@ class WorklogDialog(QDialog):
                 show_error(self, err)
                 return
             break
-        self.ctx.bus.notify("worklogs")
         self.accept()

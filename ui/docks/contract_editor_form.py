@@ -618,7 +618,6 @@ class ContractEditor(QWidget):
         self.contract = contract
         self._show(contract)
         self.status(QCoreApplication.translate("ContractEditor", "Contract {n} saved.").format(n=contract.number))
-        self.ctx.bus.notify("contracts")
         self.saved.emit(contract.id)
         return True
 

@@ -216,4 +216,3 @@ class KbSearchPanel(QWidget):
         self.ctx.bus.status_message.emit(
             self.tr("Article restored.") if article.archived else
             self.tr("Article archived: tick “Archived” to find it again."))
-        self.ctx.bus.notify("kb")

@@ -56,7 +56,6 @@ class MoveCommand(QUndoCommand):
             self.dock.reload()
             return
         self.version = item.version
-        self.dock.changed()
 
     def redo(self) -> None:
         if self._first:
@@ -222,9 +221,6 @@ class TeamBoardWidget(QWidget):
         self.message.setVisible(bool(text))
         self.ctx.bus.status_message.emit(text)
 
-    def changed(self) -> None:
-        self.ctx.bus.notify("interventions")
-
     def _selected(self, block: Block | None) -> None:
         self.selected = block
 
@@ -270,7 +266,6 @@ class TeamBoardWidget(QWidget):
             break
         after = (item.operator_id, item.team_id, item.planned_start, item.planned_end)
         self.undo_stack.push(MoveCommand(self, item.id, before, after, item.version))
-        self.changed()
         return True
 
     # -- toolbar actions (wired by the feature) --------------------------------------------------

@@ -75,7 +75,6 @@ class BackupController(QObject):
         self.busy_label.setStyleSheet("color: #b45309; font-weight: bold;")
         self.busy_label.hide()
         window.add_status_widget(self.busy_label)
-        retry.install(self.ctx.db)  # every write transaction waits visibly when another holds the lock
         retry.add_busy_listener(self.on_busy)
         window.destroyed.connect(lambda *_: retry.remove_busy_listener(self.on_busy))
         self.timer = QTimer(self)

@@ -135,7 +135,6 @@ class ContractsFeature:
         def factory():
             editor = ContractEditor(ctx=self.ctx, roomy=True)
             editor.load(contract_id)
-            editor.saved.connect(lambda _id: self.ctx.bus.notify("contracts"))
             return editor
 
         self.window.workspace.open(f"contract:{contract_id}",
@@ -149,8 +148,6 @@ class ContractsFeature:
             self.ctx.bus.status_message.emit(error_text(err))
             return None
         self.last_run = result
-        if result.items:
-            self.ctx.bus.notify("contracts")
         return result
 
     def startup_run(self) -> None:
@@ -199,7 +196,6 @@ class ContractsFeature:
         except ServiceDeskError as err:
             QMessageBox.warning(self.window, QCoreApplication.translate("Contracts", "Contract alerts"), error_text(err))
             return
-        self.ctx.bus.notify("contracts", "settings")
 
 
 def install(window) -> None:

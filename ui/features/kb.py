@@ -82,7 +82,6 @@ class KbIndexKeeper(QObject):
         if isinstance(result, search_index.IndexStatus) and not result.ok:
             self.ctx.bus.status_message.emit(QCoreApplication.translate(
                 "KbFeature", "Knowledge base search index ready."))
-        self.ctx.bus.notify("kb")
 
 
 def _open_article(window, article_id: int | None = None, draft=None) -> None:
@@ -136,7 +135,6 @@ def install(window) -> None:
     def do_rebuild() -> None:
         search_index.rebuild_article_index()
         search_index.sync_request_index()
-        ctx.bus.notify("kb")
         ctx.bus.status_message.emit(QCoreApplication.translate(
             "KbFeature", "Knowledge base search index rebuilt."))
 

@@ -115,7 +115,6 @@ def sign_out(window) -> None:
     previous = ctx.actor
     if sign_in_interactively(ctx, parent=window):
         window.refresh_operator()
-        ctx.bus.notify("operators", "settings")
         ctx.bus.status_message.emit(QCoreApplication.translate("SignIn", "Signed in as %1")
                                     .replace("%1", ctx.actor.name))
     else:

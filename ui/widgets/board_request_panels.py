@@ -177,7 +177,6 @@ class InterventionsPanel(QWidget):
         except ServiceDeskError as err:
             show_error(self, err)
             return
-        self.ctx.bus.notify("interventions")
 
     def complete(self) -> None:
         from ..dialogs.schedule_dialog import CompleteDialog
@@ -205,7 +204,6 @@ class InterventionsPanel(QWidget):
         except ServiceDeskError as err:
             show_error(self, err)
             return
-        self.ctx.bus.notify("interventions")
 
     def save_pdf(self) -> None:
         from .board_actions import save_sheet_pdf
@@ -241,7 +239,6 @@ class InterventionsPanel(QWidget):
         except ServiceDeskError as err:
             show_error(self, err)
             return
-        self.ctx.bus.notify("requests")
         if hasattr(self.editor, "reload"):
             self.editor.reload()
 
@@ -387,4 +384,3 @@ class WorklogPanel(QWidget):
         except ServiceDeskError as err:
             show_error(self, err)
             return
-        self.ctx.bus.notify("worklogs")

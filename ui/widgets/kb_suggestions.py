@@ -307,7 +307,6 @@ class KbSuggestionsPanel(QWidget):
             return False
         if self.copy_check.isChecked():
             self._append_note(kb.solution_note(article))
-        self.ctx.bus.notify("kb")
         self._render()
         return True
 

@@ -257,7 +257,6 @@ class PlanEditor(QWidget):
             ok, plan = run_safely(self, lambda: svc.update_plan(self.plan, **values), plan_labels(),
                                   on_conflict=lambda: self.load(self.plan.id))
         if ok:
-            self.ctx.bus.notify("maintenance")
             self.page.refresh(select=plan.id)
             self.load(plan.id)
         return ok
@@ -267,7 +266,6 @@ class PlanEditor(QWidget):
             return
         ok, result = run_safely(self, lambda: svc.generate(plan_ids=[self.plan.id]), plan_labels())
         if ok:
-            self.ctx.bus.notify("maintenance", "interventions", "requests")
             self.ctx.bus.status_message.emit(QCoreApplication.translate(
                 "Maintenance", "{n} visits created.").format(n=len(result.created)))
             self.load(self.plan.id)

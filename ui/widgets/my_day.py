@@ -140,6 +140,5 @@ class MyDayWidget(QWidget):
                 QMessageBox.warning(self, QCoreApplication.translate("Board", "Work log"), error_text(err))
                 return False
             break
-        self.ctx.bus.notify("worklogs")
         self.ctx.bus.status_message.emit(QCoreApplication.translate("Board", "Work logged."))
         return True

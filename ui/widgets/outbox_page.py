@@ -200,4 +200,3 @@ class OutboxPage(QWidget):
                                       QCoreApplication.translate("Maintenance", "{n} letters saved. Mark them as sent?").format(n=len(letters)))
         if answer == QMessageBox.StandardButton.Yes:
             run_safely(self, lambda: mailer.mark_printed([m.id for m in letters]))
-            self.ctx.bus.notify("outbox")

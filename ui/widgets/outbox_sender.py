@@ -86,6 +86,4 @@ class OutboxSender(QObject):
         self.running = False
         self.last_error = error
         self.last_offline = result.offline if result is not None and result.offline != "not configured" else ""
-        if queued or (result is not None and (result.sent or result.failed or result.retry)) or error:
-            self.ctx.bus.notify("outbox")
         self.finished.emit()

@@ -280,7 +280,6 @@ class PartyEditor(QWidget):
             ok, party = run_safely(self, lambda: svc.update_party(self.party, **values),
                                    party_labels(), on_conflict=lambda: self.load(self.party.id))
         if ok:
-            self.ctx.bus.notify("parties")
             self.ctx.bus.status_message.emit(QCoreApplication.translate("Registry", "Saved."))
             self.page.refresh(select=party.id)
             self.load(party.id)
@@ -292,14 +291,12 @@ class PartyEditor(QWidget):
         ok, _ = run_safely(self, lambda: svc.set_party_archived(self.party, not self.party.archived),
                            party_labels(), on_conflict=lambda: self.load(self.party.id))
         if ok:
-            self.ctx.bus.notify("parties")
             self.page.refresh(select=self.party.id)
             self.load(self.party.id)
 
     def add_contact(self) -> None:
         if self.party and ContactDialog(party_id=self.party.id, parent=self).exec():
             self.refresh_related()
-            self.ctx.bus.notify("parties")
 
     def _selected_contact(self) -> Contact | None:
         rows = self.contacts_view.selectionModel().selectedRows()
@@ -311,7 +308,6 @@ class PartyEditor(QWidget):
         contact = self._selected_contact()
         if contact and ContactDialog(party_id=contact.party_id, contact=contact, parent=self).exec():
             self.refresh_related()
-            self.ctx.bus.notify("parties")
 
     def remove_contact(self) -> None:
         contact = self._selected_contact()

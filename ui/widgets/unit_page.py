@@ -253,7 +253,6 @@ class UnitEditor(QWidget):
             ok, unit = run_safely(self, lambda: usvc.update_unit(self.unit, **values),
                                   unit_labels(), on_conflict=lambda: self.load(self.unit.id))
         if ok:
-            self.ctx.bus.notify("products")
             self.ctx.bus.status_message.emit(QCoreApplication.translate("Registry", "Saved."))
             self.page.refresh(select=unit.id)
             self.load(unit.id)
@@ -261,7 +260,6 @@ class UnitEditor(QWidget):
 
     def move_unit(self) -> None:
         if self.unit and MoveUnitDialog(unit=self.unit, parent=self).exec():
-            self.ctx.bus.notify("products", "parties")
             self.page.refresh(select=self.unit.id)
             self.load(self.unit.id)
 
@@ -271,7 +269,6 @@ class UnitEditor(QWidget):
         ok, _ = run_safely(self, lambda: usvc.set_unit_archived(self.unit, not self.unit.archived),
                            unit_labels(), on_conflict=lambda: self.load(self.unit.id))
         if ok:
-            self.ctx.bus.notify("products")
             self.page.refresh(select=self.unit.id)
             self.load(self.unit.id)
 
@@ -440,7 +437,6 @@ class ProductsPage(QWidget):
             ok, product = run_safely(self, lambda: psvc.update_product(self.product, **values),
                                      unit_labels(), on_conflict=lambda: self.load(self.product.id))
         if ok:
-            self.ctx.bus.notify("products")
             self.refresh(select=product.id)
             self.load(product.id)
 

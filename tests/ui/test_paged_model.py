@@ -1,0 +1,99 @@
+"""The shared id-paged table model: pages fetched lazily, stale rows repainted without a reset,
+the view's selection and scroll put back by id when the list changes (issue 13, R-X-5)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QTableView
+
+from ui.models.paged import ID_ROLE, Column, IdPagedModel, ViewState
+
+
+@dataclass(frozen=True)
+class Row:
+    id: int
+    name: str
+
+
+class Source:
+    def __init__(self, n: int) -> None:
+        self.names = {i: f"row {i}" for i in range(1, n + 1)}
+        self.fetches: list[list[int]] = []
+
+    def rows(self, ids: list[int]) -> dict[int, Row]:
+        self.fetches.append(list(ids))
+        return {i: Row(i, self.names[i]) for i in ids}
+
+
+def _model(source: Source, **kw) -> IdPagedModel:
+    columns = [Column("id", lambda: "Id", lambda r: r.id, sort="id"),
+               Column("name", lambda: "Name", lambda r: r.name, sort="name")]
+    return IdPagedModel(columns, source.rows, **kw)
+
+
+def test_model_passes_the_model_tester(qtmodeltester):
+    model = _model(Source(300))
+    model.set_ids(range(1, 301))
+    qtmodeltester.check(model)
+
+
+def test_rows_are_fetched_a_page_at_a_time_and_pages_are_capped():
+    source = Source(1000)
+    model = _model(source, page=64, max_pages=3)
+    model.set_ids(range(1, 1001))
+    assert source.fetches == []  # nothing read until shown
+    assert model.data(model.index(0, 1)) == "row 1"
+    assert model.data(model.index(70, 1)) == "row 71"
+    assert [len(f) for f in source.fetches] == [64, 64]
+    for row in (200, 400, 600):
+        model.data(model.index(row, 1))
+    model.data(model.index(0, 1))  # page 0 was dropped: fetched again
+    assert len(source.fetches) == 6
+    assert model.data(model.index(5, 0), ID_ROLE) == 6
+
+
+def test_a_stale_row_repaints_without_a_reset(qtbot):
+    source = Source(200)
+    model = _model(source)
+    model.set_ids(range(1, 201))
+    model.data(model.index(10, 1))
+    resets, changed = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda a, b: changed.append((a.row(), b.row())))
+    source.names[11] = "renamed"
+    assert model.mark_stale([11, 9999]) == 1
+    assert model.data(model.index(10, 1)) == "renamed"
+    assert resets == [] and changed == [(10, 10)]
+    model.set_ids(range(1, 201))  # the same list again: still no reset
+    assert resets == []
+
+
+def test_selection_current_row_and_scroll_come_back_by_id(qtbot):
+    source = Source(500)
+    model = _model(source)
+    model.set_ids(range(1, 501))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(300, 200)
+    view.show()
+    sel = view.selectionModel()
+    sel.select(model.index(100, 0), QItemSelectionModel.SelectionFlag.Select
+               | QItemSelectionModel.SelectionFlag.Rows)
+    sel.setCurrentIndex(model.index(100, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+    view.scrollTo(model.index(100, 0))
+    state = ViewState.capture(view, model)
+    assert state.selected == [101] and state.current == 101
+    model.set_ids([0, *range(1, 501)])  # a new record on top: everything moves down one row
+    state.restore(view, model)
+    assert [i.row() for i in view.selectionModel().selectedRows()] == [101]
+    assert view.selectionModel().currentIndex().row() == 101
+
+
+def test_sorting_is_asked_of_the_owner(qtbot):
+    model = _model(Source(3))
+    asked = []
+    model.sort_requested.connect(lambda key, desc: asked.append((key, desc)))
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert asked == [("name", True)]

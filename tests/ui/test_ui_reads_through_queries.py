@@ -1,0 +1,48 @@
+"""The UI reads through servicedesk/queries and writes through the op runner: no module of
+``ui/`` imports ``servicedesk.models`` (ARCHITECTURE.md, data flow; issue 13).
+
+Files that still do are listed in ``NOT_YET``; the list may only shrink: a file that no longer
+imports the models must leave it (so nobody adds one back), and no other file may start.
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+UI = Path(__file__).resolve().parents[2] / "ui"
+
+# Being converted to queries + ops (issue 13). Remove a file from here when it is converted.
+NOT_YET = {
+    "analysis/chart.py", "analysis/page.py", "dialogs/absence_dialog.py",
+    "dialogs/istat_dialog.py", "dialogs/kb_article_editor.py", "dialogs/maintenance_generate.py",
+    "dialogs/operators.py", "dialogs/request_editor.py", "dialogs/schedule_dialog.py",
+    "dialogs/worklog_dialog.py", "docks/contract_editor_form.py", "docks/kb_search.py",
+    "docks/request_queue.py", "docks/team_board.py", "features/contracts.py",
+    "features/signin.py", "widgets/board_actions.py", "widgets/board_common.py",
+    "widgets/board_request_panels.py", "widgets/contract_panels.py", "widgets/kb_suggestions.py",
+    "widgets/maintenance_page.py", "widgets/my_day.py", "widgets/outbox_page.py",
+    "widgets/party_page.py", "widgets/request_customer_picker.py", "widgets/unit_page.py",
+}
+
+
+def _imports_models(path: Path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module == "servicedesk.models" or node.module.startswith("servicedesk.models."):
+                return True
+            if node.module == "servicedesk" and any(a.name == "models" for a in node.names):
+                return True
+        if isinstance(node, ast.Import):
+            if any(a.name == "servicedesk.models" or a.name.startswith("servicedesk.models.")
+                   for a in node.names):
+                return True
+    return False
+
+
+def test_no_ui_module_imports_the_models():
+    offenders = {p.relative_to(UI).as_posix() for p in UI.rglob("*.py") if _imports_models(p)}
+    new = sorted(offenders - NOT_YET)
+    assert not new, f"ui/ modules reading models directly (use servicedesk/queries): {new}"
+    converted = sorted(NOT_YET - offenders)
+    assert not converted, f"converted, remove from NOT_YET: {converted}"
