@@ -1,7 +1,10 @@
 """iCalendar (.ics) files: an operator's schedule, or one intervention as an invitation (R-REQ-3, R-MNT-2).
 
 Built with the ``icalendar`` library so that phone and desktop calendars import them. Times are
-the office's local time, written with the Europe/Rome time zone (and its VTIMEZONE); UIDs are
+the office's local time, written with the Europe/Rome time zone and its VTIMEZONE written as the
+EU daylight-saving *rules* (RRULE: last Sunday of March and of October), the form every reader
+understands — a list of transition dates one by one puts summer events an hour late in some
+readers (vobject, older Outlook) (#14). UIDs are
 the interventions' uuids, so a re-export updates events instead of duplicating them, and
 SEQUENCE follows the record version.
 """
@@ -10,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vCalAddress, vText
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress, vText
 
 from .. import clock
 from ..models import Operator
@@ -28,6 +31,29 @@ _LABELS = {
 }
 
 
+def office_timezone() -> Timezone:
+    """The Europe/Rome VTIMEZONE as rules (in force since 1996, the EU summer-time directive):
+    CEST from the last Sunday of March at 02:00, CET from the last Sunday of October at 03:00."""
+    tz = Timezone()
+    tz.add("tzid", "Europe/Rome")
+    tz.add("x-lic-location", "Europe/Rome")
+    summer = TimezoneDaylight()
+    summer.add("tzname", "CEST")
+    summer.add("tzoffsetfrom", dt.timedelta(hours=1))
+    summer.add("tzoffsetto", dt.timedelta(hours=2))
+    summer.add("dtstart", dt.datetime(1996, 3, 31, 2, 0))
+    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
+    winter = TimezoneStandard()
+    winter.add("tzname", "CET")
+    winter.add("tzoffsetfrom", dt.timedelta(hours=2))
+    winter.add("tzoffsetto", dt.timedelta(hours=1))
+    winter.add("dtstart", dt.datetime(1996, 10, 27, 3, 0))
+    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
+    tz.add_component(summer)
+    tz.add_component(winter)
+    return tz
+
+
 def _calendar(name: str, method: str = "PUBLISH") -> Calendar:
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -36,6 +62,9 @@ def _calendar(name: str, method: str = "PUBLISH") -> Calendar:
     cal.add("method", method)
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Rome")
+    # Before the events, as RFC 5545 readers expect; add_missing_timezones() would instead
+    # write every transition as a date of its own.
+    cal.add_component(office_timezone())
     return cal
 
 
@@ -90,7 +119,6 @@ def intervention_calendar(intervention_id: int, lang: str = "it", *,
         raise ValueError(f"intervention {intervention_id} has no planned time")
     cal = _calendar(info.request_number)
     cal.add_component(intervention_event(info, lang, customer_view=customer_view))
-    cal.add_missing_timezones()
     return cal.to_ical()
 
 
@@ -104,7 +132,6 @@ def operator_calendar(operator_id: int, start: dt.date, end: dt.date, lang: str 
         if block.status == "done":
             continue
         cal.add_component(intervention_event(details(block.id), lang))
-    cal.add_missing_timezones()
     return cal.to_ical()
 
 
@@ -113,4 +140,4 @@ def write(path, data: bytes) -> None:
         fh.write(data)
 
 
-__all__ = ["intervention_event", "intervention_calendar", "operator_calendar", "write"]
+__all__ = ["office_timezone", "intervention_event", "intervention_calendar", "operator_calendar", "write"]
