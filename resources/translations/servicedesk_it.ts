@@ -4029,6 +4029,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>“{value}” non è né sì né no.</translation>
     </message>
     <message>
+      <source>taken from the merged cell {range} (column “{column}”).</source>
+      <translation>preso dalla cella unita {range} (colonna “{column}”).</translation>
+    </message>
+    <message>
       <source>The file does not exist.</source>
       <translation>Il file non esiste.</translation>
     </message>
@@ -4678,6 +4682,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>{total} rows: {new} new, {upd} to update, {bad} refused.</source>
       <translation>{total} righe: {new} nuove, {upd} da aggiornare, {bad} scartate.</translation>
+    </message>
+    <message>
+      <source>{n} rows take a value from a cell merged over several rows: see Notes.</source>
+      <translation>{n} righe prendono il valore da una cella unita su più righe: vedi Note.</translation>
     </message>
     <message>
       <source>Import from a spreadsheet</source>

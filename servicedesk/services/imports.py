@@ -7,6 +7,10 @@ The steps the wizard follows: :func:`read_headers` → :func:`guess_mapping` (th
 which rows and why. Re-running the same file updates the records it created instead of
 duplicating them: customers are matched on code, VAT number or fiscal code; products on code;
 units on product code + serial; contacts on customer + name.
+
+Cells merged over several rows in an .xlsx (a customer written once beside its five units) hold
+their value only in the first row; every row of the merge gets that value, and the report says
+so row by row (``RowResult.notes``), so nothing is imported empty without a word (#14).
 """
 from __future__ import annotations
 
@@ -108,6 +112,8 @@ class ImportFileError(ServiceDeskError):
 class Table:
     headers: list[str]
     rows: list[tuple[int, list[Any]]]  # (spreadsheet row number, cells)
+    # row number → [(column index, merged range "A2:A5")]: cells filled from a merged cell
+    filled: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -118,6 +124,7 @@ class RowResult:
     errors: list[FieldError] = field(default_factory=list)
     values: dict[str, Any] = field(default_factory=dict)
     record_id: int | None = None
+    notes: list[FieldError] = field(default_factory=list)  # not refusals: what was done to the row
 
 
 @dataclass
@@ -132,6 +139,11 @@ class ImportReport:
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
+
+    @property
+    def noted(self) -> list[RowResult]:
+        """Rows with notes (cells filled from merged cells), refused or not."""
+        return [r for r in self.rows if r.notes]
 
     @property
     def ok(self) -> bool:
@@ -166,12 +178,64 @@ def _open_workbook(path: Path):
         raise ImportFileError(str(exc), code="import.file_unreadable", path=str(path)) from exc
 
 
-def _iter_xlsx(path: Path, sheet: str | None) -> Iterator[tuple[int, list[Any]]]:
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Za-z]+[0-9]+:[A-Za-z]+[0-9]+)"')
+
+
+def _merged_ranges(ws) -> list[str]:
+    """The merged ranges of a read-only worksheet ("A2:A5"). openpyxl's read-only mode (needed
+    for large files) does not read them, so the sheet's XML is scanned for its <mergeCell>
+    elements, chunk by chunk (they follow the sheet data)."""
+    out: list[str] = []
+    tail = b""
+    with ws._get_source() as source:  # the worksheet part of the .xlsx archive
+        while chunk := source.read(1 << 20):
+            data = tail + chunk
+            out.extend(m.group(1).decode("ascii") for m in _MERGE_REF.finditer(data))
+            cut = data.rfind(b"<")  # an element cut by the chunk boundary is read again
+            tail = data[cut:] if cut >= 0 and b">" not in data[cut:] else b""
+    return list(dict.fromkeys(out))  # a match read twice across a boundary counts once
+
+
+def _vertical_fills(ranges: list[str]) -> dict[int, list[tuple[int, int, str]]]:
+    """row → [(column index, row holding the value, range)] for the rows below the first of
+    each range merged over several rows; the value is in the range's top-left cell."""
+    from openpyxl.utils.cell import range_boundaries
+
+    fills: dict[int, list[tuple[int, int, str]]] = {}
+    for ref in ranges:
+        min_col, min_row, _max_col, max_row = range_boundaries(ref)
+        for row in range(min_row + 1, max_row + 1):
+            fills.setdefault(row, []).append((min_col - 1, min_row, ref))
+    return fills
+
+
+def _iter_xlsx(path: Path, sheet: str | None,
+               filled: dict[int, list[tuple[int, str]]] | None = None) -> Iterator[tuple[int, list[Any]]]:
     wb = _open_workbook(path)
     try:
         ws = wb[sheet] if sheet else wb.worksheets[0]
+        try:
+            fills = _vertical_fills(_merged_ranges(ws))
+        except (AttributeError, OSError, KeyError, ValueError):  # pragma: no cover - no merge info
+            fills = {}
+        tops = {(top, col) for targets in fills.values() for col, top, _ in targets}
+        held: dict[tuple[int, int], Any] = {}  # (row, column) of a merge's first cell → value
         for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
-            yield number, list(row)
+            cells = list(row)
+            for col in range(len(cells)):
+                if (number, col) in tops:
+                    held[(number, col)] = cells[col]
+            for col, top, ref in fills.get(number, ()):
+                value = held.get((top, col))
+                if value in (None, ""):
+                    continue
+                while len(cells) <= col:
+                    cells.append(None)
+                if cells[col] in (None, ""):
+                    cells[col] = value
+                    if filled is not None:
+                        filled.setdefault(number, []).append((col, ref))
+            yield number, cells
     finally:
         wb.close()
 
@@ -208,8 +272,9 @@ def read_table(path: str | Path, sheet: str | None = None, limit: int | None = N
     """Header and rows of the file; the header is the first non-empty row. Empty rows skipped."""
     path = Path(path)
     suffix = path.suffix.lower()
+    filled: dict[int, list[tuple[int, str]]] = {}
     if suffix in (".xlsx", ".xlsm"):
-        source = _iter_xlsx(path, sheet)
+        source = _iter_xlsx(path, sheet, filled)
     elif suffix in (".csv", ".txt"):
         source = _iter_csv(path)
     else:
@@ -231,7 +296,8 @@ def read_table(path: str | Path, sheet: str | None = None, limit: int | None = N
         raise ImportFileError("empty", code="import.file_empty", path=str(path))
     if len(rows) > MAX_ROWS:
         raise ImportFileError("too many rows", code="import.too_many_rows", max=MAX_ROWS)
-    return Table(headers, rows)
+    numbers = {number for number, _ in rows}
+    return Table(headers, rows, {n: f for n, f in filled.items() if n in numbers})
 
 
 def read_headers(path: str | Path, sheet: str | None = None) -> list[str]:
@@ -470,6 +536,13 @@ def validate(path: str | Path, kind: str, mapping: dict[str, int], *, sheet: str
     table = table or read_table(path, sheet, limit=limit)
     validator = _Validator(kind, mapping)
     rows = [validator.row(number, cells) for number, cells in table.rows]
+    targets = {index: target for target, index in mapping.items()}
+    for result in rows:
+        for col, ref in table.filled.get(result.row, ()):
+            if col in targets:  # a column that is not imported does not matter
+                header = table.headers[col] if col < len(table.headers) else ""
+                result.notes.append(FieldError(targets[col], "import.merged_filled",
+                                               {"range": ref, "column": header}))
     report = ImportReport(kind, rows)
     report.new_products = dict(validator.new_products)  # type: ignore[attr-defined]
     return report

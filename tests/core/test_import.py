@@ -147,3 +147,74 @@ def test_csv_comma_and_cp1252(db, tmp_path):
     assert report.written
     p = Party.get()
     assert (p.name, p.city) == ("Caffè Né srl", "Forlì")
+
+
+def test_cells_merged_over_rows_fill_every_row_and_are_reported(db, tmp_path):
+    """#14: a customer written once in a cell merged over its units' rows (a real .xlsx with
+    openpyxl merges): every unit gets the owner, and the report names the filled rows."""
+    imports.run_import(write_xlsx(tmp_path / "c.xlsx", CUSTOMERS), "customers",
+                       imports.guess_mapping("customers", imports.read_headers(tmp_path / "c.xlsx")))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Partita IVA cliente", "Codice prodotto", "Nome prodotto", "Matricola", "Note"])
+    ws.append([VAT_A, "CALD-1", "Caldaia 24 kW", "SN-001", "ufficio"])
+    ws.append([None, None, None, "SN-002", None])
+    ws.append([None, None, None, "SN-003", None])
+    ws.append([VAT_B, "CALD-1", "Caldaia 24 kW", "SN-004", None])
+    ws.merge_cells("A2:A4")  # the customer, once for three units
+    ws.merge_cells("B2:B4")  # product code and name
+    ws.merge_cells("C2:C4")
+    ws.merge_cells("E2:E3")  # notes: a column that is not imported
+    path = tmp_path / "units.xlsx"
+    wb.save(path)
+    before = path.read_bytes()
+    headers = imports.read_headers(path)
+    mapping = {"owner_vat": 0, "product_code": 1, "product_name": 2, "serial": 3}
+    preview = imports.validate(path, "units", mapping)
+    assert preview.ok, [(r.row, r.errors) for r in preview.refused]
+    notes = {r.row: sorted((n.field, n.code, n.params["range"]) for n in r.notes) for r in preview.noted}
+    filled = [("owner_vat", "import.merged_filled", "A2:A4"),
+              ("product_code", "import.merged_filled", "B2:B4"),
+              ("product_name", "import.merged_filled", "C2:C4")]
+    assert notes == {3: filled, 4: filled}  # not row 2 (the value is its own), not E
+    assert headers[0] == "Partita IVA cliente"
+    report = imports.run_import(path, "units", mapping)
+    assert report.written and report.count("create") == 4
+    alfa = Party.get(Party.vat_number == "IT" + VAT_A)
+    for serial in ("SN-001", "SN-002", "SN-003"):
+        unit = Unit.get(Unit.serial == serial)
+        assert unit.product.code == "CALD-1"
+        assert UnitOwnership.get(UnitOwnership.unit == unit).owner_id == alfa.id
+    assert path.read_bytes() == before  # the file is only read
+
+
+def test_merged_ranges_are_read_across_chunk_boundaries(tmp_path, monkeypatch):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for i in range(3000):
+        ws.append([f"riga {i}", "x" * 40])
+    for i in range(2, 2990, 10):
+        ws.merge_cells(f"A{i}:A{i + 5}")
+    wb.save(tmp_path / "big.xlsx")
+    ro = openpyxl.load_workbook(tmp_path / "big.xlsx", read_only=True)
+    try:
+        real = ro.worksheets[0]._get_source
+
+        class Small:  # 1 KB reads, so that elements straddle the chunks
+            def __init__(self):
+                self.src = real()
+
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc):
+                self.src.close()
+
+            def read(self, n):
+                return self.src.read(1024)
+
+        monkeypatch.setattr(ro.worksheets[0], "_get_source", Small)
+        ranges = imports._merged_ranges(ro.worksheets[0])
+    finally:
+        ro.close()
+    assert sorted(ranges) == sorted(f"A{i}:A{i + 5}" for i in range(2, 2990, 10))

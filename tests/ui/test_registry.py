@@ -82,3 +82,35 @@ def test_import_wizard_end_to_end(window, qtbot, tmp_path, monkeypatch):
     assert "1 refused" in page.summary.text()
     assert not page.isComplete()  # all or nothing: Import disabled
     assert not Party.select().where(Party.name.startswith("Importata")).exists()
+
+
+def test_import_wizard_shows_rows_filled_from_merged_cells(window, qtbot, tmp_path):
+    """#14: the preview says which rows took a value from a cell merged over several rows."""
+    from ui.dialogs.import_wizard import ImportWizard
+
+    path = tmp_path / "prodotti.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Codice", "Nome", "Famiglia"])
+    ws.append(["UNI-1", "Gruppo frigo A", "Refrigerazione"])
+    ws.append(["UNI-2", "Gruppo frigo B", None])
+    ws.append(["UNI-3", "Gruppo frigo C", None])
+    ws.merge_cells("C2:C4")
+    wb.save(path)
+    wizard = ImportWizard(ctx=window.ctx, parent=window)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.kind.setCurrentIndex(wizard.file_page.kind.findData("products"))
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    wizard.next()
+    page = wizard.preview_page
+    assert "2 rows take a value from a cell merged over several rows" in page.summary.text()
+    model = page.model
+    notes = {model.index(r, 0).data(): model.index(r, 4).data() for r in range(model.rowCount())}
+    assert notes["3"] == notes["4"] == "Family: taken from the merged cell C2:C4 (column “Famiglia”)."
+    assert notes["2"] == ""
+    wizard.next()  # import
+    from servicedesk.models import Product
+
+    assert {p.family for p in Product.select().where(Product.code.startswith("UNI-"))} == {"Refrigerazione"}

@@ -161,8 +161,9 @@ class PreviewPage(QWizardPage):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.model = RowsModel([QCoreApplication.translate("Registry", "Row"), QCoreApplication.translate("Registry", "Result"), QCoreApplication.translate("Registry", "Key"),
-                                QCoreApplication.translate("Registry", "Why refused")], self)
-        self.view = make_table(self.model, (60, 90, 180), name="importPreview")
+                                QCoreApplication.translate("Registry", "Why refused"),
+                                QCoreApplication.translate("Registry", "Notes")], self)
+        self.view = make_table(self.model, (60, 90, 180, 260), name="importPreview")
         layout.addWidget(self.view, 1)
         self.only_refused = QPushButton(QCoreApplication.translate("Registry", "Copy refused rows"))
         self.only_refused.clicked.connect(self._copy)
@@ -186,16 +187,24 @@ class PreviewPage(QWizardPage):
         labels = target_labels()
         names = action_names()
         rows, colors = [], {}
-        ordered = report.refused + [r for r in report.rows if r.action != "refused"][:500]
+        # refused rows first, then rows with notes (filled from merged cells), then the rest
+        ordered = report.refused + [r for r in report.rows if r.action != "refused" and r.notes] \
+            + [r for r in report.rows if r.action != "refused" and not r.notes][:500]
         for i, r in enumerate(ordered):
             why = "; ".join(errors_text(imports.ValidationError([e]), labels) for e in r.errors)
-            rows.append((r.row, r.row, names.get(r.action, r.action), r.key, why))
+            notes = "; ".join(errors_text(imports.ValidationError([e]), labels) for e in r.notes)
+            rows.append((r.row, r.row, names.get(r.action, r.action), r.key, why, notes))
             if r.action == "refused":
                 colors[i] = QColor("#b91c1c")
         self.model.set_rows(rows, colors)
-        self.summary.setText(QCoreApplication.translate("Registry", "{total} rows: {new} new, {upd} to update, {bad} refused.").format(
+        text = QCoreApplication.translate("Registry", "{total} rows: {new} new, {upd} to update, {bad} refused.").format(
             total=len(report.rows), new=report.count("create"), upd=report.count("update"),
-            bad=len(report.refused)))
+            bad=len(report.refused))
+        if report.noted:
+            text += " " + QCoreApplication.translate(
+                "Registry", "{n} rows take a value from a cell merged over several rows: see Notes.").format(
+                n=len(report.noted))
+        self.summary.setText(text)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override

@@ -37,6 +37,7 @@ def _register_messages() -> None:
     r("import.product_unknown", lambda p: QCoreApplication.translate("Messages", "No product with code {value}: import the products first, or map a product name column.").format(**p))
     r("import.duplicate_in_file", lambda p: QCoreApplication.translate("Messages", "Same as row {row} of the file.").format(**p))
     r("import.not_yes_no", lambda p: QCoreApplication.translate("Messages", "“{value}” is neither yes nor no.").format(**p))
+    r("import.merged_filled", lambda p: QCoreApplication.translate("Messages", "taken from the merged cell {range} (column “{column}”).").format(**p))
     r("import.file_missing", lambda p: QCoreApplication.translate("Messages", "The file does not exist."))
     r("import.file_unreadable", lambda p: QCoreApplication.translate("Messages", "The file cannot be read as a spreadsheet."))
     r("import.file_type", lambda p: QCoreApplication.translate("Messages", "Only .xlsx and .csv files can be imported."))
