@@ -3,8 +3,9 @@
 
 A backup is a consistent snapshot taken while other workstations keep working (one read
 transaction over the whole copy: in WAL mode writers are not blocked; with the rollback journal
-they wait a moment, within the busy timeout). It is written to a temporary name, checked with
-``PRAGMA quick_check`` and then renamed, so a half-written file never looks like a backup.
+they wait a moment, within the busy timeout). It is written to a temporary name, given the full
+``PRAGMA integrity_check`` and then renamed, so neither a half-written file nor a copy of a
+damaged database ever looks like a backup.
 
 Files: ``<folder>/<db stem>-YYYYMMDD-HHMMSS-<kind>.db`` where kind is ``auto`` (on start and
 daily), ``manual`` ("Back up now") or ``prerestore`` (the content a restore replaced).
@@ -187,9 +188,10 @@ def take_backup(db_path: Path, *, kind: str = "manual", folder: Path | None = No
     tmp = folder / f".{name}.{os.getpid()}.tmp"
     try:
         _copy(db_path, tmp)
-        # The copy is page for page: a damaged copy means a damaged database (this check is
-        # how a workstation learns about it before anyone hits the bad pages).
-        if _quick_check(tmp) != "ok":
+        # The copy is page for page, one snapshot: the full integrity check of the copy is the
+        # check of the database at that moment, without holding the live file's lock for it
+        # (#14). A damaged copy means a damaged database; nothing damaged is kept as a backup.
+        if _integrity_check(tmp) != "ok":
             raise BackupError("the database is damaged", code="backup.source_damaged",
                               path=str(db_path))
         os.replace(tmp, target)
@@ -205,10 +207,10 @@ def take_backup(db_path: Path, *, kind: str = "manual", folder: Path | None = No
     return BackupInfo(target, now, kind, target.stat().st_size)
 
 
-def _quick_check(path: Path) -> str:
+def _integrity_check(path: Path) -> str:
     con = sqlite3.connect(str(path))
     try:
-        return con.execute("PRAGMA quick_check").fetchone()[0]
+        return con.execute("PRAGMA integrity_check(1)").fetchone()[0]
     finally:
         con.close()
 
@@ -325,7 +327,12 @@ def restore(db_path: Path, backup: Path, *, check_permission: bool = True) -> Pa
     _validate_backup(backup)
     settings = load_settings() if check_permission else BackupSettings()
     folder = backup_folder(db_path, settings)
-    before = take_backup(db_path, kind="prerestore", folder=folder).path
+    try:
+        before = take_backup(db_path, kind="prerestore", folder=folder).path
+    except BackupError as err:
+        if err.code != "backup.source_damaged":
+            raise
+        before = _keep_damaged_copy(db_path)  # the damaged content, kept as it is
     from .db import BUSY_TIMEOUT_MS
 
     src = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
@@ -338,6 +345,18 @@ def restore(db_path: Path, backup: Path, *, check_permission: bool = True) -> Pa
     finally:
         src.close()
     return before
+
+
+def _keep_damaged_copy(db_path: Path) -> Path:
+    """A byte copy of a damaged database (and its -wal) as ``<name>.corrupt-<stamp>``: the
+    online backup refuses damaged pages, yet someone may want to rescue rows from it."""
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    aside = db_path.with_name(f"{db_path.name}.corrupt-{stamp}")
+    shutil.copyfile(db_path, aside)
+    wal = Path(f"{db_path}-wal")
+    if wal.exists():
+        shutil.copyfile(wal, Path(f"{aside}-wal"))
+    return aside
 
 
 def recover_corrupt(db_path: Path, backup: Path) -> Path:

@@ -35,10 +35,10 @@ def resolve_db_path(args: argparse.Namespace) -> tuple[Path, bool]:
     return paths.default_db_path(), False
 
 
-def open_db(path: Path, *, demo: bool, shared: bool):
+def open_db(path: Path, *, demo: bool, shared: bool, init_empty: bool = False):
     from servicedesk.db import open_database
 
-    if demo and (not path.exists() or path.stat().st_size == 0):
+    if demo and not path.exists():
         from servicedesk.demo import ensure_demo_database
 
         if not path.parent.exists():
@@ -46,7 +46,52 @@ def open_db(path: Path, *, demo: bool, shared: bool):
         ensure_demo_database(path)
     elif not path.exists() and path == _default_path() and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-    return open_database(path, shared=shared or None)
+    return open_database(path, shared=shared or None, init_empty=init_empty)
+
+
+def _ask_init_empty(path: Path) -> bool:
+    """An existing empty file was given: make it a new database only if the user says so."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    answer = QMessageBox.question(
+        None, QApplication.translate("App", "Empty file"),
+        QApplication.translate("App", "The file “%1” is empty.\n\nCreate a new ServiceDesk database in it?")
+        .replace("%1", str(path)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def open_or_ask(path: Path, *, demo: bool, shared: bool, headless: bool, interactive: bool):
+    """The database to work on, or None after telling why (one line on stderr; a dialog when
+    interactive). An empty file is made a database only when the user agrees; a damaged one
+    is offered its latest good backup."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from servicedesk.errors import DatabaseOpenError
+
+    from .messages import error_text
+
+    try:
+        return open_db(path, demo=demo, shared=shared)
+    except DatabaseOpenError as first:
+        from .dialogs.backup import recover_and_open  # issue 9: offer the latest good backup
+
+        err, db, declined = first, None, False
+        if err.code == "db.empty_file" and interactive:
+            declined = not _ask_init_empty(path)
+            if not declined:
+                try:
+                    db = open_db(path, demo=False, shared=shared, init_empty=True)
+                except DatabaseOpenError as again:
+                    err = again
+        elif not headless:
+            db = recover_and_open(path, err, shared=shared)
+        if db is None:
+            text = error_text(err)
+            print(f"servicedesk: {text}", file=sys.stderr)
+            if interactive and not declined:
+                QMessageBox.critical(None, QApplication.translate("App", "Cannot open the database"), text)
+        return db
 
 
 def _default_path() -> Path:
@@ -61,13 +106,11 @@ def main(argv: list[str] | None = None) -> int:
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from servicedesk.errors import DatabaseOpenError
     from servicedesk.paths import resources_dir
 
     from . import i18n
-    from .messages import error_text
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ServiceDesk")
@@ -79,18 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     headless = bool(args.screenshot or args.exit_when_shown)
 
     path, demo = resolve_db_path(args)
-    try:
-        db = open_db(path, demo=demo, shared=args.shared)
-    except DatabaseOpenError as err:
-        from .dialogs.backup import recover_and_open  # issue 9: offer the latest good backup
-
-        db = None if headless else recover_and_open(path, err, shared=args.shared)
-        if db is None:
-            text = error_text(err)
-            print(f"servicedesk: {text}", file=sys.stderr)
-            if not headless and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-                QMessageBox.critical(None, QApplication.translate("App", "Cannot open the database"), text)
-            return 2
+    interactive = not headless and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
+    db = open_or_ask(path, demo=demo, shared=args.shared, headless=headless,
+                     interactive=interactive)
+    if db is None:
+        return 2
 
     window = build_window(db, lang=lang, screenshot=headless)
     if window is None:

@@ -610,6 +610,18 @@
   <context>
     <name>App</name>
     <message>
+      <source>Empty file</source>
+      <translation>File vuoto</translation>
+    </message>
+    <message>
+      <source>The file “%1” is empty.
+
+Create a new ServiceDesk database in it?</source>
+      <translation>Il file “%1” è vuoto.
+
+Creare in esso un nuovo database ServiceDesk?</translation>
+    </message>
+    <message>
       <source>Cannot open the database</source>
       <translation>Impossibile aprire il database</translation>
     </message>
@@ -949,12 +961,52 @@ Ripristinare l'ultimo backup integro, eseguito il %2? Il file danneggiato viene 
       <translation>Il database è danneggiato</translation>
     </message>
     <message>
+      <source>Restore the latest good backup, taken on %1, now? Other workstations should close ServiceDesk first.</source>
+      <translation>Ripristinare ora l'ultimo backup integro, del %1? Le altre postazioni dovrebbero prima chiudere ServiceDesk.</translation>
+    </message>
+    <message>
       <source>Open the backups to restore one now?</source>
       <translation>Aprire i backup per ripristinarne uno adesso?</translation>
     </message>
     <message>
       <source>Tell your administrator now.</source>
       <translation>Avvisa subito l'amministratore.</translation>
+    </message>
+    <message>
+      <source>Restore from backup</source>
+      <translation>Ripristino da backup</translation>
+    </message>
+    <message>
+      <source>This database is in shared mode (rollback journal): several workstations can use it, also from a network share.
+
+Switch it to single-workstation mode (WAL, faster), for a file that only this computer uses on its own disk?</source>
+      <translation>Questo database è in modalità condivisa (journal di rollback): più postazioni possono usarlo, anche da una cartella di rete.
+
+Passarlo alla modalità postazione singola (WAL, più veloce), per un file che usa solo questo computer sul proprio disco?</translation>
+    </message>
+    <message>
+      <source>This database is in single-workstation mode (WAL): fast, for one computer with the file on its own disk.
+
+Switch it to shared mode (rollback journal), so that several workstations can use it, also from a network share?</source>
+      <translation>Questo database è in modalità postazione singola (WAL): veloce, per un solo computer con il file sul proprio disco.
+
+Passarlo alla modalità condivisa (journal di rollback), così che più postazioni possano usarlo, anche da una cartella di rete?</translation>
+    </message>
+    <message>
+      <source>The mode is stored in the file and applies to every workstation; it can be changed only while nobody else has the file open.</source>
+      <translation>La modalità è salvata nel file e vale per tutte le postazioni; si può cambiare solo quando nessun altro ha il file aperto.</translation>
+    </message>
+    <message>
+      <source>Database mode</source>
+      <translation>Modalità del database</translation>
+    </message>
+    <message>
+      <source>The database is now in shared mode.</source>
+      <translation>Il database ora è in modalità condivisa.</translation>
+    </message>
+    <message>
+      <source>The database is now in single-workstation mode.</source>
+      <translation>Il database ora è in modalità postazione singola.</translation>
     </message>
   </context>
   <context>
@@ -1097,6 +1149,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Backup &amp;settings…</source>
       <translation>Impo&amp;stazioni backup…</translation>
+    </message>
+    <message>
+      <source>Database &amp;mode…</source>
+      <translation>&amp;Modalità del database…</translation>
+    </message>
+    <message>
+      <source>This database is in single-workstation mode; --shared does not change it. An administrator can switch it: Tools › Database mode.</source>
+      <translation>Questo database è in modalità postazione singola; --shared non la cambia. Un amministratore può cambiarla: Strumenti › Modalità del database.</translation>
     </message>
   </context>
   <context>
@@ -3087,6 +3147,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
   <context>
     <name>MainWindow</name>
     <message>
+      <source>shared file</source>
+      <translation>file condiviso</translation>
+    </message>
+    <message>
+      <source>local file</source>
+      <translation>file locale</translation>
+    </message>
+    <message>
       <source>ServiceDesk</source>
       <translation>ServiceDesk</translation>
     </message>
@@ -3133,14 +3201,6 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>&amp;Reset layout</source>
       <translation>&amp;Ripristina disposizione</translation>
-    </message>
-    <message>
-      <source>shared file</source>
-      <translation>file condiviso</translation>
-    </message>
-    <message>
-      <source>local file</source>
-      <translation>file locale</translation>
     </message>
     <message>
       <source>Database in use</source>
@@ -4175,6 +4235,22 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>The database “{path}” was written by a newer version of ServiceDesk (schema {found}; this version reads up to {supported}). Update ServiceDesk on this workstation.</source>
       <translation>Il database “{path}” è stato scritto da una versione più recente di ServiceDesk (schema {found}; questa versione legge fino al {supported}). Aggiorna ServiceDesk su questa postazione.</translation>
+    </message>
+    <message>
+      <source>“{path}” is an empty file: it was left as it is. Give the name of a file that does not exist yet to create a new database.</source>
+      <translation>“{path}” è un file vuoto: è stato lasciato com'è. Per creare un nuovo database indica il nome di un file che non esiste ancora.</translation>
+    </message>
+    <message>
+      <source>The database “{path}” is damaged: ServiceDesk no longer writes to it, and nothing was saved. Restore the latest good backup (Tools › Restore from backup).</source>
+      <translation>Il database “{path}” è danneggiato: ServiceDesk non vi scrive più e non è stato salvato nulla. Ripristina l'ultimo backup integro (Strumenti › Ripristina da backup).</translation>
+    </message>
+    <message>
+      <source>The database “{path}” is in single-workstation mode but lies on a network share, where that mode damages files. On the computer that holds the file, an administrator switches it to shared mode (Tools › Database mode).</source>
+      <translation>Il database “{path}” è in modalità postazione singola ma si trova su una cartella di rete, dove questa modalità danneggia i file. Sul computer che contiene il file, un amministratore lo passa alla modalità condivisa (Strumenti › Modalità del database).</translation>
+    </message>
+    <message>
+      <source>The mode of “{path}” can be changed only while no other workstation has it open. Ask the others to close ServiceDesk, then try again.</source>
+      <translation>La modalità di “{path}” si può cambiare solo quando nessun'altra postazione lo tiene aperto. Chiedi agli altri di chiudere ServiceDesk, poi riprova.</translation>
     </message>
     <message>
       <source>The database is busy: another workstation is writing. Try again in a moment.</source>

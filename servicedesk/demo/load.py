@@ -119,7 +119,11 @@ def generate(path: str | os.PathLike, scale: str = "small", *, seed: int = 2026,
     path = Path(path).expanduser()
     if path.is_dir():
         raise ValueError(f"{path} is a folder, not a database file")
-    if path.exists() and path.stat().st_size > 0 and not overwrite:
+    if path.exists() and path.stat().st_size == 0 and not overwrite:
+        # only a path that does not exist becomes a database (#14): an empty file may be a
+        # mistake, or another program's file being written
+        raise ValueError(f"{path} is an empty file: not replaced (use --force to write the demo into it)")
+    if path.exists() and not overwrite:
         raise ValueError(f"{path} already exists (use --force to replace it)")
     if overwrite:
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -178,7 +182,7 @@ def _demo_passwords(con) -> None:
 def ensure_demo_database(path: str | os.PathLike) -> Path:
     """The small demo database at ``path``, generated first if it does not exist yet."""
     path = Path(path).expanduser()
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         generate(path, "small")
     return path

@@ -1,5 +1,6 @@
-"""Tools › Back up now / Restore from backup / Backups; automatic backups on start and daily on
-a worker thread; the "database busy" indicator in the status bar (R-X-1)."""
+"""Tools › Back up now / Restore from backup / Backups / Database mode; automatic backups on start
+and daily on a worker thread; the full integrity check after opening (a damaged file is no longer
+written and its latest good backup is offered); the "database busy" indicator (R-X-1, #14)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from servicedesk import backup, retry
+from servicedesk.db import change_journal_mode, full_check
 from servicedesk.errors import ServiceDeskError
 from servicedesk.permissions import Permission
 
@@ -16,6 +18,7 @@ from .. import messages
 
 ORDER = 95
 START_DELAY_MS = 20_000  # let the window settle before the first automatic backup
+CHECK_DELAY_MS = 3_000  # the full integrity check starts once the window is up
 CHECK_EVERY_MS = 60 * 60 * 1000  # hourly: is today's backup there (this or another workstation)?
 
 
@@ -62,6 +65,24 @@ class BackupJob(QRunnable):
         self.signals.done.emit(result)
 
 
+class IntegrityJob(QRunnable):
+    """The full integrity check of the open file, read-only, off the GUI thread."""
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.stopped = False
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = full_check(self.db_path, cancelled=lambda: self.stopped)
+        except Exception as err:  # noqa: BLE001 - a check that cannot run is not damage
+            self.signals.failed.emit(err)
+            return
+        self.signals.done.emit(result)
+
+
 class BackupController(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -84,8 +105,32 @@ class BackupController(QObject):
     def start(self) -> None:
         if self.ctx.screenshot_mode:
             return  # screenshots and UI tests build windows: no background file work
+        QTimer.singleShot(CHECK_DELAY_MS, self.check_integrity)
         QTimer.singleShot(START_DELAY_MS, self.automatic)
         self.timer.start()
+
+    def check_integrity(self) -> IntegrityJob:
+        """Start the full check of the open file; damage found → :meth:`found_damage`."""
+        job = IntegrityJob(self.db_path)
+        job.setAutoDelete(False)
+        self._jobs.append(job)
+        self.window.destroyed.connect(lambda *_: setattr(job, "stopped", True))
+
+        def done(result: str) -> None:
+            if job in self._jobs:
+                self._jobs.remove(job)
+            if result != "ok":
+                self.found_damage(result)
+
+        job.signals.done.connect(done)
+        job.signals.failed.connect(lambda _err: job in self._jobs and self._jobs.remove(job))
+        QThreadPool.globalInstance().start(job)
+        return job
+
+    def found_damage(self, problem: str) -> None:
+        """From now on nothing is written to the file; the latest good backup is offered."""
+        self.ctx.db.mark_damaged(problem)
+        self._damaged(ServiceDeskError(problem, code="db.damaged", path=str(self.db_path)))
 
     def on_busy(self, busy: bool) -> None:
         self.busy_label.setVisible(busy)
@@ -144,8 +189,23 @@ class BackupController(QObject):
             self.ctx.bus.status_message.emit(messages.error_text(err))
 
     def _damaged(self, err: ServiceDeskError) -> None:
+        self.ctx.db.mark_damaged(str(err))  # a backup found it: no more writes either
         text = messages.error_text(err)
         if self.ctx.actor.can(Permission.BACKUP):
+            best = backup.latest_good_backup(self.db_path, backup.backup_folder(
+                self.db_path, self._settings_or_default()))
+            if best is not None:
+                from .. import fmt
+
+                answer = QMessageBox.critical(
+                    self.window, self.tr("The database is damaged"),
+                    text + "\n\n" + self.tr("Restore the latest good backup, taken on %1, now? Other "
+                                             "workstations should close ServiceDesk first.")
+                    .replace("%1", fmt.datetime(best.taken_at)),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+                if answer == QMessageBox.StandardButton.Yes:
+                    self.restore_backup(best.path)
+                return
             answer = QMessageBox.critical(
                 self.window, self.tr("The database is damaged"),
                 text + "\n\n" + self.tr("Open the backups to restore one now?"),
@@ -155,6 +215,57 @@ class BackupController(QObject):
         else:
             QMessageBox.critical(self.window, self.tr("The database is damaged"),
                                  text + "\n\n" + self.tr("Tell your administrator now."))
+
+    def _settings_or_default(self) -> backup.BackupSettings:
+        try:
+            return backup.load_settings()
+        except Exception:  # noqa: BLE001 - the settings row itself may be on a damaged page
+            return backup.BackupSettings()
+
+    def restore_backup(self, path: Path) -> None:
+        try:
+            backup.restore(self.db_path, path)
+        except ServiceDeskError as err:
+            QMessageBox.warning(self.window, self.tr("Restore from backup"), messages.error_text(err))
+            return
+        from ..app import relaunch_with_database
+
+        relaunch_with_database(self.window, str(self.db_path))
+
+    def database_mode(self) -> None:
+        """Tools › Database mode: the journal mode of the file, for every workstation."""
+        if not self.ctx.actor.can(Permission.BACKUP):
+            messages.show_error(self.window, ServiceDeskError(code="permission"))
+            return
+        shared = self.ctx.db.info.shared
+        if shared:
+            text = self.tr("This database is in shared mode (rollback journal): several workstations "
+                           "can use it, also from a network share.\n\nSwitch it to single-workstation "
+                           "mode (WAL, faster), for a file that only this computer uses on its own disk?")
+        else:
+            text = self.tr("This database is in single-workstation mode (WAL): fast, for one computer "
+                           "with the file on its own disk.\n\nSwitch it to shared mode (rollback "
+                           "journal), so that several workstations can use it, also from a network share?")
+        text += "\n\n" + self.tr("The mode is stored in the file and applies to every workstation; "
+                                  "it can be changed only while nobody else has the file open.")
+        answer = QMessageBox.question(self.window, self.tr("Database mode"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            change_journal_mode(self.ctx.db, not shared)
+        except ServiceDeskError as err:
+            QMessageBox.warning(self.window, self.tr("Database mode"), messages.error_text(err))
+            return
+        label = self.window.findChild(QLabel, "statusDatabase")
+        if label is not None:  # the status bar shows the file and its mode
+            head = label.text().split("  ·  ")[0]
+            label.setText(f"{head}  ·  " + (QCoreApplication.translate("MainWindow", "shared file") if not shared
+                                            else QCoreApplication.translate("MainWindow", "local file")))
+        self.ctx.bus.status_message.emit(
+            self.tr("The database is now in shared mode.") if not shared
+            else self.tr("The database is now in single-workstation mode."))
 
     def open_backups(self) -> None:
         if not self.ctx.actor.can(Permission.BACKUP):
@@ -183,14 +294,21 @@ def install(window) -> None:
     settings = QAction(QCoreApplication.translate("BackupFeature", "Backup &settings…"), window)
     settings.setObjectName("actionBackupSettings")
     settings.triggered.connect(controller.open_backups)
-    for action in (now, restore, settings):
+    mode = QAction(QCoreApplication.translate("BackupFeature", "Database &mode…"), window)
+    mode.setObjectName("actionDatabaseMode")
+    mode.triggered.connect(controller.database_mode)
+    for action in (now, restore, settings, mode):
         tools.addAction(action)
 
     def refresh() -> None:
         allowed = window.ctx.actor.can(Permission.BACKUP)
-        for action in (now, restore, settings):
+        for action in (now, restore, settings, mode):
             action.setEnabled(allowed)
 
     tools.aboutToShow.connect(refresh)
     refresh()
+    if window.ctx.db.info.shared_requested and not window.ctx.screenshot_mode:
+        window.ctx.bus.status_message.emit(QCoreApplication.translate(
+            "BackupFeature", "This database is in single-workstation mode; --shared does not change it. "
+            "An administrator can switch it: Tools › Database mode."))
     controller.start()
