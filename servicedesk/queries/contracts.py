@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from peewee import fn
 
-from .. import clock
+from .. import clock, like
 from ..models import Contract, ContractRenewal, Party, Setting
 from ..services import billing, renewals, tickets
 
@@ -52,9 +52,8 @@ def query(spec: ContractFilter, today: dt.date | None = None, *, with_party: boo
     if not spec.include_archived:
         q = q.where(Contract.archived == False)  # noqa: E712
     if spec.text.strip():
-        like = f"%{spec.text.strip()}%"
-        q = q.where(Contract.number ** like | Contract.title ** like | Party.name ** like
-                    | Party.vat_number ** like)
+        q = q.where(like.any_of([Contract.number, Contract.title, Party.name, Party.vat_number],
+                                spec.text.strip()))
     if spec.party_id is not None:
         q = q.where(Contract.party == spec.party_id)
     if spec.status == "open":
@@ -199,7 +198,5 @@ def parties(text: str, direction: str = "active", limit: int = 30) -> list[Party
                 else Party.is_customer == True)  # noqa: E712
     text = text.strip()
     if text:
-        like = f"%{text}%"
-        q = q.where(Party.name ** like | Party.vat_number ** like | Party.city ** like
-                    | Party.code ** like)
+        q = q.where(like.any_of([Party.name, Party.vat_number, Party.city, Party.code], text))
     return list(q.order_by(Party.name).limit(limit))

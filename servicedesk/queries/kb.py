@@ -10,6 +10,7 @@ import math
 import threading
 from dataclasses import dataclass, field
 
+from .. import like
 from ..models import database_proxy
 from ..search.highlight import highlight
 from ..search.query import ParsedQuery, parse
@@ -152,8 +153,8 @@ def search(spec: KbFilter, db=None) -> list[ArticleHit]:
         where.append("a.archived = ?")
         params.append(1 if spec.archived else 0)
         for w in words(spec.text) if spec.archived else ():
-            where.append("(a.title LIKE ? OR a.symptoms LIKE ?)")
-            params += [f"%{w}%", f"%{w}%"]
+            where.append(f"(a.title LIKE ? {like.SQL_ESCAPE} OR a.symptoms LIKE ? {like.SQL_ESCAPE})")
+            params += [like.pattern(w), like.pattern(w)]
         sql = (f"SELECT {_ARTICLE_COLS} FROM kb_article a LEFT JOIN product p ON p.id = a.product_id"
                f" WHERE {' AND '.join(where)} ORDER BY a.updated_at DESC, a.id DESC LIMIT ?")
         return [_hit(r, None) for r in db.execute_sql(sql, (*params, limit))]

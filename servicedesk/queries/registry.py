@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
+from .. import like
 from ..models import (Contract, ContractProduct, ContractUnit, Party, Product, RequestUnit,
                       ServiceRequest, Unit)
 
@@ -30,10 +31,10 @@ def parties(spec: PartyFilter) -> list[tuple]:
         q = q.where(Party.is_supplier == True)  # noqa: E712
     text = spec.text.strip()
     if text:
-        like = f"%{text}%"
         digits = text.upper().replace(" ", "")
-        q = q.where((Party.name ** like) | (Party.code ** f"{text}%") | (Party.city ** f"{text}%")
-                    | (Party.vat_number ** f"%{digits}%") | (Party.fiscal_code ** f"{digits}%"))
+        q = q.where(like.contains(Party.name, text) | like.starts(Party.code, text)
+                    | like.starts(Party.city, text) | like.contains(Party.vat_number, digits)
+                    | like.starts(Party.fiscal_code, digits))
     return list(q.order_by(Party.name, Party.id).limit(spec.limit).tuples())
 
 
@@ -53,9 +54,8 @@ def products(text: str = "", archived: bool = False, limit: int = 1000) -> list[
     if not archived:
         q = q.where(Product.archived == False)  # noqa: E712
     if text.strip():
-        like = f"%{text.strip()}%"
-        q = q.where((Product.code ** like) | (Product.name ** like) | (Product.family ** like)
-                    | (Product.manufacturer ** like))
+        q = q.where(like.any_of([Product.code, Product.name, Product.family, Product.manufacturer],
+                                text.strip()))
     return list(q.order_by(Product.code).limit(limit).tuples())
 
 
@@ -81,8 +81,8 @@ def units(spec: UnitFilter) -> list[tuple]:
         q = q.where(Unit.product == spec.product_id)
     text = spec.text.strip()
     if text:
-        q = q.where((Unit.serial ** f"{text}%") | (Product.name ** f"%{text}%")
-                    | (Product.code ** f"{text}%") | (Party.name ** f"%{text}%"))
+        q = q.where(like.starts(Unit.serial, text) | like.contains(Product.name, text)
+                    | like.starts(Product.code, text) | like.contains(Party.name, text))
     return list(q.order_by(Unit.serial, Unit.id).limit(spec.limit).tuples())
 
 

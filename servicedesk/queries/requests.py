@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
-from .. import clock
+from .. import clock, like
 from ..models import database_proxy
 from ..services.sla import OPEN_STATUSES
 
@@ -147,14 +147,10 @@ def _number_terms(text: str) -> tuple[str, list[Any]] | None:
     return None
 
 
-def _esc(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-_PARTY_SQL = ("SELECT id FROM party WHERE name LIKE ? ESCAPE '\\' OR code = ? "
-              "OR vat_number LIKE ? ESCAPE '\\' OR city LIKE ? ESCAPE '\\'")
+_PARTY_SQL = (f"SELECT id FROM party WHERE name LIKE ? {like.SQL_ESCAPE} OR code = ? "
+              f"OR vat_number LIKE ? {like.SQL_ESCAPE} OR city LIKE ? {like.SQL_ESCAPE}")
 _SERIAL_SQL = ("SELECT ru.request_id FROM request_unit ru WHERE ru.unit_id IN "
-               "(SELECT id FROM unit WHERE serial LIKE ? ESCAPE '\\')")
+               f"(SELECT id FROM unit WHERE serial LIKE ? {like.SQL_ESCAPE})")
 
 
 def _clean(text: str) -> str:
@@ -176,11 +172,11 @@ def text_candidates(text: str, *, descriptions: bool = True) -> tuple[str, list[
     if number:
         parts.append(f"SELECT id FROM service_request WHERE {number[0]}")
         params += number[1]
-    like = f"%{_esc(text)}%"
+    anywhere = like.pattern(text)
     parts.append(f"SELECT r2.id FROM service_request r2 WHERE r2.customer_id IN ({_PARTY_SQL})")
-    params += [like, text.upper(), like[1:], like[1:]]
+    params += [anywhere, text.upper(), anywhere[1:], anywhere[1:]]
     parts.append(_SERIAL_SQL)
-    params.append(like[1:])
+    params.append(anywhere[1:])
     query = fts_query(text) if descriptions else None
     if query:
         parts.append("SELECT rowid FROM request_fts WHERE request_fts MATCH ?")
@@ -197,18 +193,18 @@ def text_condition_inline(text: str) -> tuple[str, list[Any]] | None:
     number = _number_terms(text)
     if number and _NUMBER_FULL.match(text.replace(" ", "")):  # a whole number: nothing else
         return "r." + number[0], number[1]
-    like = f"%{_esc(text)}%"
+    anywhere = like.pattern(text)
     ors = [f"r.customer_id IN ({_PARTY_SQL})", f"r.id IN ({_SERIAL_SQL})"]
-    params: list[Any] = [like, text.upper(), like[1:], like[1:], like[1:]]
+    params: list[Any] = [anywhere, text.upper(), anywhere[1:], anywhere[1:], anywhere[1:]]
     if number:
         ors.append("r." + number[0])
         params += number[1]
     words = _WORD.findall(text)[:8]
     if words:
-        ors.append("(" + " AND ".join("(r.subject LIKE ? ESCAPE '\\' OR r.description LIKE ? "
-                                      "ESCAPE '\\')" for _ in words) + ")")
+        ors.append("(" + " AND ".join(f"(r.subject LIKE ? {like.SQL_ESCAPE} OR r.description "
+                                      f"LIKE ? {like.SQL_ESCAPE})" for _ in words) + ")")
         for w in words:
-            params += [f"%{_esc(w)}%", f"%{_esc(w)}%"]
+            params += [like.pattern(w), like.pattern(w)]
     return "(" + " OR ".join(ors) + ")", params
 
 
@@ -441,15 +437,13 @@ def find_customers(text: str, limit: int = 30) -> list[CustomerHit]:
     text = " ".join(text.split())[:100]
     if not text:
         return []
-    esc = lambda s: s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")  # noqa: E731
     digits = "".join(ch for ch in text if ch.isalnum()).upper()
     cond = None
     for word in text.split()[:5]:
-        like = f"%{esc(word)}%"
-        part = Party.name ** like | (Party.city ** f"{esc(word)}%")
+        part = like.contains(Party.name, word) | like.starts(Party.city, word)
         cond = part if cond is None else cond & part
     if len(digits) >= 4:
-        cond = cond | (Party.vat_number ** f"%{esc(digits)}%") | (Party.fiscal_code ** f"{esc(digits)}%")
+        cond = cond | like.contains(Party.vat_number, digits) | like.starts(Party.fiscal_code, digits)
     cond = cond | (Party.code == text.upper())
     query = (Party.select(Party.id, Party.code, Party.name, Party.vat_number, Party.city, Party.province)
              .where(cond, Party.is_customer == True, Party.archived == False)  # noqa: E712

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .. import like
 from ..models import (Contract, ContractProduct, ContractUnit, Party, Product, RequestUnit,
                       ServiceRequest, Unit)
 
@@ -25,11 +26,10 @@ def find_units(text: str, limit: int = MAX_HITS) -> list[UnitHit]:
     text = text.strip()[:60]
     if not text:
         return []
-    pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     query = (Unit.select(Unit.id, Unit.serial, Unit.archived, Product.name, Party.name, Party.city)
              .join(Product, on=(Product.id == Unit.product))
              .switch(Unit).join(Party, on=(Party.id == Unit.owner))
-             .where(Unit.serial ** pattern)
+             .where(like.starts(Unit.serial, text))
              .order_by(Unit.serial).limit(limit).tuples())
     hits = [UnitHit(uid, serial, product, customer, city or "", bool(archived))
             for uid, serial, archived, product, customer, city in query]

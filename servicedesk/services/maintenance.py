@@ -26,7 +26,7 @@ from typing import Any, Iterable
 
 import peewee as pw
 
-from .. import clock, context
+from .. import clock, context, like
 from ..errors import FieldError, NotFound, ValidationError
 from ..models import (ActivityType, AuditLog, Contract, ContractUnit, Intervention,
                       MaintenancePlan, Operator, Party, Priority, Product, RequestEvent,
@@ -682,9 +682,8 @@ def list_plans(*, text: str = "", active_only: bool = False, unit_id: int | None
     if customer_id is not None:
         q = q.where((U.owner == customer_id) | (C.party == customer_id))
     if text.strip():
-        like = f"%{text.strip()}%"
-        q = q.where(MaintenancePlan.title ** like | U.serial ** like | Pa.name ** like
-                    | Pa2.name ** like | C.number ** like | P.name ** like)
+        q = q.where(like.any_of([MaintenancePlan.title, U.serial, Pa.name, Pa2.name, C.number,
+                                 P.name], text.strip()))
     rows = list(q.dicts())
     done = last_completed([r["id"] for r in rows] if len(rows) < 900 else None)
     out = []

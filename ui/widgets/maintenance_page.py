@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, Q
                                QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QVBoxLayout,
                                QWidget)
 
-from servicedesk import clock
+from servicedesk import clock, like
 from servicedesk.models import ActivityType, Contract, MaintenancePlan, Operator, Team, Unit
 from servicedesk.permissions import Permission
 from servicedesk.services import maintenance as svc
@@ -166,7 +166,7 @@ class PlanEditor(QWidget):
             self.ref_label.setText("")
             return
         if self.target.currentData() == "unit":
-            units = list(Unit.select().where(Unit.serial ** text).limit(2))
+            units = list(Unit.select().where(like.like(Unit.serial, text, "equals")).limit(2))
             if len(units) == 1:
                 self._ref_id = units[0].id
                 self.ref_label.setText(f"{units[0].product.name} – {units[0].owner.name}")
@@ -174,7 +174,7 @@ class PlanEditor(QWidget):
                 self.ref_label.setText(QCoreApplication.translate("Maintenance", "no unit with this serial number") if not units
                                        else QCoreApplication.translate("Maintenance", "several units: type the whole serial"))
         else:
-            c = Contract.get_or_none(Contract.number ** text)
+            c = Contract.get_or_none(like.like(Contract.number, text, "equals"))
             self._ref_id = c.id if c else None
             self.ref_label.setText(f"{c.title} – {c.party.name}" if c
                                    else QCoreApplication.translate("Maintenance", "no contract with this number"))

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterator
 
 import peewee as pw
 
-from ... import context
+from ... import context, like
 from ...errors import FieldError, PermissionDenied, ValidationError
 from ...permissions import Permission
 
@@ -386,14 +386,12 @@ def raw(expr: Any) -> Any:
 
 
 def like_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    return like.pattern(text)
 
 
 def contains(expr: Any, text: str) -> Any:
     """``expr LIKE '%text%'`` with the wildcards of ``text`` taken literally."""
-    return pw.Expression(expr, pw.OP.ILIKE,
-                         pw.NodeList((pw.Value(like_pattern(text)), pw.SQL("ESCAPE '\\'"))))
+    return like.contains(expr, text)
 
 
 def day_range(expr: Any, start: dt.date | None, end: dt.date | None, *,

@@ -7,6 +7,7 @@ from typing import Any
 
 import peewee as pw
 
+from ... import like
 from ...models import (ActivityType, Contract, JobOrder, Operator, Party, Priority, ProblemType,
                        Product, Province, Team)
 from .base import contains
@@ -48,7 +49,7 @@ def search(entity: str, text: str, limit: int = 30) -> list[tuple[Any, str]]:
         for f in fields[1:]:
             cond = cond | contains(f, text)
         query = query.where(cond)
-        starts = pw.Case(None, [(pw.Expression(fields[0], pw.OP.ILIKE, text.replace("%", "") + "%"), 0)], 1)
+        starts = pw.Case(None, [(like.starts(fields[0], text), 0)], 1)
         query = query.order_by(starts, fields[0])
     else:
         query = query.order_by(fields[0])
