@@ -51,6 +51,18 @@ _MATRIX: dict[Role, frozenset[Permission]] = {
 }
 
 
+# The one rule for amounts (contract values, instalments, renewals, analysis money): an operator
+# without it gets no amounts from any core query, and the UI shows "—" (#14).
+MONEY = Permission.ANALYSIS_MONEY
+
+
+def sees_money(actor=None) -> bool:
+    """May ``actor`` (default: the acting operator) see amounts?"""
+    from . import context
+
+    return (actor or context.current()).can(MONEY)
+
+
 def allowed(role: Role, permission: Permission) -> bool:
     return permission in _MATRIX[Role(role)]
 

@@ -2473,6 +2473,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Scaduta</translation>
     </message>
     <message>
+      <source>Current term: {n} instalments.</source>
+      <translation>Periodo in corso: {n} rate.</translation>
+    </message>
+    <message>
       <source>No instalments for the current term.</source>
       <translation>Nessuna rata per il periodo in corso.</translation>
     </message>
@@ -2547,6 +2551,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>rejected</source>
       <translation>rifiutato</translation>
+    </message>
+    <message>
+      <source>Renewal proposal: new term {s} – {e}.</source>
+      <translation>Proposta di rinnovo: nuovo periodo {s} – {e}.</translation>
     </message>
     <message>
       <source>Renewal proposal: new term {s} – {e}, amount {a} (was {o}).</source>

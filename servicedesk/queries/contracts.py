@@ -9,6 +9,7 @@ from decimal import Decimal
 from peewee import fn
 
 from .. import clock, like
+from ..permissions import sees_money
 from ..models import Contract, ContractRenewal, Party, Setting
 from ..services import billing, renewals, tickets
 
@@ -71,6 +72,8 @@ def query(spec: ContractFilter, today: dt.date | None = None, *, with_party: boo
 
 
 def ids(spec: ContractFilter, sort: str = "term_end", descending: bool = False) -> list[int]:
+    if sort == "amount" and not sees_money():
+        sort = "term_end"  # the order would tell the amounts
     key = SORT_KEYS.get(sort, Contract.term_end)
     order = [key.desc() if descending else key.asc(), Contract.id]
     return [r[0] for r in query(spec, with_party=(sort == "party")).order_by(*order).tuples()]
@@ -92,7 +95,7 @@ class ContractRow:
     term_start: dt.date
     term_end: dt.date
     cancel_by: dt.date
-    amount: Decimal
+    amount: Decimal | None  # None for an operator who may not see money (permissions.sees_money)
     renewal_type: str
     renewals_done: int
     max_renewals: int | None
@@ -109,6 +112,7 @@ def rows(contract_ids: list[int], today: dt.date | None = None) -> list[Contract
         return []
     today = today or clock.today()
     days = alert_days()
+    money = sees_money()
     found = {c.id: c for c in Contract.select(Contract, Party.name)
              .join(Party, on=(Contract.party == Party.id)).where(Contract.id.in_(contract_ids))}
     balances = tickets.balances(list(found))
@@ -125,7 +129,7 @@ def rows(contract_ids: list[int], today: dt.date | None = None) -> list[Contract
         ticket_contract = bal is not None and bal.available > 0
         out.append(ContractRow(
             c.id, c.number, c.title, c.party.name, c.direction, c.status, c.term_no,
-            c.term_start, c.term_end, renewals.contract_cancel_by(c), c.amount, c.renewal_type,
+            c.term_start, c.term_end, renewals.contract_cancel_by(c), c.amount if money else None, c.renewal_type,
             c.renewals_done, c.max_renewals, bal.remaining if ticket_contract else None,
             ticket_contract and bal.remaining <= c.ticket_low_threshold, due.get(cid),
             _alert(c, today, days, cid in proposals), renewals.will_renew(c)))

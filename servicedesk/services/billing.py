@@ -17,7 +17,7 @@ from .. import clock, context
 from ..errors import ConflictError, FieldError, NotFound, ValidationError
 from ..models import Contract, Instalment
 from ..models.base import new_uuid
-from ..permissions import Permission
+from ..permissions import MONEY, Permission, sees_money
 
 CENT = Decimal("0.01")
 PERIODICITY_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
@@ -125,11 +125,20 @@ def regenerate(contract_id: int) -> list[Instalment]:
     return generate_for_term(contract, contract.term_no)
 
 
+def _without_money(rows: list[Instalment]) -> list[Instalment]:
+    """Amounts blanked (None) for an operator who may not see money (#14); such an operator
+    cannot edit contracts either, so these objects are never saved."""
+    if not sees_money():
+        for row in rows:
+            row.amount = None
+    return rows
+
+
 def instalments(contract_id: int, term_no: int | None = None) -> list[Instalment]:
     q = Instalment.select().where(Instalment.contract == contract_id)
     if term_no is not None:
         q = q.where(Instalment.term_no == term_no)
-    return list(q.order_by(Instalment.term_no, Instalment.seq))
+    return _without_money(list(q.order_by(Instalment.term_no, Instalment.seq)))
 
 
 @dataclass(frozen=True)
@@ -151,6 +160,7 @@ class PlanCheck:
 
 def check(contract_id: int) -> PlanCheck:
     """The plan of the current term against the contract amount (the sum check)."""
+    context.require(MONEY)
     contract = Contract.get_by_id(contract_id)
     rows = instalments(contract_id, contract.term_no)
     total = sum((r.amount for r in rows), Decimal("0.00"))
@@ -159,9 +169,10 @@ def check(contract_id: int) -> PlanCheck:
 
 
 def next_due(contract_id: int) -> Instalment | None:
-    return (Instalment.select().where(Instalment.contract == contract_id,
-                                      Instalment.paid_on.is_null())
-            .order_by(Instalment.due_date, Instalment.seq).first())
+    row = (Instalment.select().where(Instalment.contract == contract_id,
+                                     Instalment.paid_on.is_null())
+           .order_by(Instalment.due_date, Instalment.seq).first())
+    return _without_money([row])[0] if row is not None else None
 
 
 def next_due_many(contract_ids: list[int]) -> dict[int, dt.date]:

@@ -22,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from .. import clock, context, uow
 from ..errors import ConflictError, FieldError, NotFound, ServiceDeskError, ValidationError
 from ..models import Contract, ContractRenewal, IstatIndex, Party
-from ..permissions import Permission
+from ..permissions import MONEY, Permission, sees_money
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -516,5 +516,11 @@ def reject_proposal(renewal_id: int, expected_version: int | None = None) -> Con
 
 
 def history(contract_id: int) -> list[ContractRenewal]:
-    return list(ContractRenewal.select().where(ContractRenewal.contract == contract_id)
+    """The renewals of a contract, newest first; amounts blanked (None) for an operator who
+    may not see money (#14)."""
+    rows = list(ContractRenewal.select().where(ContractRenewal.contract == contract_id)
                 .order_by(ContractRenewal.from_term_no.desc()))
+    if not sees_money():
+        for row in rows:
+            row.old_amount = row.new_amount = None
+    return rows

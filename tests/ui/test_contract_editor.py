@@ -252,3 +252,27 @@ def test_open_in_workspace_tab(win, panel):
     tab = win.workspace.widget_for(f"contract:{c.id}")
     assert tab is not None and tab.contract_id == c.id
     assert not tab.tab_button.isVisibleTo(tab)
+
+
+def test_technician_sees_no_amounts(win, panel, qtbot):
+    """#14: the list shows "—", the editor hides the amount, the billing plan its amounts."""
+    from ui.models.contract_list import COLUMNS
+
+    c = make_contract(amount="4321", first_due_date=dt.date(2026, 3, 31))
+    column = COLUMNS.index("amount")
+    assert panel.model.headerData(column, Qt.Orientation.Horizontal) == "Amount"
+    with context.acting_as(Actor(operator_id=None, role=Role.TECHNICIAN, name="t")):
+        panel.apply_filters()
+        assert panel.model.index(0, column).data() == "—"
+        panel.open_contract(c.id)
+        editor = panel.editor
+        assert not editor._main_form.isRowVisible(editor.amount)
+        assert "31/03/2026" in editor.sum["instalment"].text()
+        assert "€" not in editor.sum["instalment"].text()
+        assert editor.billing_panel.table.isColumnHidden(3)
+        assert "€" not in editor.billing_panel.check_label.text()
+    panel.apply_filters()
+    assert panel.model.index(0, column).data() == "4,321.00 €"
+    panel.open_contract(c.id)
+    assert panel.editor._main_form.isRowVisible(panel.editor.amount)
+    assert not panel.editor.billing_panel.table.isColumnHidden(3)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGridLayout, QHBo
 from servicedesk import clock
 from servicedesk.errors import ConflictError, ServiceDeskError, ValidationError
 from servicedesk.models import Contract, JobOrder, Operator
-from servicedesk.permissions import Permission
+from servicedesk.permissions import Permission, sees_money
 from servicedesk.queries import contracts as cq
 from servicedesk.services import billing, renewals, tickets
 from servicedesk.services import contracts as svc
@@ -256,6 +256,7 @@ class ContractEditor(QWidget):
         ]
         for key, text, widget in rows:
             form.addRow(self._label(key, text), widget)
+        self._main_form = form  # the amount row is shown only to who may see money (load)
         return page
 
     def _build_renewal(self) -> QWidget:
@@ -386,6 +387,7 @@ class ContractEditor(QWidget):
         self._show(draft)
 
     def load(self, contract_id: int) -> bool:
+        self._main_form.setRowVisible(self.amount, sees_money())
         contract = Contract.get_or_none(Contract.id == contract_id)
         if contract is None:
             self.warn(QCoreApplication.translate("ContractEditor", "The contract no longer exists."))
@@ -496,7 +498,8 @@ class ContractEditor(QWidget):
             if nxt is None:
                 text = QCoreApplication.translate("ContractEditor", "none due")
             else:
-                text = f"{fmt.date(nxt.due_date)}  ·  {fmt.euro(nxt.amount)}"
+                text = fmt.date(nxt.due_date) if nxt.amount is None \
+                    else f"{fmt.date(nxt.due_date)}  ·  {fmt.euro(nxt.amount)}"
                 if nxt.due_date < today:
                     text = "⚠ " + text + "  ·  " + QCoreApplication.translate("ContractEditor", "overdue")
             self.sum["instalment"].setText(text)

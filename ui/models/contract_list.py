@@ -93,8 +93,8 @@ class ContractListModel(QAbstractTableModel):
                 return fmt.date(row.term_end)
             if col == "cancel_by":
                 return fmt.date(row.cancel_by) if row.renews else "—"
-            if col == "amount":
-                return fmt.euro(row.amount)
+            if col == "amount":  # None: the operator may not see money
+                return "—" if row.amount is None else fmt.euro(row.amount)
             if col == "tickets":
                 return "" if row.tickets_remaining is None else fmt.number(row.tickets_remaining)
         elif role == Qt.ItemDataRole.ForegroundRole:

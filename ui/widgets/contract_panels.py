@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHea
 
 from servicedesk import clock
 from servicedesk.errors import ServiceDeskError
+from servicedesk.permissions import sees_money
 from servicedesk.models import Contract, Product, TicketMovement, Unit
 from servicedesk.services import billing, renewals, tickets
 from servicedesk.services import contracts as svc
@@ -271,6 +272,8 @@ class BillingPanel(PanelBase):
             self.check_label.setText(QCoreApplication.translate("ContractPanels", "Save the contract first."))
             return
         self._rows = billing.instalments(contract.id)
+        money = sees_money()
+        self.table.setColumnHidden(3, not money)  # amounts: only for who may see money
         self.table.setRowCount(len(self._rows))
         today = clock.today()
         for r, inst in enumerate(self._rows):
@@ -288,6 +291,11 @@ class BillingPanel(PanelBase):
         current = [i for i in self._rows if i.term_no == contract.term_no]
         if current:
             self.table.scrollToItem(self.table.item(self._rows.index(current[0]), 0))
+        if not money:
+            self.check_label.setText(QCoreApplication.translate(
+                "ContractPanels", "Current term: {n} instalments.").format(
+                n=sum(1 for i in self._rows if i.term_no == contract.term_no)))
+            return
         chk = billing.check(contract.id)
         if chk.count == 0:
             text = QCoreApplication.translate("ContractPanels", "No instalments for the current term.")
@@ -446,15 +454,23 @@ class RenewalHistoryPanel(PanelBase):
         rows = renewals.history(contract.id) if contract is not None else []
         pending = [r for r in rows if r.status == "proposed"]
         self._proposal = pending[0] if pending else None
+        money = sees_money()
+        for column in (3, 4, 5):  # old and new amount, formula
+            self.table.setColumnHidden(column, not money)
         for b in (self.accept_button, self.reject_button):
             b.setVisible(self._proposal is not None)
             b.setEnabled(editable)
         if self._proposal is not None:
             p = self._proposal
-            self.proposal_label.setText(QCoreApplication.translate(
-                "ContractPanels", "Renewal proposal: new term {s} – {e}, amount {a} (was {o}).").format(
-                s=fmt.date(p.new_term_start), e=fmt.date(p.new_term_end),
-                a=fmt.euro(p.new_amount), o=fmt.euro(p.old_amount)))
+            if p.new_amount is None:
+                self.proposal_label.setText(QCoreApplication.translate(
+                    "ContractPanels", "Renewal proposal: new term {s} – {e}.").format(
+                    s=fmt.date(p.new_term_start), e=fmt.date(p.new_term_end)))
+            else:
+                self.proposal_label.setText(QCoreApplication.translate(
+                    "ContractPanels", "Renewal proposal: new term {s} – {e}, amount {a} (was {o}).").format(
+                    s=fmt.date(p.new_term_start), e=fmt.date(p.new_term_end),
+                    a=fmt.euro(p.new_amount), o=fmt.euro(p.old_amount)))
         else:
             self.proposal_label.setText(QCoreApplication.translate("ContractPanels", "No renewal proposal awaiting a decision."))
         self.table.setRowCount(len(rows))
