@@ -22,6 +22,38 @@ def register(code: str, formatter: Formatter) -> None:
     _REGISTRY[code] = formatter
 
 
+def _too_long(p: dict[str, Any]) -> str:
+    from . import fmt
+
+    numbers = {k: fmt.number(p[k]) if isinstance(p.get(k), int) else p.get(k) for k in ("max", "length")}
+    if p.get("length") is not None:
+        return QCoreApplication.translate("Messages", "Too long: {length} characters, at most {max}. Nothing was cut: shorten the text.").format(**numbers)
+    return QCoreApplication.translate("Messages", "Too long: at most {max} characters.").format(**numbers)
+
+
+def field_label(field: str, default: str | None = None) -> str:
+    """The label of a field the core names in an error, when the form gave none (``default``,
+    or the field's own name, for a field without one)."""
+    labels = {
+        "notes": QCoreApplication.translate("Fields", "Notes"),
+        "note": QCoreApplication.translate("Fields", "Note"),
+        "description": QCoreApplication.translate("Fields", "Description"),
+        "final_report": QCoreApplication.translate("Fields", "Final report"),
+        "instructions": QCoreApplication.translate("Fields", "Instructions"),
+        "report": QCoreApplication.translate("Fields", "Report"),
+        "subject": QCoreApplication.translate("Fields", "Subject"),
+        "title": QCoreApplication.translate("Fields", "Title"),
+        "name": QCoreApplication.translate("Fields", "Name"),
+        "symptoms": QCoreApplication.translate("Fields", "Symptoms"),
+        "cause": QCoreApplication.translate("Fields", "Cause"),
+        "solution": QCoreApplication.translate("Fields", "Solution"),
+        "tags": QCoreApplication.translate("Fields", "Tags"),
+        "serial": QCoreApplication.translate("Fields", "Serial number"),
+        "product_name": QCoreApplication.translate("Fields", "Product name"),
+    }
+    return labels.get(field, field if default is None else default)
+
+
 def _builtin() -> None:
     register("db.is_directory", lambda p: QCoreApplication.translate("Messages", "“{path}” is a folder, not a database file.").format(**p))
     register("db.missing", lambda p: QCoreApplication.translate("Messages", "The database “{path}” does not exist.").format(**p))
@@ -41,7 +73,7 @@ def _builtin() -> None:
     register("permission", lambda p: QCoreApplication.translate("Messages", "Your role does not allow this action."))
     register("not_found", lambda p: QCoreApplication.translate("Messages", "The record no longer exists."))
     register("required", lambda p: QCoreApplication.translate("Messages", "This field is required."))
-    register("too_long", lambda p: QCoreApplication.translate("Messages", "Too long: at most {max} characters.").format(**p))
+    register("too_long", _too_long)
     register("negative", lambda p: QCoreApplication.translate("Messages", "The value cannot be negative."))
     register("end_before_start", lambda p: QCoreApplication.translate("Messages", "The end is before the start."))
     register("invalid_date", lambda p: QCoreApplication.translate("Messages", "Not a valid date."))
@@ -57,7 +89,7 @@ def error_text(err: ServiceDeskError) -> str:
         for fe in err.errors:
             fmt = _REGISTRY.get(fe.code)
             text = fmt(fe.params) if fmt else fe.code
-            lines.append(f"{fe.params.get('label', fe.field)}: {text}" if fe.field else text)
+            lines.append(f"{fe.params.get('label') or field_label(fe.field)}: {text}" if fe.field else text)
         return "\n".join(lines)
     if isinstance(err, ConflictError):
         return conflict_text(err)

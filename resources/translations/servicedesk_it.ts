@@ -2696,6 +2696,69 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
   </context>
   <context>
+    <name>Fields</name>
+    <message>
+      <source>Notes</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Descrizione</translation>
+    </message>
+    <message>
+      <source>Final report</source>
+      <translation>Rapporto finale</translation>
+    </message>
+    <message>
+      <source>Instructions</source>
+      <translation>Istruzioni</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Rapporto</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>Oggetto</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titolo</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nome</translation>
+    </message>
+    <message>
+      <source>Symptoms</source>
+      <translation>Sintomi</translation>
+    </message>
+    <message>
+      <source>Cause</source>
+      <translation>Causa</translation>
+    </message>
+    <message>
+      <source>Solution</source>
+      <translation>Soluzione</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>Etichette</translation>
+    </message>
+    <message>
+      <source>Serial number</source>
+      <translation>Matricola</translation>
+    </message>
+    <message>
+      <source>Product name</source>
+      <translation>Nome prodotto</translation>
+    </message>
+  </context>
+  <context>
     <name>FirstRunDialog</name>
     <message>
       <source>Welcome to ServiceDesk</source>
@@ -4205,6 +4268,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Esiste già un team di nome “{name}”.</translation>
     </message>
     <message>
+      <source>Too long: {length} characters, at most {max}. Nothing was cut: shorten the text.</source>
+      <translation>Troppo lungo: {length} caratteri, al massimo {max}. Non è stato tagliato nulla: accorcia il testo.</translation>
+    </message>
+    <message>
+      <source>Too long: at most {max} characters.</source>
+      <translation>Troppo lungo: al massimo {max} caratteri.</translation>
+    </message>
+    <message>
       <source>“{path}” is a folder, not a database file.</source>
       <translation>“{path}” è una cartella, non un file di database.</translation>
     </message>
@@ -4271,10 +4342,6 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>This field is required.</source>
       <translation>Campo obbligatorio.</translation>
-    </message>
-    <message>
-      <source>Too long: at most {max} characters.</source>
-      <translation>Troppo lungo: al massimo {max} caratteri.</translation>
     </message>
     <message>
       <source>The value cannot be negative.</source>
@@ -6052,6 +6119,17 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Too many wrong passwords: this user is locked until %1. An administrator can unlock it by setting a new password.</source>
       <translation>Troppe password errate: l'utente è bloccato fino alle %1. Un amministratore può sbloccarlo impostando una nuova password.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TextCounter</name>
+    <message>
+      <source>{n} characters too many: at most {max} can be saved.</source>
+      <translation>{n} caratteri di troppo: se ne possono salvare al massimo {max}.</translation>
+    </message>
+    <message>
+      <source>At most {max} characters.</source>
+      <translation>Al massimo {max} caratteri.</translation>
     </message>
   </context>
 </TS>

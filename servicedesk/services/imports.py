@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from .. import clock, context
+from .. import clock, context, limits
 from ..errors import FieldError, ServiceDeskError, ValidationError
 from ..models import Contact, Party, Product, Unit, UnitOwnership
 from ..models.base import new_uuid
@@ -497,7 +497,11 @@ class _Validator:
             errors.append(FieldError("product_code", "required"))
         elif product_id is None:
             if product_name:  # a product the file introduces: created with the units
-                self.new_products.setdefault(product_code, product_name[:200])
+                error = limits.too_long("product_name", product_name, limits.limit("product", "name"))
+                if error is not None:  # refused with the row, never cut (#14)
+                    errors.append(error)
+                else:
+                    self.new_products.setdefault(product_code, product_name)
             else:
                 errors.append(FieldError("product_code", "import.product_unknown",
                                          {"value": product_code}))

@@ -26,7 +26,7 @@ from typing import Any, Iterable
 
 import peewee as pw
 
-from .. import clock, context, like
+from .. import clock, context, like, limits
 from ..errors import FieldError, NotFound, ValidationError
 from ..models import (ActivityType, AuditLog, Contract, ContractUnit, Intervention,
                       MaintenancePlan, Operator, Party, Priority, Product, RequestEvent,
@@ -149,10 +149,9 @@ def clean_plan(fields: dict[str, Any], current: MaintenancePlan | None = None
         if out[name] is not None and not model.select().where(model.id == out[name]).exists():
             errors.append(FieldError(name, "not_found"))
     title = str(get("title", "") or "").strip()
-    if len(title) > 200:
-        errors.append(FieldError("title", "too_long", {"max": 200}))
     out["title"] = title
-    out["instructions"] = str(get("instructions", "") or "").strip()[:20_000]
+    out["instructions"] = str(get("instructions", "") or "").strip()
+    limits.check("maintenance_plan", {"title": title, "instructions": out["instructions"]}, errors)
     period = get("period", "months")
     if period not in PERIODS:
         errors.append(FieldError("period", "invalid_choice", {"value": period}))

@@ -9,16 +9,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .. import context
+from .. import context, limits
 from ..errors import FieldError, NotFound, ValidationError
 from ..models import Contact, Party, Province
 from ..permissions import Permission
 from .records import set_archived
 
 EMAIL_RE = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]{2,}$")
-PARTY_TEXT_LIMITS = {"code": 20, "name": 200, "address": 200, "postal_code": 10, "city": 100,
-                     "phone": 40, "email": 200, "pec": 200, "sdi_code": 7}
-CONTACT_TEXT_LIMITS = {"name": 120, "role": 80, "phone": 40, "mobile": 40, "email": 200}
+PARTY_TEXT_LIMITS = {k: v for k, v in limits.LIMITS["party"].items() if k != "notes"}
+CONTACT_TEXT_LIMITS = limits.LIMITS["contact"]
 PARTY_FIELDS = ("code", "name", "is_customer", "is_supplier", "vat_number", "fiscal_code",
                 "address", "postal_code", "city", "province", "country", "phone", "email", "pec",
                 "sdi_code", "notes")
@@ -123,10 +122,11 @@ def clean_party(fields: dict[str, Any], *, partial: bool = False) -> tuple[dict[
         if name in fields:
             value = _text(fields[name])
             if len(value) > limit:
-                errors.append(FieldError(name, "too_long", {"max": limit}))
+                errors.append(FieldError(name, "too_long", {"max": limit, "length": len(value)}))
             out[name] = value
-    if "notes" in fields:
-        out["notes"] = _text(fields["notes"])[:20_000]
+    if "notes" in fields:  # refused when too long, never cut (#14)
+        out["notes"] = _text(fields["notes"])
+        limits.check("party", {"notes": out["notes"]}, errors)
     if not partial or "name" in fields:
         if not out.get("name"):
             errors.append(FieldError("name", "required"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import context
+from .. import context, limits
 from ..errors import FieldError, ValidationError
 from ..models import Product
 from ..permissions import Permission
@@ -11,7 +11,7 @@ from .parties import _text
 from .records import set_archived
 
 PRODUCT_FIELDS = ("code", "name", "family", "manufacturer", "warranty_months")
-LIMITS = {"code": 40, "name": 200, "family": 80, "manufacturer": 80}
+LIMITS = limits.LIMITS["product"]
 
 
 def clean_product(fields: dict[str, Any], *, partial: bool = False) -> tuple[dict[str, Any], list[FieldError]]:

@@ -11,7 +11,7 @@ from typing import Any
 
 import peewee as pw
 
-from .. import clock, context
+from .. import clock, context, limits
 from ..errors import FieldError, NotFound, ValidationError
 from ..models import Party, Product, Unit, UnitOwnership
 from ..permissions import Permission
@@ -20,7 +20,7 @@ from .records import set_archived
 
 UNIT_FIELDS = ("product", "serial", "owner", "install_date", "warranty_end", "site", "address",
                "city", "province", "notes")
-LIMITS = {"serial": 60, "site": 200, "address": 200, "city": 100}
+LIMITS = {k: v for k, v in limits.LIMITS["unit"].items() if k != "notes"}
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -80,10 +80,11 @@ def clean_unit(fields: dict[str, Any], *, partial: bool = False) -> tuple[dict[s
         if name in fields:
             value = _text(fields[name])
             if len(value) > limit:
-                errors.append(FieldError(name, "too_long", {"max": limit}))
+                errors.append(FieldError(name, "too_long", {"max": limit, "length": len(value)}))
             out[name] = value
-    if "notes" in fields:
-        out["notes"] = _text(fields["notes"])[:20_000]
+    if "notes" in fields:  # refused when too long, never cut (#14)
+        out["notes"] = _text(fields["notes"])
+        limits.check("unit", {"notes": out["notes"]}, errors)
     if (not partial or "serial" in fields) and not out.get("serial"):
         errors.append(FieldError("serial", "required"))
     for name in ("product", "owner"):

@@ -15,6 +15,7 @@ from servicedesk.errors import ConflictError, ServiceDeskError, ValidationError
 from servicedesk.models import WorkLog
 from servicedesk.queries import analysis as A
 from servicedesk.services import saved_filters
+from servicedesk import limits
 
 from .. import fmt
 from ..messages import conflict_text, error_text
@@ -23,6 +24,7 @@ from .export import ExportController, ExportJob, excel_columns, info_rows
 from .forms import form_for
 from .labels import code_maps, column_headers, subject_title
 from .table_model import AnalysisTableModel
+from ..widgets.limited_text import limit_text
 
 TOPICS = {"requests": {"requests", "interventions", "parties"},
           "interventions": {"requests", "interventions"},
@@ -67,7 +69,7 @@ class SaveFilterDialog(QDialog):
         self.setWindowTitle(QCoreApplication.translate("Analysis", "Save filter"))
         form = QFormLayout(self)
         self.name = QLineEdit(name)
-        self.name.setMaxLength(saved_filters.MAX_NAME)
+        limit_text(self.name, limits.limit("saved_filter", "name"))
         self.name.setMinimumWidth(280)
         self.shared = QCheckBox(QCoreApplication.translate("Analysis", "Share with all operators"))
         self.shared.setChecked(shared)

@@ -13,11 +13,13 @@ from servicedesk import clock
 from servicedesk.errors import ConflictError, ServiceDeskError
 from servicedesk.models import Absence
 from servicedesk.services import scheduling
+from servicedesk import limits
 
 from .. import fmt
 from ..messages import conflict_text, show_error
 from ..widgets.board_common import ask_reload, fill_operators
 from ..widgets.board_view import absence_label
+from ..widgets.limited_text import limit_text
 
 
 class AbsenceDialog(QDialog):
@@ -55,7 +57,7 @@ class AbsenceDialog(QDialog):
             w.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.note = QLineEdit()
         self.note.setObjectName("noteEdit")
-        self.note.setMaxLength(200)
+        limit_text(self.note, limits.limit("absence", "note"))
         self.new_btn = QPushButton(QCoreApplication.translate("Board", "New"))
         self.save_btn = QPushButton(QCoreApplication.translate("Board", "Save absence"))
         self.save_btn.setObjectName("saveAbsence")

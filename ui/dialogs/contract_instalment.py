@@ -7,8 +7,10 @@ from decimal import Decimal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from servicedesk import clock
+from servicedesk import limits
 
 from ..widgets.contract_fields import AmountEdit, DateEdit
+from ..widgets.limited_text import limit_text
 
 
 class InstalmentDialog(QDialog):
@@ -22,7 +24,7 @@ class InstalmentDialog(QDialog):
         self.amount = AmountEdit()
         self.amount.set_value(amount)
         self.note = QLineEdit(note)
-        self.note.setMaxLength(200)
+        limit_text(self.note, limits.limit("instalment", "note"))
         form.addRow(self.tr("Due date"), self.due)
         form.addRow(self.tr("Amount (€)"), self.amount)
         form.addRow(self.tr("Note"), self.note)

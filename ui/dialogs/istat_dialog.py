@@ -12,10 +12,12 @@ from servicedesk.errors import ServiceDeskError, ValidationError
 from servicedesk.models import IstatIndex
 from servicedesk.permissions import Permission
 from servicedesk.services import renewals
+from servicedesk import limits
 
 from .. import fmt
 from ..messages import error_text
 from ..widgets.contract_fields import AmountEdit, DateEdit, format_pct
+from ..widgets.limited_text import limit_text
 
 
 class IstatDialog(QDialog):
@@ -53,7 +55,7 @@ class IstatDialog(QDialog):
         self.change.setObjectName("istatChange")
         self.published = DateEdit()
         self.note = QLineEdit()
-        self.note.setMaxLength(200)
+        limit_text(self.note, limits.limit("istat", "note"))
         form.addRow(self.tr("Year"), self.year)
         form.addRow(self.tr("Change %"), self.change)
         form.addRow(self.tr("Published on"), self.published)

@@ -11,9 +11,11 @@ from servicedesk.models import KbArticle, Operator, ProblemType, Product, Servic
 from servicedesk.permissions import Permission
 from servicedesk.queries.kb import families
 from servicedesk.services import kb
+from servicedesk import limits
 
 from .. import fmt
 from ..messages import conflict_text, show_error
+from ..widgets.limited_text import limit_text
 
 
 class KbArticleEditor(QDialog):
@@ -33,7 +35,7 @@ class KbArticleEditor(QDialog):
 
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("kbTitle")
-        self.title_edit.setMaxLength(200)
+        limit_text(self.title_edit, limits.limit("kb", "title"))
         self.title_edit.setPlaceholderText(self.tr("The problem in a few words"))
         self.product_combo = QComboBox()
         self.product_combo.setObjectName("kbProduct")
@@ -46,7 +48,7 @@ class KbArticleEditor(QDialog):
         self.family_combo.setEditable(True)
         self.family_combo.addItem("")
         self.family_combo.addItems(families())
-        self.family_combo.lineEdit().setMaxLength(80)
+        limit_text(self.family_combo.lineEdit(), limits.limit("kb", "product_family"))
         self.family_combo.lineEdit().setPlaceholderText(self.tr("e.g. Boilers"))
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("kbProblemType")
@@ -56,11 +58,14 @@ class KbArticleEditor(QDialog):
             self.type_combo.addItem(pt.name_it if it else pt.name_en, pt.id)
         self.tags_edit = QLineEdit()
         self.tags_edit.setObjectName("kbTags")
-        self.tags_edit.setMaxLength(300)
+        limit_text(self.tags_edit, limits.limit("kb", "tags"))
         self.tags_edit.setPlaceholderText(self.tr("comma separated: pressure, valve"))
         self.symptoms_edit = self._text(self.tr("What the customer sees, error codes…"), "kbSymptoms")
         self.cause_edit = self._text(self.tr("Why it happens"), "kbCause")
         self.solution_edit = self._text(self.tr("What to do, step by step"), "kbSolution")
+        for edit, name in ((self.symptoms_edit, "symptoms"), (self.cause_edit, "cause"),
+                           (self.solution_edit, "solution")):
+            limit_text(edit, limits.limit("kb", name))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -15,9 +15,11 @@ from servicedesk.errors import ConflictError, ServiceDeskError, ValidationError
 from servicedesk.models import Operator, Team
 from servicedesk.permissions import Role
 from servicedesk.services import auth, operators
+from servicedesk import limits
 
 from .. import fmt
 from ..messages import conflict_text, error_text
+from ..widgets.limited_text import limit_text
 
 
 def role_name(code: str) -> str:
@@ -127,13 +129,13 @@ class OperatorsDialog(QDialog):
         box = QGroupBox(self.tr("Operator"))
         form = QFormLayout(box)
         self.f_username = QLineEdit()
-        self.f_username.setMaxLength(40)
+        limit_text(self.f_username, limits.limit("operator", "username"))
         self.f_full_name = QLineEdit()
-        self.f_full_name.setMaxLength(120)
+        limit_text(self.f_full_name, limits.limit("operator", "full_name"))
         self.f_email = QLineEdit()
-        self.f_email.setMaxLength(200)
+        limit_text(self.f_email, limits.limit("operator", "email"))
         self.f_phone = QLineEdit()
-        self.f_phone.setMaxLength(40)
+        limit_text(self.f_phone, limits.limit("operator", "phone"))
         self.f_role = QComboBox()
         for role in Role:
             self.f_role.addItem(role_name(role.value), role.value)
@@ -340,7 +342,7 @@ class OperatorsDialog(QDialog):
         box = QGroupBox(self.tr("Team"))
         form = QFormLayout(box)
         self.t_name = QLineEdit()
-        self.t_name.setMaxLength(80)
+        limit_text(self.t_name, limits.limit("team", "name"))
         self.t_name.setObjectName("teamName")
         color_row = QHBoxLayout()
         self.t_color = QLineEdit("#4a90d9")

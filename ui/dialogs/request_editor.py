@@ -22,11 +22,13 @@ from servicedesk.permissions import Permission
 from servicedesk.queries import requests as rq
 from servicedesk.services import requests as svc
 from servicedesk.services import sla
+from servicedesk import limits
 
 from .. import fmt, messages
 from ..extensions import request_panels
 from ..widgets import request_labels as labels
 from ..widgets.request_customer_picker import CustomerPicker
+from ..widgets.limited_text import limit_text
 
 FIELD_WIDGETS = ("customer", "contact", "contract", "job_order", "units", "channel",
                  "problem_type", "priority", "team", "owner", "subject", "description")
@@ -174,10 +176,11 @@ class RequestEditor(QWidget):
         self.owner.setObjectName("requestOwner")
         self.subject = QLineEdit()
         self.subject.setObjectName("requestSubject")
-        self.subject.setMaxLength(svc.MAX_SUBJECT)
+        limit_text(self.subject, limits.limit("request", "subject"))
         self.subject.setPlaceholderText(self.tr("A short title, e.g. “Boiler leaking”"))
         self.description = QPlainTextEdit()
         self.description.setObjectName("requestDescription")
+        limit_text(self.description, limits.limit("request", "description"))
         self.description.setPlaceholderText(self.tr("The problem as the customer describes it"))
         self.description.setMinimumHeight(110)
         self.description.textChanged.connect(
@@ -229,6 +232,7 @@ class RequestEditor(QWidget):
         box.addWidget(self.timeline, 1)
         self.note = QPlainTextEdit()
         self.note.setObjectName("requestNote")
+        limit_text(self.note, limits.limit("request", "note"))
         self.note.setPlaceholderText(self.tr("Write a note for the office or an answer given to the customer…"))
         self.note.setMaximumHeight(80)
         box.addWidget(self.note)

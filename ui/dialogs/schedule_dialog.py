@@ -20,12 +20,14 @@ from servicedesk.models import ActivityType, Intervention, Operator, Priority, S
 from servicedesk.queries.board import board
 from servicedesk.services import interventions, scheduling, worklogs
 from servicedesk.services.interventions import SchedulingConflictError
+from servicedesk import limits
 
 from .. import fmt
 from ..messages import conflict_text, error_text, show_error
 from ..widgets.board_common import (ask_reload, confirm_override, conflict_line, fill_activity_types,
                                     fill_operators, fill_teams, round_up_quarter)
 from ..widgets.board_view import BoardView
+from ..widgets.limited_text import limit_text
 
 
 class ScheduleDialog(QDialog):
@@ -60,6 +62,7 @@ class ScheduleDialog(QDialog):
         self.duration = QLabel()
         self.instructions = QPlainTextEdit()
         self.instructions.setObjectName("instructionsEdit")
+        limit_text(self.instructions, limits.limit("intervention", "instructions"))
         self.instructions.setPlaceholderText(QCoreApplication.translate(
             "Board", "What the technician must know or bring: access, parts, contact on site…"))
         self.instructions.setMaximumHeight(90)
@@ -114,7 +117,7 @@ class ScheduleDialog(QDialog):
         self.override_note.setObjectName("overrideNote")
         self.override_note.setPlaceholderText(QCoreApplication.translate(
             "Board", "Why the conflict is accepted (recorded)"))
-        self.override_note.setMaxLength(300)
+        limit_text(self.override_note, limits.limit("intervention", "override_note"))
 
         self.slots = QListWidget()
         self.slots.setObjectName("freeSlots")
@@ -364,6 +367,7 @@ class CompleteDialog(QDialog):
         self.end.setDateTime(fmt.qdatetime(finish))
         self.report = QPlainTextEdit(intervention.report)
         self.report.setObjectName("reportEdit")
+        limit_text(self.report, limits.limit("intervention", "report"))
         self.report.setPlaceholderText(QCoreApplication.translate("Board", "What was found and what was done"))
         self.log_work = QCheckBox(QCoreApplication.translate("Board", "Also log this time in the work log"))
         self.log_work.setObjectName("logWorkCheck")

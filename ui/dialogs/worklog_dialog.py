@@ -16,10 +16,12 @@ from servicedesk.models import ActivityType, Intervention, ServiceRequest, WorkL
 from servicedesk.permissions import Permission
 from servicedesk.services import worklogs
 from servicedesk.services.worklogs import WorklogInput, WorklogOverlapError
+from servicedesk import limits
 
 from .. import fmt
 from ..messages import conflict_text, show_error
 from ..widgets.board_common import ask_reload, fill_activity_types, fill_operators
+from ..widgets.limited_text import limit_text
 
 
 class WorklogDialog(QDialog):
@@ -77,6 +79,7 @@ class WorklogDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notesEdit")
         self.notes.setMaximumHeight(100)
+        limit_text(self.notes, limits.limit("work_log", "notes"))
 
         # fill
         if actor.can(Permission.WORKLOG_ANY):

@@ -23,6 +23,7 @@ from servicedesk.permissions import Permission, sees_money
 from servicedesk.queries import contracts as cq
 from servicedesk.services import billing, renewals, tickets
 from servicedesk.services import contracts as svc
+from servicedesk import limits
 
 from .. import fmt
 from ..messages import conflict_text, error_text
@@ -31,6 +32,7 @@ from ..widgets.contract_fields import (AmountEdit, DateEdit, OptionalDateEdit, O
                                        PartyPicker)
 from ..widgets.contract_panels import (BillingPanel, CoveragePanel, RenewalHistoryPanel,
                                        TicketsPanel)
+from ..widgets.limited_text import limit_text
 
 
 
@@ -213,11 +215,11 @@ class ContractEditor(QWidget):
         self.party.setPlaceholderText(QCoreApplication.translate("ContractEditor", "Type a name, VAT number or city"))
         self.number = QLineEdit()
         self.number.setObjectName("contractNumber")
-        self.number.setMaxLength(30)
+        limit_text(self.number, limits.limit("contract", "number"))
         self.number.setPlaceholderText(QCoreApplication.translate("ContractEditor", "automatic"))
         self.title = QLineEdit()
         self.title.setObjectName("contractTitle")
-        self.title.setMaxLength(200)
+        limit_text(self.title, limits.limit("contract", "title"))
         self.contract_type = _combo(type_names())
         self.status_combo = _combo(status_names())
         self.status_combo.setObjectName("contractStatus")
@@ -236,6 +238,7 @@ class ContractEditor(QWidget):
         self.amount = AmountEdit()
         self.amount.setObjectName("contractAmount")
         self.notes = QPlainTextEdit()
+        limit_text(self.notes, limits.limit("contract", "notes"))
         self.notes.setMinimumHeight(60)
         self.notes.setMaximumHeight(120)
         rows = [

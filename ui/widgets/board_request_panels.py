@@ -11,11 +11,13 @@ from servicedesk.errors import ConflictError, ServiceDeskError
 from servicedesk.models import Intervention, ServiceRequest, WorkLog
 from servicedesk.permissions import Permission
 from servicedesk.services import interventions, worklogs
+from servicedesk import limits
 
 from .. import fmt
 from ..messages import conflict_text, show_error
 from .board_common import ask_reload
 from .board_view import status_label
+from .limited_text import limit_text
 
 
 def _item(text: str, data=None) -> QTableWidgetItem:
@@ -251,6 +253,7 @@ class FinalReportDialog(QDialog):
         self.setObjectName("finalReportDialog")
         self.setWindowTitle(QCoreApplication.translate("Board", "Final report"))
         self.edit = QPlainTextEdit(text)
+        limit_text(self.edit, limits.limit("request", "final_report"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -11,10 +11,12 @@ from servicedesk import clock, like
 from servicedesk.models import ActivityType, Contract, MaintenancePlan, Operator, Team, Unit
 from servicedesk.permissions import Permission
 from servicedesk.services import maintenance as svc
+from servicedesk import limits
 
 from .. import fmt
 from .party_page import set_combo_data
 from .party_rows import RowsModel, SearchBox, make_table, run_safely
+from .limited_text import limit_text
 
 
 def period_names() -> dict[str, str]:
@@ -115,6 +117,7 @@ class PlanEditor(QWidget):
         self.last_done.setPlaceholderText(QCoreApplication.translate("Maintenance", "visits made before ServiceDesk"))
         self.instructions = QPlainTextEdit()
         self.instructions.setMaximumHeight(80)
+        limit_text(self.instructions, limits.limit("maintenance_plan", "instructions"))
         self.active = QCheckBox(QCoreApplication.translate("Maintenance", "Active"))
         self.next_label = QLabel()
         self.next_label.setObjectName("planNextDue")

@@ -11,8 +11,10 @@ from servicedesk.models import Contact, Party, Province
 from servicedesk.permissions import Permission
 from servicedesk.queries import registry as rq
 from servicedesk.services import parties as svc
+from servicedesk import limits
 
 from .party_rows import RowsModel, SearchBox, make_table, run_safely
+from .limited_text import limit_text
 
 
 def party_labels() -> dict[str, str]:
@@ -129,6 +131,7 @@ class PartyEditor(QWidget):
         self.sdi.setMaximumWidth(110)
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(60)
+        limit_text(self.notes, limits.limit("party", "notes"))
         kinds = QHBoxLayout()
         kinds.addWidget(self.is_customer)
         kinds.addWidget(self.is_supplier)

@@ -118,10 +118,10 @@ def errors_text(err: ServiceDeskError, labels: dict[str, str]) -> str:
         for fe in err.errors:
             one = ValidationError([fe.__class__(fe.field, fe.code, fe.params)])
             text = messages.error_text(one)
-            prefix = f"{fe.field}: "
+            prefix = f"{fe.params.get('label') or messages.field_label(fe.field)}: "
             if text.startswith(prefix):
                 text = text[len(prefix):]
-            label = labels.get(fe.field, "")
+            label = labels.get(fe.field, "") or messages.field_label(fe.field, "")
             lines.append(f"{label}: {text}" if label else text)
         return "\n".join(lines)
     return messages.error_text(err)

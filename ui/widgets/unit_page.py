@@ -16,10 +16,12 @@ from servicedesk.queries import registry as rq
 from servicedesk.services import maintenance as msvc
 from servicedesk.services import products as psvc
 from servicedesk.services import units as usvc
+from servicedesk import limits
 
 from .. import fmt
 from .party_page import PartyPicker, party_labels, province_combo, set_combo_data
 from .party_rows import RowsModel, SearchBox, make_table, run_safely
+from .limited_text import limit_text
 
 
 def unit_labels() -> dict[str, str]:
@@ -109,6 +111,7 @@ class UnitEditor(QWidget):
         self.province = province_combo()
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(56)
+        limit_text(self.notes, limits.limit("unit", "notes"))
         owner_box = QWidget()
         ob = QHBoxLayout(owner_box)
         ob.setContentsMargins(0, 0, 0, 0)
