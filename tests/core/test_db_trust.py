@@ -340,3 +340,29 @@ def test_command_line_refuses_an_empty_file_in_one_line(tmp_path):
     lines = [line for line in out.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "is an empty file" in lines[0]
     assert path.read_bytes() == b""
+
+
+def test_bounded_check_reaches_every_index_root(tmp_path, monkeypatch):
+    path = small_db(tmp_path / "office.db")
+    con = sqlite3.connect(path)
+    root = con.execute("SELECT rootpage FROM sqlite_schema WHERE type = 'index' "
+                       "AND tbl_name = 'setting' AND sql IS NOT NULL").fetchone()[0]
+    con.close()
+    overwrite_page(path, root, fill=0x0A)
+    before = digest(path)
+    monkeypatch.setattr(dbmod, "OPEN_CHECK_FULL_BYTES", 0)
+    with pytest.raises(DatabaseOpenError) as info:
+        open_database(path)
+    assert info.value.code == "db.corrupt" and digest(path) == before
+
+
+@pytest.mark.parametrize("sql, expected", [
+    ('CREATE INDEX "a" ON "t" ("col")', ("col", None)),
+    ('CREATE UNIQUE INDEX "a" ON "t" ("c1", "c2")', ("c1", None)),
+    ("CREATE INDEX unit_serial_nocase ON unit (serial COLLATE NOCASE)", ("serial", "NOCASE")),
+    ("CREATE INDEX x ON t (lower(name))", (None, None)),  # an expression: not probed
+    ("CREATE INDEX x ON t(due DESC, id)", ("due", None)),
+    ('CREATE INDEX "on" ON "my ON t" ("a""b" COLLATE NOCASE DESC)', ('a"b', "NOCASE")),
+])
+def test_first_index_column_is_read_from_the_schema_text(sql, expected):
+    assert dbmod._first_index_column(sql) == expected
