@@ -368,7 +368,18 @@ def recover_corrupt(db_path: Path, backup: Path) -> Path:
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     aside = db_path.with_name(f"{db_path.name}.corrupt-{stamp}")
     tmp = db_path.with_name(f".{db_path.name}.restore.tmp")
+    try:
+        with db_path.open("rb") as fh:
+            wal = fh.read(20)[18:19] == b"\x02"  # the file's journal mode, kept (#14)
+    except OSError:
+        wal = False
     shutil.copyfile(backup, tmp)
+    if wal:  # backups are stored in rollback mode; nobody has the copy open yet
+        con = sqlite3.connect(str(tmp))
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+        finally:
+            con.close()
     os.replace(db_path, aside)
     for suffix in ("-wal", "-shm", "-journal"):
         extra = Path(str(db_path) + suffix)

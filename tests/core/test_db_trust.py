@@ -366,3 +366,16 @@ def test_bounded_check_reaches_every_index_root(tmp_path, monkeypatch):
 ])
 def test_first_index_column_is_read_from_the_schema_text(sql, expected):
     assert dbmod._first_index_column(sql) == expected
+
+
+def test_recovery_keeps_the_files_journal_mode(tmp_path):
+    """A backup is stored in rollback mode; putting it in place of a damaged WAL file must not
+    silently turn a one-workstation file into a shared one (nor the reverse)."""
+    for shared in (False, True):
+        path = small_db(tmp_path / f"office-{shared}.db", rows=20, shared=shared)
+        good = backup.take_backup(path, kind="auto")
+        mode = path.read_bytes()[18:20]
+        overwrite_page(path, 2)
+        backup.recover_corrupt(path, good.path)
+        assert path.read_bytes()[18:20] == mode
+        assert side_files(path) == set() and full_check(path) == "ok"
