@@ -27,6 +27,7 @@ import re
 import shutil
 import sqlite3
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -87,6 +88,7 @@ class ServiceDeskDatabase(UnitOfWorkMixin, pw.SqliteDatabase):
         self.shared = shared
         self.damaged: str | None = None  # what the integrity check found; no more writes then
         self.presence = None
+        self._opened_by = threading.get_ident()
 
     def begin(self, *args, **kwargs):
         # A damaged file is never written (#14): refuse before the write lock is even taken.
@@ -113,7 +115,9 @@ class ServiceDeskDatabase(UnitOfWorkMixin, pw.SqliteDatabase):
             raise
 
     def close(self):
-        if self.presence is not None:
+        # peewee closes this thread's connection only: a worker ending its job must not give up
+        # the workstation's seat (servicedesk.presence), the thread that opened the file does
+        if self.presence is not None and threading.get_ident() == self._opened_by:
             self.presence.close()
             self.presence = None
         return super().close()

@@ -379,3 +379,19 @@ def test_recovery_keeps_the_files_journal_mode(tmp_path):
         backup.recover_corrupt(path, good.path)
         assert path.read_bytes()[18:20] == mode
         assert side_files(path) == set() and full_check(path) == "ok"
+
+
+def test_a_worker_closing_its_connection_keeps_the_workstations_seat(tmp_path):
+    import threading
+
+    path = small_db(tmp_path / "office.db", rows=5)
+    database = open_database(path)
+    try:
+        seat = database.presence
+        worker = threading.Thread(target=lambda: (Setting.select().count(), database.close()))
+        worker.start()
+        worker.join()
+        assert database.presence is seat and seat.fd is not None
+    finally:
+        database.close()
+    assert database.presence is None
