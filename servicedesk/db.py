@@ -43,9 +43,10 @@ from .uow import UnitOfWorkMixin
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 APPLICATION_ID = 0x53444B31  # "SDK1": marks the file as ours
-# Whole quick_check on open up to this size (about 0.1-0.2 s); larger files get the bounded
-# check on open and the whole one in the background (benchmark db_open_check).
-OPEN_CHECK_FULL_BYTES = 48 * 1024 * 1024
+# Whole quick_check on open up to this size (~60 ms for the 10 MB small demo, part of the
+# start-up); larger files get the bounded check on open and the whole one in the background
+# (benchmark db_open_check).
+OPEN_CHECK_FULL_BYTES = 16 * 1024 * 1024
 _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "davfs",
                "fuse.rclone", "ncpfs", "afpfs", "webdav", "fuse.smbnetfs", "fuse.gvfsd-fuse"}
 
