@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from decimal import Decimal
 
 from peewee import fn
@@ -162,6 +163,24 @@ class Alerts:
         return len(set(self.notice) | set(self.expiring) | set(self.proposals))
 
 
+class _AlertTerms(NamedTuple):
+    """What the renewal rules read of a contract to decide on an alert."""
+
+    id: int
+    term_end: dt.date
+    notice_days: int
+    notice_given_on: dt.date | None
+    renewal_type: str
+    max_renewals: int | None
+    renewals_done: int
+
+
+def _date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
 def alerts(today: dt.date | None = None, days: int | None = None) -> Alerts:
     """Contracts entering their notice period, expiring within ``days`` (the setting by
     default), and renewal proposals awaiting a decision."""
@@ -170,15 +189,18 @@ def alerts(today: dt.date | None = None, days: int | None = None) -> Alerts:
     limit = today + dt.timedelta(days=days)
     max_notice = (Contract.select(fn.MAX(Contract.notice_days))
                   .where(Contract.status.in_(LIVE_STATUSES)).scalar()) or 0
-    # Cheap SQL window (portable: no date arithmetic in SQL), exact test in Python.
+    # Cheap SQL window (portable: no date arithmetic in SQL), exact test in Python. Plain
+    # tuples, not Contract objects: building 2,000 models was most of the time (#18).
     candidates = (Contract.select(Contract.id, Contract.term_end, Contract.notice_days,
                                   Contract.notice_given_on, Contract.renewal_type,
-                                  Contract.max_renewals, Contract.renewals_done, Contract.status)
+                                  Contract.max_renewals, Contract.renewals_done)
                   .where(Contract.status.in_(LIVE_STATUSES), Contract.archived == False,  # noqa: E712
                          Contract.term_end >= today,
                          Contract.term_end <= limit + dt.timedelta(days=max_notice)))
+    sql, params = candidates.sql()
     out = Alerts(days)
-    for c in candidates:
+    for row in Contract._meta.database.execute_sql(sql, params).fetchall():
+        c = _AlertTerms(row[0], _date(row[1]), row[2], _date(row[3]), *row[4:])
         cancel = renewals.contract_cancel_by(c)
         if c.notice_given_on is None and renewals.will_renew(c) and today <= cancel <= limit:
             out.notice.append(c.id)

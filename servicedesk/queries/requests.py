@@ -147,10 +147,58 @@ def _number_terms(text: str) -> tuple[str, list[Any]] | None:
     return None
 
 
-_PARTY_SQL = (f"SELECT id FROM party WHERE name LIKE ? {like.SQL_ESCAPE} OR code = ? "
-              f"OR vat_number LIKE ? {like.SQL_ESCAPE} OR city LIKE ? {like.SQL_ESCAPE}")
 _SERIAL_SQL = ("SELECT ru.request_id FROM request_unit ru WHERE ru.unit_id IN "
                f"(SELECT id FROM unit WHERE serial LIKE ? {like.SQL_ESCAPE})")
+_VAT_SEPARATORS = re.compile(r"[\s.\-]")
+_ITALIAN_VAT = re.compile(r"^(?:IT)?(\d{5,11})$")
+_TRIGRAM_MIN = 3  # the trigram indexes need three characters to narrow a search
+
+
+def _indexed_like(text: str) -> bool:
+    """True when a '%text%' search can use a trigram index (no wildcard to escape: FTS5 does
+    not take an ESCAPE clause)."""
+    return len(text) >= _TRIGRAM_MIN and "%" not in text and "_" not in text
+
+
+def vat_prefixes(text: str) -> list[str]:
+    """How a VAT number typed as ``text`` may start in the database: as typed (spaces, dots and
+    dashes dropped, upper case) and, for an Italian number, with and without the ``IT`` prefix
+    (the party service stores IT + 11 digits; imported data often has the digits only)."""
+    compact = _VAT_SEPARATORS.sub("", text).upper()
+    out = {compact} if compact else set()
+    italian = _ITALIAN_VAT.match(compact)
+    if italian:
+        out |= {italian.group(1), "IT" + italian.group(1)}
+    return sorted(out)
+
+
+def party_ids_sql(text: str) -> tuple[str, list[Any]]:
+    """Ids of the parties ``text`` names: a name containing it, a city starting with it, the
+    party code, or the VAT number (with or without "IT", spaces). Every branch uses an index
+    (trigrams of the names, the city, code and VAT number indexes)."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if _indexed_like(text):
+        parts.append("SELECT rowid FROM party_name_fts WHERE name LIKE ?")
+        params.append(f"%{text}%")
+    else:  # short or with wildcards: read the names (a narrow index of them)
+        parts.append(f"SELECT id FROM party WHERE name LIKE ? {like.SQL_ESCAPE}")
+        params.append(like.pattern(text))
+    parts.append(f"SELECT id FROM party WHERE city LIKE ? {like.SQL_ESCAPE}")
+    params.append(like.pattern(text, "starts"))
+    parts.append("SELECT id FROM party WHERE code = ?")
+    params.append(text.upper())
+    for prefix in vat_prefixes(text):
+        parts.append("SELECT id FROM party WHERE vat_number >= ? AND vat_number < ?")
+        params += [prefix, prefix + "\uffff"]
+    return " UNION ALL ".join(parts), params
+
+
+def serial_unit_ids_sql(text: str) -> tuple[str, list[Any]]:
+    """Ids of the units whose serial number contains ``text`` (by trigrams when it can)."""
+    if _indexed_like(text):
+        return "SELECT rowid FROM unit_serial_fts WHERE serial LIKE ?", [f"%{text}%"]
+    return f"SELECT id FROM unit WHERE serial LIKE ? {like.SQL_ESCAPE}", [like.pattern(text)]
 
 
 def _clean(text: str) -> str:
@@ -158,9 +206,9 @@ def _clean(text: str) -> str:
 
 
 def text_candidates(text: str, *, descriptions: bool = True) -> tuple[str, list[Any]] | None:
-    """An SQL subquery of request ids matching ``text`` by number, customer (name, VAT number,
-    city, code), serial number or description words; each branch uses an index (FTS5 for the
-    words). For large sets (closed requests, all of them)."""
+    """An SQL subquery of request ids matching ``text`` by number, customer (name, VAT number
+    with or without "IT", city, code), serial number or description words; each branch uses an
+    index (FTS5 for the words, trigrams for names). For large sets (closed requests, all)."""
     text = _clean(text)
     if not text:
         return None
@@ -172,16 +220,17 @@ def text_candidates(text: str, *, descriptions: bool = True) -> tuple[str, list[
     if number:
         parts.append(f"SELECT id FROM service_request WHERE {number[0]}")
         params += number[1]
-    anywhere = like.pattern(text)
-    parts.append(f"SELECT r2.id FROM service_request r2 WHERE r2.customer_id IN ({_PARTY_SQL})")
-    params += [anywhere, text.upper(), anywhere[1:], anywhere[1:]]
+    party_sql, party_params = party_ids_sql(text)
+    parts.append(f"SELECT r2.id FROM service_request r2 WHERE r2.customer_id IN ({party_sql})")
+    params += party_params
     parts.append(_SERIAL_SQL)
-    params.append(anywhere[1:])
+    params.append(like.pattern(text, "starts"))
     query = fts_query(text) if descriptions else None
     if query:
         parts.append("SELECT rowid FROM request_fts WHERE request_fts MATCH ?")
         params.append(query)
-    return " UNION ".join(parts), params
+    # UNION ALL: the caller tests membership (IN), which ignores duplicates anyway
+    return " UNION ALL ".join(parts), params
 
 
 def text_condition_inline(text: str) -> tuple[str, list[Any]] | None:
@@ -193,9 +242,9 @@ def text_condition_inline(text: str) -> tuple[str, list[Any]] | None:
     number = _number_terms(text)
     if number and _NUMBER_FULL.match(text.replace(" ", "")):  # a whole number: nothing else
         return "r." + number[0], number[1]
-    anywhere = like.pattern(text)
-    ors = [f"r.customer_id IN ({_PARTY_SQL})", f"r.id IN ({_SERIAL_SQL})"]
-    params: list[Any] = [anywhere, text.upper(), anywhere[1:], anywhere[1:], anywhere[1:]]
+    party_sql, params = party_ids_sql(text)
+    ors = [f"r.customer_id IN ({party_sql})", f"r.id IN ({_SERIAL_SQL})"]
+    params.append(like.pattern(text, "starts"))
     if number:
         ors.append("r." + number[0])
         params += number[1]
@@ -322,6 +371,15 @@ def count(spec: QueueSpec, now: dt.datetime | None = None) -> int:
     where, params = _where(spec, now)
     sql = "SELECT COUNT(*) FROM service_request r" + (f" WHERE {' AND '.join(where)}" if where else "")
     return int(_db().execute_sql(sql, params).fetchone()[0])
+
+
+def closed_matches(spec: QueueSpec, now: dt.datetime | None = None) -> int:
+    """How many closed (resolved, closed, cancelled) requests a search of the open queue would
+    find among the closed ones, the other filters kept: what the queue offers to show when the
+    search finds nothing open (#12). Zero without a search text."""
+    if not _clean(spec.text):
+        return 0
+    return count(spec.with_(status_group="closed", statuses=(), urgency=None), now)
 
 
 # -- rows -----------------------------------------------------------------------------------

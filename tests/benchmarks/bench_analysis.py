@@ -1,8 +1,10 @@
 """Analysis benchmarks (issue 7) on the large demo database.
 
-- ``analysis_filters``: 20 filter combinations over requests/interventions; one run = the
-  COUNT and the first page of 200 rows of one combination (round robin, so p95 covers all 20).
-  Limit: the same SQL statements run on a bare sqlite3 connection.
+- ``analysis_filters``: 20 filter combinations over requests/interventions
+  (``tests/analysis_plans.py``); one run = the COUNT and the first page of 200 rows of one
+  combination (round robin, so p95 covers all 20). Limit: the same SQL statements (count, ids
+  of the page, its rows) run on a bare sqlite3 connection. The setup checks that each
+  combination is served by the index ``tests/analysis_plans.py`` names.
 - ``chart_group``: all requests grouped by month and priority (the default chart).
   Limit: the equivalent GROUP BY on bare sqlite3.
 - ``export_100k``: 100,000 request rows × 14 columns to .xlsx with the real exporter; memory
@@ -11,7 +13,6 @@
 """
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import sqlite3
 import statistics
@@ -19,8 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-import peewee as pw
 from harness import Bench, p95
+
+from tests.analysis_plans import EXPECTED, combos, plans, serving_index, sql_params
 
 PAGE = 200
 
@@ -39,54 +41,6 @@ def _reset_peak() -> None:
         pass
 
 
-def _combos(A):
-    from servicedesk.models import (ActivityType, Contract, JobOrder, Operator, Party, Product,
-                                    ServiceRequest, Team, Unit)
-
-    def top(field):
-        return (ServiceRequest.select(field).where(field.is_null(False)).group_by(field)
-                .order_by(pw.fn.COUNT(ServiceRequest.id).desc()).scalar())
-
-    customer = top(ServiceRequest.customer)
-    contract = top(ServiceRequest.contract) or Contract.select(Contract.id).scalar()
-    job = top(ServiceRequest.job_order) or JobOrder.select(JobOrder.id).scalar()
-    team = Team.select(Team.id).order_by(Team.id).scalar()
-    ops = [o for (o,) in Operator.select(Operator.id).order_by(Operator.id).limit(3).tuples()]
-    product = Product.select(Product.id).order_by(Product.id).scalar()
-    serial = (Unit.select(Unit.serial).order_by(Unit.id).scalar() or "X")[:6]
-    act = ActivityType.select(ActivityType.id).order_by(ActivityType.id).scalar()
-    small_customer = Party.select(Party.id).order_by(Party.id.desc()).scalar()
-    last = ServiceRequest.select(pw.fn.MAX(ServiceRequest.opened_at)).scalar()
-    last = last if isinstance(last, dt.datetime) else dt.datetime.fromisoformat(str(last))
-    end = last.date()
-    month_ago, year_ago = end - dt.timedelta(days=30), end - dt.timedelta(days=365)
-    R = A.RequestSpec
-    specs = [
-        ("requests", R()),
-        ("requests", R(statuses=("new", "assigned", "in_progress"))),
-        ("requests", R(priorities=("critical",))),
-        ("requests", R(provinces=("MI",))),
-        ("requests", R(customer_ids=(customer,))),
-        ("requests", R(customer_ids=(small_customer,), statuses=("closed",))),
-        ("requests", R(opened_from=month_ago, opened_to=end)),
-        ("requests", R(opened_from=year_ago, priorities=("high", "critical"), provinces=("MI", "TO"))),
-        ("requests", R(closed_from=month_ago)),
-        ("requests", R(team_ids=(team,), statuses=("closed",))),
-        ("requests", R(operator_ids=(ops[0],))),
-        ("requests", R(contract_ids=(contract,))),
-        ("requests", R(job_order_ids=(job,))),
-        ("requests", R(product_ids=(product,))),
-        ("requests", R(serial=serial)),
-        ("requests", R(text="caldaia")),
-        ("requests", R(scheduled_from=month_ago, scheduled_to=end)),
-        ("interventions", R()),
-        ("interventions", R(operator_ids=(ops[1],), scheduled_from=year_ago)),
-        ("interventions", R(activity_type_ids=(act,), provinces=("RM", "MI"),
-                            intervention_statuses=("done",))),
-    ]
-    return specs
-
-
 def benchmarks(env) -> list[Bench]:
     from servicedesk.export.excel import ExcelColumn, write_xlsx
     from servicedesk.queries import analysis as A
@@ -94,13 +48,16 @@ def benchmarks(env) -> list[Bench]:
     state: dict = {}
 
     def setup_filters() -> None:
-        state["combos"] = [(n, A.query(n, spec)) for n, spec in _combos(A)]
+        state["combos"] = [(n, A.query(n, spec)) for n, spec in combos(A)]
         state["sql"] = []
         for _name, q in state["combos"]:
-            count_sql = q.subject.base(q.spec).select(
-                pw.fn.COUNT(q.subject.model._meta.primary_key)).sql()
-            page_sql = q._ordered(None).limit(PAGE).sql()
-            state["sql"].append((count_sql, page_sql))
+            # the limit: the same statements (count, ids of the page, its rows) on bare sqlite3
+            ids = q.page_ids(0, PAGE)
+            rows_sql = q.subject.display(q.subject.model.select(), None).select(
+                q.subject.model._meta.primary_key, *[c.expr for c in q.columns]).where(
+                q.subject.model._meta.primary_key.in_(ids)).sql()
+            state["sql"].append((q.count_query().sql(), q.page_query(0, PAGE).sql(), rows_sql))
+        check_plans()
         state["raw"] = sqlite3.connect(str(env.path))
         state["i"] = itertools.cycle(range(len(state["combos"])))
         state["j"] = itertools.cycle(range(len(state["combos"])))
@@ -116,10 +73,19 @@ def benchmarks(env) -> list[Bench]:
 
     def raw_first_page() -> None:
         i = next(state["j"])
-        (count_sql, count_params), (page_sql, page_params) = state["sql"][i]
         con = state["raw"]
-        con.execute(count_sql, _raw_params(count_params)).fetchone()
-        con.execute(page_sql, _raw_params(page_params)).fetchall()
+        for sql, params in state["sql"][i]:
+            con.execute(sql, sql_params(params)).fetchall()
+
+    def check_plans() -> None:
+        """The plans on the large database are the ones tests/core/test_analysis_plans.py
+        expects (and checks on the small one given these statistics)."""
+        con = sqlite3.connect(str(env.path))
+        found = {n: (serving_index(c), serving_index(p)) for n, (c, p) in plans(con, A).items()}
+        con.close()
+        wrong = {n: v for n, v in found.items() if v != EXPECTED[n]}
+        if wrong:
+            raise AssertionError(f"analysis plans differ from tests/analysis_plans.py: {wrong}")
 
     filters = Bench("analysis_filters", first_page,
                     "count + first page p95 ≤ 50 ms for each of 20 combinations",
@@ -161,7 +127,7 @@ def benchmarks(env) -> list[Bench]:
         con = sqlite3.connect(str(env.path))
         wb = Workbook(write_only=True)
         ws = wb.create_sheet("x")
-        for row in con.execute(sql, _raw_params(params)):
+        for row in con.execute(sql, sql_params(params)):
             ws.append(row[1:])
         wb.save(out_dir / "bare.xlsx")
         con.close()
@@ -192,14 +158,3 @@ def benchmarks(env) -> list[Bench]:
 
     filters_note.setup = worst_fixed
     return [filters, filters_note, chart, export_bench]
-
-
-def _raw_params(params):
-    out = []
-    for p in params:
-        if isinstance(p, dt.datetime):
-            p = p.isoformat(sep=" ")
-        elif isinstance(p, dt.date):
-            p = p.isoformat()
-        out.append(p)
-    return out

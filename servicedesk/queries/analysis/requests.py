@@ -13,8 +13,9 @@ import peewee as pw
 
 from ...models import (ActivityType, Contract, Intervention, JobOrder, Operator, Party, Priority,
                        ProblemType, RequestUnit, ServiceRequest, Team, Unit)
-from .base import (Column, Dimension, Measure, Subject, contains, day_range, month_of,
-                   name_labels, raw, ref_labels, week_of)
+from ..requests import serial_unit_ids_sql, text_candidates
+from .base import (Column, Dimension, Measure, Subject, day_range, month_of, name_labels, raw,
+                   ref_labels, week_of)
 
 REQUEST_STATUSES = ("new", "assigned", "in_progress", "waiting_customer", "waiting_supplier",
                     "resolved", "closed", "cancelled")
@@ -66,14 +67,16 @@ def _ids(values: tuple) -> list:
     return list(dict.fromkeys(values))
 
 
-def request_conditions(spec: RequestSpec, *, interventions: bool) -> list[Any]:
-    """Conditions over ``service_request`` (and ``intervention`` when listing interventions)."""
+def request_conditions(spec: RequestSpec, *, interventions: bool,
+                       counting: bool = False) -> list[Any]:
+    """Conditions over ``service_request`` (and ``intervention`` when listing interventions).
+
+    ``counting``: for a COUNT, where no order has to be kept, every filter may drive from its
+    own index (a page instead walks the sort index and tests the unselective filters)."""
     out: list[Any] = []
     if spec.text.strip():
         # The request queue's search: number, customer, serial or description words, each
         # branch by an index (a LIKE '%…%' over 200,000 subjects took most of a second).
-        from ..requests import text_candidates
-
         found = text_candidates(spec.text.strip())
         if found is not None:
             sql, params = found
@@ -85,14 +88,17 @@ def request_conditions(spec: RequestSpec, *, interventions: bool) -> list[Any]:
             RequestUnit.unit.in_(Unit.select(Unit.id).where(
                 Unit.product.in_(_ids(spec.product_ids)))))))
     if spec.serial.strip():
+        sql, params = serial_unit_ids_sql(spec.serial.strip())  # by trigrams of the serials
         out.append(SR.id.in_(RequestUnit.select(RequestUnit.request).where(
-            RequestUnit.unit.in_(Unit.select(Unit.id).where(
-                contains(Unit.serial, spec.serial.strip()))))))
+            RequestUnit.unit.in_(pw.NodeList((pw.SQL(sql, params),), parens=True)))))
     if spec.provinces:
-        # "+customer_id": a province holds thousands of customers; walking the sort index and
-        # testing membership beats fetching and sorting every request of the province.
-        unindexed = pw.NodeList((pw.SQL("+"), SR.customer), glue="")
-        out.append(unindexed.in_(Party.select(Party.id).where(
+        # For a page, "+customer_id": a province holds thousands of customers; walking the sort
+        # index and testing membership beats fetching and sorting every request of the
+        # province. A count of requests reads those customers' requests by index instead
+        # (for interventions the membership test stays cheaper: measured 13 against 34 ms).
+        customer = (SR.customer if counting and not interventions
+                    else pw.NodeList((pw.SQL("+"), SR.customer), glue=""))
+        out.append(customer.in_(Party.select(Party.id).where(
             Party.province.in_([p.upper() for p in spec.provinces]))))
     if spec.priorities:
         prio_ids = Priority.select(Priority.id).where(Priority.code.in_(list(spec.priorities)))
@@ -207,10 +213,13 @@ class RequestsSubject(Subject):
     def model(self) -> type[pw.Model]:
         return SR
 
-    def base(self, spec: RequestSpec) -> pw.ModelSelect:
+    def base(self, spec: RequestSpec, *, counting: bool = False) -> pw.ModelSelect:
         query = SR.select()
-        conditions = request_conditions(spec, interventions=False)
+        conditions = request_conditions(spec, interventions=False, counting=counting)
         return query.where(*conditions) if conditions else query
+
+    def count_base(self, spec: RequestSpec) -> pw.ModelSelect:
+        return self.base(spec, counting=True)
 
     def display(self, query: pw.ModelSelect, spec: RequestSpec | None) -> pw.ModelSelect:
         J = pw.JOIN.LEFT_OUTER
@@ -277,12 +286,18 @@ class InterventionsSubject(Subject):
     def model(self) -> type[pw.Model]:
         return I
 
-    def base(self, spec: RequestSpec) -> pw.ModelSelect:
+    def base(self, spec: RequestSpec, *, counting: bool = False) -> pw.ModelSelect:
         query = I.select()
         if _needs_request(spec):  # counting 400,000 interventions needs no join otherwise
             query = query.join_from(I, SR, on=(I.request == SR.id))
-        conditions = request_conditions(spec, interventions=True)
+        conditions = request_conditions(spec, interventions=True, counting=counting)
         return query.where(*conditions) if conditions else query
+
+    def count_base(self, spec: RequestSpec) -> pw.ModelSelect:
+        return self.base(spec, counting=True)
+
+    def base_models(self, spec: RequestSpec) -> set[Any]:
+        return {I, SR} if _needs_request(spec) else {I}
 
     def grouping_base(self, spec: RequestSpec) -> pw.ModelSelect:
         query = self.base(spec)
