@@ -5823,6 +5823,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Matricola %1: %2 presso %3 — &lt;a href='#'&gt;mostra la matricola&lt;/a&gt;</translation>
     </message>
     <message>
+      <source>1 closed request matches — &lt;a href='#'&gt;show&lt;/a&gt;</source>
+      <translation>1 richiesta chiusa corrisponde — &lt;a href='#'&gt;mostra&lt;/a&gt;</translation>
+    </message>
+    <message>
+      <source>%1 closed requests match — &lt;a href='#'&gt;show&lt;/a&gt;</source>
+      <translation>%1 richieste chiuse corrispondono — &lt;a href='#'&gt;mostra&lt;/a&gt;</translation>
+    </message>
+    <message>
       <source>Service requests</source>
       <translation>Richieste di assistenza</translation>
     </message>

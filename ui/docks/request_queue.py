@@ -111,6 +111,14 @@ class RequestQueueDock(QWidget):
         self.serial_hint.hide()
         self._hint_serial = ""
         outer.addWidget(self.serial_hint)
+        # A search that finds nothing open says how many closed requests match (#12).
+        self.closed_hint = QLabel()
+        self.closed_hint.setObjectName("queueClosedHint")
+        self.closed_hint.setProperty("role", "hint")
+        self.closed_hint.setTextFormat(Qt.TextFormat.RichText)
+        self.closed_hint.linkActivated.connect(lambda _l: self.show_closed())
+        self.closed_hint.hide()
+        outer.addWidget(self.closed_hint)
 
         filters = QHBoxLayout()
         filters.setSpacing(4)
@@ -263,6 +271,7 @@ class RequestQueueDock(QWidget):
         self._restore_selection(selected)
         self._update_counts()
         self._update_serial_hint()
+        self._update_closed_hint()
 
     def _counter_filter(self, which: str, on: bool) -> None:
         if which == "unassigned":
@@ -331,6 +340,21 @@ class RequestQueueDock(QWidget):
             self.serial_hint.show()
         else:
             self.serial_hint.hide()
+
+    def _update_closed_hint(self) -> None:
+        spec = self.model.spec
+        open_only = spec.status_group == "open" and not spec.statuses
+        n = rq.closed_matches(spec, self.model.now) if open_only and self.model.rowCount() == 0 else 0
+        if n:
+            text = (self.tr("1 closed request matches — <a href='#'>show</a>") if n == 1 else
+                    self.tr("%1 closed requests match — <a href='#'>show</a>").replace(
+                        "%1", fmt.number(n)))
+            self.closed_hint.setText(text)
+        self.closed_hint.setVisible(bool(n))
+
+    def show_closed(self) -> None:
+        """The closed requests the search finds (the link of the hint)."""
+        self.status_combo.setCurrentIndex(self.status_combo.findData("group:closed"))
 
     # -- selection, opening, refresh ------------------------------------------------------
     def selected_id(self) -> int | None:
