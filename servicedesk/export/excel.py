@@ -28,6 +28,9 @@ DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 MAX_CELL_TEXT = 32_767  # Excel's limit per cell
 _ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # what XML 1.0 refuses
 _FORMULA_START = ("=", "+", "-", "@")
+# Anything a text cell must look at twice: a formula-like start, an error-code-like start
+# ("#N/A"), an XML-illegal character. One search per value (most values have none of them).
+_SUSPECT = re.compile(r"^[=+\-@#]|[\000-\010\013\014\016-\037]")
 _PROGRESS_EVERY = 500
 
 
@@ -242,7 +245,13 @@ def _converter(ws, column: ExcelColumn) -> Callable[[Any], Any]:
                     return text(value)
             if kind == "date" and isinstance(value, dt.datetime):
                 value = value.date()
-            cell.value = value
+            if isinstance(value, dt.date):
+                # A date for a cell formatted as a date already: what ``cell.value = value``
+                # would store, without re-parsing the number format on every row (openpyxl's
+                # value setter: a tenth of an export's time). Tests check the typed cells.
+                cell._value, cell.data_type = value, "d"
+            else:
+                cell.value = value
             return cell
 
         return when
@@ -258,6 +267,8 @@ def _converter(ws, column: ExcelColumn) -> Callable[[Any], Any]:
             value = "✓" if value else ""
         if not isinstance(value, str):
             value = str(value)
+        if _SUSPECT.search(value) is None:
+            return value[:MAX_CELL_TEXT]  # the usual case: nothing to clean or to quote
         value = safe_text(value)
         if value.startswith(_FORMULA_START) or value in ERROR_CODES:
             # Not a formula and not an error code: an inline string, shown as typed.

@@ -306,17 +306,27 @@ class AnalysisQuery:
             category_codes=dim.codes, series_codes=sdim.codes if sdim is not None else None)
 
 
-def _models_of(expr: Any) -> set[Any]:
-    """The models (or aliases) whose fields an expression reads."""
+def _models_of(expr: Any, depth: int = 0) -> set[Any]:
+    """The models (or aliases) whose fields an expression reads. Every child node is visited
+    (functions, cases, sub-selects); a sub-select's own tables count too, which at worst adds
+    a join that was not needed."""
     if isinstance(expr, pw.Field):
         return {expr.model}
+    if depth > 30 or isinstance(expr, pw.ModelAlias) or not hasattr(expr, "__dict__"):
+        return set()
     out: set[Any] = set()
-    for attr in ("lhs", "rhs", "node", "nodes", "arguments"):
-        value = getattr(expr, attr, None)
-        for item in value if isinstance(value, (list, tuple)) else [value]:
-            if isinstance(item, pw.Node):
-                out |= _models_of(item)
+    for value in vars(expr).values():
+        for node in _nodes_in(value):
+            out |= _models_of(node, depth + 1)
     return out
+
+
+def _nodes_in(value: Any) -> Iterator[Any]:
+    if isinstance(value, pw.Node):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _nodes_in(item)
 
 
 def _to_datetime(value: Any) -> Any:
