@@ -1,7 +1,16 @@
-"""The ticket ledger of a contract (R-CON-3): balances are sums of movements, never counters."""
+"""The ticket ledger of a contract (R-CON-3): balances are sums of movements, never counters.
+
+One definition of the three figures, used by the contract editor, the lists and the analysis:
+- available = tickets bought: every credit that is not a give-back (initial, top-up, renewal,
+  adjustment; what is left of a term stays in the ledger, so it carries over);
+- used = net use: debits minus give-backs (a request closed, reopened and closed again has used
+  one ticket, not two);
+- remaining = available − used = the sum of every movement.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import Case, fn
 
@@ -10,24 +19,37 @@ from ..errors import FieldError, ValidationError
 from ..models import Contract, ServiceRequest, TicketMovement
 from ..permissions import Permission
 
-CREDIT_KINDS = ("initial", "topup", "renewal", "reversal", "adjust")
+CREDIT_KINDS = ("initial", "topup", "renewal", "adjust")
+USE_KINDS = ("debit", "reversal")  # a debit and its give-back: together, the net use
 
 
 @dataclass(frozen=True)
 class TicketBalance:
-    available: int  # all credits
-    used: int  # all debits (positive number)
-    remaining: int
+    available: int  # bought (credits other than give-backs)
+    used: int  # net use: debits minus give-backs
+    remaining: int  # available − used
 
     @property
     def low(self) -> bool:  # pragma: no cover - trivial
         return self.remaining <= 0
 
 
+def available_sum(tm: Any = TicketMovement) -> Any:
+    """SUM expression of the tickets bought over rows of ``tm`` (a TicketMovement or an alias)."""
+    return fn.COALESCE(fn.SUM(Case(None, [(tm.kind.not_in(USE_KINDS), tm.quantity)], 0)), 0)
+
+
+def used_sum(tm: Any = TicketMovement) -> Any:
+    """SUM expression of the net use (positive) over rows of ``tm``."""
+    return fn.COALESCE(fn.SUM(Case(None, [(tm.kind.in_(USE_KINDS), 0 - tm.quantity)], 0)), 0)
+
+
+def remaining_sum(tm: Any = TicketMovement) -> Any:
+    return fn.COALESCE(fn.SUM(tm.quantity), 0)
+
+
 def balance(contract_id: int) -> TicketBalance:
-    credits = fn.COALESCE(fn.SUM(Case(None, [(TicketMovement.quantity > 0, TicketMovement.quantity)], 0)), 0)
-    debits = fn.COALESCE(fn.SUM(Case(None, [(TicketMovement.quantity < 0, 0 - TicketMovement.quantity)], 0)), 0)
-    rows = list(TicketMovement.select(credits, debits)
+    rows = list(TicketMovement.select(available_sum(), used_sum())
                 .where(TicketMovement.contract == contract_id).tuples())
     available, used = (int(rows[0][0]), int(rows[0][1])) if rows else (0, 0)
     return TicketBalance(available, used, available - used)
@@ -37,9 +59,7 @@ def balances(contract_ids: list[int]) -> dict[int, TicketBalance]:
     """Balances of many contracts in one query (for lists)."""
     if not contract_ids:
         return {}
-    credits = fn.COALESCE(fn.SUM(Case(None, [(TicketMovement.quantity > 0, TicketMovement.quantity)], 0)), 0)
-    debits = fn.COALESCE(fn.SUM(Case(None, [(TicketMovement.quantity < 0, 0 - TicketMovement.quantity)], 0)), 0)
-    rows = (TicketMovement.select(TicketMovement.contract, credits, debits)
+    rows = (TicketMovement.select(TicketMovement.contract, available_sum(), used_sum())
             .where(TicketMovement.contract.in_(contract_ids))
             .group_by(TicketMovement.contract).tuples())
     out = {cid: TicketBalance(0, 0, 0) for cid in contract_ids}
@@ -60,6 +80,16 @@ def credit(contract: Contract, quantity: int, kind: str = "topup", note: str = "
                                      term_no=contract.term_no, operator=actor.operator_id, note=note)
 
 
+def _net_use(request_id: int, contract_id: int | None = None) -> int:
+    """Tickets ``request_id`` holds now (debits minus give-backs, positive), on one contract or
+    on any."""
+    q = TicketMovement.select(fn.COALESCE(fn.SUM(TicketMovement.quantity), 0)).where(
+        TicketMovement.request == request_id, TicketMovement.kind.in_(USE_KINDS))
+    if contract_id is not None:
+        q = q.where(TicketMovement.contract == contract_id)
+    return -int(q.scalar() or 0)
+
+
 def debit_for_request(request: ServiceRequest, *, override: bool = False,
                       note: str = "") -> TicketMovement | None:
     """Debit the tickets of ``request``'s contract when the request is closed.
@@ -67,7 +97,7 @@ def debit_for_request(request: ServiceRequest, *, override: bool = False,
     Debits ``contract.tickets_per_request`` tickets (one by default). Contracts without any ticket
     credit do not use tickets: nothing is debited. When the balance would go below zero the debit
     is refused (``tickets.exhausted``) unless ``override`` — recorded on the movement.
-    Idempotent: a request is debited once (a reversal allows a new debit).
+    Idempotent: a request holding tickets is not debited again (a give-back allows a new debit).
     """
     actor = context.current()
     if request.contract_id is None:
@@ -78,40 +108,51 @@ def debit_for_request(request: ServiceRequest, *, override: bool = False,
         return None
     with Contract._meta.database.atomic():
         current = balance(contract.id)
-        if current.available == 0:
+        if current.available <= 0:
             return None  # not a ticket contract
-        net = (TicketMovement.select(fn.COALESCE(fn.SUM(TicketMovement.quantity), 0))
-               .where(TicketMovement.request == request.id,
-                      TicketMovement.contract == contract.id).scalar())
-        if net and int(net) < 0:
+        if _net_use(request.id, contract.id) > 0:
             return None  # already debited
-        if current.remaining < quantity and not override:
+        short = current.remaining < quantity
+        if short and not override:
             raise ValidationError(FieldError("contract", "tickets.exhausted",
                                              {"remaining": current.remaining, "needed": quantity,
                                               "contract": contract.number}))
         return TicketMovement.create(
             contract=contract, at=clock.now(), quantity=-quantity, kind="debit",
             term_no=contract.term_no, request=request.id, operator=actor.operator_id,
-            override=current.remaining < quantity, note=note or request.number)
+            override=short, note=note or request.number)
 
 
-def reverse_debit(request: ServiceRequest, note: str = "") -> TicketMovement | None:
-    """Give back the tickets debited for ``request`` (a closed request reopened)."""
+def reverse_debit(request: ServiceRequest, note: str = "") -> list[TicketMovement]:
+    """Give back the tickets ``request`` still holds (a closed request reopened).
+
+    Gives back exactly the net use, per contract, so a second reopening (or a repeated call)
+    finds nothing held and gives nothing back: tickets are never returned twice."""
     actor = context.current()
-    net = (TicketMovement.select(fn.COALESCE(fn.SUM(TicketMovement.quantity), 0))
-           .where(TicketMovement.request == request.id).scalar())
-    if not net or int(net) >= 0:
-        return None
-    first = TicketMovement.select().where(TicketMovement.request == request.id).first()
-    return TicketMovement.create(contract=first.contract_id, at=clock.now(), quantity=-int(net),
-                                 kind="reversal", term_no=first.term_no, request=request.id,
-                                 operator=actor.operator_id, note=note or request.number)
+    with Contract._meta.database.atomic():
+        held = (TicketMovement.select(TicketMovement.contract,
+                                      fn.SUM(TicketMovement.quantity), fn.MAX(TicketMovement.term_no))
+                .where(TicketMovement.request == request.id,
+                       TicketMovement.kind.in_(USE_KINDS))
+                .group_by(TicketMovement.contract).tuples())
+        return [TicketMovement.create(contract=cid, at=clock.now(), quantity=-int(net),
+                                      kind="reversal", term_no=term, request=request.id,
+                                      operator=actor.operator_id, note=note or request.number)
+                for cid, net, term in list(held) if int(net) < 0]
+
+
+def closed_against_ids(contract_id: int):
+    """Sub-select of the requests that hold tickets of this contract now (net use > 0)."""
+    return (TicketMovement.select(TicketMovement.request)
+            .where(TicketMovement.contract == contract_id, TicketMovement.kind.in_(USE_KINDS),
+                   TicketMovement.request.is_null(False))
+            .group_by(TicketMovement.request)
+            .having(fn.SUM(TicketMovement.quantity) < 0))
 
 
 def requests_closed_against(contract_id: int) -> list[ServiceRequest]:
-    """The requests whose closing debited this contract (R-CON-3), newest first."""
-    ids = (TicketMovement.select(TicketMovement.request)
-           .where(TicketMovement.contract == contract_id, TicketMovement.kind == "debit",
-                  TicketMovement.request.is_null(False)))
-    return list(ServiceRequest.select().where(ServiceRequest.id.in_(ids))
-                .order_by(ServiceRequest.closed_at.desc()))
+    """The requests closed against this contract (R-CON-3), newest first: debits net of
+    give-backs, so a reopened request leaves the list until it is closed again."""
+    return list(ServiceRequest.select()
+                .where(ServiceRequest.id.in_(closed_against_ids(contract_id)))
+                .order_by(ServiceRequest.closed_at.desc(), ServiceRequest.id.desc()))

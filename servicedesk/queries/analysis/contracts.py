@@ -1,6 +1,7 @@
 """Contract analysis (R-CON-6). Ticket figures come from the ledger (``ticket_movement``) as
-correlated sub-selects, with the semantics of ``services/tickets.py``: available = all credits,
-used = all debits, remaining = available − used; a contract "with tickets" has any credit.
+correlated sub-selects built from the one definition in ``services/tickets.py``: available =
+tickets bought, used = debits net of give-backs, remaining = available − used; a contract
+"with tickets" has bought any.
 
 Amounts need ANALYSIS_MONEY: without it the amount column and the value measure are left out
 and an amount filter is refused (technicians and coordinators still analyse contracts).
@@ -16,6 +17,7 @@ import peewee as pw
 
 from ...models import Contract, JobOrder, Operator, Party, TicketMovement
 from ...permissions import Permission
+from ...services import tickets
 from ...services.contracts import CONTRACT_TYPES, DIRECTIONS, RENEWAL_TYPES
 from ...services.contracts import STATUSES as CONTRACT_STATUSES
 from .base import (Column, Dimension, Measure, Subject, contains, day_range, month_of,
@@ -61,13 +63,13 @@ CSigner = Operator.alias("csigner")
 CJob = JobOrder.alias("cjob")
 
 
-def _ledger(value: Any) -> Any:
-    return (TM.select(pw.fn.COALESCE(pw.fn.SUM(value), 0)).where(TM.contract == C.id))
+def _ledger(total: Any) -> Any:
+    return TM.select(total).where(TM.contract == C.id)
 
 
-AVAILABLE = _ledger(pw.Case(None, [(TM.quantity > 0, TM.quantity)], 0))
-USED = _ledger(pw.Case(None, [(TM.quantity < 0, 0 - TM.quantity)], 0))
-REMAINING = _ledger(TM.quantity)
+AVAILABLE = _ledger(tickets.available_sum(TM))
+USED = _ledger(tickets.used_sum(TM))
+REMAINING = _ledger(tickets.remaining_sum(TM))
 
 
 def _between(expr: Any, lo: Any, hi: Any) -> list[Any]:
