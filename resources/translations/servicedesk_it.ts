@@ -1920,8 +1920,16 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Mensile</translation>
     </message>
     <message>
+      <source>Every two months</source>
+      <translation>Bimestrale</translation>
+    </message>
+    <message>
       <source>Quarterly</source>
       <translation>Trimestrale</translation>
+    </message>
+    <message>
+      <source>Every four months</source>
+      <translation>Quadrimestrale</translation>
     </message>
     <message>
       <source>Half-yearly</source>
@@ -2144,8 +2152,20 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>imposta</translation>
     </message>
     <message>
+      <source>By calendar period, first period pro rata</source>
+      <translation>Per periodo solare, primo periodo pro rata</translation>
+    </message>
+    <message>
+      <source>One instalment per calendar month, quarter, … of the term, due on its first day; a period the term covers only in part is billed for its share of days. The instalments add up to the amount.</source>
+      <translation>Una rata per ogni mese, trimestre, … solare del periodo contrattuale, con scadenza il primo giorno; un periodo coperto solo in parte è fatturato per la sua quota di giorni. Le rate sommano esattamente l'importo.</translation>
+    </message>
+    <message>
       <source>Periodicity</source>
       <translation>Periodicità</translation>
+    </message>
+    <message>
+      <source>Instalments</source>
+      <translation>Rate</translation>
     </message>
     <message>
       <source>Instalments per term</source>
@@ -3972,8 +3992,8 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>La percentuale deve essere tra {min} e {max}.</translation>
     </message>
     <message>
-      <source>The notice period must be shorter than the term ({days} days).</source>
-      <translation>Il preavviso deve essere più breve del periodo ({days} giorni).</translation>
+      <source>A notice period of {notice} days does not fit in a term of {days} days: enter at most {max} days (for this term the usual notice is {default} days).</source>
+      <translation>Un preavviso di {notice} giorni non sta in un periodo di {days} giorni: inserisci al massimo {max} giorni (per questo periodo il preavviso consueto è di {default} giorni).</translation>
     </message>
     <message>
       <source>The resolution time cannot be shorter than the response time.</source>

@@ -40,7 +40,8 @@ MODELS = (Team, Operator, WorkingHours, Absence, Party, Contact, JobOrder, Produ
 # Columns the generator leaves to their default or fills afterwards: sign-in state of a new
 # operator; the stored SLA keys (``services.sla.refresh_stored_keys`` computes them at the end).
 LEFT_OUT = {"operator": ("failed_logins", "locked_until", "last_login_at"),
-            "service_request": ("sla_due", "sla_risk_at")}
+            "service_request": ("sla_due", "sla_risk_at"),
+            "contract": ("billing_by_calendar",)}  # the demo bills in equal instalments
 
 
 def columns(model: Any) -> tuple[str, ...]:

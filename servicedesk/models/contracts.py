@@ -44,6 +44,8 @@ class Contract(BaseModel):
     resolution_hours = pw.IntegerField(null=True)
     billing_periodicity = pw.CharField(max_length=12, default="yearly")
     instalments_count = pw.IntegerField(default=1)
+    # one instalment per calendar period, partial periods pro rata (services/billing.py)
+    billing_by_calendar = pw.BooleanField(default=False)
     first_due_date = pw.DateField(null=True)
     notes = pw.TextField(default="")
     archived = pw.BooleanField(default=False)

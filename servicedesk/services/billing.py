@@ -1,15 +1,36 @@
-"""Billing plans (R-CON-5): instalments from amount, count, first due date and periodicity.
+"""Billing plans (R-CON-5): instalments from amount, periodicity and count (or calendar periods).
 
-The last instalment absorbs the rounding cents so that the plan adds up to the amount exactly.
-Single instalments can be edited (the plan's total is then checked against the contract amount
-and a difference is reported, not refused: a customer may agree a different split), marked paid,
-and the plan of a term regenerated — never touching instalments already paid.
+Two ways to plan a term, chosen per contract:
+
+- **equal instalments** (the default): ``instalments_count`` equal parts, due every period from
+  the first due date. Due dates keep the contract's *anchor day* — the day of the first due date
+  (or of the start date when none is set) — clamped to each month's length, through every term:
+  instalment *i* of a term is due ``anchor + (months from the contract start to the term start)
+  + i × period`` months, always computed from the anchor, never from a date already clamped. A
+  contract from 31 January billed monthly on quarterly terms bills 31 Jan, 28 Feb, 31 Mar, then
+  30 Apr, **31 May**, 30 Jun; a yearly one from 29 February 2024 bills 28 February in common years
+  and 29 February again in 2028.
+- **calendar periods, first period pro rata** (``billing_by_calendar``): the term is cut at the
+  boundaries of calendar periods (months; Jan–Feb, Mar–Apr… for bimonthly; quarters; Jan–Apr,
+  May–Aug, Sep–Dec for four-monthly; halves; years). A full period weighs 1; a partial one — the
+  first of a term that starts mid-period, and the last — weighs the days it covers over the days
+  of its calendar period. Each instalment is due on the first day it covers and its amount is
+  ``amount × weight ÷ sum of weights``.
+
+Amounts are to the cent (half up); the last instalment absorbs the rounding, so the plan adds up
+to the amount exactly (when a few cents spread over many instalments would leave the last one
+below zero, every share is rounded down instead). Single instalments can be edited (the plan's
+total is then checked against the contract amount and a difference is reported, not refused: a
+customer may agree a different split), marked paid, and the plan of a term regenerated — never
+touching instalments already paid.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any
 
 from peewee import fn
 
@@ -20,36 +41,58 @@ from ..models.base import new_uuid
 from ..permissions import MONEY, Permission, sees_money
 
 CENT = Decimal("0.01")
-PERIODICITY_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
+PERIODICITY_MONTHS = {"monthly": 1, "bimonthly": 2, "quarterly": 3, "four_monthly": 4,
+                      "half_yearly": 6, "yearly": 12}
 # Other spellings found in data written by other tools (the demo generator writes "semiannual").
 PERIODICITY_ALIASES = {"semiannual": "half_yearly", "semestral": "half_yearly",
-                       "annual": "yearly", "bimonthly": None}
+                       "annual": "yearly", "four-monthly": "four_monthly",
+                       "quadrimestral": "four_monthly"}
+MAX_INSTALMENTS = 120
+MAX_AMOUNT = Decimal("999999999999.99")
 
 
 def normal_periodicity(value: str) -> str:
     """The canonical code of a periodicity (aliases mapped; unknown values returned as is)."""
     return PERIODICITY_ALIASES.get(value) or value
-MAX_INSTALMENTS = 120
-MAX_AMOUNT = Decimal("999999999999.99")
+
+
+def split_weighted(amount: Decimal, weights: list[Any]) -> list[Decimal]:
+    """Shares of ``amount`` proportional to ``weights`` (exact numbers: ints or Fractions), to the
+    cent, adding up to ``amount`` exactly; the last absorbs the rounding and is never negative."""
+    amount = Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
+    total = sum(Fraction(w) for w in weights)
+    cents = Fraction(int(amount * 100))
+
+    def shares(rounding: str) -> list[Decimal]:
+        parts = []
+        for w in weights[:-1]:
+            exact = cents * Fraction(w) / total
+            parts.append((Decimal(exact.numerator) / Decimal(exact.denominator)
+                          ).quantize(Decimal(1), rounding=rounding) * CENT)
+        return parts + [amount - sum(parts, Decimal("0.00"))]
+
+    parts = shares(ROUND_HALF_UP)
+    if parts[-1] < 0:
+        parts = shares(ROUND_DOWN)
+    return [p.quantize(CENT) for p in parts]
 
 
 def split(amount: Decimal, count: int) -> list[Decimal]:
-    """``count`` amounts adding up to ``amount`` exactly; the last absorbs the rounding."""
-    amount = Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
+    """``count`` equal amounts adding up to ``amount`` exactly; the last absorbs the rounding."""
     if count < 1:
         raise ValidationError(FieldError("instalments_count", "billing.count_range",
                                          {"max": MAX_INSTALMENTS}))
-    each = (amount / count).quantize(CENT, rounding=ROUND_HALF_UP)
-    parts = [each] * (count - 1)
-    parts.append(amount - each * (count - 1))
-    return parts
+    return split_weighted(amount, [1] * count)
 
 
-def due_dates(first_due: dt.date, count: int, periodicity: str) -> list[dt.date]:
+def due_dates(first_due: dt.date, count: int, periodicity: str,
+              anchor_day: int | None = None) -> list[dt.date]:
+    """``count`` dates one period apart from ``first_due``, on ``anchor_day`` (default: the day
+    of ``first_due``) clamped to each month's length."""
     from .renewals import add_months
 
     step = PERIODICITY_MONTHS[normal_periodicity(periodicity)]
-    return [add_months(first_due, i * step, first_due.day) for i in range(count)]
+    return [add_months(first_due, i * step, anchor_day or first_due.day) for i in range(count)]
 
 
 @dataclass(frozen=True)
@@ -59,13 +102,13 @@ class PlannedInstalment:
     amount: Decimal
 
 
-def plan(amount: Decimal, count: int, first_due: dt.date, periodicity: str) -> list[PlannedInstalment]:
-    """The instalments of a plan (not saved): used for previews and by :func:`generate`."""
+def _check(amount: Decimal, count: int | None, first_due: Any, periodicity: str) -> str:
     errors = []
     periodicity = normal_periodicity(periodicity)
     if periodicity not in PERIODICITY_MONTHS:
-        errors.append(FieldError("billing_periodicity", "invalid_choice"))
-    if not isinstance(count, int) or not 1 <= count <= MAX_INSTALMENTS:
+        errors.append(FieldError("billing_periodicity", "invalid_choice",
+                                 {"value": periodicity}))
+    if count is not None and (not isinstance(count, int) or not 1 <= count <= MAX_INSTALMENTS):
         errors.append(FieldError("instalments_count", "billing.count_range",
                                  {"max": MAX_INSTALMENTS}))
     if not isinstance(first_due, dt.date):
@@ -74,19 +117,75 @@ def plan(amount: Decimal, count: int, first_due: dt.date, periodicity: str) -> l
         errors.append(FieldError("amount", "negative"))
     if errors:
         raise ValidationError(errors)
-    return [PlannedInstalment(i + 1, d, a) for i, (d, a) in
-            enumerate(zip(due_dates(first_due, count, periodicity), split(amount, count)))]
+    return periodicity
+
+
+def plan(amount: Decimal, count: int, first_due: dt.date, periodicity: str,
+         anchor_day: int | None = None) -> list[PlannedInstalment]:
+    """Equal instalments (not saved): used for previews and by :func:`term_plan`."""
+    periodicity = _check(amount, count, first_due, periodicity)
+    return [PlannedInstalment(i + 1, d, a) for i, (d, a) in enumerate(zip(
+        due_dates(first_due, count, periodicity, anchor_day), split(amount, count)))]
+
+
+def calendar_periods(term_start: dt.date, term_end: dt.date,
+                     periodicity: str) -> list[tuple[dt.date, dt.date, Fraction]]:
+    """The term cut at calendar period boundaries: (first day, last day, weight) of each piece.
+    A full period weighs 1, a partial one its days over the days of its calendar period."""
+    from .renewals import add_months
+
+    step = PERIODICITY_MONTHS[normal_periodicity(periodicity)]
+    out = []
+    day = term_start
+    while day <= term_end:
+        month0 = (day.month - 1) // step * step + 1  # the calendar period holding ``day``
+        p_start = dt.date(day.year, month0, 1)
+        p_next = add_months(p_start, step, 1)
+        piece_end = min(p_next - dt.timedelta(days=1), term_end)
+        covered = (piece_end - day).days + 1
+        out.append((day, piece_end, Fraction(covered, (p_next - p_start).days)))
+        day = piece_end + dt.timedelta(days=1)
+    return out
+
+
+def calendar_plan(amount: Decimal, term_start: dt.date, term_end: dt.date,
+                  periodicity: str) -> list[PlannedInstalment]:
+    """One instalment per calendar period of the term, partial periods pro rata (not saved)."""
+    periodicity = _check(amount, None, term_start, periodicity)
+    pieces = calendar_periods(term_start, term_end, periodicity)
+    if not pieces or len(pieces) > MAX_INSTALMENTS:
+        raise ValidationError(FieldError("billing_periodicity", "billing.count_range",
+                                         {"max": MAX_INSTALMENTS}))
+    amounts = split_weighted(amount, [w for _, _, w in pieces])
+    return [PlannedInstalment(i + 1, start, a)
+            for i, ((start, _, _), a) in enumerate(zip(pieces, amounts))]
+
+
+def anchor_date(contract: Contract) -> dt.date:
+    """The date whose day of the month every due date keeps: the first due date, else the start."""
+    return contract.first_due_date or contract.start_date
 
 
 def first_due_for_term(contract: Contract, term_start: dt.date) -> dt.date:
-    """The first due date of a term: the contract's first due date moved forward by as many
-    months as the term starts after the contract (so "every 31 January" stays that way)."""
+    """The first due date of a term: the anchor moved forward by as many months as the term
+    starts after the contract (so "every 31 January" stays that way)."""
     from .renewals import add_months, months_between
 
-    if contract.first_due_date is None:
-        return term_start
-    offset = months_between(contract.start_date, term_start)
-    return add_months(contract.first_due_date, offset, contract.first_due_date.day)
+    anchor = anchor_date(contract)
+    return add_months(anchor, months_between(contract.start_date, term_start), anchor.day)
+
+
+def term_plan(contract: Contract, term_start: dt.date | None = None,
+              term_end: dt.date | None = None, amount: Decimal | None = None
+              ) -> list[PlannedInstalment]:
+    """The plan of a term of ``contract`` (its current term by default), by its own rule."""
+    term_start = term_start or contract.term_start
+    term_end = term_end or contract.term_end
+    amount = contract.amount if amount is None else amount
+    if getattr(contract, "billing_by_calendar", False):
+        return calendar_plan(amount, term_start, term_end, contract.billing_periodicity)
+    return plan(amount, contract.instalments_count, first_due_for_term(contract, term_start),
+                contract.billing_periodicity, anchor_date(contract).day)
 
 
 def generate_for_term(contract: Contract, term_no: int, *, fetch: bool = True) -> list[Instalment]:
@@ -104,9 +203,7 @@ def generate_for_term(contract: Contract, term_no: int, *, fetch: bool = True) -
                                   Instalment.term_no == term_no).execute()
         if Decimal(contract.amount) <= 0:
             return []
-        first = first_due_for_term(contract, contract.term_start)
-        planned = plan(contract.amount, contract.instalments_count, first,
-                       contract.billing_periodicity)
+        planned = term_plan(contract)
         now = clock.now()
         Instalment.insert_many([
             dict(contract=contract.id, term_no=term_no, seq=p.seq, due_date=p.due_date,

@@ -39,9 +39,10 @@ EDITABLE = (
     "renewal_type", "change_pct", "istat_share_pct", "max_renewals", "notice_days",
     "notice_given_on", "tickets_per_term", "tickets_per_request", "ticket_low_threshold",
     "response_hours", "resolution_hours", "billing_periodicity", "instalments_count",
-    "first_due_date", "notes",
+    "first_due_date", "billing_by_calendar", "notes",
 )
-BILLING_FIELDS = ("amount", "instalments_count", "billing_periodicity", "first_due_date")
+BILLING_FIELDS = ("amount", "instalments_count", "billing_periodicity", "first_due_date",
+                  "billing_by_calendar")
 MAX_MONTHS = 600
 MAX_NOTES = 20_000
 _NUMBER_RE = re.compile(r"^[\w./-]+$")
@@ -180,6 +181,10 @@ def _clean(values: dict[str, Any], errors: list[FieldError]) -> dict[str, Any]:
             out[key] = hours
         elif key == "instalments_count":
             out[key] = _int(value, key, errors, low=1, high=billing.MAX_INSTALMENTS)
+        elif key == "billing_by_calendar":
+            if not isinstance(value, bool):
+                errors.append(FieldError(key, "invalid_choice", {"value": value}))
+            out[key] = bool(value)
     return out
 
 
@@ -201,10 +206,11 @@ def _check_whole(c: Contract, errors: list[FieldError], *, new: bool) -> None:
             and c.resolution_hours < c.response_hours):
         errors.append(FieldError("resolution_hours", "contracts.resolution_before_response"))
     if c.term_start and c.term_end and c.notice_days is not None:
-        length = (c.term_end - c.term_start).days + 1
+        length = shortest_term_days(c)
         if c.notice_days >= length:
-            errors.append(FieldError("notice_days", "contracts.notice_too_long",
-                                     {"days": length}))
+            errors.append(FieldError("notice_days", "contracts.notice_too_long", {
+                "notice": c.notice_days, "days": length, "max": length - 1,
+                "default": min(default_notice_days(c), length - 1)}))
     today = clock.today()
     if c.notice_given_on is not None and c.notice_given_on > today:
         errors.append(FieldError("notice_given_on", "contracts.date_in_future"))
@@ -213,6 +219,31 @@ def _check_whole(c: Contract, errors: list[FieldError], *, new: bool) -> None:
     if c.max_renewals is not None and c.renewals_done > c.max_renewals:
         errors.append(FieldError("max_renewals", "contracts.max_below_done",
                                  {"done": c.renewals_done}))
+
+
+DEFAULT_NOTICE_DAYS = 90
+
+
+def shortest_term_days(c: Contract) -> int:
+    """Days of the shorter of the current term and (when it renews) the next one: the notice
+    must fit inside every term, or its deadline would fall before the term begins."""
+    days = (c.term_end - c.term_start).days + 1
+    if c.renewal_type != "none" and c.renewal_months and c.start_date:
+        start, end = renewals.next_term(c)
+        days = min(days, (end - start).days + 1)
+    return days
+
+
+def default_notice_days(c: Contract) -> int:
+    """The notice a new contract gets when none is typed: 90 days for terms of a year or more,
+    7 days per month of term below that (monthly 7, quarterly 21, half-yearly 42): the
+    shorter of the first and the later terms decides."""
+    return default_notice_for(c.initial_months or 12, c.renewal_months or 12)
+
+
+def default_notice_for(initial_months: int, renewal_months: int) -> int:
+    months = min(initial_months, renewal_months)
+    return DEFAULT_NOTICE_DAYS if months >= 12 else 7 * months
 
 
 def _apply_term(c: Contract, errors: list[FieldError], changed: set[str]) -> None:
@@ -248,7 +279,8 @@ def create_contract(values: dict[str, Any]) -> Contract:
     for required in ("party", "title", "start_date"):
         if values.get(required) in (None, ""):
             errors.append(FieldError(required, "required"))
-    data = _clean({k: v for k, v in values.items() if k not in {e.field for e in errors}}, errors)
+    data = _clean({k: v for k, v in values.items() if k not in {e.field for e in errors}
+                   and not (k == "notice_days" and v in (None, ""))}, errors)
     status = data.get("status", "draft")
     if status not in ("draft", "active"):
         errors.append(FieldError("status", "contracts.bad_transition",
@@ -261,6 +293,8 @@ def create_contract(values: dict[str, Any]) -> Contract:
         if c.start_date is not None:
             c.term_start = c.start_date
             c.term_end = renewals.term_end_for(c.start_date, c.initial_months or 12)
+        if values.get("notice_days") in (None, ""):
+            c.notice_days = default_notice_days(c)  # adapts to the term (a monthly one: 7)
         _check_whole(c, errors, new=True)
         if errors:
             raise ValidationError(errors)
@@ -288,9 +322,7 @@ def _plan_untouched(c: Contract, before: dict[str, Any]) -> bool:
         return True
     old = Contract(**{**c.__data__, **before})
     try:
-        planned = billing.plan(old.amount, old.instalments_count,
-                               billing.first_due_for_term(old, old.term_start),
-                               old.billing_periodicity)
+        planned = billing.term_plan(old)
     except ValidationError:
         return False
     return [(p.due_date, p.amount) for p in planned] == [(r.due_date, r.amount) for r in rows]

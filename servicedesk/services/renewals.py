@@ -308,9 +308,7 @@ class _Batch:
                                          request=None, operator=None, override=False,
                                          note=f"term {contract.term_no}"))
             if contract.amount > 0:
-                first = billing.first_due_for_term(contract, contract.term_start)
-                for p in billing.plan(contract.amount, contract.instalments_count, first,
-                                      contract.billing_periodicity):
+                for p in billing.term_plan(contract):
                     instalments.append(dict(contract=contract.id, term_no=contract.term_no,
                                             seq=p.seq, due_date=p.due_date, amount=p.amount,
                                             paid_on=None, note=""))
@@ -365,7 +363,7 @@ RUN_COLUMNS = ("id", "uuid", "number", "version", "status", "renewal_type", "sta
                "renewal_months", "term_no", "term_start", "term_end", "amount", "change_pct",
                "istat_share_pct", "max_renewals", "renewals_done", "notice_days",
                "notice_given_on", "tickets_per_term", "instalments_count",
-               "billing_periodicity", "first_due_date")
+               "billing_periodicity", "first_due_date", "billing_by_calendar")
 AUDITED_RUN_FIELDS = ("term_no", "term_start", "term_end", "amount", "renewals_done", "status")
 
 

@@ -241,3 +241,36 @@ def test_party_picker(parties):
     assert [p.name for p in q.parties("brescia")] == [customer.name]
     assert [p.name for p in q.parties("0123456")] == [customer.name]
     assert [p.name for p in q.parties("", direction="passive")] == [supplier.name]
+
+
+# -- issue #15 case 6: the default notice adapts to the term ------------------------------------
+@pytest.mark.parametrize("initial, renewal, notice", [
+    (1, 1, 7),     # monthly: 7 days per month of term
+    (3, 3, 21),    # quarterly
+    (6, 6, 42),
+    (11, 11, 77),
+    (12, 12, 90),  # a year or more: 90 days
+    (36, 12, 90),
+    (12, 1, 7),    # a yearly first term renewed monthly: the shorter term decides
+])
+def test_default_notice_adapts_to_the_term(parties, initial, renewal, notice):
+    """R-CON-4: a new contract without a notice typed gets 90 days, or 7 days per month when
+    its terms are shorter than a year — so a monthly contract saves at once."""
+    customer, _ = parties
+    c = svc.create_contract(base(customer, initial_months=initial, renewal_months=renewal))
+    assert c.notice_days == notice
+    assert renewals.contract_cancel_by(c) >= c.term_start
+
+
+def test_notice_too_long_says_what_to_do(parties):
+    """R-CON-4: a typed notice that does not fit is refused with the term's length, the most
+    that fits and the usual value (monthly term of January 2026: 31 days → at most 30, usual 7)."""
+    customer, _ = parties
+    with pytest.raises(ValidationError) as info:
+        svc.create_contract(base(customer, initial_months=1, renewal_months=1, notice_days=90))
+    (err,) = info.value.errors
+    assert (err.field, err.code) == ("notice_days", "contracts.notice_too_long")
+    # the shorter term is the next one, February 2026: 28 days
+    assert err.params == {"notice": 90, "days": 28, "max": 27, "default": 7}
+    c = svc.create_contract(base(customer, initial_months=1, renewal_months=1, notice_days=27))
+    assert c.notice_days == 27

@@ -276,3 +276,50 @@ def test_technician_sees_no_amounts(win, panel, qtbot):
     panel.open_contract(c.id)
     assert panel.editor._main_form.isRowVisible(panel.editor.amount)
     assert not panel.editor.billing_panel.table.isColumnHidden(3)
+
+
+def test_calendar_billing_in_editor(panel, qtbot):
+    """R-CON-5 (#15 case 5): choose four-monthly by calendar period; count and first due date
+    are disabled; the saved plan has a pro-rata first period (by hand: 1 Mar–30 Apr = 61 of
+    120 days → 1200 × (61/120) / 3 = 203.33; then 400.00, 400.00; the rest 196.67)."""
+    c = make_contract(start_date=dt.date(2026, 3, 1))
+    panel.open_contract(c.id)
+    editor = panel.editor
+    editor.billing_periodicity.setCurrentIndex(editor.billing_periodicity.findData("four_monthly"))
+    qtbot.mouseClick(editor.billing_by_calendar, Qt.MouseButton.LeftButton)
+    assert editor.billing_by_calendar.isChecked()
+    assert not editor.instalments_count.isEnabled() and not editor.first_due_date.isEnabled()
+    assert editor.save()
+    rows = billing.instalments(c.id)
+    assert [(r.due_date, str(r.amount)) for r in rows] == [
+        (dt.date(2026, 3, 1), "203.33"), (dt.date(2026, 5, 1), "400.00"),
+        (dt.date(2026, 9, 1), "400.00"), (dt.date(2027, 1, 1), "196.67")]
+    assert editor.billing_panel.table.rowCount() == 4
+
+
+def test_new_monthly_contract_saves_without_touching_the_notice(panel, qtbot):
+    """R-CON-4 (#15 case 6): a new contract with monthly terms gets a 7-day notice as the
+    terms are set; a notice typed by the user is kept, and when it does not fit the message
+    says how many days fit."""
+    editor = panel.editor
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    pick_party(editor, "brescia")
+    qtbot.keyClicks(editor.title, "Noleggio mensile")
+    editor.start_date.set_value(dt.date(2026, 1, 1))
+    editor.initial_months.setValue(1)
+    editor.renewal_months.setValue(1)
+    assert editor.notice_days.value() == 7
+    assert editor.save() and editor.messages == []
+    assert Contract.get(Contract.title == "Noleggio mensile").notice_days == 7
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    pick_party(editor, "brescia")
+    qtbot.keyClicks(editor.title, "Altro mensile")
+    editor.start_date.set_value(dt.date(2026, 1, 1))
+    editor.notice_days.setValue(60)  # typed by the user: no longer adapted
+    editor.initial_months.setValue(1)
+    editor.renewal_months.setValue(1)
+    assert editor.notice_days.value() == 60
+    assert not editor.save()
+    assert editor.messages[-1][1].endswith(
+        "A notice period of 60 days does not fit in a term of 28 days: enter at most 27 days "
+        "(for this term the usual notice is 7 days).")

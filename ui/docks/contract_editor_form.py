@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea,
                                QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
@@ -55,8 +55,12 @@ def renewal_names() -> dict[str, str]:
 
 
 def periodicity_names() -> dict[str, str]:
-    return {"monthly": QCoreApplication.translate("ContractEditor", "Monthly"), "quarterly": QCoreApplication.translate("ContractEditor", "Quarterly"),
-            "half_yearly": QCoreApplication.translate("ContractEditor", "Half-yearly"), "yearly": QCoreApplication.translate("ContractEditor", "Yearly")}
+    return {"monthly": QCoreApplication.translate("ContractEditor", "Monthly"),
+            "bimonthly": QCoreApplication.translate("ContractEditor", "Every two months"),
+            "quarterly": QCoreApplication.translate("ContractEditor", "Quarterly"),
+            "four_monthly": QCoreApplication.translate("ContractEditor", "Every four months"),
+            "half_yearly": QCoreApplication.translate("ContractEditor", "Half-yearly"),
+            "yearly": QCoreApplication.translate("ContractEditor", "Yearly")}
 
 
 def _narrow(combo: QComboBox) -> QComboBox:
@@ -235,6 +239,7 @@ class ContractEditor(QWidget):
         self.term_end_label.setProperty("role", "hint")
         self.start_date.dateChanged.connect(self._update_term_preview)
         self.initial_months.valueChanged.connect(self._update_term_preview)
+        self.initial_months.valueChanged.connect(lambda _v: self._adapt_notice())
         self.amount = AmountEdit()
         self.amount.setObjectName("contractAmount")
         self.notes = QPlainTextEdit()
@@ -275,6 +280,11 @@ class ContractEditor(QWidget):
         self.notice_days = QSpinBox()
         self.notice_days.setRange(0, 3650)
         self.notice_days.setSuffix(QCoreApplication.translate("ContractEditor", " days"))
+        # a new contract's notice follows its term lengths until the user types one
+        self._notice_auto = False
+        self._filling = False
+        self.notice_days.valueChanged.connect(self._notice_typed)
+        self.renewal_months.valueChanged.connect(lambda _v: self._adapt_notice())
         self.notice_given_on = OptionalDateEdit(QCoreApplication.translate("ContractEditor", "given"))
         self.change_pct = AmountEdit(percent=True)
         self.istat_share_pct = AmountEdit(percent=True)
@@ -340,8 +350,17 @@ class ContractEditor(QWidget):
         self.instalments_count = QSpinBox()
         self.instalments_count.setRange(1, billing.MAX_INSTALMENTS)
         self.first_due_date = OptionalDateEdit(QCoreApplication.translate("ContractEditor", "set"))
+        self.billing_by_calendar = QCheckBox(QCoreApplication.translate(
+            "ContractEditor", "By calendar period, first period pro rata"))
+        self.billing_by_calendar.setObjectName("contractBillingCalendar")
+        self.billing_by_calendar.setToolTip(QCoreApplication.translate(
+            "ContractEditor", "One instalment per calendar month, quarter, … of the term, due on "
+                              "its first day; a period the term covers only in part is billed "
+                              "for its share of days. The instalments add up to the amount."))
+        self.billing_by_calendar.toggled.connect(self._billing_mode_changed)
         for key, text, widget in [
             ("billing_periodicity", QCoreApplication.translate("ContractEditor", "Periodicity"), self.billing_periodicity),
+            ("billing_by_calendar", QCoreApplication.translate("ContractEditor", "Instalments"), self.billing_by_calendar),
             ("instalments_count", QCoreApplication.translate("ContractEditor", "Instalments per term"), self.instalments_count),
             ("first_due_date", QCoreApplication.translate("ContractEditor", "First due date"), self.first_due_date),
         ]:
@@ -406,6 +425,25 @@ class ContractEditor(QWidget):
             self.new_contract()
 
     def _show(self, c: Contract) -> None:
+        self._filling = True
+        try:
+            self._fill(c)
+        finally:
+            self._filling = False
+        self._notice_auto = self.contract is None
+
+    def _notice_typed(self) -> None:
+        if not self._filling:
+            self._notice_auto = False
+
+    def _adapt_notice(self) -> None:
+        if self._notice_auto and not self._filling:
+            self._filling = True
+            self.notice_days.setValue(svc.default_notice_for(self.initial_months.value(),
+                                                             self.renewal_months.value()))
+            self._filling = False
+
+    def _fill(self, c: Contract) -> None:
         self._fill_lookups(c if c.id else None)
         _set_combo(self.direction, c.direction)
         self.party.direction = c.direction
@@ -439,6 +477,8 @@ class ContractEditor(QWidget):
         _set_combo(self.billing_periodicity, billing.normal_periodicity(c.billing_periodicity))
         self.instalments_count.setValue(c.instalments_count)
         self.first_due_date.set_value(c.first_due_date)
+        self.billing_by_calendar.setChecked(bool(c.billing_by_calendar))
+        self._billing_mode_changed()
         saved = self.contract is not None
         # the start and first duration are fixed once the contract has been renewed
         self.start_date.setEnabled(c.term_no == 1)
@@ -520,6 +560,12 @@ class ContractEditor(QWidget):
             text = QCoreApplication.translate("ContractEditor", "ends {e}").format(e=fmt.date(end))
         self.term_end_label.setText(text)
 
+    def _billing_mode_changed(self) -> None:
+        # by calendar period the count and due dates follow from the term itself
+        by_calendar = self.billing_by_calendar.isChecked()
+        self.instalments_count.setEnabled(not by_calendar)
+        self.first_due_date.setEnabled(not by_calendar)
+
     def _direction_changed(self) -> None:
         self.party.direction = self.direction.currentData()
 
@@ -561,6 +607,7 @@ class ContractEditor(QWidget):
             "billing_periodicity": self.billing_periodicity.currentData(),
             "instalments_count": self.instalments_count.value(),
             "first_due_date": self.first_due_date.value(),
+            "billing_by_calendar": self.billing_by_calendar.isChecked(),
         }
 
     def is_dirty(self) -> bool:

@@ -30,7 +30,7 @@ def _register_messages() -> None:
     r("contracts.amount_too_large", lambda p: QCoreApplication.translate("Messages", "The amount is too large."))
     r("contracts.out_of_range", lambda p: QCoreApplication.translate("Messages", "Must be between {min} and {max}.").format(**p))
     r("contracts.pct_range", lambda p: QCoreApplication.translate("Messages", "The percentage must be between {min} and {max}.").format(**p))
-    r("contracts.notice_too_long", lambda p: QCoreApplication.translate("Messages", "The notice period must be shorter than the term ({days} days).").format(**p))
+    r("contracts.notice_too_long", lambda p: QCoreApplication.translate("Messages", "A notice period of {notice} days does not fit in a term of {days} days: enter at most {max} days (for this term the usual notice is {default} days).").format(**p))
     r("contracts.resolution_before_response", lambda p: QCoreApplication.translate("Messages", "The resolution time cannot be shorter than the response time."))
     r("contracts.date_in_future", lambda p: QCoreApplication.translate("Messages", "The date cannot be in the future."))
     r("contracts.max_below_done", lambda p: QCoreApplication.translate("Messages", "The contract has already been renewed {done} times.").format(**p))

@@ -1,0 +1,7 @@
+"""Contracts billed by calendar period with a pro-rata first period (R-CON-5, #15)."""
+from __future__ import annotations
+
+
+def up(db) -> None:
+    db.execute_sql('ALTER TABLE "contract" ADD COLUMN "billing_by_calendar" INTEGER NOT NULL '
+                   'DEFAULT 0')
