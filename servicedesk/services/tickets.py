@@ -107,9 +107,12 @@ def debit_for_request(request: ServiceRequest, *, override: bool = False,
     if quantity == 0:
         return None
     with Contract._meta.database.atomic():
-        current = balance(contract.id)
-        if current.available <= 0:
+        bought = (TicketMovement.select(TicketMovement.id)
+                  .where(TicketMovement.contract == contract.id, TicketMovement.quantity > 0,
+                         TicketMovement.kind.not_in(USE_KINDS)).exists())
+        if not bought:
             return None  # not a ticket contract
+        current = balance(contract.id)
         if _net_use(request.id, contract.id) > 0:
             return None  # already debited
         short = current.remaining < quantity

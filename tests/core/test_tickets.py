@@ -149,3 +149,16 @@ def test_analysis_ranges_use_net_use(db):
     assert not found(used_min=2)  # the cancelled debit is no use
     assert found(remaining_min=9, remaining_max=9)
     assert found(tickets="with") and not found(tickets="without")
+
+
+def test_adjusted_to_zero_is_still_a_ticket_contract(setup):
+    """R-CON-3: 2 bought, written off by an adjustment of −2: available 0, remaining 0; a
+    closed request is refused (no tickets left), not let through as if no tickets applied."""
+    contract, request = setup
+    tickets.credit(contract, 2, "initial")
+    TicketMovement.create(contract=contract, at=dt.datetime(2026, 2, 1), quantity=-2,
+                          kind="adjust", term_no=1)
+    assert tickets.balance(contract.id) == tickets.TicketBalance(0, 0, 0)
+    with pytest.raises(ValidationError) as info:
+        tickets.debit_for_request(request(5))
+    assert info.value.errors[0].code == "tickets.exhausted"
