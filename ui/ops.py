@@ -43,7 +43,7 @@ TOPICS: dict[str, str] = {
     "work_log": "worklogs",
     "contract": "contracts", "contract_product": "contracts", "contract_unit": "contracts",
     "instalment": "contracts", "ticket_movement": "contracts", "contract_renewal": "contracts",
-    "istat_index": "contracts",
+    "istat_index": "contracts", "istat_month": "contracts",
     "kb_article": "kb", "kb_application": "kb",
     "party": "parties", "contact": "parties", "job_order": "parties",
     "product": "products", "unit": "products", "unit_ownership": "products",

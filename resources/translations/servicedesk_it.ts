@@ -2088,6 +2088,34 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>nessun limite</translation>
     </message>
     <message>
+      <source>office default</source>
+      <translation>predefinito dell'ufficio</translation>
+    </message>
+    <message>
+      <source> days before the end</source>
+      <translation> giorni prima della scadenza</translation>
+    </message>
+    <message>
+      <source>On proposal: the renewal run proposes the renewal this many days before the term ends (office default: Contracts ▸ Renewal proposals; without one, the notice period).</source>
+      <translation>Su proposta: l'elaborazione dei rinnovi propone il rinnovo questo numero di giorni prima della fine del periodo (predefinito dell'ufficio: Contratti ▸ Proposte di rinnovo; in mancanza, il preavviso).</translation>
+    </message>
+    <message>
+      <source>annual average of the year before</source>
+      <translation>media annua dell'anno precedente</translation>
+    </message>
+    <message>
+      <source>12 months to the month </source>
+      <translation>12 mesi al mese </translation>
+    </message>
+    <message>
+      <source> before renewal</source>
+      <translation> prima del rinnovo</translation>
+    </message>
+    <message>
+      <source>Which ISTAT FOI change a renewal applies: the annual average of the year before the new term, or the change over 12 months of the month N months before the new term starts.</source>
+      <translation>Quale variazione ISTAT FOI applica il rinnovo: la media annua dell'anno precedente il nuovo periodo, oppure la variazione dei 12 mesi del mese che precede di N mesi l'inizio del nuovo periodo.</translation>
+    </message>
+    <message>
       <source>Later terms</source>
       <translation>Periodi successivi</translation>
     </message>
@@ -2106,6 +2134,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>ISTAT share %</source>
       <translation>Quota ISTAT %</translation>
+    </message>
+    <message>
+      <source>ISTAT figure</source>
+      <translation>Indice ISTAT</translation>
+    </message>
+    <message>
+      <source>Proposal</source>
+      <translation>Proposta</translation>
     </message>
     <message>
       <source>Max renewals</source>
@@ -2212,6 +2248,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>termine superato: si rinnova il {d}</translation>
     </message>
     <message>
+      <source>passed</source>
+      <translation>superato</translation>
+    </message>
+    <message>
       <source>in {n} days</source>
       <translation>tra {n} giorni</translation>
     </message>
@@ -2230,6 +2270,46 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>overdue</source>
       <translation>scaduta</translation>
+    </message>
+    <message>
+      <source>proposal to be made on {d}</source>
+      <translation>proposta da fare il {d}</translation>
+    </message>
+    <message>
+      <source>⚠ proposal pending since {d}: accept or reject by {e}</source>
+      <translation>⚠ proposta in attesa dal {d}: accettare o rifiutare entro il {e}</translation>
+    </message>
+    <message>
+      <source>ISTAT FOI {p} not yet published</source>
+      <translation>ISTAT FOI {p} non ancora pubblicato</translation>
+    </message>
+    <message>
+      <source>proposal accepted: renews on {d}</source>
+      <translation>proposta accettata: si rinnova il {d}</translation>
+    </message>
+    <message>
+      <source>proposal rejected: ends {e}</source>
+      <translation>proposta rifiutata: termina il {e}</translation>
+    </message>
+    <message>
+      <source>proposal unanswered: ended {e} (it can still be accepted)</source>
+      <translation>proposta senza risposta: terminato il {e} (si può ancora accettare)</translation>
+    </message>
+    <message>
+      <source>⚠ renewal waiting for the ISTAT FOI figure {p}: add it or renew without it (Renewal tab)</source>
+      <translation>⚠ rinnovo in attesa dell'indice ISTAT FOI {p}: inseriscilo o rinnova senza (scheda Rinnovo)</translation>
+    </message>
+    <message>
+      <source>the {y} annual average</source>
+      <translation>la media annua {y}</translation>
+    </message>
+    <message>
+      <source>the change over 12 months to {p}</source>
+      <translation>la variazione dei 12 mesi a {p}</translation>
+    </message>
+    <message>
+      <source>A term starting on {d} applies {what}.</source>
+      <translation>Un periodo che inizia il {d} applica {what}.</translation>
     </message>
     <message>
       <source>ends {e}</source>
@@ -2326,8 +2406,12 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>in scadenza entro {d} giorni: {n}</translation>
     </message>
     <message>
-      <source>{n} proposal(s) to decide</source>
-      <translation>proposte da decidere: {n}</translation>
+      <source>{n} renewal proposal(s) pending</source>
+      <translation>proposte di rinnovo in attesa: {n}</translation>
+    </message>
+    <message>
+      <source>{n} renewal(s) waiting for an ISTAT figure</source>
+      <translation>rinnovi in attesa di un indice ISTAT: {n}</translation>
     </message>
     <message>
       <source>Click to list only these contracts</source>
@@ -2537,6 +2621,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Rifiuta</translation>
     </message>
     <message>
+      <source>Renew without ISTAT…</source>
+      <translation>Rinnova senza ISTAT…</translation>
+    </message>
+    <message>
+      <source>The ISTAT figure this renewal needs is not published yet: renew now without it (recorded with the renewal)</source>
+      <translation>L'indice ISTAT che serve a questo rinnovo non è ancora pubblicato: rinnova ora senza (la scelta resta registrata nel rinnovo)</translation>
+    </message>
+    <message>
       <source>Status</source>
       <translation>Stato</translation>
     </message>
@@ -2573,6 +2665,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>rifiutato</translation>
     </message>
     <message>
+      <source>unanswered</source>
+      <translation>senza risposta</translation>
+    </message>
+    <message>
       <source>Renewal proposal: new term {s} – {e}.</source>
       <translation>Proposta di rinnovo: nuovo periodo {s} – {e}.</translation>
     </message>
@@ -2581,24 +2677,80 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Proposta di rinnovo: nuovo periodo {s} – {e}, importo {a} (era {o}).</translation>
     </message>
     <message>
+      <source>Pending since {d}: accepted, the contract renews on {n}; rejected or unanswered by {e}, it expires.</source>
+      <translation>In attesa dal {d}: se accettata, il contratto si rinnova il {n}; se rifiutata o senza risposta entro il {e}, scade.</translation>
+    </message>
+    <message>
+      <source>Unanswered when the term ended: accepting it now still renews the contract from {n}.</source>
+      <translation>Senza risposta alla fine del periodo: accettandola ora il contratto si rinnova comunque dal {n}.</translation>
+    </message>
+    <message>
+      <source>The ISTAT FOI figure of {p} was not published when it was made: the amount leaves it out.</source>
+      <translation>L'indice ISTAT FOI {p} non era pubblicato quando è stata fatta: l'importo non lo comprende.</translation>
+    </message>
+    <message>
+      <source>Proposal accepted: the contract renews on {d}.</source>
+      <translation>Proposta accettata: il contratto si rinnova il {d}.</translation>
+    </message>
+    <message>
+      <source>Proposal rejected: the contract ends on {e}.</source>
+      <translation>Proposta rifiutata: il contratto termina il {e}.</translation>
+    </message>
+    <message>
+      <source>The term is over and the renewal waits for the ISTAT FOI figure of {p}. Add it (Contracts ▸ ISTAT FOI index) and run the renewals, or renew without it.</source>
+      <translation>Il periodo è finito e il rinnovo attende l'indice ISTAT FOI {p}. Inseriscilo (Contratti ▸ Indice ISTAT FOI) ed esegui i rinnovi, oppure rinnova senza.</translation>
+    </message>
+    <message>
+      <source>The renewal will be proposed on {d}.</source>
+      <translation>Il rinnovo sarà proposto il {d}.</translation>
+    </message>
+    <message>
       <source>No renewal proposal awaiting a decision.</source>
       <translation>Nessuna proposta di rinnovo in attesa di decisione.</translation>
+    </message>
+    <message>
+      <source>{y} average</source>
+      <translation>media {y}</translation>
+    </message>
+    <message>
+      <source>12 months to {m:02d}/{y}</source>
+      <translation>12 mesi a {m:02d}/{y}</translation>
     </message>
     <message>
       <source>ISTAT FOI {y} {p}%</source>
       <translation>ISTAT FOI {y} {p}%</translation>
     </message>
     <message>
-      <source>no ISTAT figure</source>
-      <translation>nessun dato ISTAT</translation>
+      <source>ISTAT FOI {y} not published: renewed without it</source>
+      <translation>ISTAT FOI {y} non pubblicato: rinnovato senza</translation>
+    </message>
+    <message>
+      <source>ISTAT FOI {y} not yet published</source>
+      <translation>ISTAT FOI {y} non ancora pubblicato</translation>
+    </message>
+    <message>
+      <source>{a} (agreed)</source>
+      <translation>{a} (concordato)</translation>
+    </message>
+    <message>
+      <source>Amount of the new term (as proposed, or as agreed):</source>
+      <translation>Importo del nuovo periodo (come proposto o come concordato):</translation>
+    </message>
+    <message>
+      <source>The ISTAT FOI figure of {p} is still not published: the amount below leaves it out. Accept it as agreed with the party, or cancel and wait for the figure.</source>
+      <translation>L'indice ISTAT FOI {p} non è ancora pubblicato: l'importo qui sotto non lo comprende. Accettalo come concordato con la controparte, oppure annulla e attendi l'indice.</translation>
+    </message>
+    <message>
+      <source>The ISTAT FOI figure of {p} ({c}%) is now published: leave the amount empty to apply it.</source>
+      <translation>L'indice ISTAT FOI {p} ({c}%) ora è pubblicato: lascia vuoto l'importo per applicarlo.</translation>
     </message>
     <message>
       <source>Accept renewal proposal</source>
       <translation>Accetta proposta di rinnovo</translation>
     </message>
     <message>
-      <source>Amount of the new term (as proposed, or as agreed):</source>
-      <translation>Importo del nuovo periodo (come proposto o come concordato):</translation>
+      <source>Renew now without the ISTAT FOI figure of {p}? The new term starts on {d}; the renewal records that the figure was left out by choice.</source>
+      <translation>Rinnovare ora senza l'indice ISTAT FOI {p}? Il nuovo periodo inizia il {d}; il rinnovo registra che l'indice è stato escluso per scelta.</translation>
     </message>
     <message>
       <source>Reject the proposal? The contract expires at the end of its term.</source>
@@ -2644,6 +2796,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>&amp;Finestra di avviso…</translation>
     </message>
     <message>
+      <source>Renewal &amp;proposals…</source>
+      <translation>&amp;Proposte di rinnovo…</translation>
+    </message>
+    <message>
       <source>Contracts: {n} to watch</source>
       <translation>Contratti: {n} da seguire</translation>
     </message>
@@ -2652,8 +2808,8 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Contratto {n}</translation>
     </message>
     <message>
-      <source>Renewal run: {r} renewed, {p} proposals, {e} expired (Contracts ▸ Last renewal run).</source>
-      <translation>Rinnovi: {r} rinnovati, {p} proposte, {e} scaduti (Contratti ▸ Ultima esecuzione dei rinnovi).</translation>
+      <source>Renewal run: {r} renewed, {p} proposals, {e} expired, {w} waiting for an ISTAT figure (Contracts ▸ Last renewal run).</source>
+      <translation>Rinnovi: {r} rinnovati, {p} proposte, {e} scaduti, {w} in attesa di un indice ISTAT (Contratti ▸ Ultima esecuzione dei rinnovi).</translation>
     </message>
     <message>
       <source>Contract alerts</source>
@@ -2698,6 +2854,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>A renewal proposal awaits a decision</source>
       <translation>Una proposta di rinnovo attende una decisione</translation>
+    </message>
+    <message>
+      <source>The term is over: the renewal waits for an ISTAT figure</source>
+      <translation>Il periodo è finito: il rinnovo attende un indice ISTAT</translation>
     </message>
   </context>
   <context>
@@ -2863,8 +3023,24 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Indice ISTAT FOI</translation>
     </message>
     <message>
-      <source>Yearly change of the ISTAT FOI consumer price index (excluding tobacco). At each renewal the latest figure published before the renewal date is applied, times the contract's ISTAT share.</source>
-      <translation>Variazione media annua dell'indice ISTAT dei prezzi al consumo FOI (senza tabacchi). A ogni rinnovo si applica l'ultimo dato pubblicato prima della data di rinnovo, moltiplicato per la quota ISTAT del contratto.</translation>
+      <source>ISTAT FOI consumer price index (excluding tobacco). A renewal applies the figure its contract names — the annual average of the year before, or the change over 12 months of a month — times the contract's ISTAT share. A figure that is not here is never assumed: the renewal waits for it.</source>
+      <translation>Indice ISTAT FOI dei prezzi al consumo (senza tabacchi). Il rinnovo applica l'indice indicato dal contratto — la media annua dell'anno precedente, oppure la variazione dei 12 mesi di un mese — per la quota ISTAT del contratto. Un indice che non è qui non viene mai supposto: il rinnovo lo attende.</translation>
+    </message>
+    <message>
+      <source>Import ISTAT file…</source>
+      <translation>Importa file ISTAT…</translation>
+    </message>
+    <message>
+      <source>The FOI file downloaded from ISTAT (CSV or Excel): indices and changes are read from it</source>
+      <translation>Il file FOI scaricato dall'ISTAT (CSV o Excel): se ne leggono indici e variazioni</translation>
+    </message>
+    <message>
+      <source>Annual averages</source>
+      <translation>Medie annue</translation>
+    </message>
+    <message>
+      <source>Months (change over 12 months)</source>
+      <translation>Mesi (variazione dei 12 mesi)</translation>
     </message>
     <message>
       <source>Year</source>
@@ -2895,6 +3071,34 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Elimina</translation>
     </message>
     <message>
+      <source>Month</source>
+      <translation>Mese</translation>
+    </message>
+    <message>
+      <source>Change over 12 months %</source>
+      <translation>Variazione 12 mesi %</translation>
+    </message>
+    <message>
+      <source>Index</source>
+      <translation>Indice</translation>
+    </message>
+    <message>
+      <source>known</source>
+      <translation>nota</translation>
+    </message>
+    <message>
+      <source>Index (optional)</source>
+      <translation>Indice (facoltativo)</translation>
+    </message>
+    <message>
+      <source>New month</source>
+      <translation>Nuovo mese</translation>
+    </message>
+    <message>
+      <source>Latest annual average: %1 · latest month: %2</source>
+      <translation>Ultima media annua: %1 · ultimo mese: %2</translation>
+    </message>
+    <message>
       <source>The change is not a valid number.</source>
       <translation>La variazione non è un numero valido.</translation>
     </message>
@@ -2905,6 +3109,42 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Delete the figure of %1?</source>
       <translation>Eliminare il dato del %1?</translation>
+    </message>
+    <message>
+      <source>The change or the index is not a valid number.</source>
+      <translation>La variazione o l'indice non è un numero valido.</translation>
+    </message>
+    <message>
+      <source>Type the change over 12 months in percent (e.g. 1,1).</source>
+      <translation>Inserisci la variazione dei 12 mesi in percentuale (es. 1,1).</translation>
+    </message>
+    <message>
+      <source>Import ISTAT FOI file</source>
+      <translation>Importa file ISTAT FOI</translation>
+    </message>
+    <message>
+      <source>ISTAT FOI file (*.csv *.xlsx *.txt);;All files (*)</source>
+      <translation>File ISTAT FOI (*.csv *.xlsx *.txt);;Tutti i file (*)</translation>
+    </message>
+    <message>
+      <source>%1: every figure in the file is already in the table.</source>
+      <translation>%1: tutti gli indici del file sono già presenti.</translation>
+    </message>
+    <message>
+      <source>%1 holds %2 monthly figures (%3 new, %4 changed; %5 changes computed from the indices) and %6 annual averages (%7 new, %8 changed).</source>
+      <translation>%1 contiene %2 indici mensili (%3 nuovi, %4 modificati; %5 variazioni calcolate dagli indici) e %6 medie annue (%7 nuove, %8 modificate).</translation>
+    </message>
+    <message>
+      <source>Figures that change:</source>
+      <translation>Indici che cambiano:</translation>
+    </message>
+    <message>
+      <source>Import them?</source>
+      <translation>Importarli?</translation>
+    </message>
+    <message>
+      <source>ISTAT figures imported from %1.</source>
+      <translation>Indici ISTAT importati da %1.</translation>
     </message>
   </context>
   <context>
@@ -4064,6 +4304,38 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Un dato annuale si pubblica dopo l'anno a cui si riferisce.</translation>
     </message>
     <message>
+      <source>A monthly figure is published after its month.</source>
+      <translation>Un indice mensile si pubblica dopo il suo mese.</translation>
+    </message>
+    <message>
+      <source>The month must be between 1 and 12.</source>
+      <translation>Il mese deve essere tra 1 e 12.</translation>
+    </message>
+    <message>
+      <source>The index must be a positive number.</source>
+      <translation>L'indice deve essere un numero positivo.</translation>
+    </message>
+    <message>
+      <source>The ISTAT FOI figure of {period} is not published yet: add it (Contracts ▸ ISTAT FOI index), agree an amount with the party, or accept without ISTAT.</source>
+      <translation>L'indice ISTAT FOI {period} non è ancora pubblicato: inseriscilo (Contratti ▸ Indice ISTAT FOI), concorda un importo con la controparte o accetta senza ISTAT.</translation>
+    </message>
+    <message>
+      <source>The file cannot be read: choose the CSV or Excel file downloaded from ISTAT.</source>
+      <translation>Il file non si può leggere: scegli il file CSV o Excel scaricato dall'ISTAT.</translation>
+    </message>
+    <message>
+      <source>The file is too large for an ISTAT FOI table.</source>
+      <translation>Il file è troppo grande per una tabella ISTAT FOI.</translation>
+    </message>
+    <message>
+      <source>No FOI figures found in the file: it needs a period column and a value column, or a row of years with the twelve months.</source>
+      <translation>Nel file non ci sono indici FOI: serve una colonna del periodo e una del valore, oppure una riga di anni con i dodici mesi.</translation>
+    </message>
+    <message>
+      <source>This contract is not waiting for an ISTAT figure: nothing to renew without it.</source>
+      <translation>Questo contratto non attende un indice ISTAT: non c'è nulla da rinnovare senza.</translation>
+    </message>
+    <message>
       <source>This article is archived: restore it before applying it.</source>
       <translation>L'articolo è archiviato: ripristinalo prima di applicarlo.</translation>
     </message>
@@ -4709,6 +4981,29 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
   </context>
   <context>
+    <name>ProposalDaysDialog</name>
+    <message>
+      <source>Renewal proposals</source>
+      <translation>Proposte di rinnovo</translation>
+    </message>
+    <message>
+      <source>Contracts renewed on proposal: the renewal run makes the proposal this many days before the term ends, so the party answers while the contract still runs. A contract may set its own number of days (Renewal tab).</source>
+      <translation>Contratti con rinnovo su proposta: l'elaborazione dei rinnovi fa la proposta questo numero di giorni prima della fine del periodo, così la controparte risponde mentre il contratto è ancora in corso. Ogni contratto può indicare i propri giorni (scheda Rinnovo).</translation>
+    </message>
+    <message>
+      <source>each contract's notice period</source>
+      <translation>il preavviso di ogni contratto</translation>
+    </message>
+    <message>
+      <source> days before the end</source>
+      <translation> giorni prima della scadenza</translation>
+    </message>
+    <message>
+      <source>Propose</source>
+      <translation>Proponi</translation>
+    </message>
+  </context>
+  <context>
     <name>Registry</name>
     <message>
       <source>Customers and suppliers</source>
@@ -5278,6 +5573,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>non elaborato</translation>
     </message>
     <message>
+      <source>waiting</source>
+      <translation>in attesa</translation>
+    </message>
+    <message>
       <source>notice given in time</source>
       <translation>disdetta data in tempo</translation>
     </message>
@@ -5294,12 +5593,32 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>disdetta tardiva: vale dalla scadenza successiva</translation>
     </message>
     <message>
+      <source>proposal accepted</source>
+      <translation>proposta accettata</translation>
+    </message>
+    <message>
+      <source>proposal rejected</source>
+      <translation>proposta rifiutata</translation>
+    </message>
+    <message>
+      <source>proposal unanswered at the end of the term</source>
+      <translation>proposta senza risposta alla fine del periodo</translation>
+    </message>
+    <message>
+      <source>no proposal was made before the end of the term</source>
+      <translation>nessuna proposta fatta prima della fine del periodo</translation>
+    </message>
+    <message>
       <source>Run of %1: %2 renewed, %3 proposals created, %4 expired.</source>
       <translation>Esecuzione del %1: %2 rinnovati, %3 proposte create, %4 scaduti.</translation>
     </message>
     <message>
       <source>%1 not processed.</source>
       <translation>%1 non elaborati.</translation>
+    </message>
+    <message>
+      <source>%1 waiting for an ISTAT figure.</source>
+      <translation>%1 in attesa di un indice ISTAT.</translation>
     </message>
     <message>
       <source>Contract</source>
@@ -5332,6 +5651,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>the contract's data needs fixing (%1)</source>
       <translation>i dati del contratto vanno corretti (%1)</translation>
+    </message>
+    <message>
+      <source>ISTAT FOI figure of %1 missing: add it, or renew without it</source>
+      <translation>manca l'indice ISTAT FOI %1: inseriscilo, o rinnova senza</translation>
+    </message>
+    <message>
+      <source>ISTAT FOI figure of %1 not yet published: the amount leaves it out</source>
+      <translation>indice ISTAT FOI %1 non ancora pubblicato: l'importo non lo comprende</translation>
     </message>
     <message>
       <source>No contract had a term to renew.</source>

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..services import billing
 from ..services import renewals as renewals_service
+from ..services.istat import needed_period
 from .base import ContractInfo, Party, Stage
 from .vocabulary import CONTRACT_TYPES, FAMILY_NOUN, PERIOD_MONTHS, cents, weighted
 
@@ -180,17 +181,16 @@ class ContractsStage(Stage):
                 break
             new_ts = te + one
             new_te = renewals_service.term_end_for(new_ts, months, start.day)
-            rev = renewals_service.revalue(Decimal(amount) / 100, Decimal(plan["change"]),
-                                           Decimal(plan["share"]), self.istat.for_date(new_ts))
+            # the figure the renewal needs (services/istat.py); when it was missing the office
+            # renewed without it (the run never applies a missing figure)
+            rev = self._value_at_renewal(plan, amount, new_ts, waived=True)
             row = [len(terms), kind, "done", new_ts, te, new_ts, new_te, rev, None, new_ts]
-            if kind == "proposal":  # proposed the day after expiry, decided within weeks
-                decided = new_ts + dt.timedelta(days=self._rr(3, 30))
-                if decided >= today:
-                    rows.append(tuple(row[:2]) + ("proposed",) + tuple(row[3:8]) + (None, None))
-                    break  # still waiting: active, its term over
+            if kind == "proposal":  # proposed ahead (the notice period), decided within weeks
+                proposed_on = te - dt.timedelta(days=plan["notice_days"])
+                decided = min(proposed_on + dt.timedelta(days=self._rr(3, 30)), te)
                 accepted = rng.random() < 0.82
-                row[2:] = ["accepted" if accepted else "rejected", new_ts, te, new_ts, new_te,
-                           rev, self._pick(self.signers), decided]
+                row[2:] = ["accepted" if accepted else "rejected", proposed_on, te, new_ts,
+                           new_te, rev, self._pick(self.signers), decided]
                 if not accepted:
                     rows.append(tuple(row))
                     status = "expired"
@@ -202,7 +202,24 @@ class ContractsStage(Stage):
         if status == "active" and kind == "tacit" and 0 <= (te - today).days <= 120 \
                 and rng.random() < 0.15:  # will not renew: notice received
             notice = min(today - one, renewals_service.cancel_by(te, plan["notice_days"]))
+        proposed_on = te - dt.timedelta(days=plan["notice_days"])
+        if status == "active" and kind == "proposal" and proposed_on <= today and (
+                limit is None or len(terms) - 1 < limit):  # the run proposed it: awaiting
+            new_ts = te + one
+            new_te = renewals_service.term_end_for(new_ts, months, start.day)
+            rows.append((len(terms), kind, "proposed", proposed_on, te, new_ts, new_te,
+                         self._value_at_renewal(plan, amount, new_ts, waived=False), None, None))
         return terms, rows, status, notice
+
+    def _value_at_renewal(self, plan: dict[str, Any], amount: int, new_ts: dt.date, *,
+                 waived: bool) -> renewals_service.Revaluation:
+        """The new value as the run computes it: the annual average of the year before; a
+        figure not in the table is left out (``waived``: renewed without it; else pending)."""
+        period = needed_period(new_ts, None) if Decimal(plan["share"]) else None
+        figure = self.istat.get(period) if period is not None else None
+        return renewals_service.revalue(Decimal(amount) / 100, Decimal(plan["change"]),
+                                        Decimal(plan["share"]), figure, period=period,
+                                        waived=waived and period is not None and figure is None)
 
     def _write_contract(self, plan: dict[str, Any], number: str) -> None:
         rng, w, cal = self.rng, self.w, self.cal
@@ -249,7 +266,7 @@ class ContractsStage(Stage):
                 new_end.isoformat(), f"{rev.old_amount:.2f}", f"{rev.new_amount:.2f}",
                 str(rev.change_pct), str(rev.istat_share_pct),
                 None if rev.istat_change_pct is None else str(rev.istat_change_pct),
-                rev.istat_year, rev.formula, by, on and on.isoformat()))
+                rev.istat_year, int(rev.istat_waived), rev.formula, by, on and on.isoformat()))
         self._instalments(cid, plan, terms)
         for uid in plan["units"]:
             w.rows["contract_unit"].append((w.new_id("contract_unit"), w.uuid(), created, created,

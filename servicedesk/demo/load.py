@@ -9,7 +9,7 @@ from typing import Any, NamedTuple, Sequence
 
 from .. import clock
 from ..db import open_database
-from ..services import renewals
+from ..services import istat
 from .builder import DemoBuilder, Progress
 from .scales import SCALES
 
@@ -105,7 +105,7 @@ def _reference_ids(con: Any) -> dict[str, Any]:
         "problem_type": {c: i for i, c in con.execute("SELECT id, code FROM problem_type")},
         "priority": {c: PriorityRef(i, r, s) for i, c, r, s in con.execute(
             "SELECT id, code, response_hours, resolution_hours FROM priority")},
-        "istat": renewals.IstatTable(),
+        "istat": istat.IstatTable(),
     }
 
 

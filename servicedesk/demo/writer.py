@@ -38,10 +38,13 @@ MODELS = (Team, Operator, WorkingHours, Absence, Party, Contact, JobOrder, Produ
           TicketMovement, RequestCounter, ServiceRequest, RequestUnit, RequestEvent, Intervention,
           WorkLog, KbArticle, KbApplication, MaintenancePlan)
 # Columns the generator leaves to their default or fills afterwards: sign-in state of a new
-# operator; the stored SLA keys (``services.sla.refresh_stored_keys`` computes them at the end).
+# operator; the stored SLA keys (``services.sla.refresh_stored_keys`` computes them at the end);
+# contract settings the demo leaves at their defaults (proposal lead, ISTAT basis, billing by
+# calendar period) and the month of an annual ISTAT figure.
 LEFT_OUT = {"operator": ("failed_logins", "locked_until", "last_login_at"),
             "service_request": ("sla_due", "sla_risk_at"),
-            "contract": ("billing_by_calendar",)}  # the demo bills in equal instalments
+            "contract": ("proposal_days", "istat_month_lag", "billing_by_calendar"),
+            "contract_renewal": ("istat_month",)}
 
 
 def columns(model: Any) -> tuple[str, ...]:

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from .base import AuditLog, BaseModel, MoneyField, Tombstone, database_proxy
-from .reference import (ActivityType, IstatIndex, Priority, ProblemType, Province, SavedFilter,
-                        Setting)
+from .reference import (ActivityType, IstatIndex, IstatMonth, Priority, ProblemType, Province,
+                        SavedFilter, Setting)
 from .parties import Contact, Party
 from .org import Absence, JobOrder, Operator, Team, WorkingHours
 from .products import Product, Unit, UnitOwnership
@@ -16,7 +16,8 @@ from .maintenance import MaintenancePlan, OutboxMessage
 from .auth import AuthToken
 
 ALL_MODELS = [
-    AuditLog, Province, ActivityType, ProblemType, Priority, IstatIndex, Setting, SavedFilter,
+    AuditLog, Province, ActivityType, ProblemType, Priority, IstatIndex, IstatMonth, Setting,
+    SavedFilter,
     Party, Contact, Team, Operator, WorkingHours, Absence, JobOrder,
     Product, Unit, UnitOwnership,
     Contract, ContractProduct, ContractUnit, Instalment, ContractRenewal,

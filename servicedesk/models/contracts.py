@@ -36,6 +36,12 @@ class Contract(BaseModel):
     max_renewals = pw.IntegerField(null=True)  # None: no limit
     renewals_done = pw.IntegerField(default=0)
     notice_days = pw.IntegerField(default=90)
+    # renewal on proposal: made this many days before the term ends (None: the office's
+    # default, itself defaulting to the notice period)
+    proposal_days = pw.IntegerField(null=True)
+    # the ISTAT figure applied: None = the annual average of the year before the new term;
+    # N = the change over 12 months of the month N months before the new term's first month
+    istat_month_lag = pw.IntegerField(null=True)
     notice_given_on = pw.DateField(null=True)  # cancellation notice received/sent
     tickets_per_term = pw.IntegerField(default=0)  # credited at start and at each renewal
     tickets_per_request = pw.IntegerField(default=1)  # debited when a request is closed
@@ -109,7 +115,9 @@ class ContractRenewal(BaseModel):
     contract = pw.ForeignKeyField(Contract, backref="renewals", on_delete="CASCADE")
     from_term_no = pw.IntegerField()
     kind = pw.CharField(max_length=10)  # tacit, proposal
-    status = pw.CharField(max_length=10)  # done, proposed, accepted, rejected, expired
+    # done (tacit); proposed → accepted (renews at the term end) / rejected / expired
+    # (unanswered at the term end; may still be accepted late)
+    status = pw.CharField(max_length=10)
     processed_on = pw.DateField()
     old_term_end = pw.DateField()
     new_term_start = pw.DateField()
@@ -118,8 +126,10 @@ class ContractRenewal(BaseModel):
     new_amount = MoneyField()
     change_pct = FixedDecimalField(**PCT)
     istat_share_pct = FixedDecimalField(**PCT)
-    istat_change_pct = FixedDecimalField(null=True, **PCT)
-    istat_year = pw.IntegerField(null=True)
+    istat_change_pct = FixedDecimalField(null=True, **PCT)  # None: not applied (see below)
+    istat_year = pw.IntegerField(null=True)  # the figure's period (None: no ISTAT share)
+    istat_month = pw.IntegerField(null=True)  # None: the annual average of istat_year
+    istat_waived = pw.BooleanField(default=False)  # renewed without the missing figure, by choice
     formula = pw.TextField(default="")
     decided_by = pw.ForeignKeyField(Operator, null=True)
     decided_on = pw.DateField(null=True)

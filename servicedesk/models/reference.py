@@ -57,6 +57,22 @@ class IstatIndex(BaseModel):
     note = pw.CharField(max_length=200, default="")
 
 
+class IstatMonth(BaseModel):
+    """ISTAT FOI (ex tabacchi) of one month: the index and its change over the same month of the
+    year before, as published; imported from ISTAT's file or typed by the user."""
+
+    year = pw.IntegerField()
+    month = pw.IntegerField()  # 1..12
+    change_pct = FixedDecimalField(max_digits=6, decimal_places=2, auto_round=True, null=True)
+    index_value = FixedDecimalField(max_digits=8, decimal_places=2, auto_round=True, null=True)
+    index_base = pw.CharField(max_length=10, default="")  # "2015" of base 2015=100; "" unknown
+    published_on = pw.DateField(null=True)
+    note = pw.CharField(max_length=200, default="")
+
+    class Meta:
+        indexes = ((("year", "month"), True),)
+
+
 class Setting(BaseModel):
     """Application settings shared by every workstation on the database (key/value, JSON text)."""
 

@@ -27,7 +27,7 @@ class ContractFilter:
     status: str | None = None  # a status, "open" (draft/active/suspended) or None (all)
     direction: str | None = None
     expiring_days: int | None = None  # current term ends within N days (live contracts)
-    alerts_only: bool = False  # in the notice period, expiring, or awaiting a decision
+    alerts_only: bool = False  # notice period, expiring, awaiting a decision or an ISTAT figure
     include_archived: bool = False
 
 
@@ -103,7 +103,7 @@ class ContractRow:
     tickets_remaining: int | None  # None: not a ticket contract
     tickets_low: bool
     next_due: dt.date | None
-    alert: str = ""  # notice, expiring, proposal, "" (none)
+    alert: str = ""  # notice, expiring, proposal, waiting (term over, not renewed), "" (none)
     renews: bool = True  # False: ends at term end (not renewable, max reached, notice given)
 
 
@@ -138,10 +138,12 @@ def rows(contract_ids: list[int], today: dt.date | None = None) -> list[Contract
 
 
 def _alert(c: Contract, today: dt.date, days: int, proposal: bool) -> str:
-    if proposal:
-        return "proposal"
     if c.status not in LIVE_STATUSES:
         return ""
+    if proposal:
+        return "proposal"
+    if c.term_end < today and not c.archived:
+        return "waiting"
     limit = today + dt.timedelta(days=days)
     cancel = renewals.contract_cancel_by(c)
     if c.notice_given_on is None and renewals.will_renew(c) and today <= cancel <= limit:
@@ -157,10 +159,14 @@ class Alerts:
     notice: list[int] = field(default_factory=list)  # notice deadline within N days
     expiring: list[int] = field(default_factory=list)  # term ends within N days
     proposals: list[int] = field(default_factory=list)  # proposals awaiting a decision
+    # live contracts whose term is over and not renewed: their renewal waits for an ISTAT
+    # figure (or for the renewal run)
+    waiting: list[int] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return len(set(self.notice) | set(self.expiring) | set(self.proposals))
+        return len(set(self.notice) | set(self.expiring) | set(self.proposals)
+                   | set(self.waiting))
 
 
 class _AlertTerms(NamedTuple):
@@ -207,13 +213,19 @@ def alerts(today: dt.date | None = None, days: int | None = None) -> Alerts:
         if c.term_end <= limit:
             out.expiring.append(c.id)
     out.proposals = [r[0] for r in ContractRenewal.select(ContractRenewal.contract)
-                     .where(ContractRenewal.status == "proposed").tuples()]
+                     .join(Contract, on=(ContractRenewal.contract == Contract.id))
+                     .where(ContractRenewal.status == "proposed",
+                            Contract.status.in_(LIVE_STATUSES),
+                            Contract.archived == False).tuples()]  # noqa: E712
+    out.waiting = [r[0] for r in Contract.select(Contract.id)
+                   .where(Contract.status.in_(LIVE_STATUSES), Contract.archived == False,  # noqa: E712
+                          Contract.term_end < today).order_by(Contract.id).tuples()]
     return out
 
 
 def alert_ids(today: dt.date | None = None) -> list[int]:
     a = alerts(today)
-    return sorted(set(a.notice) | set(a.expiring) | set(a.proposals))
+    return sorted(set(a.notice) | set(a.expiring) | set(a.proposals) | set(a.waiting))
 
 
 def parties(text: str, direction: str = "active", limit: int = 30) -> list[Party]:

@@ -36,8 +36,8 @@ TRANSITIONS = {
 EDITABLE = (
     "number", "direction", "party", "title", "job_order", "signed_on", "signed_by",
     "contract_type", "status", "start_date", "initial_months", "renewal_months", "amount",
-    "renewal_type", "change_pct", "istat_share_pct", "max_renewals", "notice_days",
-    "notice_given_on", "tickets_per_term", "tickets_per_request", "ticket_low_threshold",
+    "renewal_type", "change_pct", "istat_share_pct", "istat_month_lag", "max_renewals",
+    "notice_days", "notice_given_on", "proposal_days", "tickets_per_term", "tickets_per_request", "ticket_low_threshold",
     "response_hours", "resolution_hours", "billing_periodicity", "instalments_count",
     "first_due_date", "billing_by_calendar", "notes",
 )
@@ -174,6 +174,10 @@ def _clean(values: dict[str, Any], errors: list[FieldError]) -> dict[str, Any]:
             out[key] = _int(value, key, errors, null=True, high=1000)
         elif key == "notice_days":
             out[key] = _int(value, key, errors, high=3650)
+        elif key == "proposal_days":
+            out[key] = _int(value, key, errors, null=True, high=3650)
+        elif key == "istat_month_lag":
+            out[key] = _int(value, key, errors, null=True, low=1, high=12)
         elif key in ("tickets_per_term", "tickets_per_request", "ticket_low_threshold"):
             out[key] = _int(value, key, errors, high=100_000)
         elif key in ("response_hours", "resolution_hours"):
@@ -459,6 +463,28 @@ def set_alert_days(days: Any) -> int:
         row = Setting.get_or_none(Setting.key == ALERT_DAYS_KEY)
         if row is None:
             Setting.create(key=ALERT_DAYS_KEY, value=json.dumps(value))
+        else:
+            row.value = json.dumps(value)
+            row.save()
+    return value
+
+
+def set_proposal_days(days: Any) -> int | None:
+    """The office's default: how many days before the end renewal proposals are made (None:
+    each contract's notice period). A contract's own setting wins."""
+    import json
+
+    from ..models import Setting
+
+    context.require(Permission.CONTRACT_EDIT)
+    errors: list[FieldError] = []
+    value = _int(days, "proposal_days", errors, null=True, high=3650)
+    if errors:
+        raise ValidationError(errors)
+    with Contract._meta.database.atomic():
+        row = Setting.get_or_none(Setting.key == renewals.PROPOSAL_DAYS_KEY)
+        if row is None:
+            Setting.create(key=renewals.PROPOSAL_DAYS_KEY, value=json.dumps(value))
         else:
             row.value = json.dumps(value)
             row.save()

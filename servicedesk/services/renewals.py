@@ -10,6 +10,17 @@ and the later ones have separate durations (``initial_months``/``renewal_months`
 The renewal run processes every active or suspended contract whose term has ended, looping when
 several terms have passed; it is idempotent because each renewal moves ``term_end`` forward and
 ``ContractRenewal`` is unique per (contract, from_term_no).
+
+Renewal **on proposal**: the run makes the proposal *ahead* of the end — ``proposal_days`` before
+it (set per contract; else the office's default; else the notice period) — and the contract shows
+"proposal pending". Accepted, the contract renews on time: the run moves it into the new term the
+day after the end, with the accepted amount (accepted after the end, it renews at once, still
+from the day after the end). Rejected, or unanswered when the term ends, the contract expires; an
+unanswered proposal may still be accepted late, which renews it on time.
+
+The **ISTAT** figure a renewal applies is the one ``services/istat.py`` names for the contract; a
+renewal whose figure is not in the table waits (reported in ``RunResult.waiting``, the contract
+left as it is) until the figure is added or the office renews it without ISTAT (recorded).
 """
 from __future__ import annotations
 
@@ -19,10 +30,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from decimal import ROUND_HALF_UP, Decimal
 
-from .. import clock, context, uow
-from ..errors import ConflictError, FieldError, NotFound, ServiceDeskError, ValidationError
-from ..models import Contract, ContractRenewal, IstatIndex, Party
-from ..permissions import MONEY, Permission, sees_money
+from .. import clock, context
+from ..errors import ConflictError, FieldError, NotFound, ValidationError
+from ..models import Contract, ContractRenewal
+from ..permissions import Permission, sees_money
+from . import istat
+from .istat import Figure, Period
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -85,66 +98,34 @@ def will_renew(contract: Contract) -> bool:
     return not notice_effective(contract)
 
 
-# -- ISTAT ---------------------------------------------------------------------------------------
-def istat_for(renewal_date: dt.date) -> IstatIndex | None:
-    """The latest ISTAT FOI figure published before ``renewal_date``."""
-    return (IstatIndex.select().where(IstatIndex.published_on < renewal_date)
-            .order_by(IstatIndex.published_on.desc(), IstatIndex.year.desc()).first())
+def proposal_lead(contract: Contract, office_days: int | None) -> int:
+    """Days before the term end a renewal proposal is made: the contract's own setting, else
+    the office's default, else the contract's notice period."""
+    for days in (contract.proposal_days, office_days, contract.notice_days):
+        if days is not None:
+            return max(int(days), 0)
+    return 0
 
 
-class IstatTable:
-    """All ISTAT figures in memory, for the run (one query instead of one per renewal)."""
-
-    def __init__(self) -> None:
-        self.rows = sorted(IstatIndex.select(), key=lambda r: (r.published_on, r.year))
-
-    def for_date(self, renewal_date: dt.date) -> IstatIndex | None:
-        found = None
-        for row in self.rows:
-            if row.published_on < renewal_date:
-                found = row
-            else:
-                break
-        return found
+def proposal_date(contract: Contract, office_days: int | None) -> dt.date:
+    return contract.term_end - dt.timedelta(days=proposal_lead(contract, office_days))
 
 
-def save_istat(year: int, change_pct: Decimal, published_on: dt.date, note: str = "",
-               expected_version: int | None = None) -> IstatIndex:
-    """Add a year or fix a figure (the shipped data is editable by the user)."""
-    context.require(Permission.CONTRACT_EDIT)
-    errors = []
-    if not isinstance(year, int) or not 1950 <= year <= 2200:
-        errors.append(FieldError("year", "istat.year_range"))
+def office_proposal_days() -> int | None:
+    """The office's default lead of renewal proposals (None: each contract's notice period)."""
+    import json
+
+    from ..models import Setting
+
+    row = Setting.get_or_none(Setting.key == PROPOSAL_DAYS_KEY)
     try:
-        change = Decimal(change_pct)
-    except Exception:  # noqa: BLE001 - anything not a number
-        change = None
-        errors.append(FieldError("change_pct", "invalid_number"))
-    if change is not None and not Decimal(-50) <= change <= Decimal(100):
-        errors.append(FieldError("change_pct", "istat.change_range"))
-    if not isinstance(published_on, dt.date):
-        errors.append(FieldError("published_on", "invalid_date"))
-    elif isinstance(year, int) and published_on.year < year:
-        errors.append(FieldError("published_on", "istat.published_before_year"))
-    if len(note or "") > 200:
-        errors.append(FieldError("note", "too_long", {"max": 200}))
-    if errors:
-        raise ValidationError(errors)
-    with IstatIndex._meta.database.atomic():
-        row = IstatIndex.get_or_none(IstatIndex.year == year)
-        if row is None:
-            return IstatIndex.create(year=year, change_pct=change, published_on=published_on,
-                                     note=note or "")
-        if expected_version is not None:
-            row.version = expected_version
-        row.change_pct, row.published_on, row.note = change, published_on, note or ""
-        row.save()
-        return row
+        value = json.loads(row.value) if row is not None else None
+    except ValueError:
+        return None
+    return value if isinstance(value, int) and 0 <= value <= 3650 else None
 
 
-def delete_istat(year: int) -> None:
-    context.require(Permission.CONTRACT_EDIT)
-    IstatIndex.delete().where(IstatIndex.year == year).execute()
+PROPOSAL_DAYS_KEY = "contracts.proposal_days"
 
 
 # -- the value at renewal ------------------------------------------------------------------------
@@ -154,26 +135,58 @@ class Revaluation:
     new_amount: Decimal
     change_pct: Decimal
     istat_share_pct: Decimal
-    istat_change_pct: Decimal | None
-    istat_year: int | None
+    istat_change_pct: Decimal | None  # None: no figure applied (none needed, pending or waived)
+    istat_year: int | None  # the period of the figure needed (None: no ISTAT share)
     formula: str
+    istat_month: int | None = None
+    istat_waived: bool = False
 
 
 def revalue(old: Decimal, change_pct: Decimal, istat_share_pct: Decimal,
-            istat: IstatIndex | None) -> Revaluation:
+            figure: Any | None, *, period: Period | None = None,
+            waived: bool = False) -> Revaluation:
     """new = old × (1 + change%/100 + ISTAT share%/100 × ISTAT change%/100), to the cent
-    (ROUND_HALF_UP); never below zero."""
+    (ROUND_HALF_UP); never below zero.
+
+    ``figure`` is the ISTAT figure applied (anything with ``change_pct``, ``year`` and an
+    optional ``month``), or None: then ``period`` names the figure that was needed and is not
+    applied — pending (a proposal made before it is published) or ``waived`` by the office."""
     old = Decimal(old)
     change = Decimal(change_pct or 0)
     share = Decimal(istat_share_pct or 0)
-    istat_change = Decimal(istat.change_pct) if istat is not None else None
+    istat_change = Decimal(figure.change_pct) if figure is not None else None
+    if figure is not None:
+        period = Period(figure.year, getattr(figure, "month", None))
     factor = 1 + change / HUNDRED + share / HUNDRED * (istat_change or Decimal(0)) / HUNDRED
     new = max((old * factor).quantize(CENT, rounding=ROUND_HALF_UP), Decimal("0.00"))
-    istat_text = (f"{istat_change}% (ISTAT FOI {istat.year})" if istat is not None
-                  else "0% (no ISTAT FOI figure published)")
-    formula = (f"{old:.2f} × (1 + {change}% + {share}% × {istat_text}) = {new:.2f}")
+    if period is None:
+        istat_text = "no ISTAT share"
+    elif istat_change is not None:
+        istat_text = f"{share}% × {istat_change}% (ISTAT FOI {_period_text(period)})"
+    elif waived:
+        istat_text = (f"{share}% × ISTAT FOI {_period_text(period)} not published: "
+                      "renewed without it by the office's choice")
+    else:
+        istat_text = f"{share}% × ISTAT FOI {_period_text(period)} not yet published"
+    formula = f"{old:.2f} × (1 + {change}% + {istat_text}) = {new:.2f}"
     return Revaluation(old, new, change, share, istat_change,
-                       istat.year if istat is not None else None, formula)
+                       period.year if period else None, formula,
+                       period.month if period else None, waived)
+
+
+def _period_text(period: Period) -> str:
+    return (f"{period.year} annual average" if period.month is None
+            else f"{period.label} over 12 months")
+
+
+def needed_figure(contract: Contract, new_term_start: dt.date,
+                  table: istat.IstatTable | None = None) -> tuple[Period | None, Figure | None]:
+    """(period, figure) a renewal of ``contract`` starting on ``new_term_start`` needs: no period
+    when the contract has no ISTAT share; the figure None while it is not in the table."""
+    if not contract.istat_share_pct:
+        return None, None
+    period = istat.needed_period(new_term_start, contract.istat_month_lag)
+    return period, (table.get(period) if table is not None else istat.figure(period))
 
 
 # -- the run ---------------------------------------------------------------------------------------
@@ -182,22 +195,40 @@ class RunItem:
     contract_id: int
     number: str
     party: str
-    action: str  # renewed, proposed, expired, error (left as it was; reason = the error code)
+    # renewed, proposed, expired, error (left as it was; reason = the error code),
+    # waiting (term ended, the ISTAT figure it needs is missing: detail = its period code)
+    action: str
     from_term_no: int
     old_term_end: dt.date
     new_term_end: dt.date | None = None
     old_amount: Decimal | None = None
     new_amount: Decimal | None = None
-    reason: str = ""  # expired: notice, max_renewals, not_renewable, rejected; renewed: late_notice
+    # expired: notice, max_renewals, not_renewable, rejected, unanswered, no_proposal;
+    # renewed: late_notice, proposal_accepted; proposed: istat_pending; waiting: istat_missing
+    reason: str = ""
+    detail: str = ""
 
 
 @dataclass
 class RunResult:
     today: dt.date
-    items: list[RunItem] = field(default_factory=list)
+    items: list[RunItem] = field(default_factory=list)  # what the run did
+    waiting: list[RunItem] = field(default_factory=list)  # what it could not do yet
 
     def count(self, action: str) -> int:
+        if action == "waiting":
+            return len(self.waiting)
         return sum(1 for i in self.items if i.action == action)
+
+
+def _renewal_row(contract: Contract, rev: Revaluation, start: dt.date, end: dt.date,
+                 today: dt.date, **kw: Any) -> dict[str, Any]:
+    return dict(contract=contract.id, from_term_no=contract.term_no, processed_on=today,
+                old_term_end=contract.term_end, new_term_start=start, new_term_end=end,
+                old_amount=rev.old_amount, new_amount=rev.new_amount, change_pct=rev.change_pct,
+                istat_share_pct=rev.istat_share_pct, istat_change_pct=rev.istat_change_pct,
+                istat_year=rev.istat_year, istat_month=rev.istat_month,
+                istat_waived=rev.istat_waived, formula=rev.formula, **kw)
 
 
 def _renew(contract: Contract, rev: Revaluation, *, kind: str, status: str,
@@ -208,18 +239,16 @@ def _renew(contract: Contract, rev: Revaluation, *, kind: str, status: str,
     old_end, old_amount, from_term = contract.term_end, contract.amount, contract.term_no
     start, end = next_term(contract)
     if renewal is None:
-        ContractRenewal.create(
-            contract=contract, from_term_no=from_term, kind=kind, status=status,
-            processed_on=today, old_term_end=old_end, new_term_start=start, new_term_end=end,
-            old_amount=rev.old_amount, new_amount=rev.new_amount, change_pct=rev.change_pct,
-            istat_share_pct=rev.istat_share_pct, istat_change_pct=rev.istat_change_pct,
-            istat_year=rev.istat_year, formula=rev.formula, decided_by=decided_by,
-            decided_on=today if decided_by is not None or status == "done" else None)
+        ContractRenewal.create(**_renewal_row(
+            contract, rev, start, end, today, kind=kind, status=status, decided_by=decided_by,
+            decided_on=today if decided_by is not None or status == "done" else None))
     late = contract.notice_given_on is not None
     contract.term_no = from_term + 1
     contract.term_start, contract.term_end = start, end
     contract.amount = rev.new_amount
     contract.renewals_done = contract.renewals_done + 1
+    if contract.status not in RENEWABLE_STATUSES:
+        contract.status = "active"  # an unanswered proposal accepted late
     contract.save()
     if contract.tickets_per_term > 0:
         tickets.credit(contract, contract.tickets_per_term, "renewal",
@@ -229,225 +258,16 @@ def _renew(contract: Contract, rev: Revaluation, *, kind: str, status: str,
                    old_amount, rev.new_amount, "late_notice" if late else "")
 
 
-class _Batch:
-    """The run's writes, gathered in memory and written with a few bulk statements at the end.
-
-    The run holds the write lock (one BEGIN IMMEDIATE) for its whole length, so nobody can
-    change a contract between the read and the write; the UPDATE still checks the version.
-    Each contract is planned separately: a contract whose data cannot be processed is reported
-    and left as it was, the others go on.
-    """
-
-    def __init__(self, today: dt.date, istat: IstatTable, proposed: set[tuple[int, int]],
-                 paid_terms: set[tuple[int, int]], other_terms: set[tuple[int, int]]) -> None:
-        self.today, self.istat = today, istat
-        self.proposed, self.paid_terms, self.other_terms = proposed, paid_terms, other_terms
-        self.contracts: list[tuple[Contract, dict[str, Any]]] = []  # (changed instance, old values)
-        self.renewals: list[dict[str, Any]] = []
-        self.tickets: list[dict[str, Any]] = []
-        self.instalments: list[dict[str, Any]] = []
-        self.clear_terms: list[tuple[int, int]] = []
-
-    def process(self, contract: Contract) -> list[RunItem]:
-        """Plan one contract; raises ServiceDeskError (nothing of it kept) when it cannot."""
-        from . import billing
-
-        old = {k: getattr(contract, k) for k in AUDITED_RUN_FIELDS}
-        items: list[RunItem] = []
-        renewals: list[dict[str, Any]] = []
-        tickets_rows: list[dict[str, Any]] = []
-        instalments: list[dict[str, Any]] = []
-        clear: list[tuple[int, int]] = []
-        today = self.today
-        for _ in range(1200):  # a bound: 100 years of monthly terms
-            if contract.status not in RENEWABLE_STATUSES or contract.term_end >= today:
-                break
-            reason = ("not_renewable" if contract.renewal_type == "none"
-                      else "max_renewals" if max_reached(contract)
-                      else "notice" if notice_effective(contract) else "")
-            if reason:
-                contract.status = "expired"
-                items.append(RunItem(contract.id, contract.number, "", "expired",
-                                     contract.term_no, contract.term_end, reason=reason))
-                break
-            start, end = next_term(contract)
-            rev = revalue(contract.amount, contract.change_pct, contract.istat_share_pct,
-                          self.istat.for_date(start))
-            row = dict(contract=contract.id, from_term_no=contract.term_no, processed_on=today,
-                       old_term_end=contract.term_end, new_term_start=start, new_term_end=end,
-                       old_amount=rev.old_amount, new_amount=rev.new_amount,
-                       change_pct=rev.change_pct, istat_share_pct=rev.istat_share_pct,
-                       istat_change_pct=rev.istat_change_pct, istat_year=rev.istat_year,
-                       formula=rev.formula)
-            if contract.renewal_type == "proposal":
-                if (contract.id, contract.term_no) not in self.proposed:
-                    renewals.append(dict(row, kind="proposal", status="proposed",
-                                         decided_by=None, decided_on=None))
-                    items.append(RunItem(contract.id, contract.number, "", "proposed",
-                                         contract.term_no, contract.term_end, end,
-                                         rev.old_amount, rev.new_amount))
-                break  # waits for the user's decision
-            renewals.append(dict(row, kind="tacit", status="done", decided_by=None,
-                                 decided_on=today))
-            items.append(RunItem(contract.id, contract.number, "", "renewed", contract.term_no,
-                                 contract.term_end, end, rev.old_amount, rev.new_amount,
-                                 "late_notice" if contract.notice_given_on is not None else ""))
-            contract.term_no += 1
-            contract.term_start, contract.term_end = start, end
-            contract.amount = rev.new_amount
-            contract.renewals_done += 1
-            key = (contract.id, contract.term_no)
-            if key in self.paid_terms:
-                raise ValidationError(FieldError("instalments", "billing.paid_in_term",
-                                                 {"term": contract.term_no}))
-            if key in self.other_terms:
-                clear.append(key)
-            if contract.tickets_per_term > 0:
-                tickets_rows.append(dict(contract=contract.id, quantity=contract.tickets_per_term,
-                                         kind="renewal", term_no=contract.term_no,
-                                         request=None, operator=None, override=False,
-                                         note=f"term {contract.term_no}"))
-            if contract.amount > 0:
-                for p in billing.term_plan(contract):
-                    instalments.append(dict(contract=contract.id, term_no=contract.term_no,
-                                            seq=p.seq, due_date=p.due_date, amount=p.amount,
-                                            paid_on=None, note=""))
-        if items:
-            self.contracts.append((contract, old))
-            self.renewals += renewals
-            self.tickets += tickets_rows
-            self.instalments += instalments
-            self.clear_terms += clear
-        return items
-
-    def write(self) -> None:
-        from ..models import AuditLog, Instalment, TicketMovement
-        from ..models.base import new_uuid
-
-        db = Contract._meta.database
-        now = clock.now()
-        if self.contracts:
-            cursor = db.cursor()
-            cursor.executemany(
-                "UPDATE contract SET term_no=?, term_start=?, term_end=?, amount=?, "
-                "renewals_done=?, status=?, version=version+1, updated_at=? "
-                "WHERE id=? AND version=?",
-                [(c.term_no, c.term_start, c.term_end, c.amount, c.renewals_done, c.status, now,
-                  c.id, c.version) for c, _old in self.contracts])
-            if cursor.rowcount != len(self.contracts):  # pragma: no cover - the lock forbids it
-                raise ConflictError("Contract", self.contracts[0][0].id)
-            for c, old in self.contracts:  # raw SQL: the unit of work is told row by row
-                uow.record("contract", c.id, c.uuid, uow.UPDATED,
-                           [n for n, before in old.items() if before != getattr(c, n)])
-            audit = []
-            for c, old in self.contracts:
-                for name, before in old.items():
-                    after = getattr(c, name)
-                    if before != after:
-                        audit.append(dict(at=now, operator_id=None, table_name="contract",
-                                          record_id=c.id, record_uuid=c.uuid, action="update",
-                                          field=name, old_value=_text(before),
-                                          new_value=_text(after)))
-            _insert(AuditLog, audit)
-        stamp = dict(created_at=now, updated_at=now, version=1)
-        for key in self.clear_terms:
-            Instalment.delete().where(Instalment.contract == key[0], Instalment.term_no == key[1],
-                                      Instalment.paid_on.is_null()).execute()
-        _insert(ContractRenewal, [dict(r, uuid=new_uuid(), **stamp) for r in self.renewals])
-        _insert(TicketMovement, [dict(r, uuid=new_uuid(), at=now, **stamp) for r in self.tickets])
-        _insert(Instalment, [dict(r, uuid=new_uuid(), **stamp) for r in self.instalments])
-
-
-# The columns the run reads (loading all 38 of thousands of contracts costs more than the run).
-RUN_COLUMNS = ("id", "uuid", "number", "version", "status", "renewal_type", "start_date",
-               "renewal_months", "term_no", "term_start", "term_end", "amount", "change_pct",
-               "istat_share_pct", "max_renewals", "renewals_done", "notice_days",
-               "notice_given_on", "tickets_per_term", "instalments_count",
-               "billing_periodicity", "first_due_date", "billing_by_calendar")
-AUDITED_RUN_FIELDS = ("term_no", "term_start", "term_end", "amount", "renewals_done", "status")
-
-
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _insert(model, rows: list[dict[str, Any]]) -> None:
-    """INSERT of many rows with one prepared statement (peewee's insert_many spends most of its
-    time building SQL text for thousands of rows)."""
-    if not rows:
-        return
-    keys = list(rows[0])
-    fields = [model._meta.fields[k] for k in keys]
-    columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    sql = (f'INSERT INTO "{model._meta.table_name}" ({columns}) '
-           f'VALUES ({", ".join("?" for _ in keys)})')
-    # the values are already what the columns hold (ints, quantized Decimals, dates: sqlite3
-    # adapters registered by peewee turn them into text); no per-value conversion needed
-    params = [tuple(row[k] for k in keys) for row in rows]
-    model._meta.database.cursor().executemany(sql, params)
-    uow.record(model._meta.table_name, None, None, uow.CREATED)  # rows written in bulk
-
-
 def run_renewals(today: dt.date | None = None) -> RunResult:
-    """Renew, propose or expire every contract whose term has ended; returns what was done.
+    """Renew, propose or expire every contract whose term has ended (or, on proposal, whose
+    proposal is due); returns what was done and what waits for an ISTAT figure
+    (``services/renewal_run.py``)."""
+    from .renewal_run import run
 
-    System work: runs as the SYSTEM actor (the audit trail shows no operator)."""
-    from ..models import Instalment
-
-    today = today or clock.today()
-    result = RunResult(today)
-    db = Contract._meta.database
-    with context.acting_as(context.SYSTEM):
-        with db.atomic():
-            needed = [getattr(Contract, n) for n in RUN_COLUMNS]
-            due = list(Contract.select(*needed, Party.name.alias("party_name"))
-                       .join(Party, on=(Contract.party == Party.id))
-                       .where(Contract.status.in_(RENEWABLE_STATUSES), Contract.term_end < today,
-                              Contract.archived == False)  # noqa: E712
-                       .order_by(Contract.id).objects())
-            if not due:
-                return result
-            ids = [c.id for c in due]
-            proposed, paid, other = set(), set(), set()
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
-                proposed |= {(cid, term) for cid, term in ContractRenewal.select(
-                    ContractRenewal.contract, ContractRenewal.from_term_no)
-                    .where(ContractRenewal.contract.in_(chunk)).tuples()}
-                # instalments already there for terms after the current one (rare)
-                for cid, term, paid_on in (Instalment.select(Instalment.contract,
-                                                             Instalment.term_no, Instalment.paid_on)
-                                           .join(Contract)
-                                           .where(Instalment.contract.in_(chunk),
-                                                  Instalment.term_no > Contract.term_no).tuples()):
-                    (paid if paid_on is not None else other).add((cid, term))
-            batch = _Batch(today, IstatTable(), proposed, paid, other - paid)
-            for contract in due:
-                term_no, term_end = contract.term_no, contract.term_end
-                try:
-                    items = batch.process(contract)
-                except ServiceDeskError as exc:
-                    items = [RunItem(contract.id, contract.number, "", "error", term_no,
-                                     term_end, reason=_error_code(exc))]
-                for item in items:
-                    item.party = contract.party_name
-                    result.items.append(item)
-            batch.write()
-    return result
+    return run(today)
 
 
-def _error_code(exc: ServiceDeskError) -> str:
-    if isinstance(exc, ValidationError) and exc.errors:
-        return exc.errors[0].code
-    return exc.code
-
-
+# -- decisions of the office -----------------------------------------------------------------------
 def pending_proposals(contract_id: int | None = None) -> list[ContractRenewal]:
     q = ContractRenewal.select().where(ContractRenewal.status == "proposed")
     if contract_id is not None:
@@ -455,50 +275,77 @@ def pending_proposals(contract_id: int | None = None) -> list[ContractRenewal]:
     return list(q.order_by(ContractRenewal.old_term_end))
 
 
-def _proposal(renewal_id: int, expected_version: int | None) -> ContractRenewal:
+def _proposal(renewal_id: int, expected_version: int | None,
+              allowed: tuple[str, ...] = ("proposed",)) -> ContractRenewal:
     proposal = ContractRenewal.get_or_none(ContractRenewal.id == renewal_id)
     if proposal is None:
         raise NotFound("renewal proposal not found")
     if expected_version is not None and proposal.version != expected_version:
         raise ConflictError("ContractRenewal", renewal_id)
-    if proposal.status != "proposed":
+    if proposal.status not in allowed:
         raise ValidationError(FieldError("status", "renewals.already_decided",
                                          {"status": proposal.status}))
     return proposal
 
 
 def accept_proposal(renewal_id: int, expected_version: int | None = None,
-                    new_amount: Decimal | None = None) -> Contract:
-    """Renew the contract with the proposal's figures (or an amount agreed with the party)."""
+                    new_amount: Decimal | None = None, *,
+                    without_istat: bool = False) -> Contract:
+    """The party accepted: the contract renews on time (the day after its term ends).
+
+    The amount is the proposal's — recomputed with the ISTAT figure if the proposal was made
+    before it was published — or ``new_amount``, agreed with the party. When the figure is still
+    missing the acceptance is refused (``istat.missing``) unless an amount is agreed or the
+    office chooses ``without_istat`` (recorded in the formula). Accepted before the end, the run
+    renews the contract when the term ends; after the end (also an unanswered proposal accepted
+    late), it renews at once."""
     actor = context.require(Permission.CONTRACT_EDIT)
     today = clock.today()
     with Contract._meta.database.atomic():
-        proposal = _proposal(renewal_id, expected_version)
+        proposal = _proposal(renewal_id, expected_version, ("proposed", "expired"))
         contract = Contract.get_by_id(proposal.contract_id)
-        if contract.term_no != proposal.from_term_no or contract.status not in RENEWABLE_STATUSES:
+        live = contract.status in RENEWABLE_STATUSES or (
+            proposal.status == "expired" and contract.status == "expired")
+        if contract.term_no != proposal.from_term_no or not live:
             raise ValidationError(FieldError("status", "renewals.stale_proposal"))
-        amount = proposal.new_amount
+        period = (Period(proposal.istat_year, proposal.istat_month)
+                  if proposal.istat_year is not None else None)
+        rev = Revaluation(proposal.old_amount, proposal.new_amount, proposal.change_pct,
+                          proposal.istat_share_pct, proposal.istat_change_pct,
+                          proposal.istat_year, proposal.formula, proposal.istat_month)
+        if period is not None and proposal.istat_change_pct is None:  # made before the figure
+            figure = istat.figure(period)
+            if figure is None and not without_istat and new_amount is None:
+                raise ValidationError(FieldError("istat", "istat.missing",
+                                                 {"period": period.label}))
+            # with the figure now published; or, without it, by the office's choice (going
+            # without it, or agreeing an amount with the party): recorded either way
+            rev = revalue(proposal.old_amount, proposal.change_pct, proposal.istat_share_pct,
+                          figure, period=period, waived=figure is None)
         if new_amount is not None:
             amount = Decimal(new_amount)
             if amount < 0:
                 raise ValidationError(FieldError("new_amount", "negative"))
             amount = amount.quantize(CENT, rounding=ROUND_HALF_UP)
-        formula = proposal.formula
-        if amount != proposal.new_amount:
-            formula += f"; agreed {amount:.2f}"
-        rev = Revaluation(proposal.old_amount, amount, proposal.change_pct,
-                          proposal.istat_share_pct, proposal.istat_change_pct,
-                          proposal.istat_year, formula)
-        proposal.status, proposal.new_amount, proposal.formula = "accepted", amount, formula
+            if amount != rev.new_amount:
+                rev = Revaluation(rev.old_amount, amount, rev.change_pct, rev.istat_share_pct,
+                                  rev.istat_change_pct, rev.istat_year,
+                                  rev.formula + f"; agreed {amount:.2f}", rev.istat_month,
+                                  rev.istat_waived)
+        proposal.status, proposal.new_amount, proposal.formula = "accepted", rev.new_amount, \
+            rev.formula
+        proposal.istat_change_pct, proposal.istat_waived = rev.istat_change_pct, rev.istat_waived
         proposal.decided_by, proposal.decided_on = actor.operator_id, today
         proposal.save()
-        _renew(contract, rev, kind="proposal", status="accepted", renewal=proposal, today=today,
-               decided_by=actor.operator_id)
+        if contract.term_end < today:  # the term is over: renew now, still on time
+            _renew(contract, rev, kind="proposal", status="accepted", renewal=proposal,
+                   today=today, decided_by=actor.operator_id)
         return contract
 
 
 def reject_proposal(renewal_id: int, expected_version: int | None = None) -> Contract:
-    """The proposal was refused: the contract expires at the end of its term."""
+    """The proposal was refused: the contract runs to the end of its term, then expires (at
+    once when the term is already over)."""
     actor = context.require(Permission.CONTRACT_EDIT)
     today = clock.today()
     with Contract._meta.database.atomic():
@@ -507,10 +354,93 @@ def reject_proposal(renewal_id: int, expected_version: int | None = None) -> Con
         proposal.status = "rejected"
         proposal.decided_by, proposal.decided_on = actor.operator_id, today
         proposal.save()
-        if contract.term_no == proposal.from_term_no and contract.status in RENEWABLE_STATUSES:
+        if (contract.term_no == proposal.from_term_no and contract.status in RENEWABLE_STATUSES
+                and contract.term_end < today):
             contract.status = "expired"
             contract.save()
         return contract
+
+
+def renew_without_istat(contract_id: int, expected_version: int) -> Contract:
+    """The office's explicit choice for a tacit renewal waiting for a missing ISTAT figure:
+    renew now (the new term still starts the day after the end) without the ISTAT share; the
+    renewal records the choice."""
+    actor = context.require(Permission.CONTRACT_EDIT)
+    today = clock.today()
+    with Contract._meta.database.atomic():
+        contract = Contract.get_or_none(Contract.id == contract_id)
+        if contract is None:
+            raise ConflictError("Contract", contract_id, deleted=True)
+        if contract.version != expected_version:
+            raise ConflictError("Contract", contract_id)
+        start, _end = next_term(contract)
+        period, figure = needed_figure(contract, start)
+        if (contract.status not in RENEWABLE_STATUSES or contract.term_end >= today
+                or contract.renewal_type != "tacit" or not will_renew(contract)
+                or period is None or figure is not None):
+            raise ValidationError(FieldError("istat", "renewals.not_waiting"))
+        rev = revalue(contract.amount, contract.change_pct, contract.istat_share_pct, None,
+                      period=period, waived=True)
+        _renew(contract, rev, kind="tacit", status="done", renewal=None, today=today,
+               decided_by=actor.operator_id)
+        return contract
+
+
+# -- what lies ahead, for the editor ----------------------------------------------------------------
+@dataclass(frozen=True)
+class Outlook:
+    """The renewal of the current term as it stands.
+
+    ``state``: "" (nothing to say), "proposal_due" (proposal to be made on ``on``), "proposed"
+    (pending since ``on``), "accepted" (renews on ``on``), "rejected"/"unanswered" (ends on
+    ``on``), "waiting" (term over, the ISTAT figure ``period`` missing), "istat_pending" (a
+    pending/accepted proposal made before the figure ``period`` was published)."""
+
+    state: str
+    on: dt.date | None = None
+    amount: Decimal | None = None
+    period: Period | None = None
+    proposal: ContractRenewal | None = None
+
+
+def outlook(contract: Contract, today: dt.date | None = None) -> Outlook:
+    """The renewal outlook; amounts left out (None) for an operator who may not see money."""
+    found = _outlook(contract, today or clock.today())
+    if found.amount is not None and not sees_money():
+        if found.proposal is not None:
+            found.proposal.old_amount = found.proposal.new_amount = None
+        found = Outlook(found.state, found.on, None, found.period, found.proposal)
+    return found
+
+
+def _outlook(contract: Contract, today: dt.date) -> Outlook:
+    if contract.status not in RENEWABLE_STATUSES + ("expired",) or contract.id is None:
+        return Outlook("")
+    row = (ContractRenewal.select().where(ContractRenewal.contract == contract.id,
+                                          ContractRenewal.from_term_no == contract.term_no)
+           .first())
+    end_next = contract.term_end + dt.timedelta(days=1)
+    if row is not None:  # a proposal for this term (a tacit renewal moves the term on)
+        pending = (Period(row.istat_year, row.istat_month)
+                   if row.istat_year is not None and row.istat_change_pct is None
+                   and not row.istat_waived else None)
+        if row.status == "proposed":
+            return Outlook("proposed", row.processed_on, row.new_amount, pending, row)
+        if row.status == "accepted":
+            return Outlook("accepted", end_next, row.new_amount, None, row)
+        if row.status == "rejected":
+            return Outlook("rejected", contract.term_end, None, None, row)
+        if row.status == "expired":
+            return Outlook("unanswered", contract.term_end, row.new_amount, pending, row)
+    if contract.status == "expired":
+        return Outlook("")
+    if contract.renewal_type == "proposal" and will_renew(contract):
+        return Outlook("proposal_due", proposal_date(contract, office_proposal_days()))
+    if contract.term_end < today and contract.renewal_type == "tacit" and will_renew(contract):
+        period, figure = needed_figure(contract, end_next)
+        if period is not None and figure is None:
+            return Outlook("waiting", contract.term_end, None, period)
+    return Outlook("")
 
 
 def history(contract_id: int) -> list[ContractRenewal]:

@@ -3,6 +3,9 @@
 ``renewal_run``: the run as it happens at start-up (today), rolled back after each iteration.
 ``renewal_run_year``: the worst case, a year later, when every live contract's term has ended
 and each renews (or expires / gets a proposal): contract update + audit, ticket credit, new plan.
+A renewal never applies a missing ISTAT figure (it waits instead), so for the worst case the
+iteration first adds a placeholder annual figure for every year the run needs — inside the same
+rolled-back transaction: nothing is kept.
 ``contract_list``: ids of the open contracts sorted by term end, plus the first page of rows.
 ``contract_alerts``: the notice/expiry/proposal alerts shown in the panel and the status bar.
 """
@@ -21,11 +24,24 @@ def benchmarks(env) -> list[Bench]:
 
     total = Contract.select().count()
 
-    def run_at(day: dt.date):
+    def placeholder_figures(day: dt.date) -> None:
+        from decimal import Decimal
+
+        from servicedesk.models import IstatIndex
+
+        have = {y for (y,) in IstatIndex.select(IstatIndex.year).tuples()}
+        rows = [dict(year=y, change_pct=Decimal("1.0"), published_on=dt.date(y + 1, 1, 16),
+                     note="benchmark placeholder") for y in range(2010, day.year) if y not in have]
+        if rows:
+            IstatIndex.insert_many(rows).execute()
+
+    def run_at(day: dt.date, figures: bool = False):
         def go() -> None:
             clock.freeze(dt.datetime.combine(day, dt.time(7)))
             try:
                 with env.rolled_back():
+                    if figures:
+                        placeholder_figures(day)
                     renewals.run_renewals()
             finally:
                 clock.freeze(None)
@@ -35,6 +51,7 @@ def benchmarks(env) -> list[Bench]:
     with env.rolled_back():
         clock.freeze(dt.datetime.combine(today + dt.timedelta(days=366), dt.time(7)))
         try:
+            placeholder_figures(today + dt.timedelta(days=366))
             year = renewals.run_renewals()
         finally:
             clock.freeze(None)
@@ -49,9 +66,10 @@ def benchmarks(env) -> list[Bench]:
         Bench("renewal_run", run_at(today), "≤ 2 s over the large DB", target_p95_ms=2000,
               repeat=5, warmup=1,
               note=f"{total} contracts; {len(now.items)} actions at today's date"),
-        Bench("renewal_run_year", run_at(today + dt.timedelta(days=366)),
+        Bench("renewal_run_year", run_at(today + dt.timedelta(days=366), figures=True),
               "≤ 2 s (worst case: every term ended; includes the rollback)", target_p95_ms=2000, repeat=3, warmup=1,
-              note=f"{total} contracts; {len(year.items)} actions a year from now"),
+              note=f"{total} contracts; {len(year.items)} actions a year from now "
+                   f"({len(year.waiting)} waiting)"),
         Bench("contract_list", contract_list, "p95 ≤ 100 ms (ids of open contracts + first page)",
               target_p95_ms=100, repeat=20),
         Bench("contract_alerts", cq.alerts, "p95 ≤ 100 ms", target_p95_ms=100, repeat=20),

@@ -69,8 +69,13 @@ CASES = [
      "1000.00", ["expired"]),
     ("tacit_notice_late_renews_once", {"notice_days": 90}, D(2023, 10, 3), D(2025, 6, 1),
      "expired", 2, "1000.00", ["renewed", "expired"]),
-    ("proposal_created", {"renewal_type": "proposal"}, None, D(2024, 1, 1), "active", 1,
+    # on proposal: made 90 days (the notice period) before the end, 31 Dec 2023 → 2 Oct 2023
+    ("proposal_made_ahead", {"renewal_type": "proposal"}, None, D(2023, 10, 2), "active", 1,
      "1000.00", ["proposed"]),
+    ("proposal_not_yet", {"renewal_type": "proposal"}, None, D(2023, 10, 1), "active", 1,
+     "1000.00", []),
+    ("proposal_never_made_expires", {"renewal_type": "proposal"}, None, D(2024, 1, 1),
+     "expired", 1, "1000.00", ["expired"]),
     ("not_renewable", {"renewal_type": "none"}, None, D(2024, 1, 1), "expired", 1, "1000.00",
      ["expired"]),
     ("max_renewals_reached", {"max_renewals": 2}, None, D(2027, 6, 1), "expired", 3, "1000.00",
@@ -142,23 +147,21 @@ def test_revalue(old, change, share, istat, expected):
     assert f"{Decimal(expected):.2f}" in rev.formula
 
 
-def test_istat_is_the_latest_published_before_renewal(party):
-    """R-CON-4: the figure applied is the latest published before the renewal date."""
+def test_istat_annual_average_of_the_year_before_the_new_term(party):
+    """R-CON-4: a term starting on 16 Jan 2024 applies the 2023 average (5.4 %), published that
+    very day — not the older 2022 figure (8.1 %): 1000 × (1 + 100 % × 5.4 %) = 1054.00."""
     IstatIndex.delete().execute()
     IstatIndex.create(year=2022, change_pct=Decimal("8.1"), published_on=D(2023, 1, 17))
     IstatIndex.create(year=2023, change_pct=Decimal("5.4"), published_on=D(2024, 1, 16))
     clock.freeze(dt.datetime(2023, 1, 1, 9))
     c = make(party, istat_share_pct=Decimal("100"), start_date=D(2023, 1, 16))
-    # term 1 ends 15 Jan 2024; renewal date 16 Jan 2024: the 2023 figure is published that very
-    # day, not before, so the 2022 figure applies.
     clock.freeze(dt.datetime(2024, 2, 1, 9))
     renewals.run_renewals()
     h = ContractRenewal.get(ContractRenewal.contract == c.id)
-    assert (h.istat_year, h.istat_change_pct, h.new_amount) == (2022, Decimal("8.100"),
-                                                                 Decimal("1081.00"))
+    assert (h.istat_year, h.istat_month, h.istat_change_pct, h.new_amount) == (
+        2023, None, Decimal("5.400"), Decimal("1054.00"))
     assert h.status == "done" and h.kind == "tacit"
-    assert "ISTAT FOI 2022" in h.formula
-    assert renewals.istat_for(D(2024, 1, 17)).year == 2023
+    assert "ISTAT FOI 2023 annual average" in h.formula
 
 
 def test_istat_share_with_negative_change_over_several_terms(party):
@@ -173,16 +176,6 @@ def test_istat_share_with_negative_change_over_several_terms(party):
     result = renewals.run_renewals()
     assert [str(i.new_amount) for i in result.items] == ["2010.00", "2003.97"]
     assert c.reload().amount == Decimal("2003.97")
-
-
-def test_no_istat_figure_applies_zero(party):
-    IstatIndex.delete().execute()
-    clock.freeze(dt.datetime(2023, 1, 1, 9))
-    c = make(party, istat_share_pct=Decimal("75"))
-    clock.freeze(dt.datetime(2024, 1, 5, 9))
-    renewals.run_renewals()
-    h = ContractRenewal.get(ContractRenewal.contract == c.id)
-    assert h.istat_change_pct is None and h.new_amount == Decimal("1000.00")
 
 
 def test_leap_year_start_keeps_29_february(party):
@@ -209,61 +202,114 @@ def test_monthly_terms_from_the_31st(party):
     assert c.reload().term_start == D(2026, 4, 30)
 
 
-def test_proposal_accepted_renews(party):
-    """On proposal: the run proposes; acceptance renews with the proposal's figures."""
+def _proposed(party, **kw):
+    """A contract on proposal from 1 Jan 2023 (ends 31 Dec 2023, notice 90 days) and the
+    proposal the run made on 2 Oct 2023."""
     IstatIndex.delete().execute()
     clock.freeze(dt.datetime(2023, 1, 1, 9))
-    c = make(party, renewal_type="proposal", change_pct=Decimal("5"), tickets_per_term=4)
-    clock.freeze(dt.datetime(2024, 1, 3, 9))
-    renewals.run_renewals()
-    renewals.run_renewals()
+    c = make(party, renewal_type="proposal", **kw)
+    clock.freeze(dt.datetime(2023, 10, 2, 9))
+    assert [i.action for i in renewals.run_renewals().items] == ["proposed"]
+    assert renewals.run_renewals().items == []  # idempotent
     [proposal] = renewals.pending_proposals(c.id)
+    return c, proposal
+
+
+def test_proposal_accepted_renews_on_time(party):
+    """#15 case 3: proposed ahead (2 Oct 2023), accepted on 20 Oct: the contract keeps its term
+    to 31 Dec, then the run moves it into the new term from 1 Jan 2024 at the proposed
+    1000 × 1.05 = 1050.00, with its tickets and plan."""
+    c, proposal = _proposed(party, change_pct=Decimal("5"), tickets_per_term=4)
+    assert proposal.processed_on == D(2023, 10, 2)
     assert proposal.new_amount == Decimal("1050.00")
-    assert c.reload().term_no == 1
+    assert renewals.outlook(c.reload()).state == "proposed"
+    clock.freeze(dt.datetime(2023, 10, 20, 9))
     manager = Actor(operator_id=None, role=Role.MANAGER, name="m")
     with context.acting_as(manager):
         renewals.accept_proposal(proposal.id, proposal.version)
     c = c.reload()
-    assert (c.term_no, c.amount, c.status, c.term_end) == (2, Decimal("1050.00"), "active",
-                                                          D(2024, 12, 31))
+    assert (c.term_no, c.status) == (1, "active")  # the current term runs to its end
+    assert renewals.outlook(c) == renewals.Outlook(
+        "accepted", D(2024, 1, 1), Decimal("1050.00"), None, ContractRenewal.get_by_id(proposal.id))
+    clock.freeze(dt.datetime(2023, 12, 31, 9))
+    assert renewals.run_renewals().items == []  # not before the end
+    clock.freeze(dt.datetime(2024, 1, 1, 6))
+    result = renewals.run_renewals()
+    assert [(i.action, i.reason) for i in result.items] == [("renewed", "proposal_accepted")]
+    c = c.reload()
+    assert (c.term_no, c.amount, c.status, c.term_start, c.term_end) == (
+        2, Decimal("1050.00"), "active", D(2024, 1, 1), D(2024, 12, 31))
     assert ContractRenewal.get_by_id(proposal.id).status == "accepted"
     assert tickets.balance(c.id).available == 8  # initial 4 + renewal 4
     assert sum(i.amount for i in billing.instalments(c.id, 2)) == Decimal("1050.00")
     with pytest.raises(ValidationError):
         renewals.accept_proposal(proposal.id)
+    assert renewals.run_renewals().items == []
 
 
 def test_proposal_accepted_with_agreed_amount(party):
-    IstatIndex.delete().execute()
-    clock.freeze(dt.datetime(2023, 1, 1, 9))
-    c = make(party, renewal_type="proposal")
-    clock.freeze(dt.datetime(2024, 1, 3, 9))
-    renewals.run_renewals()
-    [proposal] = renewals.pending_proposals(c.id)
+    c, proposal = _proposed(party)
     renewals.accept_proposal(proposal.id, new_amount=Decimal("1100"))
-    assert c.reload().amount == Decimal("1100.00")
     assert "agreed 1100.00" in ContractRenewal.get_by_id(proposal.id).formula
-
-
-def test_proposal_rejected_expires(party):
-    IstatIndex.delete().execute()
-    clock.freeze(dt.datetime(2023, 1, 1, 9))
-    c = make(party, renewal_type="proposal")
-    clock.freeze(dt.datetime(2024, 1, 3, 9))
+    clock.freeze(dt.datetime(2024, 1, 2, 9))
     renewals.run_renewals()
-    [proposal] = renewals.pending_proposals(c.id)
+    assert (c.reload().term_no, c.reload().amount) == (2, Decimal("1100.00"))
+
+
+def test_proposal_rejected_expires_at_the_end(party):
+    """#15 case 3: rejected on 5 Oct 2023, the contract still covers its term to 31 Dec 2023
+    and expires then."""
+    c, proposal = _proposed(party)
     renewals.reject_proposal(proposal.id, proposal.version)
+    assert c.reload().status == "active"
+    assert renewals.outlook(c.reload()).state == "rejected"
+    clock.freeze(dt.datetime(2024, 1, 1, 9))
+    result = renewals.run_renewals()
+    assert [(i.action, i.reason) for i in result.items] == [("expired", "rejected")]
     assert c.reload().status == "expired"
     assert renewals.run_renewals().items == []
 
 
-def test_technician_cannot_decide_proposals(party):
+def test_unanswered_proposal_expires_and_may_be_accepted_late(party):
+    """#15 case 3: nobody answered by 31 Dec 2023: the contract expires on 1 Jan, the proposal
+    is marked expired; the party says yes on 10 Jan: accepted late, it renews on time (term 2
+    from 1 Jan 2024)."""
+    c, proposal = _proposed(party, change_pct=Decimal("2"))
+    clock.freeze(dt.datetime(2024, 1, 1, 9))
+    result = renewals.run_renewals()
+    assert [(i.action, i.reason) for i in result.items] == [("expired", "unanswered")]
+    assert (c.reload().status, ContractRenewal.get_by_id(proposal.id).status) == ("expired",
+                                                                               "expired")
+    clock.freeze(dt.datetime(2024, 1, 10, 9))
+    renewals.accept_proposal(proposal.id)
+    c = c.reload()
+    assert (c.status, c.term_no, c.term_start, c.amount) == ("active", 2, D(2024, 1, 1),
+                                                             Decimal("1020.00"))
+    assert renewals.run_renewals().items == []
+
+
+def test_proposal_lead_per_contract_and_office_default(party):
+    """#15 case 3: the lead is the contract's own (30 days → 1 Dec 2023), else the office's
+    default (45 days → 16 Nov 2023), else the notice period (90 → 2 Oct 2023)."""
     IstatIndex.delete().execute()
     clock.freeze(dt.datetime(2023, 1, 1, 9))
-    c = make(party, renewal_type="proposal")
-    clock.freeze(dt.datetime(2024, 1, 3, 9))
-    renewals.run_renewals()
-    [proposal] = renewals.pending_proposals(c.id)
+    own = make(party, renewal_type="proposal", proposal_days=30)
+    office = make(party, renewal_type="proposal")
+    assert renewals.proposal_date(own, None) == D(2023, 12, 1)
+    assert renewals.proposal_date(office, None) == D(2023, 10, 2)
+    svc.set_proposal_days(45)
+    assert renewals.office_proposal_days() == 45
+    assert renewals.proposal_date(office, 45) == D(2023, 11, 16)
+    clock.freeze(dt.datetime(2023, 11, 16, 9))
+    assert [i.contract_id for i in renewals.run_renewals().items] == [office.id]
+    clock.freeze(dt.datetime(2023, 12, 1, 9))
+    assert [i.contract_id for i in renewals.run_renewals().items] == [own.id]
+    svc.set_proposal_days(None)
+    assert renewals.office_proposal_days() is None
+
+
+def test_technician_cannot_decide_proposals(party):
+    c, proposal = _proposed(party)
     for role in (Role.TECHNICIAN, Role.COORDINATOR):
         with context.acting_as(Actor(operator_id=None, role=role, name="t")):
             with pytest.raises(PermissionDenied):
@@ -308,18 +354,21 @@ def test_run_is_system_work_in_the_audit_trail(party):
 
 
 def test_istat_editing(db):
-    row = renewals.save_istat(2025, Decimal("1.6"), D(2026, 1, 16))
+    from servicedesk.services import istat
+
+    IstatIndex.delete().where(IstatIndex.year == 2025).execute()
+    row = istat.save_year(2025, Decimal("1.6"), D(2026, 1, 16))
     assert IstatIndex.get(year=2025).change_pct == Decimal("1.60")
-    renewals.save_istat(2025, Decimal("1.5"), D(2026, 1, 16), expected_version=row.version)
+    istat.save_year(2025, Decimal("1.5"), D(2026, 1, 16), expected_version=row.version)
     assert IstatIndex.get(year=2025).change_pct == Decimal("1.50")
     with pytest.raises(ValidationError) as info:
-        renewals.save_istat(2025, Decimal("1.5"), D(2024, 1, 16))
+        istat.save_year(2025, Decimal("1.5"), D(2025, 12, 31))
     assert info.value.errors[0].code == "istat.published_before_year"
     with pytest.raises(ValidationError):
-        renewals.save_istat(1800, Decimal("500"), D(2024, 1, 1))
+        istat.save_year(1800, Decimal("500"), D(2024, 1, 1))
     with context.acting_as(Actor(operator_id=None, role=Role.TECHNICIAN, name="t")):
         with pytest.raises(PermissionDenied):
-            renewals.save_istat(2026, Decimal("1"), D(2027, 1, 16))
+            istat.save_year(2026, Decimal("1"), D(2027, 1, 16))
 
 
 def test_one_bad_contract_does_not_stop_the_run(party):
@@ -346,3 +395,18 @@ def test_semiannual_alias(party):
     clock.freeze(dt.datetime(2024, 1, 2, 9))
     renewals.run_renewals()
     assert [i.due_date for i in billing.instalments(c.id, 2)] == [D(2024, 1, 1), D(2024, 7, 1)]
+
+
+def test_notice_given_while_a_proposal_is_pending(party):
+    """#15 case 3: notice received after the proposal (in time for the 2 Oct 2023 deadline):
+    at the end the contract expires for the notice and the proposal lapses with it, so no
+    alert keeps asking for a decision."""
+    from servicedesk.queries import contracts as q
+
+    c, proposal = _proposed(party)
+    svc.give_notice(c.id, c.reload().version, D(2023, 10, 2))
+    assert q.alerts(today=D(2023, 10, 3)).proposals == [c.id]
+    clock.freeze(dt.datetime(2024, 1, 1, 9))
+    assert [(i.action, i.reason) for i in renewals.run_renewals().items] == [("expired", "notice")]
+    assert ContractRenewal.get_by_id(proposal.id).status == "expired"
+    assert q.alerts().proposals == []

@@ -209,24 +209,62 @@ def test_renewal_run_from_menu_lists_what_it_did(win, panel):
 
 
 def test_proposal_accept_in_editor(panel, monkeypatch):
+    """#15 case 3: the run proposes 90 days ahead (2 Oct 2025 for a term ending 31 Dec 2025);
+    the editor shows the pending proposal with Accept / Reject; accepted, the contract keeps its
+    term and the run renews it on 1 Jan 2026 at the agreed amount."""
     IstatIndex.delete().execute()
     clock.freeze(dt.datetime(2025, 1, 1, 9))
     c = make_contract(start_date=dt.date(2025, 1, 1), renewal_type="proposal", change_pct="10")
-    clock.freeze(dt.datetime(2026, 1, 5, 9))
+    clock.freeze(dt.datetime(2025, 10, 2, 9))
     from servicedesk.services import renewals
 
     renewals.run_renewals()
     panel.open_contract(c.id)
     hp = panel.editor.history_panel
-    assert hp.accept_button.isVisibleTo(hp)
+    assert hp.accept_button.isVisibleTo(hp) and hp.reject_button.isVisibleTo(hp)
     assert "1,320.00" in hp.proposal_label.text()
+    assert panel.editor.sum["renewal"].text().startswith("⚠ proposal pending since 02/10/2025")
+    panel.refresh_alerts()
+    assert "1 renewal proposal(s) pending" in panel.alert_button.text()
     from PySide6.QtWidgets import QInputDialog
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("1.300,00", True))
     hp.accept()
     c = c.reload()
-    assert (c.term_no, c.amount) == (2, Decimal("1300.00"))
+    assert (c.term_no, c.amount) == (1, Decimal("1200.00"))
     assert not hp.accept_button.isVisibleTo(hp)
+    assert panel.editor.sum["renewal"].text().startswith(
+        "proposal accepted: renews on 01/01/2026  ·  1,300.00")
+    clock.freeze(dt.datetime(2026, 1, 1, 9))
+    renewals.run_renewals()
+    c = c.reload()
+    assert (c.term_no, c.amount, c.term_start) == (2, Decimal("1300.00"), dt.date(2026, 1, 1))
+
+
+def test_waiting_renewal_renewed_without_istat_in_editor(panel):
+    """#15 case 4: the term ended, the 2025 average is missing: the editor says so and offers
+    to renew without it; the alert line counts the waiting renewal."""
+    IstatIndex.delete().execute()
+    clock.freeze(dt.datetime(2025, 3, 1, 9))
+    c = make_contract(start_date=dt.date(2025, 3, 1), istat_share_pct="100")
+    clock.freeze(dt.datetime(2026, 3, 3, 9))
+    from servicedesk.services import renewals
+
+    assert renewals.run_renewals().count("waiting") == 1
+    panel.refresh_alerts()
+    assert "1 renewal(s) waiting for an ISTAT figure" in panel.alert_button.text()
+    panel.open_contract(c.id)
+    hp = panel.editor.history_panel
+    assert hp.without_istat_button.isVisibleTo(hp)
+    assert "waiting for the ISTAT FOI figure 2025" in panel.editor.sum["renewal"].text()
+    panel.apply_filters()
+    row = panel.model.row_of(c.id)
+    assert panel.model.data(panel.model.index(row, 0), Qt.ItemDataRole.ToolTipRole) == (
+        "The term is over: the renewal waits for an ISTAT figure")
+    hp.renew_without_istat()
+    c = c.reload()
+    assert (c.term_no, c.term_start, c.amount) == (2, dt.date(2026, 3, 1), Decimal("1200.00"))
+    assert "not published: renewed without it" in hp.table.item(0, 5).text()
 
 
 def test_istat_dialog_adds_a_year(win, qtbot):
@@ -323,3 +361,69 @@ def test_new_monthly_contract_saves_without_touching_the_notice(panel, qtbot):
     assert editor.messages[-1][1].endswith(
         "A notice period of 60 days does not fit in a term of 28 days: enter at most 27 days "
         "(for this term the usual notice is 7 days).")
+
+
+def test_istat_dialog_adds_a_month_and_imports_istat_file(win, qtbot, tmp_path):
+    """#15 case 4: a month typed by hand; ISTAT's file imported after a summary of what it
+    changes (the sample's figures are made up)."""
+    from servicedesk.models import IstatMonth
+    from ui.dialogs.istat_dialog import IstatDialog
+
+    dialog = IstatDialog(ctx=win.ctx)
+    qtbot.addWidget(dialog)
+    dialog.m_year.setValue(2026)
+    dialog.m_month.setValue(10)
+    dialog.m_change.setText("1,2")
+    assert dialog.save_month()
+    assert IstatMonth.get(year=2026, month=10).change_pct == Decimal("1.20")
+    assert dialog.month_table.item(0, 0).text() == "10/2026"
+    assert "10/2026" in dialog.latest_label.text()
+    path = tmp_path / "foi.csv"
+    path.write_text("TIME_PERIOD;OBS_VALUE;DATA_TYPE\n"
+                    "2026-09;0,9;variazioni percentuali rispetto allo stesso periodo dell'anno "
+                    "precedente\n2026-10;1,3;variazioni percentuali rispetto allo stesso periodo "
+                    "dell'anno precedente\n", encoding="utf-8")
+    asked = []
+    assert dialog.import_file(path, confirm=lambda text: asked.append(text) or True)
+    assert "2 monthly figures (1 new, 1 changed" in asked[0] and "10/2026: 1.2 → 1.3" in asked[0]
+    assert IstatMonth.get(year=2026, month=10).change_pct == Decimal("1.30")
+    assert IstatMonth.get(year=2026, month=9).change_pct == Decimal("0.90")
+    dialog._warn = lambda text: setattr(dialog, "last_message", text)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("nothing useful\n", encoding="utf-8")
+    assert not dialog.import_file(bad, confirm=lambda text: True)
+    assert "No FOI figures found" in dialog.last_message
+
+
+def test_istat_basis_and_proposal_days_in_editor(panel, qtbot):
+    """#15 cases 3, 4: the renewal tab sets the ISTAT figure (12 months to the month 2 months
+    before renewal) and the proposal lead; the hint names the figure the next term applies."""
+    c = make_contract(start_date=dt.date(2026, 3, 1), renewal_type="proposal")
+    panel.open_contract(c.id)
+    editor = panel.editor
+    assert "the 2026 annual average" in editor.istat_hint.text()
+    editor.istat_month_lag.setValue(2)
+    assert editor.istat_hint.text() == "A term starting on 01/03/2027 applies the change over 12 months to 01/2027."
+    editor.proposal_days.setValue(45)
+    assert editor.save() and editor.messages == []
+    c = c.reload()
+    assert (c.istat_month_lag, c.proposal_days) == (2, 45)
+    # the term ends 28 Feb 2027; 45 days before: 28 days back to 31 Jan, 17 more → 14 Jan
+    assert editor.sum["renewal"].text() == "proposal to be made on 14/01/2027"
+
+
+def test_pending_proposal_without_money_for_a_technician(panel):
+    """#14 + #15 case 3: a technician sees the pending proposal and its dates, not its amount."""
+    IstatIndex.delete().execute()
+    clock.freeze(dt.datetime(2025, 1, 1, 9))
+    c = make_contract(start_date=dt.date(2025, 1, 1), renewal_type="proposal")
+    clock.freeze(dt.datetime(2025, 10, 2, 9))
+    from servicedesk.services import renewals
+
+    renewals.run_renewals()
+    with context.acting_as(Actor(operator_id=None, role=Role.TECHNICIAN, name="t")):
+        panel.open_contract(c.id)
+        hp = panel.editor.history_panel
+        assert "01/01/2026 – 31/12/2026" in hp.proposal_label.text()
+        assert "€" not in hp.proposal_label.text()
+        assert "€" not in panel.editor.sum["renewal"].text()

@@ -162,8 +162,11 @@ class ContractPanel(QWidget):
             parts.append(QCoreApplication.translate("ContractPanel", "{n} ending within {d} days").format(
                 n=len(alerts.expiring), d=alerts.days))
         if alerts.proposals:
-            parts.append(QCoreApplication.translate("ContractPanel", "{n} proposal(s) to decide").format(
+            parts.append(QCoreApplication.translate("ContractPanel", "{n} renewal proposal(s) pending").format(
                 n=len(alerts.proposals)))
+        if alerts.waiting:
+            parts.append(QCoreApplication.translate("ContractPanel", "{n} renewal(s) waiting for an ISTAT figure").format(
+                n=len(alerts.waiting)))
         self.alert_button.setText("⚠ " + " · ".join(parts) if parts else "")
         self.alert_button.setToolTip(
             ("\n".join(parts) + "\n\n" if parts else "")

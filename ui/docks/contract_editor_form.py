@@ -192,6 +192,7 @@ class ContractEditor(QWidget):
         keys = [("term", QCoreApplication.translate("ContractEditor", "Current term")),
                 ("notice", QCoreApplication.translate("ContractEditor", "Notice by")),
                 ("renewals", QCoreApplication.translate("ContractEditor", "Renewals")),
+                ("renewal", QCoreApplication.translate("ContractEditor", "Renewal")),
                 ("tickets", QCoreApplication.translate("ContractEditor", "Tickets")),
                 ("instalment", QCoreApplication.translate("ContractEditor", "Next instalment"))]
         for row, (key, caption) in enumerate(keys, start=1):
@@ -274,6 +275,8 @@ class ContractEditor(QWidget):
         form = _form()
         self.renewal_type = _combo(renewal_names())
         self.renewal_type.setObjectName("contractRenewalType")
+        self.renewal_type.currentIndexChanged.connect(lambda _i: self.proposal_days.setEnabled(
+            self.renewal_type.currentData() == "proposal"))
         self.renewal_months = QSpinBox()
         self.renewal_months.setRange(1, svc.MAX_MONTHS)
         self.renewal_months.setSuffix(QCoreApplication.translate("ContractEditor", " months"))
@@ -290,6 +293,22 @@ class ContractEditor(QWidget):
         self.istat_share_pct = AmountEdit(percent=True)
         self.max_renewals = OptionalSpin(QCoreApplication.translate("ContractEditor", "no limit"), 1000)
         self.renewals_done_label = QLabel()
+        self.proposal_days = OptionalSpin(QCoreApplication.translate("ContractEditor", "office default"), 3650)
+        self.proposal_days.setObjectName("contractProposalDays")
+        self.proposal_days.setSuffix(QCoreApplication.translate("ContractEditor", " days before the end"))
+        self.proposal_days.setToolTip(QCoreApplication.translate(
+            "ContractEditor", "On proposal: the renewal run proposes the renewal this many days "
+                              "before the term ends (office default: Contracts ▸ Renewal "
+                              "proposals; without one, the notice period)."))
+        self.istat_month_lag = OptionalSpin(QCoreApplication.translate("ContractEditor", "annual average of the year before"), 12, floor=1)
+        self.istat_month_lag.setObjectName("contractIstatBasis")
+        self.istat_month_lag.setPrefix(QCoreApplication.translate("ContractEditor", "12 months to the month "))
+        self.istat_month_lag.setSuffix(QCoreApplication.translate("ContractEditor", " before renewal"))
+        self.istat_month_lag.setToolTip(QCoreApplication.translate(
+            "ContractEditor", "Which ISTAT FOI change a renewal applies: the annual average of the "
+                              "year before the new term, or the change over 12 months of the "
+                              "month N months before the new term starts."))
+        self.istat_month_lag.valueChanged.connect(lambda _v: self._update_istat_hint())
         for key, text, widget in [
             ("renewal_type", QCoreApplication.translate("ContractEditor", "Renewal"), self.renewal_type),
             ("renewal_months", QCoreApplication.translate("ContractEditor", "Later terms"), self.renewal_months),
@@ -297,6 +316,8 @@ class ContractEditor(QWidget):
             ("notice_given_on", QCoreApplication.translate("ContractEditor", "Notice"), self.notice_given_on),
             ("change_pct", QCoreApplication.translate("ContractEditor", "Value change %"), self.change_pct),
             ("istat_share_pct", QCoreApplication.translate("ContractEditor", "ISTAT share %"), self.istat_share_pct),
+            ("istat_month_lag", QCoreApplication.translate("ContractEditor", "ISTAT figure"), self.istat_month_lag),
+            ("proposal_days", QCoreApplication.translate("ContractEditor", "Proposal"), self.proposal_days),
             ("max_renewals", QCoreApplication.translate("ContractEditor", "Max renewals"), self.max_renewals),
             ("renewals_done", QCoreApplication.translate("ContractEditor", "Renewals done"), self.renewals_done_label),
         ]:
@@ -308,6 +329,12 @@ class ContractEditor(QWidget):
         hint.setWordWrap(True)
         hint.setContentsMargins(8, 0, 8, 0)
         layout.addWidget(hint)
+        self.istat_hint = QLabel()
+        self.istat_hint.setObjectName("contractIstatHint")
+        self.istat_hint.setProperty("role", "hint")
+        self.istat_hint.setWordWrap(True)
+        self.istat_hint.setContentsMargins(8, 0, 8, 0)
+        layout.addWidget(self.istat_hint)
         self.history_panel = RenewalHistoryPanel(self)
         self.history_panel.setContentsMargins(8, 0, 8, 8)
         layout.addWidget(self.history_panel, 1)
@@ -469,6 +496,9 @@ class ContractEditor(QWidget):
         self.change_pct.set_value(c.change_pct)
         self.istat_share_pct.set_value(c.istat_share_pct)
         self.max_renewals.set_value(c.max_renewals)
+        self.proposal_days.set_value(c.proposal_days)
+        self.proposal_days.setEnabled(c.renewal_type == "proposal")
+        self.istat_month_lag.set_value(c.istat_month_lag)
         self.response_hours.set_value(c.response_hours)
         self.resolution_hours.set_value(c.resolution_hours)
         self.tickets_per_term.setValue(c.tickets_per_term)
@@ -497,6 +527,7 @@ class ContractEditor(QWidget):
         self._mark_invalid(set())
         self._update_summary(c)
         self._update_term_preview()
+        self._update_istat_hint()
 
     def _update_summary(self, c: Contract) -> None:
         saved = self.contract is not None
@@ -519,9 +550,11 @@ class ContractEditor(QWidget):
             if c.notice_given_on is not None:
                 notice += "  ·  " + QCoreApplication.translate("ContractEditor", "notice given on {d}").format(
                     d=fmt.date(c.notice_given_on))
-            elif cancel < today:
+            elif cancel < today and c.renewal_type == "tacit" and c.term_end >= today:
                 notice += "  ·  " + QCoreApplication.translate("ContractEditor", "passed: renews on {d}").format(
                     d=fmt.date(c.term_end + dt.timedelta(days=1)))
+            elif cancel < today:  # on proposal, or the term is over: the renewal line says more
+                notice += "  ·  " + QCoreApplication.translate("ContractEditor", "passed")
             elif (cancel - today).days <= cq.alert_days():
                 notice = "⚠ " + notice + "  ·  " + QCoreApplication.translate("ContractEditor", "in {n} days").format(
                     n=(cancel - today).days)
@@ -529,6 +562,8 @@ class ContractEditor(QWidget):
         limit = QCoreApplication.translate("ContractEditor", "no limit") if c.max_renewals is None else str(c.max_renewals)
         self.sum["renewals"].setText(QCoreApplication.translate("ContractEditor", "{d} of {m}").format(d=c.renewals_done,
                                                                               m=limit))
+        renewal = self._outlook_text(c) if saved else ""
+        self.sum["renewal"].setText(renewal or "—")
         self.renewals_done_label.setText(str(c.renewals_done))
         if saved:
             bal = tickets.balance(c.id)
@@ -549,6 +584,51 @@ class ContractEditor(QWidget):
         else:
             self.sum["tickets"].setText("—")
             self.sum["instalment"].setText("—")
+
+    def _outlook_text(self, c: Contract) -> str:
+        """The renewal of the current term in one line: proposal pending, accepted, waiting…"""
+        o = renewals.outlook(c)
+        if o.state == "proposal_due":
+            return QCoreApplication.translate("ContractEditor", "proposal to be made on {d}").format(d=fmt.date(o.on))
+        if o.state == "proposed":
+            text = QCoreApplication.translate("ContractEditor", "⚠ proposal pending since {d}: accept or reject "
+                                        "by {e}").format(d=fmt.date(o.on), e=fmt.date(c.term_end))
+            if o.amount is not None:
+                text += "  ·  " + fmt.euro(o.amount)
+            if o.period is not None:
+                text += "  ·  " + QCoreApplication.translate("ContractEditor", "ISTAT FOI {p} not yet published").format(
+                    p=o.period.label)
+            return text
+        if o.state == "accepted":
+            text = QCoreApplication.translate("ContractEditor", "proposal accepted: renews on {d}").format(
+                d=fmt.date(o.on))
+            return text + ("  ·  " + fmt.euro(o.amount) if o.amount is not None else "")
+        if o.state == "rejected":
+            return QCoreApplication.translate("ContractEditor", "proposal rejected: ends {e}").format(e=fmt.date(o.on))
+        if o.state == "unanswered":
+            return QCoreApplication.translate("ContractEditor", "proposal unanswered: ended {e} (it can still be "
+                                        "accepted)").format(e=fmt.date(o.on))
+        if o.state == "waiting":
+            return QCoreApplication.translate("ContractEditor", "⚠ renewal waiting for the ISTAT FOI figure {p}: add "
+                                        "it or renew without it (Renewal tab)").format(p=o.period.label)
+        return ""
+
+    def _update_istat_hint(self) -> None:
+        """Which figure the next renewal applies, as the basis now reads."""
+        from servicedesk.services import istat
+
+        if self.contract is not None:
+            start = self.contract.term_end + dt.timedelta(days=1)
+        else:
+            start = renewals.term_end_for(self.start_date.value(),
+                                          self.initial_months.value()) + dt.timedelta(days=1)
+        period = istat.needed_period(start, self.istat_month_lag.value_or_none())
+        what = (QCoreApplication.translate("ContractEditor", "the {y} annual average").format(y=period.year)
+                if period.month is None else
+                QCoreApplication.translate("ContractEditor", "the change over 12 months to {p}").format(p=period.label))
+        self.istat_hint.setText(QCoreApplication.translate(
+            "ContractEditor", "A term starting on {d} applies {what}.").format(
+            d=fmt.date(start), what=what))
 
     def _update_term_preview(self) -> None:
         if self.contract is not None and self.contract.term_no > 1:
@@ -599,6 +679,8 @@ class ContractEditor(QWidget):
             "change_pct": self.change_pct.text().strip(),
             "istat_share_pct": self.istat_share_pct.text().strip(),
             "max_renewals": self.max_renewals.value_or_none(),
+            "proposal_days": self.proposal_days.value_or_none(),
+            "istat_month_lag": self.istat_month_lag.value_or_none(),
             "response_hours": self.response_hours.value_or_none(),
             "resolution_hours": self.resolution_hours.value_or_none(),
             "tickets_per_term": self.tickets_per_term.value(),

@@ -48,6 +48,14 @@ def _register_messages() -> None:
     r("istat.year_range", lambda p: QCoreApplication.translate("Messages", "Not a valid year."))
     r("istat.change_range", lambda p: QCoreApplication.translate("Messages", "The change must be between -50% and 100%."))
     r("istat.published_before_year", lambda p: QCoreApplication.translate("Messages", "A yearly figure is published after its year."))
+    r("istat.published_before_month", lambda p: QCoreApplication.translate("Messages", "A monthly figure is published after its month."))
+    r("istat.month_range", lambda p: QCoreApplication.translate("Messages", "The month must be between 1 and 12."))
+    r("istat.index_range", lambda p: QCoreApplication.translate("Messages", "The index must be a positive number."))
+    r("istat.missing", lambda p: QCoreApplication.translate("Messages", "The ISTAT FOI figure of {period} is not published yet: add it (Contracts ▸ ISTAT FOI index), agree an amount with the party, or accept without ISTAT.").format(**p))
+    r("istat.file_unreadable", lambda p: QCoreApplication.translate("Messages", "The file cannot be read: choose the CSV or Excel file downloaded from ISTAT."))
+    r("istat.file_too_large", lambda p: QCoreApplication.translate("Messages", "The file is too large for an ISTAT FOI table."))
+    r("istat.file_unrecognised", lambda p: QCoreApplication.translate("Messages", "No FOI figures found in the file: it needs a period column and a value column, or a row of years with the twelve months."))
+    r("renewals.not_waiting", lambda p: QCoreApplication.translate("Messages", "This contract is not waiting for an ISTAT figure: nothing to renew without it."))
 
 
 _register_messages()
@@ -94,6 +102,7 @@ class ContractsFeature:
             ("actionLastRenewalRun", QCoreApplication.translate("Contracts", "&Last renewal run…"), self.show_last_run, True),
             ("actionIstat", QCoreApplication.translate("Contracts", "&ISTAT FOI index…"), self.edit_istat, True),
             ("actionAlertDays", QCoreApplication.translate("Contracts", "Alert &window…"), self.set_alert_days, editable),
+            ("actionProposalDays", QCoreApplication.translate("Contracts", "Renewal &proposals…"), self.set_proposal_days, editable),
         ]
         for name, text, slot, enabled in items:
             if name is None:
@@ -152,12 +161,12 @@ class ContractsFeature:
 
     def startup_run(self) -> None:
         result = self._run()
-        if result is not None and result.items:
+        if result is not None and (result.items or result.waiting):
             self.ctx.bus.status_message.emit(QCoreApplication.translate(
-                "Contracts", "Renewal run: {r} renewed, {p} proposals, {e} expired (Contracts ▸ "
-                             "Last renewal run).").format(r=result.count("renewed"),
-                                                          p=result.count("proposed"),
-                                                          e=result.count("expired")))
+                "Contracts", "Renewal run: {r} renewed, {p} proposals, {e} expired, {w} waiting "
+                             "for an ISTAT figure (Contracts ▸ Last renewal run).").format(
+                r=result.count("renewed"), p=result.count("proposed"),
+                e=result.count("expired"), w=result.count("waiting")))
 
     def run_now(self) -> None:
         result = self._run()
@@ -183,6 +192,15 @@ class ContractsFeature:
         from ..dialogs.istat_dialog import IstatDialog
 
         IstatDialog(ctx=self.ctx, parent=self.window).exec()
+
+    def set_proposal_days(self) -> None:
+        from ..dialogs.contract_proposal_days import ProposalDaysDialog
+
+        dialog = ProposalDaysDialog(renewals.office_proposal_days(), parent=self.window)
+        if not dialog.exec():
+            return
+        self.ctx.ops.run(self.window, svc.set_proposal_days, dialog.value(),
+                         title=dialog.windowTitle())
 
     def set_alert_days(self) -> None:
         days, ok = QInputDialog.getInt(

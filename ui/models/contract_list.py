@@ -12,7 +12,8 @@ PAGE = 100
 COLUMNS = ("number", "party", "title", "status", "term_end", "cancel_by", "amount", "tickets")
 SORTABLE = {"number": "number", "party": "party", "title": "title", "status": "status",
             "term_end": "term_end", "amount": "amount"}
-_ALERT_COLOURS = {"notice": "#c2410c", "expiring": "#b45309", "proposal": "#1d4ed8"}
+_ALERT_COLOURS = {"notice": "#c2410c", "expiring": "#b45309", "proposal": "#1d4ed8",
+                  "waiting": "#b91c1c"}
 
 
 class ContractListModel(QAbstractTableModel):
@@ -137,4 +138,5 @@ def alert_text(kind: str) -> str:
         "notice": QCoreApplication.translate("Contracts", "The notice deadline is near"),
         "expiring": QCoreApplication.translate("Contracts", "The current term ends soon"),
         "proposal": QCoreApplication.translate("Contracts", "A renewal proposal awaits a decision"),
+        "waiting": QCoreApplication.translate("Contracts", "The term is over: the renewal waits for an ISTAT figure"),
     }.get(kind, "")

@@ -431,8 +431,15 @@ class RenewalHistoryPanel(PanelBase):
         self.reject_button.setObjectName("rejectProposal")
         self.accept_button.clicked.connect(self.accept)
         self.reject_button.clicked.connect(self.reject)
+        self.without_istat_button = QPushButton(QCoreApplication.translate("ContractPanels", "Renew without ISTAT…"))
+        self.without_istat_button.setObjectName("renewWithoutIstat")
+        self.without_istat_button.setToolTip(QCoreApplication.translate(
+            "ContractPanels", "The ISTAT figure this renewal needs is not published yet: renew "
+                              "now without it (recorded with the renewal)"))
+        self.without_istat_button.clicked.connect(self.renew_without_istat)
         row.addWidget(self.accept_button)
         row.addWidget(self.reject_button)
+        row.addWidget(self.without_istat_button)
         row.addStretch(1)
         layout.addLayout(row)
         self.table = _table([QCoreApplication.translate("ContractPanels", "Term"), QCoreApplication.translate("ContractPanels", "Status"),
@@ -445,32 +452,73 @@ class RenewalHistoryPanel(PanelBase):
         self._status = {
             "done": QCoreApplication.translate("ContractPanels", "renewed"), "proposed": QCoreApplication.translate("ContractPanels", "proposed"),
             "accepted": QCoreApplication.translate("ContractPanels", "accepted"), "rejected": QCoreApplication.translate("ContractPanels", "rejected"),
+            "expired": QCoreApplication.translate("ContractPanels", "unanswered"),
         }
+        self._outlook: renewals.Outlook | None = None
 
     def set_contract(self, contract: Contract | None, editable: bool) -> None:
         self.contract = contract
         self.table.setRowCount(0)
         self._proposal = None
         rows = renewals.history(contract.id) if contract is not None else []
-        pending = [r for r in rows if r.status == "proposed"]
-        self._proposal = pending[0] if pending else None
+        self._outlook = renewals.outlook(contract) if contract is not None else None
         money = sees_money()
         for column in (3, 4, 5):  # old and new amount, formula
             self.table.setColumnHidden(column, not money)
-        for b in (self.accept_button, self.reject_button):
-            b.setVisible(self._proposal is not None)
+        state = self._outlook.state if self._outlook else ""
+        if state in ("proposed", "unanswered"):
+            self._proposal = self._outlook.proposal
+        self.accept_button.setVisible(self._proposal is not None)
+        self.reject_button.setVisible(state == "proposed")
+        self.without_istat_button.setVisible(state == "waiting")
+        for b in (self.accept_button, self.reject_button, self.without_istat_button):
             b.setEnabled(editable)
         if self._proposal is not None:
             p = self._proposal
-            if p.new_amount is None:
-                self.proposal_label.setText(QCoreApplication.translate(
+            if p.new_amount is None:  # an operator who may not see money (#14)
+                text = QCoreApplication.translate(
                     "ContractPanels", "Renewal proposal: new term {s} – {e}.").format(
-                    s=fmt.date(p.new_term_start), e=fmt.date(p.new_term_end)))
+                    s=fmt.date(p.new_term_start), e=fmt.date(p.new_term_end))
             else:
-                self.proposal_label.setText(QCoreApplication.translate(
+                text = QCoreApplication.translate(
                     "ContractPanels", "Renewal proposal: new term {s} – {e}, amount {a} (was {o}).").format(
                     s=fmt.date(p.new_term_start), e=fmt.date(p.new_term_end),
-                    a=fmt.euro(p.new_amount), o=fmt.euro(p.old_amount)))
+                    a=fmt.euro(p.new_amount), o=fmt.euro(p.old_amount))
+            if state == "proposed":
+                text += " " + QCoreApplication.translate(
+                    "ContractPanels", "Pending since {d}: accepted, the contract renews on {n}; "
+                                      "rejected or unanswered by {e}, it expires.").format(
+                    d=fmt.date(p.processed_on), n=fmt.date(p.new_term_start),
+                    e=fmt.date(p.old_term_end))
+            else:
+                text += " " + QCoreApplication.translate(
+                    "ContractPanels", "Unanswered when the term ended: accepting it now still "
+                                      "renews the contract from {n}.").format(
+                    n=fmt.date(p.new_term_start))
+            if self._outlook.period is not None:
+                text += " " + QCoreApplication.translate(
+                    "ContractPanels", "The ISTAT FOI figure of {p} was not published when it "
+                                      "was made: the amount leaves it out.").format(
+                    p=self._outlook.period.label)
+            self.proposal_label.setText(text)
+        elif state == "accepted":
+            self.proposal_label.setText(QCoreApplication.translate(
+                "ContractPanels", "Proposal accepted: the contract renews on {d}.").format(
+                d=fmt.date(self._outlook.on)))
+        elif state == "rejected":
+            self.proposal_label.setText(QCoreApplication.translate(
+                "ContractPanels", "Proposal rejected: the contract ends on {e}.").format(
+                e=fmt.date(self._outlook.on)))
+        elif state == "waiting":
+            self.proposal_label.setText(QCoreApplication.translate(
+                "ContractPanels", "The term is over and the renewal waits for the ISTAT FOI figure "
+                                  "of {p}. Add it (Contracts ▸ ISTAT FOI index) and run the "
+                                  "renewals, or renew without it.").format(
+                p=self._outlook.period.label))
+        elif state == "proposal_due":
+            self.proposal_label.setText(QCoreApplication.translate(
+                "ContractPanels", "The renewal will be proposed on {d}.").format(
+                d=fmt.date(self._outlook.on)))
         else:
             self.proposal_label.setText(QCoreApplication.translate("ContractPanels", "No renewal proposal awaiting a decision."))
         self.table.setRowCount(len(rows))
@@ -488,22 +536,51 @@ class RenewalHistoryPanel(PanelBase):
         """The formula in the UI's number format, from the figures kept with the renewal."""
         from .contract_fields import format_pct
 
-        istat = (QCoreApplication.translate("ContractPanels", "ISTAT FOI {y} {p}%").format(
-            y=h.istat_year, p=format_pct(h.istat_change_pct))
-            if h.istat_year is not None else QCoreApplication.translate("ContractPanels", "no ISTAT figure"))
-        return (f"{fmt.euro(h.old_amount)} × (1 + {format_pct(h.change_pct)}% + "
-                f"{format_pct(h.istat_share_pct)}% × {istat}) = {fmt.euro(h.new_amount)}")
+        if h.istat_year is None:
+            return (f"{fmt.euro(h.old_amount)} × (1 + {format_pct(h.change_pct)}%) = "
+                    f"{fmt.euro(h.new_amount)}")
+        period = (QCoreApplication.translate("ContractPanels", "{y} average").format(y=h.istat_year)
+                  if h.istat_month is None else
+                  QCoreApplication.translate("ContractPanels", "12 months to {m:02d}/{y}").format(m=h.istat_month,
+                                                                          y=h.istat_year))
+        if h.istat_change_pct is not None:
+            istat = QCoreApplication.translate("ContractPanels", "ISTAT FOI {y} {p}%").format(
+                y=period, p=format_pct(h.istat_change_pct))
+        elif h.istat_waived:
+            istat = QCoreApplication.translate("ContractPanels", "ISTAT FOI {y} not published: renewed without it").format(y=period)
+        else:
+            istat = QCoreApplication.translate("ContractPanels", "ISTAT FOI {y} not yet published").format(y=period)
+        text = (f"{fmt.euro(h.old_amount)} × (1 + {format_pct(h.change_pct)}% + "
+                f"{format_pct(h.istat_share_pct)}% × {istat}) = ")
+        agreed = "; agreed " in (h.formula or "")
+        return text + (QCoreApplication.translate("ContractPanels", "{a} (agreed)").format(a=fmt.euro(h.new_amount))
+                       if agreed else fmt.euro(h.new_amount))
 
     def accept(self) -> None:
         p = self._proposal
         if p is None:
             return
-        from .contract_fields import format_amount, parse_amount
+        from servicedesk.services import istat
 
+        from .contract_fields import format_amount, format_pct, parse_amount
+
+        period = self._outlook.period if self._outlook else None
+        figure = istat.figure(period) if period is not None else None
+        prompt = QCoreApplication.translate("ContractPanels", "Amount of the new term (as proposed, or as agreed):")
+        if period is not None and figure is None:
+            prompt = QCoreApplication.translate(
+                "ContractPanels", "The ISTAT FOI figure of {p} is still not published: the "
+                                  "amount below leaves it out. Accept it as agreed with the "
+                                  "party, or cancel and wait for the figure.").format(
+                p=period.label) + "\n\n" + prompt
+        elif period is not None:
+            prompt = QCoreApplication.translate(
+                "ContractPanels", "The ISTAT FOI figure of {p} ({c}%) is now published: leave the "
+                                  "amount empty to apply it.").format(
+                p=period.label, c=format_pct(figure.change_pct)) + "\n\n" + prompt
         text, ok = QInputDialog.getText(
-            self, QCoreApplication.translate("ContractPanels", "Accept renewal proposal"),
-            QCoreApplication.translate("ContractPanels", "Amount of the new term (as proposed, or as agreed):"),
-            text=format_amount(p.new_amount))
+            self, QCoreApplication.translate("ContractPanels", "Accept renewal proposal"), prompt,
+            text="" if figure is not None else format_amount(p.new_amount))
         if not ok:
             return
         try:
@@ -512,6 +589,22 @@ class RenewalHistoryPanel(PanelBase):
         except ValueError:
             self.editor.warn(QCoreApplication.translate("ContractPanels", "The amount is not a valid number."))
             return
+        except ServiceDeskError as err:
+            self._fail(err)
+        self.changed.emit()
+
+    def renew_without_istat(self) -> None:
+        c = self.contract
+        o = self._outlook
+        if c is None or o is None or o.period is None or not self.editor.confirm(
+                QCoreApplication.translate(
+                    "ContractPanels", "Renew now without the ISTAT FOI figure of {p}? The new term "
+                                      "starts on {d}; the renewal records that the figure was "
+                                      "left out by choice.").format(
+                    p=o.period.label, d=fmt.date(c.term_end + dt.timedelta(days=1)))):
+            return
+        try:
+            renewals.renew_without_istat(c.id, c.version)
         except ServiceDeskError as err:
             self._fail(err)
         self.changed.emit()
