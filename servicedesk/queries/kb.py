@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import like
 from ..models import database_proxy
+from ..search import layers
 from ..search.highlight import highlight
 from ..search.query import ParsedQuery, parse
 from ..search.text import words
@@ -269,7 +270,9 @@ def _suggest_articles(db, q: ParsedQuery, products: set[int], fams: set[str],
     for r in rows:
         boost = _applied_boost(r[8], 0.15)
         same = r[4] in products
-        if same:
+        if not layers.current().product_boost:
+            pass
+        elif same:
             boost *= SAME_PRODUCT
         elif r[6] and r[6] in fams:
             boost *= SAME_FAMILY
@@ -376,6 +379,8 @@ def _suggest_requests(db, q: ParsedQuery, units: set[int], products: set[int],
         same_unit = bool(units & r_units.get(rid, set()))
         same_product = bool(products & r_products.get(rid, set()))
         boost = SAME_UNIT if same_unit else SAME_PRODUCT if same_product else 1.0
+        if not layers.current().product_boost:
+            boost = 1.0
         scored.append((s * boost, rid, same_unit, same_product))
     scored.sort(reverse=True)
     # Rows may have left the index's scope since (reopened, report cleared, deleted): checked here.

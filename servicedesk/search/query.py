@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from . import layers
 from .synonyms import expand
 from .text import STOP_WORDS, stem, words
 
@@ -62,6 +63,10 @@ def parse(text: str, *, prefix_last: bool = False,
     ``known(stem)`` tells whether the index has the term; when it does not and ``similar`` is
     given, ``similar(word, stem)`` proposes index terms a typo away (light typo tolerance).
     """
+    if not layers.current().typo:
+        similar = None
+    if not layers.current().prefix:
+        prefix_last = False
     raw = words(text)
     ends_open = prefix_last and bool(text) and not text[-1].isspace()
     groups: list[Group] = []

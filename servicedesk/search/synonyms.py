@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from . import layers
 from .text import stem, words
 
 GROUPS: list[str] = [
@@ -69,4 +70,6 @@ def _table() -> dict[str, frozenset[str]]:
 
 def expand(word: str, stemmed: str) -> frozenset[str]:
     """The other stems that count as ``word`` (empty when it is in no group)."""
+    if not layers.current().synonyms:
+        return frozenset()
     return _table().get(stemmed, frozenset())

@@ -5,6 +5,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from . import layers
+
 
 # Bump when folding, stemming or the stop words change: indexes built with an older format
 # are rebuilt when the database is opened (see services.kb.ensure_indexes).
@@ -55,7 +57,7 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The Italian stem of a folded word; codes and numbers (E04, 2000) are kept as they are."""
-    if len(word) <= 3 or not word.isalpha():
+    if len(word) <= 3 or not word.isalpha() or not layers.current().stemming:
         return word
     if len(word) > 8 and word[-6:-1] == "issim":  # superlatives: lentissimo → lento
         word = word[:-6] + word[-1]

@@ -1,14 +1,18 @@
 """Load the eval set into a database and measure search and suggestions on it (R-KB-1, R-KB-2).
 
 Used by tests/core/test_kb_eval.py and, for the per-layer table, by
-``uv run python -m tests.core.kb_eval.evaluate`` (prints top-1/top-3 for every set).
+``uv run python -m tests.core.kb_eval.evaluate [--layers]`` (prints top-1/top-3 for every set and
+the misses; with ``--layers`` one row per search layer switched off).
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from servicedesk.models import Party, ProblemType, Product, Unit
 from servicedesk.queries.kb import KbFilter, search, suggest
+from servicedesk.search import layers
+from servicedesk.search.index import rebuild_article_index
 from servicedesk.services.kb import ArticleData, create_article
 
 from .articles import ARTICLES, DISTRACTORS
@@ -55,8 +59,9 @@ def load_eval_set() -> EvalIds:
 
 
 def search_rank(ids: EvalIds, text: str, key: str) -> int | None:
-    """Rank (1-based) of the article ``key`` for ``text`` typed and submitted in the KB dock."""
-    found = [h.id for h in search(KbFilter(text=text, typing=False, limit=DEPTH))]
+    """Rank (1-based) of the article ``key`` for ``text`` typed in the KB dock (which searches
+    as the user types: the last word also counts as a prefix)."""
+    found = [h.id for h in search(KbFilter(text=text, typing=True, limit=DEPTH))]
     return found.index(ids.articles[key]) + 1 if ids.articles[key] in found else None
 
 
@@ -143,16 +148,44 @@ def evaluate(ids: EvalIds) -> Report:
     return Report(scores, twins)
 
 
-def main() -> None:
+LAYER_NAMES = [f.name for f in dataclasses.fields(layers.Layers)]
+
+
+def layer_table(ids: EvalIds) -> str:
+    """Top-1/top-3 of each set with every layer on, then with each layer off in turn."""
+    head = (f"{'layers':<20}{'original':>14}{'independent':>14}{'suggest':>14}"
+            f"{'twins top1':>12}")
+    rows = [head, f"{'':<20}{'top1  top3':>14}{'top1  top3':>14}{'top1  top3':>14}"]
+    for off in [None, *LAYER_NAMES]:
+        with layers.using(**({off: False} if off else {})):
+            rebuild_article_index()  # stemming changes the indexed text
+            r = evaluate(ids)
+        cells = [f"{r[s].top1:6.1%}{r[s].top3:7.1%}" for s in ("original", "independent",
+                                                             "suggest")]
+        twins = sum(1 for _, _, w in r.twin_ranks if w == 1)
+        rows.append(f"{'all on' if off is None else 'no ' + off:<20}"
+                    + "".join(f"{c:>14}" for c in cells) + f"{twins:>8}/{len(r.twin_ranks)}")
+    rebuild_article_index()
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
     import tempfile
     from pathlib import Path
 
     from servicedesk.db import open_database
 
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--layers", action="store_true", help="one row per layer switched off")
+    args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "eval.db")
         try:
             ids = load_eval_set()
+            if args.layers:
+                print(layer_table(ids))
+                return
             report = evaluate(ids)
             print(report.text())
             for name, score in report.scores.items():
