@@ -7,22 +7,35 @@ product / serial number and by how often an article solved a problem.
 from __future__ import annotations
 
 import math
-import threading
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .. import like
 from ..models import database_proxy
 from ..search import layers
+from ..search.engine import engine_for
 from ..search.highlight import highlight
-from ..search.query import ParsedQuery, parse
-from ..search.text import words
-from ..search.typo import Vocabulary
+from ..search.lexicon import is_italian
+from ..search.query import ParsedQuery, informative, parse
+from ..search.rank import bm25f
+from ..search.text import stem, words
 
-# bm25 column weights: title, symptoms, cause, solution, tags (title and symptoms count most)
-ARTICLE_WEIGHTS = (10.0, 6.0, 2.0, 1.5, 4.0)
+# BM25F field weights: title, symptoms, cause, solution, tags (title and symptoms count most)
+ARTICLE_WEIGHTS = (3.0, 2.0, 0.8, 0.6, 1.5)
+REQUEST_WEIGHTS = (3.0, 1.0)  # problem (subject + description), final report
 SNIPPET_WORDS = 28
+CANDIDATE_GROUPS = 16  # the most telling words of a long text select the candidates …
+CANDIDATE_BUDGET = 200  # … as many as match about a quarter of the KB (the engine ranks them all)
+SEARCH_POOL = 60  # candidates scored per search (the engine's best by its own bm25)
+SUGGEST_POOL = 60
+PRODUCT_POOL = 150  # articles of the request's product scored as well
+# How the request's product moves an article (R-KB-2)
+EXACT_MODEL = 2.0
+OTHER_MODEL = 0.6
+SAME_FAMILY = 1.15
+OTHER_FAMILY = 0.85
+# ... and a past request
 SAME_PRODUCT = 1.6
-SAME_FAMILY = 1.25
 SAME_UNIT = 2.0
 MAX_REQUEST_GROUPS = 6  # rarest words of a long description used against 200,000 requests
 
@@ -77,30 +90,20 @@ class Suggestions:
     requests: list[RequestHit] = field(default_factory=list)
 
 
-# -- vocabulary (typo tolerance) -----------------------------------------------------------------
+# -- parsing ------------------------------------------------------------------------------------
 
-_vocab_lock = threading.Lock()
-_vocab_cache: dict[tuple, Vocabulary] = {}
-
-
-def _article_vocabulary(db) -> Vocabulary:
-    gen = db.execute_sql("SELECT value FROM kb_index_state WHERE key = 'articles_gen'").fetchone()
-    key = (id(db), str(getattr(db, "database", "")), gen[0] if gen else "0")
-    with _vocab_lock:
-        vocab = _vocab_cache.get(key)
-    if vocab is None:
-        vocab = Vocabulary(db.execute_sql("SELECT term, doc FROM kb_article_vocab").fetchall())
-        vocab.docs = db.execute_sql("SELECT count(*) FROM kb_article_fts").fetchone()[0]
-        with _vocab_lock:
-            _vocab_cache.clear()
-            _vocab_cache[key] = vocab
-    return vocab
+def _is_word(engine) -> Callable[[str], bool]:
+    """An Italian word (word list, stemmer), or one this office's past requests use: such a
+    word is never "corrected" into a KB term it merely resembles."""
+    def known(word: str) -> bool:
+        return is_italian(word) or engine.request_df(stem(word)) >= 3
+    return known
 
 
 def parse_for_articles(text: str, *, typing: bool, db=None) -> ParsedQuery:
-    db = db or database_proxy.obj
-    vocab = _article_vocabulary(db)
-    return parse(text, prefix_last=typing, known=vocab.__contains__, similar=vocab.similar)
+    engine = engine_for(db or database_proxy.obj)
+    return parse(text, prefix_last=typing, vocab=engine.article_vocabulary(),
+                 is_word=_is_word(engine))
 
 
 # -- KB search ---------------------------------------------------------------------------------
@@ -145,8 +148,39 @@ def _hit(row, q: ParsedQuery | None, score: float = 0.0) -> ArticleHit:
                       bool(archived), score)
 
 
+def _article_rows(db, ids) -> dict[int, tuple]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {r[0]: r for r in db.execute_sql(
+        f"SELECT {_ARTICLE_COLS} FROM kb_article a LEFT JOIN product p ON p.id = a.product_id "
+        f"WHERE a.id IN ({marks}) AND a.archived = 0", tuple(ids))}
+
+
+def _article_meta(db, ids) -> dict[int, tuple[int | None, str, int]]:
+    """Product, family and applied count of scored articles (the boosts need no more)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {r[0]: r[1:] for r in db.execute_sql(
+        f"SELECT id, product_id, product_family, applied_count FROM kb_article "
+        f"WHERE id IN ({marks}) AND archived = 0", tuple(ids))}
+
+
+def _ranked_articles(engine, q: ParsedQuery, pool: int, where=(), params=(),
+                     extra=()) -> tuple[dict[int, float], list]:
+    """Candidates from the engine (the most telling groups), scored on every group."""
+    corpus = engine.article_corpus()
+    groups = informative(q.groups, corpus.group_df, corpus.docs, CANDIDATE_GROUPS,
+                         max(CANDIDATE_BUDGET, corpus.docs // 4))
+    ids = engine.article_candidates(groups, pool, where, params) if groups else []
+    ids = list(dict.fromkeys([*ids, *extra]))
+    scores = bm25f(q.groups, corpus, engine.article_fields(ids), ARTICLE_WEIGHTS)
+    return scores, groups
+
+
 def search(spec: KbFilter, db=None) -> list[ArticleHit]:
-    """Articles for the KB dock: ranked by bm25 when there is text, newest first otherwise."""
+    """Articles for the KB dock: ranked by relevance when there is text, newest first otherwise."""
     db = db or database_proxy.obj
     where, params = _filters(spec, db)
     limit = max(1, min(spec.limit, 500))
@@ -159,19 +193,16 @@ def search(spec: KbFilter, db=None) -> list[ArticleHit]:
         sql = (f"SELECT {_ARTICLE_COLS} FROM kb_article a LEFT JOIN product p ON p.id = a.product_id"
                f" WHERE {' AND '.join(where)} ORDER BY a.updated_at DESC, a.id DESC LIMIT ?")
         return [_hit(r, None) for r in db.execute_sql(sql, (*params, limit))]
+    engine = engine_for(db)
     q = parse_for_articles(spec.text, typing=spec.typing, db=db)
     if q.empty:
         return []
-    weights = ", ".join(str(w) for w in ARTICLE_WEIGHTS)
-    sql = (f"SELECT {_ARTICLE_COLS}, bm25(kb_article_fts, {weights}) AS score "
-           "FROM kb_article_fts JOIN kb_article a ON a.id = kb_article_fts.rowid "
-           "LEFT JOIN product p ON p.id = a.product_id "
-           f"WHERE kb_article_fts MATCH ? AND a.archived = 0 "
-           f"{''.join(' AND ' + w for w in where)} ORDER BY score LIMIT ?")
-    rows = db.execute_sql(sql, (q.match(), *params, limit * 2)).fetchall()
-    ranked = sorted(((-r[10] * _applied_boost(r[8], 0.05), r) for r in rows),
-                    key=lambda x: -x[0])[:limit]
-    return [_hit(r, q, s) for s, r in ranked]
+    scores, _ = _ranked_articles(engine, q, max(SEARCH_POOL, limit * 2), where, params)
+    meta = _article_meta(db, [i for i, s in scores.items() if s > 0])
+    ranked = sorted(((scores[i] * _applied_boost(m[2], 0.05), i) for i, m in meta.items()),
+                    key=lambda x: (-x[0], -x[1]))[:limit]
+    rows = _article_rows(db, [i for _, i in ranked])
+    return [_hit(rows[i], q, s) for s, i in ranked if i in rows]
 
 
 def _applied_boost(applied: int, weight: float) -> float:
@@ -210,160 +241,87 @@ def _context_of(db, product_ids: list[int], unit_ids: list[int]) -> tuple[set[in
     return units, products, fams
 
 
-def _ranked_groups(q: ParsedQuery, df: dict[str, int], total: int) -> list:
-    """Groups ordered rarest first (the most telling words), without words the index lacks
-    and without words in more than half of the documents (they say nothing and cost most)."""
-    scored = []
-    for g in q.groups:
-        count = sum(df.get(t, 0) for t in g.terms)
-        if count == 0 and not g.prefixes:
-            continue
-        if total > 200 and count > total // 2 and not g.prefixes:
-            continue
-        scored.append((count if count else 10**9, g))
-    scored.sort(key=lambda x: x[0])
-    return [g for _, g in scored]
+def _context_boost(product_id: int | None, family: str, products: set[int],
+                   fams: set[str]) -> float:
+    """How the request's product moves an article: its exact model first, a twin article of
+    another model of the same family well behind, the family's general articles a little ahead
+    of other families'."""
+    if not (products or fams) or not layers.current().product_boost:
+        return 1.0
+    if product_id is not None and product_id in products:
+        return EXACT_MODEL
+    if product_id is not None and family in fams:
+        return OTHER_MODEL
+    if family and family in fams:
+        return SAME_FAMILY
+    return OTHER_FAMILY
 
 
-def _tiered_match(groups: list, columns: list[str] | None, max_and: int = 3):
-    """MATCH expressions from strict to loose: the k rarest groups all required (k = 3, 2, 1),
-    the others optional but counted by bm25. A long description matches tens of thousands of
-    past requests with a plain OR; ranking them all would take hundreds of milliseconds."""
-    everything = ParsedQuery(groups).match()
-    wrap = (lambda e: "{" + " ".join(columns) + "} : (" + e + ")") if columns else (lambda e: e)
-    for k in range(min(max_and, len(groups)), 0, -1):
-        required = " AND ".join(g.expression() for g in groups[:k])
-        yield k, wrap(f"{required} AND ({everything})" if len(groups) > k else required)
-
-
-def _fts_candidates(db, table: str, rank_sql: str, groups: list, columns: list[str] | None,
-                    want: int, extra: str = "") -> dict[int, float]:
-    found: dict[int, float] = {}
-    for k, expr in _tiered_match(groups, columns):
-        if extra:
-            expr = f"({expr}) AND {extra}"
-        for rid, rank in db.execute_sql(f"SELECT rowid, {rank_sql} FROM {table} WHERE {table} "
-                                        f"MATCH ? ORDER BY 2 LIMIT ?", (expr, want)):
-            # a document found by a stricter tier keeps its place ahead of looser ones
-            found.setdefault(rid, -rank * (1.0 + 0.5 * (k - 1)))
-        if len(found) >= want:
-            break
-    return found
-
-
-def _suggest_articles(db, q: ParsedQuery, products: set[int], fams: set[str],
+def _suggest_articles(db, engine, q: ParsedQuery, products: set[int], fams: set[str],
                       limit: int) -> list[ArticleHit]:
-    vocab = _article_vocabulary(db)
-    groups = _ranked_groups(q, vocab.df, vocab.docs)[:8]
-    if not groups:
-        return []
-    weights = ", ".join(str(w) for w in ARTICLE_WEIGHTS)
-    found = _fts_candidates(db, "kb_article_fts", f"bm25(kb_article_fts, {weights})", groups,
-                            None, 30)
-    if not found:
-        return []
-    ids = tuple(found)
-    rows = db.execute_sql(f"SELECT {_ARTICLE_COLS} FROM kb_article a LEFT JOIN product p "
-                          f"ON p.id = a.product_id WHERE a.id IN ({','.join('?' * len(ids))}) "
-                          "AND a.archived = 0", ids).fetchall()
+    # the product's own articles always compete, however common their words are
+    extra = engine.product_articles(sorted(products), PRODUCT_POOL) if products else []
+    scores, _ = _ranked_articles(engine, q, SUGGEST_POOL, extra=extra) if not q.empty \
+        else ({}, [])
+    meta = _article_meta(db, [i for i, s in scores.items() if s > 0])
     scored = []
-    for r in rows:
-        boost = _applied_boost(r[8], 0.15)
-        same = r[4] in products
-        if not layers.current().product_boost:
-            pass
-        elif same:
-            boost *= SAME_PRODUCT
-        elif r[6] and r[6] in fams:
-            boost *= SAME_FAMILY
-        scored.append((found[r[0]] * boost, same, r))
-    scored.sort(key=lambda x: -x[0])
-    sub = ParsedQuery(groups)
+    for aid, (pid, family, applied) in meta.items():
+        boost = _applied_boost(applied, 0.1) * _context_boost(pid, family, products, fams)
+        scored.append((scores[aid] * boost, aid))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    rows = _article_rows(db, [i for _, i in scored[:limit]])
+    best = [(s, rows[i]) for s, i in scored[:limit] if i in rows]
+    if not best and (products or fams):
+        best = [(0.0, r) for r in _fallback_articles(db, products, fams, limit)]
     out = []
-    for s, same, r in scored[:limit]:
-        hit = _hit(r, sub, s)
-        hit.same_product = same
+    for s, r in best:
+        hit = _hit(r, q, s)
+        hit.same_product = r[4] is not None and r[4] in products
         out.append(hit)
     return out
 
 
-def _request_groups(db, q: ParsedQuery) -> tuple[list, dict[str, int], int]:
-    all_terms = sorted(q.all_terms() | {""})
-    marks = ",".join("?" * len(all_terms))
-    df = dict(db.execute_sql(f"SELECT term, docs FROM kb_request_terms WHERE term IN ({marks})",
-                             tuple(all_terms)).fetchall())
-    total = df.pop("", 0)
-    return _ranked_groups(q, df, total)[:MAX_REQUEST_GROUPS], df, total
+def _fallback_articles(db, products: set[int], fams: set[str], limit: int) -> list[tuple]:
+    """Nothing in the text matched: the product's and its family's most applied articles."""
+    where, params = [], []
+    if products:
+        where.append(f"a.product_id IN ({','.join('?' * len(products))})")
+        params += sorted(products)
+    if fams:
+        where.append(f"(a.product_id IS NULL AND a.product_family IN "
+                     f"({','.join('?' * len(fams))}))")
+        params += sorted(fams)
+    order = (f"CASE WHEN a.product_id IN ({','.join('?' * len(products))}) THEN 0 ELSE 1 END, "
+             if products else "")
+    return db.execute_sql(
+        f"SELECT {_ARTICLE_COLS} FROM kb_article a LEFT JOIN product p ON p.id = a.product_id "
+        f"WHERE a.archived = 0 AND ({' OR '.join(where)}) "
+        f"ORDER BY {order}a.applied_count DESC, a.id DESC LIMIT ?",
+        (*params, *sorted(products), limit)).fetchall()
 
 
 CANDIDATES = 100  # past requests scored per suggestion: bounded work on any history size
 
 
-def _request_candidates(db, groups: list, want: int, extra: str = "") -> list[int]:
-    """Ids matching the rarest words, newest first (FTS5 walks its doclists backwards and
-    stops at ``want``: no ranking of tens of thousands of matches)."""
-    found: dict[int, None] = {}
-    for k in range(min(3, len(groups)), 0, -1):
-        expr = "{problem report} : (" + " AND ".join(g.expression() for g in groups[:k]) + ")"
-        if extra:
-            expr = f"{expr} AND {extra}"
-        for (rid,) in db.execute_sql("SELECT rowid FROM kb_request_fts WHERE kb_request_fts "
-                                     "MATCH ? ORDER BY rowid DESC LIMIT ?", (expr, want)):
-            found.setdefault(rid, None)
-        if len(found) >= want // 2:
-            break
-    return list(found)
-
-
-def _bm25(groups: list, df: dict[str, int], total: int, rows) -> dict[int, float]:
-    """BM25 over the stored stems of a few candidates (problem counts 3×, report 1×)."""
-    k1, b = 1.2, 0.75
-    idf = []
-    for g in groups:
-        n = min(total, sum(df.get(t, 0) for t in g.terms)) if total else 1
-        idf.append(math.log(1 + (total - n + 0.5) / (n + 0.5)) if total else 1.0)
-    owner: dict[str, int] = {}
-    for i, g in enumerate(groups):
-        for t in g.terms:
-            owner.setdefault(t, i)
-    prefixes = [(p, i) for i, g in enumerate(groups) for p in g.prefixes]
-    docs = [(rid, problem.split(), report.split()) for rid, problem, report in rows]
-    if not docs:
-        return {}
-    avg = sum(len(p) + len(r) for _, p, r in docs) / len(docs) or 1.0
-    out: dict[int, float] = {}
-    for rid, problem, report in docs:
-        tf = [0] * len(groups)
-        for weight, tokens in ((3, problem), (1, report)):
-            for t in tokens:  # one dict lookup per stored stem
-                i = owner.get(t)
-                if i is None and prefixes:
-                    i = next((j for p, j in prefixes if t.startswith(p)), None)
-                if i is not None:
-                    tf[i] += weight
-        norm = k1 * (1 - b + b * (len(problem) + len(report)) / avg)
-        out[rid] = sum(w * f * (k1 + 1) / (f + norm) for w, f in zip(idf, tf) if f)
-    return out
-
-
-def _suggest_requests(db, q: ParsedQuery, units: set[int], products: set[int],
+def _suggest_requests(db, engine, q: ParsedQuery, units: set[int], products: set[int],
                       exclude: int | None, limit: int) -> list[RequestHit]:
-    groups, df, total = _request_groups(db, q)
+    corpus = engine.request_corpus(q.all_terms())
+    groups = informative(q.groups, corpus.group_df, corpus.docs, MAX_REQUEST_GROUPS)
     if not groups:
         return []
-    ids = _request_candidates(db, groups, CANDIDATES)
+    ids = engine.request_candidates(groups, CANDIDATES)
     refs = [f"u{u}" for u in sorted(units)] + [f"p{p}" for p in sorted(products)]
     if refs:
-        near = _request_candidates(db, groups, 60, extra=f"refs : ({' OR '.join(refs)})")
-        ids = list(dict.fromkeys(ids + near))
+        ids = list(dict.fromkeys(ids + engine.request_candidates(groups, 60, refs)))
     if exclude in ids:
         ids.remove(exclude)
     if not ids:
         return []
-    marks = ",".join("?" * len(ids))
-    candidates = _bm25(groups, df, total, db.execute_sql(
-        f"SELECT rowid, problem, report FROM kb_request_fts WHERE rowid IN ({marks})",
-        tuple(ids)).fetchall())
+    fields = engine.request_fields(ids)
+    if fields:
+        corpus.avg_len = [sum(len(f[i].split()) for _, f in fields) / len(fields) or 1.0
+                          for i in range(2)]
+    candidates = bm25f(q.groups, corpus, fields, REQUEST_WEIGHTS)
     ids = tuple(candidates)
     marks = ",".join("?" * len(ids))
     ref_rows = db.execute_sql(
@@ -375,12 +333,12 @@ def _suggest_requests(db, q: ParsedQuery, units: set[int], products: set[int],
         r_units.setdefault(rid, set()).add(uid)
         r_products.setdefault(rid, set()).add(pid)
     scored = []
+    boosting = layers.current().product_boost
     for rid, s in candidates.items():
         same_unit = bool(units & r_units.get(rid, set()))
         same_product = bool(products & r_products.get(rid, set()))
-        boost = SAME_UNIT if same_unit else SAME_PRODUCT if same_product else 1.0
-        if not layers.current().product_boost:
-            boost = 1.0
+        boost = (SAME_UNIT if same_unit else SAME_PRODUCT if same_product else 1.0) \
+            if boosting else 1.0
         scored.append((s * boost, rid, same_unit, same_product))
     scored.sort(reverse=True)
     # Rows may have left the index's scope since (reopened, report cleared, deleted): checked here.
@@ -392,8 +350,7 @@ def _suggest_requests(db, q: ParsedQuery, units: set[int], products: set[int],
         "LEFT JOIN party c ON c.id = r.customer_id "
         f"WHERE r.id IN ({marks}) AND r.status IN ('resolved', 'closed') AND r.final_report != ''",
         tuple(t[1] for t in top))}
-    sub = ParsedQuery(groups)
-    terms, prefixes = sub.all_terms(), sub.all_prefixes()
+    terms, prefixes = q.all_terms(), q.all_prefixes()
     out = []
     for s, rid, same_unit, same_product in top:
         row = details.get(rid)
@@ -413,16 +370,16 @@ def _suggest_requests(db, q: ParsedQuery, units: set[int], products: set[int],
 def suggest(text: str, product_ids: list[int] | None = None, unit_ids: list[int] | None = None,
             *, exclude_request_id: int | None = None, articles: int = 5, requests: int = 5,
             db=None) -> Suggestions:
-    """Best KB articles and similar past resolved requests for a request's description."""
+    """Best KB articles and similar past resolved requests for a request's description: ranked
+    like the KB search on all its words, then moved by the request's product or serial."""
     db = db or database_proxy.obj
     if not words(text):
         return Suggestions()
-    vocab = _article_vocabulary(db)
-    q = parse(text, prefix_last=False, known=vocab.__contains__, similar=vocab.similar,
-              max_groups=40)
-    if q.empty:
-        return Suggestions()
+    engine = engine_for(db)
+    q = parse(text, prefix_last=False, vocab=engine.article_vocabulary(),
+              is_word=_is_word(engine))
     units, products, fams = _context_of(db, list(product_ids or ()), list(unit_ids or ()))
     return Suggestions(
-        _suggest_articles(db, q, products, fams, articles),
-        _suggest_requests(db, q, units, products, exclude_request_id, requests))
+        _suggest_articles(db, engine, q, products, fams, articles) if articles > 0 else [],
+        _suggest_requests(db, engine, q, units, products, exclude_request_id, requests)
+        if requests > 0 and not q.empty else [])

@@ -13,13 +13,19 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 def _matcher(terms: Iterable[str], prefixes: Iterable[str]):
     terms = set(terms)
     prefixes = tuple(p for p in prefixes if p)
+    seen: dict[str, bool] = {}
 
     def hit(word: str) -> bool:
-        folded = fold(word)
-        if not folded.isascii():
-            folded = "".join(ch for ch in folded if ch.isascii())
-        s = stem(folded)
-        return s in terms or (bool(prefixes) and (s.startswith(prefixes) or folded.startswith(prefixes)))
+        found = seen.get(word)
+        if found is None:
+            folded = fold(word)
+            if not folded.isascii():
+                folded = "".join(ch for ch in folded if ch.isascii())
+            s = stem(folded)
+            found = s in terms or (bool(prefixes) and (s.startswith(prefixes)
+                                                      or folded.startswith(prefixes)))
+            seen[word] = found
+        return found
 
     return hit
 
@@ -45,7 +51,6 @@ def highlight(text: str, terms: Iterable[str], prefixes: Iterable[str] = (), *,
                 best, best_i = window, i - max_words + 1
         if best <= 0:
             best_i = 0
-        # start a couple of words before the first hit so the match has some context
         start_tok = best_i
         end_tok = min(len(tokens), start_tok + max_words)
     out: list[str] = []
@@ -55,11 +60,12 @@ def highlight(text: str, terms: Iterable[str], prefixes: Iterable[str] = (), *,
     else:
         pos = 0
     limit = tokens[end_tok - 1].end() if tokens and end_tok < len(tokens) else len(text)
+    # Escape the text between marked words in one piece each (words never need escaping).
     for m, f in zip(tokens[start_tok:end_tok], flags[start_tok:end_tok]):
-        out.append(html.escape(text[pos:m.start()]))
-        word = html.escape(m.group(0))
-        out.append(f"{open_tag}{word}{close_tag}" if f else word)
-        pos = m.end()
+        if f:
+            out.append(html.escape(text[pos:m.start()]))
+            out.append(f"{open_tag}{m.group(0)}{close_tag}")
+            pos = m.end()
     out.append(html.escape(text[pos:limit]))
     if limit < len(text):
         out.append(" …")

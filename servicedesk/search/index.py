@@ -46,13 +46,15 @@ def bump_generation(db=None) -> None:
 # -- articles --------------------------------------------------------------------------------
 
 _ARTICLE_SQL = ("SELECT a.id, a.title, a.symptoms, a.cause, a.solution, a.tags, a.product_family, "
-                "COALESCE(p.name, ''), COALESCE(p.family, ''), a.archived FROM kb_article a "
-                "LEFT JOIN product p ON p.id = a.product_id")
+                "COALESCE(p.name, ''), COALESCE(p.family, ''), COALESCE(p.code, ''), a.archived "
+                "FROM kb_article a LEFT JOIN product p ON p.id = a.product_id")
 
 
 def _article_values(row) -> tuple:
-    aid, title, symptoms, cause, solution, tags, family, pname, pfamily, _ = row
-    extra = " ".join(x for x in (tags, family, pname, pfamily if pfamily != family else "") if x)
+    aid, title, symptoms, cause, solution, tags, family, pname, pfamily, pcode, _ = row
+    # tags, family and the product (name and code: people search by model) share one column
+    extra = " ".join(x for x in (tags, family, pname, pfamily if pfamily != family else "",
+                                 pcode) if x)
     return (aid, index_text(title), index_text(symptoms), index_text(cause),
             index_text(solution), index_text(extra))
 

@@ -1,6 +1,7 @@
 """Light typo tolerance: index terms one or two edits away, found through shared trigrams."""
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from typing import Iterable
 
@@ -38,6 +39,7 @@ class Vocabulary:
     def __init__(self, terms: Iterable[tuple[str, int]]) -> None:
         self.df: dict[str, int] = {}
         self.docs = 0  # documents in the index (set by the loader)
+        self._sorted: list[str] | None = None
         self._by_gram: dict[str, list[str]] = defaultdict(list)
         for term, docs in terms:
             if docs <= 0:
@@ -49,6 +51,21 @@ class Vocabulary:
 
     def __contains__(self, term: str) -> bool:
         return term in self.df
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Some index term starts with ``prefix``."""
+        if self._sorted is None:
+            self._sorted = sorted(self.df)
+        i = bisect.bisect_left(self._sorted, prefix)
+        return i < len(self._sorted) and self._sorted[i].startswith(prefix)
+
+    def stem_of(self, word: str, shortest: int = 4) -> str | None:
+        """The longest index term that ``word`` starts with (at least ``shortest`` letters):
+        the stem of a word typed past it ("inceppament" → "incepp")."""
+        for k in range(len(word), shortest - 1, -1):
+            if word[:k] in self.df:
+                return word[:k]
+        return None
 
     def similar(self, word: str, stemmed: str, limit: int = 3) -> list[str]:
         """Index terms within 1 edit (2 for long words) of the stem or of the word itself."""

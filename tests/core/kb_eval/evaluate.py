@@ -65,6 +65,19 @@ def search_rank(ids: EvalIds, text: str, key: str) -> int | None:
     return found.index(ids.articles[key]) + 1 if ids.articles[key] in found else None
 
 
+def typing_queries() -> list[tuple[str, str]]:
+    """The original and independent queries of up to four words, cut in the middle of their
+    last word as the dock sees them while the user types ("caldaia fisch")."""
+    out = []
+    for text, key in [*QUERIES, *((q, k) for _, q, k in INDEPENDENT_QUERIES)]:
+        parts = text.split()
+        last = parts[-1]
+        if len(parts) > 4 or len(last) < 6 or not last.isalpha():
+            continue
+        out.append((" ".join([*parts[:-1], last[:max(4, len(last) * 2 // 3)]]), key))
+    return out
+
+
 def suggest_rank(ids: EvalIds, case: SuggestCase, *, context: bool = True) -> int | None:
     """Rank of the expected article among the request editor's suggestions."""
     products: list[int] = []
@@ -140,6 +153,7 @@ def evaluate(ids: EvalIds) -> Report:
     scores["independent"] = Score("independent", [(q, r) for _, q, r in indep])
     for style in STYLES:
         scores[f"  {style}"] = Score(f"  {style}", [(q, r) for s, q, r in indep if s == style])
+    scores["typing"] = Score("typing", [(q, search_rank(ids, q, k)) for q, k in typing_queries()])
     scores["suggest"] = Score("suggest", [(c.text, suggest_rank(ids, c)) for c in SUGGEST_CASES])
     scores["suggest no context"] = Score("suggest no context", [
         (c.text, suggest_rank(ids, c, context=False)) for c in SUGGEST_CASES if not c.twin])
@@ -153,15 +167,14 @@ LAYER_NAMES = [f.name for f in dataclasses.fields(layers.Layers)]
 
 def layer_table(ids: EvalIds) -> str:
     """Top-1/top-3 of each set with every layer on, then with each layer off in turn."""
-    head = (f"{'layers':<20}{'original':>14}{'independent':>14}{'suggest':>14}"
-            f"{'twins top1':>12}")
-    rows = [head, f"{'':<20}{'top1  top3':>14}{'top1  top3':>14}{'top1  top3':>14}"]
+    sets = ("original", "independent", "typing", "suggest")
+    head = f"{'layers':<20}" + "".join(f"{s:>14}" for s in sets) + f"{'twins top1':>12}"
+    rows = [head, f"{'':<20}" + f"{'top1  top3':>14}" * len(sets)]
     for off in [None, *LAYER_NAMES]:
         with layers.using(**({off: False} if off else {})):
             rebuild_article_index()  # stemming changes the indexed text
             r = evaluate(ids)
-        cells = [f"{r[s].top1:6.1%}{r[s].top3:7.1%}" for s in ("original", "independent",
-                                                             "suggest")]
+        cells = [f"{r[s].top1:6.1%}{r[s].top3:7.1%}" for s in sets]
         twins = sum(1 for _, _, w in r.twin_ranks if w == 1)
         rows.append(f"{'all on' if off is None else 'no ' + off:<20}"
                     + "".join(f"{c:>14}" for c in cells) + f"{twins:>8}/{len(r.twin_ranks)}")
