@@ -3297,6 +3297,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Creazione dell'indice di ricerca della Knowledge Base…</translation>
     </message>
     <message>
+      <source>Building the knowledge base search index… %1 %</source>
+      <translation>Creazione dell'indice di ricerca della Knowledge Base… %1 %</translation>
+    </message>
+    <message>
       <source>Knowledge base index not updated: %1</source>
       <translation>Indice della Knowledge Base non aggiornato: %1</translation>
     </message>

@@ -6,12 +6,14 @@ Every function runs inside the caller's transaction when there is one (``db.atom
 """
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
 
-from .text import FORMAT_VERSION, index_text, words
+from .text import FORMAT_VERSION, index_text, terms, words
 
 INDEXED_STATUSES = ("resolved", "closed")
 _STATUS_SQL = "('resolved', 'closed')"
@@ -150,56 +152,153 @@ def _count_terms(db, terms: set[str], delta: int) -> None:
         "ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs", [(t, delta) for t in terms])
 
 
-def _insert_requests(db, rows: list[tuple], refs: dict[int, str], df: Counter) -> None:
-    cur = db.cursor()
-    values = [(r[0], index_text(f"{r[2]}\n{r[3]}"), index_text(r[4]), refs.get(r[0], ""))
-              for r in rows]
-    for v in values:
-        df.update(set(f"{v[1]} {v[2]}".split()))
-    df[""] += len(values)
-    cur.executemany("INSERT INTO kb_request_fts (rowid, problem, report, refs) VALUES (?, ?, ?, ?)",
-                    values)
-    cur.executemany("INSERT OR REPLACE INTO kb_request_indexed (request_id, version) VALUES (?, ?)",
-                    [(r[0], r[1]) for r in rows])
-
-
 def _ensure_terms_table(db) -> None:
     # Databases made by an early build of m0060 lack this table (it joined m0060 later).
     db.execute_sql("CREATE TABLE IF NOT EXISTS kb_request_terms (term VARCHAR(80) NOT NULL "
                    "PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID")
 
 
+def _family_tokens(db) -> dict[int, str]:
+    return {pid: _family_token(family) for pid, family in
+            db.execute_sql("SELECT id, COALESCE(family, '') FROM product")}
+
+
+def _prepare(rows: list[tuple], refs: dict[int, str]) -> tuple[str, list[list], dict[str, int]]:
+    """Stem a batch (on the helper thread): the rows as JSON for one INSERT, and how many of
+    them hold each term."""
+    values: list[list] = []
+    df: Counter = Counter()
+    for rid, version, subject, description, report in rows:
+        problem, solution = terms(f"{subject}\n{description}"), terms(report)
+        seen = set(problem)
+        seen.update(solution)
+        df.update(seen)
+        values.append([rid, version, " ".join(problem), " ".join(solution), refs.get(rid, "")])
+    df[""] = len(values)
+    return json.dumps(values), values, df
+
+
+_BATCH_SQL = ("SELECT id, version, subject, description, final_report FROM service_request "
+              f"WHERE status IN {_STATUS_SQL} AND final_report != '' AND id > ? "
+              "ORDER BY id LIMIT ?")
+
+
+def _batch_refs(db, lo: int, hi: int, families: dict[int, str]) -> dict[int, str]:
+    refs: dict[int, list[str]] = {}
+    for rid, uid, pid in db.execute_sql(
+            "SELECT ru.request_id, ru.unit_id, u.product_id FROM request_unit ru "
+            "JOIN unit u ON u.id = ru.unit_id WHERE ru.request_id BETWEEN ? AND ?", (lo, hi)):
+        tokens = refs.setdefault(rid, [])
+        tokens += [f"u{uid}", f"p{pid}"]
+        if families.get(pid):
+            tokens.append(families[pid])
+    return {rid: " ".join(dict.fromkeys(t)) for rid, t in refs.items()}
+
+
+def _write_batch(db, payload: str, values: list[list], df: dict[str, int]) -> None:
+    """One batch in one transaction: rows already indexed one by one meanwhile (a request
+    resolved while the build runs) are left as they are."""
+    lo, hi = values[0][0], values[-1][0]
+    done = {r[0] for r in db.execute_sql(
+        "SELECT request_id FROM kb_request_indexed WHERE request_id BETWEEN ? AND ?", (lo, hi))}
+    if done:
+        for v in values:
+            if v[0] in done:
+                for t in set(f"{v[2]} {v[3]}".split()):
+                    df[t] -= 1
+                df[""] -= 1
+        payload = json.dumps([v for v in values if v[0] not in done])
+    # One statement per batch: SQLite parses the JSON and fills the index in C, with the
+    # interpreter lock released, while the helper thread stems the next batch.
+    db.execute_sql("INSERT INTO kb_request_fts (rowid, problem, report, refs) "
+                   "SELECT value ->> 0, value ->> 2, value ->> 3, value ->> 4 "
+                   "FROM json_each(?)", (payload,))
+    db.execute_sql("INSERT OR REPLACE INTO kb_request_indexed (request_id, version) "
+                   "SELECT value ->> 0, value ->> 1 FROM json_each(?)", (payload,))
+    db.execute_sql("INSERT INTO kb_request_terms (term, docs) SELECT key, value FROM json_each(?) "
+                   "WHERE value != 0 "
+                   "ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs",
+                   (json.dumps(df),))
+    _state_set(db, "requests_building", f"{FORMAT_VERSION}:{hi}")
+
+
+def _build_from(db, after: int, progress: Callable[[int, int], None] | None,
+                batch: int) -> int:
+    """Index eligible requests with an id above ``after``, in transactions of ``batch`` rows,
+    stemming the next batch on a helper thread while SQLite writes this one; the position is
+    saved with each batch, so a build that was interrupted goes on from there."""
+    total = db.execute_sql(f"SELECT count(*) FROM service_request WHERE status IN {_STATUS_SQL} "
+                           "AND final_report != '' AND id > ?", (after,)).fetchone()[0]
+    families = _family_tokens(db)
+
+    def fetch(last: int):
+        rows = db.execute_sql(_BATCH_SQL, (last, batch)).fetchall()
+        return rows, (_batch_refs(db, rows[0][0], rows[-1][0], families) if rows else {})
+
+    done = 0
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kb-index") as pool:
+        rows, refs = fetch(after)
+        pending = pool.submit(_prepare, rows, refs) if rows else None
+        while pending is not None:
+            payload, values, df = pending.result()
+            last = rows[-1][0]
+            rows, refs = fetch(last)
+            pending = pool.submit(_prepare, rows, refs) if rows else None
+            with db.atomic():
+                _write_batch(db, payload, values, df)
+            done += len(values)
+            if progress is not None:
+                progress(done, total)
+    return done
+
+
 def rebuild_request_index(db=None, progress: Callable[[int, int], None] | None = None,
                           batch: int = BATCH) -> int:
-    """Index every resolved/closed request from scratch, in transactions of ``batch`` rows
-    (so other workstations can write in between). Returns how many were indexed."""
+    """Index every resolved/closed request from scratch (see ``_build_from``). Returns how
+    many were indexed."""
     db = _db(db)
-    ids = [r[0] for r in db.execute_sql(
-        f"SELECT id FROM service_request WHERE status IN {_STATUS_SQL} AND final_report != '' "
-        "ORDER BY id")]
     with db.atomic():
         _ensure_terms_table(db)
-        db.execute_sql("DELETE FROM kb_request_fts")
+        _empty_request_fts(db)
         db.execute_sql("DELETE FROM kb_request_indexed")
         db.execute_sql("DELETE FROM kb_request_terms")
-    refs = _refs_of(db, None) if ids else {}
-    df: Counter = Counter()
-    done = 0
-    for start in range(0, len(ids), batch):
-        chunk = ids[start:start + batch]
-        with db.atomic():
-            rows = db.execute_sql(
-                _REQUEST_SQL + f" AND id BETWEEN ? AND ?", (chunk[0], chunk[-1])).fetchall()
-            _insert_requests(db, rows, refs, df)
-        done += len(chunk)
-        if progress is not None:
-            progress(done, len(ids))
+        _state_set(db, "requests_format", "")
+        _state_set(db, "requests_building", f"{FORMAT_VERSION}:0")
+    count = _build_from(db, 0, progress, batch)
+    _finish_request_build(db)
+    return count
+
+
+def _empty_request_fts(db) -> None:
+    """Empty the request index. Dropping and creating it again takes a few milliseconds where
+    deleting its 200,000 rows one by one takes seconds (the table is derived data; this is
+    the definition of m0060)."""
+    db.execute_sql("DROP TABLE IF EXISTS kb_request_fts")
+    db.execute_sql("CREATE VIRTUAL TABLE kb_request_fts USING fts5(problem, report, refs, "
+                   "tokenize='unicode61')")
+    db.execute_sql("INSERT INTO kb_request_fts(kb_request_fts, rank) "
+                   "VALUES ('rank', 'bm25(3.0, 1.0, 0.0)')")
+
+
+def resume_request_index(db=None, progress: Callable[[int, int], None] | None = None,
+                         batch: int = BATCH) -> int | None:
+    """Go on with a build of the current format that was interrupted; None when there is none."""
+    db = _db(db)
+    building = state(db).get("requests_building", "")
+    fmt, _, last = building.partition(":")
+    if fmt != str(FORMAT_VERSION) or not last.isdigit():
+        return None
+    count = _build_from(db, int(last), progress, batch)
+    _finish_request_build(db)
+    return count
+
+
+def _finish_request_build(db) -> None:
     with db.atomic():
-        db.cursor().executemany("INSERT INTO kb_request_terms (term, docs) VALUES (?, ?)",
-                                list(df.items()))
+        db.execute_sql("DELETE FROM kb_request_terms WHERE docs <= 0 AND term != ''")
         db.execute_sql("INSERT INTO kb_request_fts(kb_request_fts) VALUES ('optimize')")
+        db.execute_sql("DELETE FROM kb_index_state WHERE key = 'requests_building'")
         _state_set(db, "requests_format", str(FORMAT_VERSION))
-    return len(ids)
 
 
 def sync_request_index(db=None, limit: int | None = None) -> int:
@@ -268,7 +367,8 @@ def ensure_indexes(db=None, progress: Callable[[int, int], None] | None = None) 
     if not status.articles_ok:
         rebuild_article_index(db)
     if not status.requests_ok:
-        rebuild_request_index(db, progress)
+        if resume_request_index(db, progress) is None:
+            rebuild_request_index(db, progress)
     else:
         sync_request_index(db)
     return status

@@ -3,6 +3,7 @@ and query alike."""
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from . import layers
 
@@ -31,25 +32,35 @@ segnala segnalano chiede chiesto
 buongiorno buonasera salve grazie cortesemente gentilmente prego saluti
 """.split())
 
-_stemmer = None  # created on first use: importing snowballstemmer costs ~50 ms at start-up
+# One stemmer per thread (a Snowball stemmer keeps state while it works: the index build stems
+# on a helper thread while a search may stem on another); created on first use, since
+# importing snowballstemmer costs ~50 ms at start-up.
+_local = threading.local()
 
 
 def _italian_stemmer():
-    global _stemmer
-    if _stemmer is None:
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
         import snowballstemmer
 
-        _stemmer = snowballstemmer.stemmer("italian")
-    return _stemmer
+        stemmer = _local.stemmer = snowballstemmer.stemmer("italian")
+    return stemmer
+
+
+_COMBINING = re.compile("[\u0300-\u036f]+")
 
 
 def fold(text: str) -> str:
     """Lowercase, accents removed (perché → perche), apostrophes split (l'acqua → l acqua)."""
-    text = _APOSTROPHE.sub(" ", text.lower())
+    # str methods and one regex, no loop per character: indexing 200,000 requests folds
+    # 400,000 texts
+    text = text.lower()
+    if "'" in text or "`" in text:
+        text = text.replace("'", " ").replace("`", " ")
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = _APOSTROPHE.sub(" ", text)
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def words(text: str) -> list[str]:
@@ -57,7 +68,18 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-_stems: dict[str, str] = {}  # word → stem: a dict lookup per word when indexing 200,000 requests
+class _Stems(dict):
+    """word → stem, "" for a stop word: one dict lookup per word when indexing 200,000
+    requests. Codes and numbers are not kept (serial numbers would fill it)."""
+
+    def __missing__(self, word: str) -> str:
+        if word in STOP_WORDS:
+            self[word] = ""
+            return ""
+        return stem(word)
+
+
+_stems = _Stems()
 
 
 def _stem(word: str) -> str:
@@ -72,7 +94,7 @@ def _stem(word: str) -> str:
 def stem(word: str) -> str:
     """The Italian stem of a folded word; codes and numbers (E04, 2000) are kept as they are."""
     found = _stems.get(word)
-    if found is not None:
+    if found:
         return found
     if len(word) <= 3 or not word.isalpha():
         return word  # not cached: serial numbers would fill the cache
@@ -116,9 +138,8 @@ def code_forms(folded: str, tokens: list[str] | None = None) -> list[str]:
         return out
     ws = tokens if tokens is not None else _WORD.findall(folded)
     last = len(ws) - 1
-    for i, w in enumerate(ws):
-        if w.isalpha():
-            continue
+    for i in [i for i, w in enumerate(ws) if not w.isalpha()]:
+        w = ws[i]
         if i and w[0].isdigit():
             prev = ws[i - 1]
             if len(prev) <= 4 and prev.isalpha():
@@ -137,13 +158,7 @@ def terms(text: str) -> list[str]:
     extra forms of its codes."""
     folded = fold(text)
     tokens = _WORD.findall(folded)
-    get = _stems.get
-    out = []
-    for w in tokens:
-        if w in STOP_WORDS:
-            continue
-        s = get(w)
-        out.append(s if s is not None else stem(w))
+    out = list(filter(None, map(_stems.__getitem__, tokens)))
     extra = code_forms(folded, tokens)
     if extra:
         out += [stem(c) for c in dict.fromkeys(extra)]

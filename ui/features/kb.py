@@ -2,6 +2,8 @@
 with suggestions, and keeping the search index in step with the database (R-KB-1, R-KB-2)."""
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction
 
@@ -24,6 +26,7 @@ def _register_messages() -> None:
 
 class _IndexSignals(QObject):
     done = Signal(object)
+    progress = Signal(int, int)
 
 
 class _IndexJob(QRunnable):
@@ -35,15 +38,26 @@ class _IndexJob(QRunnable):
 
     def run(self) -> None:
         try:
-            result = (search_index.ensure_indexes() if self.full
-                      else search_index.sync_request_index())
+            result = (search_index.ensure_indexes(progress=self.signals.progress.emit)
+                      if self.full else search_index.sync_request_index())
         except Exception as exc:  # noqa: BLE001 - shown in the status bar
             result = exc
         self.signals.done.emit(result)
 
 
+class _PreloadJob(QRunnable):
+    """Load the Italian word list of the typo check now, not during the first search."""
+
+    def run(self) -> None:
+        from servicedesk.search import lexicon
+
+        lexicon.preload()
+
+
 class KbIndexKeeper(QObject):
     """Detects an empty/outdated index on open and catches up after request changes."""
+
+    PROGRESS_AFTER_S = 1.0  # a build that ends sooner shows no percentage
 
     def __init__(self, ctx, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,15 +66,18 @@ class KbIndexKeeper(QObject):
         self.pool.setMaxThreadCount(1)
         self.signals = _IndexSignals(self)
         self.signals.done.connect(self._done)
+        self.signals.progress.connect(self._progress)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(3000)
         self.timer.timeout.connect(lambda: self.pool.start(_IndexJob(False, self.signals)))
+        self._started = 0.0
 
     def start(self) -> None:
         status = search_index.index_status()
         if status.ok:
             if not self.ctx.screenshot_mode:
+                self.pool.start(_PreloadJob())
                 self.timer.start()  # requests resolved by older versions / other programs
             return
         if self.ctx.screenshot_mode:
@@ -68,7 +85,15 @@ class KbIndexKeeper(QObject):
             return
         self.ctx.bus.status_message.emit(QCoreApplication.translate(
             "KbFeature", "Building the knowledge base search index…"))
+        self._started = time.monotonic()
         self.pool.start(_IndexJob(True, self.signals))
+        self.pool.start(_PreloadJob())
+
+    def _progress(self, done: int, total: int) -> None:
+        if total and time.monotonic() - self._started >= self.PROGRESS_AFTER_S:
+            self.ctx.bus.status_message.emit(QCoreApplication.translate(
+                "KbFeature", "Building the knowledge base search index… %1 %").replace(
+                "%1", str(min(100, done * 100 // total))))
 
     def on_changed(self, topics: set[str]) -> None:
         if "requests" in topics and not self.ctx.screenshot_mode:

@@ -1,0 +1,86 @@
+"""The request index build (R-KB-2, issue #18): in batches with progress, resumed where it
+stopped, never indexing a request twice, term counts equal to a count from scratch."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from servicedesk.models import Party, Priority, ServiceRequest
+from servicedesk.search import index as search_index
+from servicedesk.search.text import terms
+
+TEXTS = ["La caldaia perde acqua dalla valvola", "Stampante HL-L6400DW inceppata",
+         "Il condizionatore non raffredda", "Errore E 33 sul display della caldaia"]
+
+
+@pytest.fixture
+def requests(db):
+    customer = Party.create(code="C1", name="Rossi")
+    prio = Priority.get(Priority.code == "normal")
+    out = []
+    for i in range(40):
+        status = "in_progress" if i % 10 == 9 else "resolved"  # not indexed
+        out.append(ServiceRequest.create(
+            number=f"RS-{i:04d}", customer=customer, subject=f"Richiesta {i}",
+            description=TEXTS[i % len(TEXTS)], priority=prio, status=status,
+            opened_at=dt.datetime(2026, 1, 5, 9), final_report=f"Intervento n. {i} eseguito"))
+    return out
+
+
+def expected_terms(db) -> dict[str, int]:
+    df: Counter = Counter()
+    rows = db.execute_sql("SELECT subject, description, final_report FROM service_request "
+                          "WHERE status IN ('resolved', 'closed') AND final_report != ''")
+    for subject, description, report in rows:
+        df.update(set(terms(f"{subject}\n{description}")) | set(terms(report)))
+        df[""] += 1
+    return dict(df)
+
+
+def stored_terms(db) -> dict[str, int]:
+    return dict(db.execute_sql("SELECT term, docs FROM kb_request_terms WHERE docs > 0"))
+
+
+def indexed(db) -> list[int]:
+    return [r[0] for r in db.execute_sql("SELECT rowid FROM kb_request_fts ORDER BY rowid")]
+
+
+def test_build_in_batches_with_progress(db, requests):
+    seen: list[tuple[int, int]] = []
+    assert search_index.rebuild_request_index(progress=lambda d, t: seen.append((d, t)),
+                                              batch=7) == 36
+    assert seen == [(7, 36), (14, 36), (21, 36), (28, 36), (35, 36), (36, 36)]
+    assert indexed(db) == [r.id for r in requests if r.status == "resolved"]
+    assert stored_terms(db) == expected_terms(db)
+    assert search_index.index_status().ok
+    assert db.execute_sql("SELECT count(*) FROM kb_request_vocab").fetchone()[0] > 0
+
+
+def test_an_interrupted_build_goes_on_where_it_stopped(db, requests, monkeypatch):
+    real = search_index._write_batch
+    calls = []
+
+    def failing(*args):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # the app closed in the middle of the build
+        real(*args)
+
+    monkeypatch.setattr(search_index, "_write_batch", failing)
+    with pytest.raises(KeyboardInterrupt):
+        search_index.rebuild_request_index(batch=7)
+    monkeypatch.setattr(search_index, "_write_batch", real)
+    assert len(indexed(db)) == 14 and not search_index.index_status().requests_ok
+    # meanwhile a request beyond the position reached is resolved and indexed on its own
+    late = requests[-2]
+    late.final_report = "Sostituita la scheda"
+    late.save()
+    search_index.index_request(late.id)
+    seen: list[tuple[int, int]] = []
+    search_index.ensure_indexes(progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(22, 22)]  # only what was left (one batch of the default size)
+    assert indexed(db) == [r.id for r in requests if r.status == "resolved"]
+    assert stored_terms(db) == expected_terms(db)
+    assert search_index.index_status().ok and "requests_building" not in search_index.state()
