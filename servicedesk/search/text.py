@@ -68,18 +68,24 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-class _Stems(dict):
-    """word → stem, "" for a stop word: one dict lookup per word when indexing 200,000
-    requests. Codes and numbers are not kept (serial numbers would fill it)."""
+_stems: dict[str, str] = {}  # word → stem
+
+
+class _IndexTerms(dict):
+    """word → what indexes it: its stem, or "" for a stop word; one dict lookup per word when
+    indexing 200,000 requests. Codes and numbers are not kept (serial numbers would fill it)."""
 
     def __missing__(self, word: str) -> str:
         if word in STOP_WORDS:
             self[word] = ""
             return ""
-        return stem(word)
+        out = stem(word)
+        if word.isalpha() or len(word) <= 4:
+            self[word] = out
+        return out
 
 
-_stems = _Stems()
+_index_terms = _IndexTerms()
 
 
 def _stem(word: str) -> str:
@@ -94,7 +100,7 @@ def _stem(word: str) -> str:
 def stem(word: str) -> str:
     """The Italian stem of a folded word; codes and numbers (E04, 2000) are kept as they are."""
     found = _stems.get(word)
-    if found:
+    if found is not None:
         return found
     if len(word) <= 3 or not word.isalpha():
         return word  # not cached: serial numbers would fill the cache
@@ -105,6 +111,7 @@ def stem(word: str) -> str:
 
 def clear_cache() -> None:
     _stems.clear()
+    _index_terms.clear()
 
 
 _DIGITS = re.compile(r"[0-9]{2,}")
@@ -158,7 +165,7 @@ def terms(text: str) -> list[str]:
     extra forms of its codes."""
     folded = fold(text)
     tokens = _WORD.findall(folded)
-    out = list(filter(None, map(_stems.__getitem__, tokens)))
+    out = list(filter(None, map(_index_terms.__getitem__, tokens)))
     extra = code_forms(folded, tokens)
     if extra:
         out += [stem(c) for c in dict.fromkeys(extra)]

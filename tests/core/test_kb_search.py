@@ -42,6 +42,11 @@ def test_a_word_expands_to_its_own_group_only():
     assert stem("registratore") not in expand(stem("telecamera"))
 
 
+def test_stop_words_stay_out_of_the_index_whatever_was_stemmed_before():
+    stem("quando")  # the highlighter and the word being typed stem stop words too
+    assert index_text("quando arriva il tecnico") == index_text("arriva tecnico")
+
+
 # -- codes and joined words -----------------------------------------------------------------
 
 def test_codes_are_indexed_with_and_without_dash():
