@@ -60,6 +60,13 @@ def split_weighted(amount: Decimal, weights: list[Any]) -> list[Decimal]:
     """Shares of ``amount`` proportional to ``weights`` (exact numbers: ints or Fractions), to the
     cent, adding up to ``amount`` exactly; the last absorbs the rounding and is never negative."""
     amount = Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
+    if all(w == 1 for w in weights):  # equal shares (most plans): plain Decimal arithmetic
+        each = (amount / len(weights)).quantize(CENT, rounding=ROUND_HALF_UP)
+        last = amount - each * (len(weights) - 1)
+        if last < 0:
+            each = (amount / len(weights)).quantize(CENT, rounding=ROUND_DOWN)
+            last = amount - each * (len(weights) - 1)
+        return [each] * (len(weights) - 1) + [last]
     total = sum(Fraction(w) for w in weights)
     cents = Fraction(int(amount * 100))
 

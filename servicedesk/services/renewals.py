@@ -51,8 +51,13 @@ def add_months(day: dt.date, months: int, anchor_day: int | None = None) -> dt.d
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)
     month += 1
-    last = calendar.monthrange(year, month)[1]
+    if anchor <= 28:  # every month has the day: no need to know the month's length
+        return dt.date(year, month, anchor)
+    last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
     return dt.date(year, month, min(anchor, last))
+
+
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def term_end_for(term_start: dt.date, months: int, anchor_day: int | None = None) -> dt.date:
