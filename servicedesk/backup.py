@@ -22,6 +22,7 @@ import os
 import re
 import shutil
 import sqlite3
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -179,13 +180,9 @@ def take_backup(db_path: Path, *, kind: str = "manual", folder: Path | None = No
     if not os.access(folder, os.W_OK):
         raise BackupError(f"{folder} is not writable", code="backup.folder", path=str(folder))
     now = clock.now()
-    name = f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{kind}.db"
-    target = folder / name
-    while target.exists():  # two backups in the same second (another workstation)
-        now += dt.timedelta(seconds=1)
-        name = f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{kind}.db"
-        target = folder / name
-    tmp = folder / f".{name}.{os.getpid()}.tmp"
+    # Unique per process *and* thread: an automatic and a manual backup may run at once.
+    tmp = folder / f".{db_path.stem}-{now:%Y%m%d-%H%M%S}-{kind}.{uuid.uuid4().hex}.tmp"
+    target = folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{kind}.db"
     try:
         _copy(db_path, tmp)
         # The copy is page for page, one snapshot: the full integrity check of the copy is the
@@ -194,7 +191,12 @@ def take_backup(db_path: Path, *, kind: str = "manual", folder: Path | None = No
         if _integrity_check(tmp) != "ok":
             raise BackupError("the database is damaged", code="backup.source_damaged",
                               path=str(db_path))
-        os.replace(tmp, target)
+        target, now = _claim_name(folder, db_path.stem, kind, now)
+        try:
+            os.replace(tmp, target)
+        except OSError:
+            target.unlink(missing_ok=True)  # the empty file that reserved the name
+            raise
     except sqlite3.DatabaseError as exc:
         if "malformed" in str(exc).lower() or "not a database" in str(exc).lower():
             raise BackupError(str(exc), code="backup.source_damaged", path=str(db_path)) from exc
@@ -205,6 +207,18 @@ def take_backup(db_path: Path, *, kind: str = "manual", folder: Path | None = No
         if tmp.exists():
             tmp.unlink()
     return BackupInfo(target, now, kind, target.stat().st_size)
+
+
+def _claim_name(folder: Path, stem: str, kind: str, when: dt.datetime) -> tuple[Path, dt.datetime]:
+    """Reserve the backup's file name: two backups in the same second (this workstation's
+    automatic and manual ones, or another workstation's) each get their own file."""
+    while True:
+        target = folder / f"{stem}-{when:%Y%m%d-%H%M%S}-{kind}.db"
+        try:
+            with open(target, "x"):
+                return target, when
+        except FileExistsError:
+            when += dt.timedelta(seconds=1)
 
 
 def _integrity_check(path: Path) -> str:

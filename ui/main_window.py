@@ -90,12 +90,14 @@ class MainWindow(QMainWindow):
         self._dock_actions: list[QAction] = []
 
         open_action = QAction(self.tr("&Open database…"), self)
+        open_action.setObjectName("actionOpenDatabase")
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self._open_database)
         file_menu.addAction(open_action)
         file_menu.addSeparator()
         self._file_tail = file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setObjectName("actionQuit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)

@@ -186,3 +186,30 @@ def test_backup_of_a_damaged_database_fails_loudly(tmp_path):
         backup.take_backup(path, kind="auto")
     assert info.value.code == "backup.source_damaged"
     assert backup.list_backups(path) == []
+
+
+def test_two_backups_in_the_same_second_both_succeed(db):
+    """The automatic backup (a worker thread) and "Back up now" may start in the same second:
+    each gets its own file, neither removes the other's (found by the UI crawl, #12)."""
+    Setting.create(key="k1", value="uno")
+    clock.freeze(dt.datetime(2026, 3, 2, 10, 0, 0))
+    results, errors = [], []
+    start = threading.Barrier(4)
+
+    def take() -> None:
+        start.wait()
+        try:
+            results.append(backup.take_backup(db.info.path, kind="manual"))
+        except Exception as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=take) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    paths = {r.path for r in results}
+    assert len(paths) == 4
+    assert all(backup.check_file(p) == "ok" for p in paths)
+    assert not list(db.info.path.parent.glob("test-backups/.*tmp"))

@@ -249,3 +249,27 @@ def test_italian_page_translates_codes(qtbot, db, tmp_path, qapp):
         assert page.apply_button.text() == "Cerca"
     finally:
         i18n.install(QApplication.instance(), "en")
+
+
+def test_export_progress_survives_the_job_finishing_meanwhile(qtbot, ctx):
+    """A modal progress dialog runs the event loop inside setValue(): the job's "finished"
+    may arrive there and close the dialog; the progress update must not fail (UI crawl, #12)."""
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    from ui.analysis.export import ExportController
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    controller = ExportController(ctx=ctx, parent=parent)
+    controller.dialog = dialog = QProgressDialog(parent)
+    dialog.canceled.connect(controller.cancel)
+    finished_meanwhile = []
+
+    def set_value(value: int) -> None:
+        finished_meanwhile.append(value)
+        controller._close()  # what the "finished" signal does when it arrives here
+
+    dialog.setValue = set_value
+    controller._progress(5, 10)
+    assert finished_meanwhile == [5] and controller.dialog is None
+    controller._progress(6, 10)  # a late progress signal after the close: ignored

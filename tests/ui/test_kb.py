@@ -100,6 +100,36 @@ def test_open_article_from_bus(qtbot, kbwin):
     editor.close()
 
 
+def _article_by_an_operator(title: str) -> KbArticle:
+    from servicedesk import context
+    from servicedesk.context import Actor
+    from servicedesk.models import Operator
+    from servicedesk.permissions import Role
+
+    op = Operator.create(username="mrossi", full_name="Mario Rossi", role="admin")
+    with context.acting_as(Actor(operator_id=op.id, role=Role.ADMIN, name=op.full_name)):
+        return kb.create_article(kb.ArticleData(title=title, symptoms="Perdita d'acqua.",
+                                                solution="Sostituire la guarnizione."))
+
+
+def test_open_button_opens_an_article_written_by_an_operator(qtbot, kbwin):
+    """The dock's "Open" on an article with an author (every demo article has one): the
+    editor opens and names the author (#12: it raised AttributeError and showed nothing)."""
+    from ui.dialogs.kb_article_editor import KbArticleEditor
+
+    article = _article_by_an_operator("Perdita dalla valvola")
+    panel = kbwin.docks["kbSearchDock"].widget()
+    panel.refresh()
+    row = next(i for i in range(panel.results.count())
+               if panel.results.item(i).data(Qt.ItemDataRole.UserRole) == article.id)
+    panel.results.setCurrentRow(row)
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    editor = kbwin.findChild(KbArticleEditor, f"kb:{article.id}")
+    assert editor is not None and editor.isVisible()
+    assert "Mario Rossi" in editor.info.text()
+    editor.close()
+
+
 class FakeEditor(QObject):
     """The request editor interface of ui/extensions.py."""
 
@@ -178,7 +208,16 @@ def test_suggestions_panel_while_typing_and_apply(qtbot, kbwin, request_setup):
 
 
 def test_add_to_kb_from_resolved_request(qtbot, kbwin, request_setup):
+    """Saving the article drafted from a resolved request closes the dialog (#12: it stayed
+    open with a traceback when the author was an operator)."""
+    from servicedesk import context
+    from servicedesk.context import Actor
+    from servicedesk.models import Operator
+    from servicedesk.permissions import Role
     from ui.widgets.kb_suggestions import KbSuggestionsPanel
+
+    op = Operator.create(username="lbianchi", full_name="Luca Bianchi", role="admin")
+    context.set_actor(Actor(operator_id=op.id, role=Role.ADMIN, name=op.full_name))
 
     editor = FakeEditor(request_setup["past"].id)
     panel = KbSuggestionsPanel(ctx=kbwin.ctx, editor=editor, threaded=False)
@@ -189,9 +228,12 @@ def test_add_to_kb_from_resolved_request(qtbot, kbwin, request_setup):
     dialog = panel.last_dialog
     assert dialog.solution_edit.toPlainText() == "Sostituito elettrodo di accensione"
     assert dialog.product_combo.currentText().startswith("Caldaia Eco")
-    assert dialog.save()
-    assert KbArticle.get_by_id(dialog.article_id).source_request_id == request_setup["past"].id
-    dialog.close()
+    dialog.title_edit.setText("Caldaia in blocco: elettrodo")
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # saved by a signed-in operator, closed
+    assert not dialog.isVisible()
+    article = KbArticle.get(KbArticle.title == "Caldaia in blocco: elettrodo")
+    assert article.source_request_id == request_setup["past"].id
 
 
 def test_new_request_apply_copies_only(qtbot, kbwin, request_setup):

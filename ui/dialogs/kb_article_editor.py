@@ -194,7 +194,7 @@ class KbArticleEditor(QDialog):
         self._fill(kb.ArticleData.of(article))
         self.setWindowTitle(self.tr("KB article %1 – %2").replace("%1", str(article.id))
                             .replace("%2", article.title))
-        author = (Operator.select(Operator.name).where(Operator.id == article.author_id).scalar()
+        author = (Operator.select(Operator.full_name).where(Operator.id == article.author_id).scalar()
                   if article.author_id else None) or "—"
         parts = [self.tr("Author: %1").replace("%1", author),
                  self.tr("created %1").replace("%1", fmt.datetime(article.created_at)),
