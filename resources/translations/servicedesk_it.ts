@@ -1506,6 +1506,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Strumenti</translation>
     </message>
     <message>
+      <source>Intervention sheet</source>
+      <translation>Scheda intervento</translation>
+    </message>
+    <message>
+      <source>Intervention no. {id}</source>
+      <translation>Intervento n. {id}</translation>
+    </message>
+    <message>
       <source>Customer</source>
       <translation>Cliente</translation>
     </message>
@@ -1558,20 +1566,8 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Ubicazione</translation>
     </message>
     <message>
-      <source>Intervention sheet</source>
-      <translation>Scheda intervento</translation>
-    </message>
-    <message>
-      <source>Problem reported</source>
-      <translation>Problema segnalato</translation>
-    </message>
-    <message>
       <source>Work done, parts used, notes</source>
       <translation>Lavoro svolto, ricambi usati, note</translation>
-    </message>
-    <message>
-      <source>Times</source>
-      <translation>Orari</translation>
     </message>
     <message>
       <source>Arrival</source>
@@ -1590,8 +1586,20 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Firma del tecnico</translation>
     </message>
     <message>
-      <source>Customer's signature (name in block capitals)</source>
-      <translation>Firma del cliente (nome in stampatello)</translation>
+      <source>Customer signature</source>
+      <translation>Firma del cliente</translation>
+    </message>
+    <message>
+      <source>Name in block capitals</source>
+      <translation>Nome in stampatello</translation>
+    </message>
+    <message>
+      <source>ServiceDesk · {number} · printed on {when} · page {page}</source>
+      <translation>ServiceDesk · {number} · stampata il {when} · pagina {page}</translation>
+    </message>
+    <message>
+      <source>Problem reported</source>
+      <translation>Problema segnalato</translation>
     </message>
     <message>
       <source>Export schedule (.ics)</source>
