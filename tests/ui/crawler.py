@@ -9,6 +9,7 @@ warnings are recorded against the step that caused them.
 from __future__ import annotations
 
 import sys
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
                                QMessageBox, QProgressDialog, QTabBar, QTabWidget, QToolButton,
                                QWidget)
 
+STUCK_S = 20  # a modal dialog open this long after it was settled: a hang, reported and closed
 # Buttons of a dialog's button box that close it: pressed last, never while crawling its inside.
 _CLOSING_ROLES = {QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.RejectRole,
                   QDialogButtonBox.ButtonRole.YesRole, QDialogButtonBox.ButtonRole.NoRole,
@@ -71,6 +73,8 @@ class Crawler:
         self._seen: list[QObject] = []  # strong refs: ids of visited objects are never reused
         self._seen_ids: set[int] = set()
         self._settled: set[int] = set()
+        self._since: dict[int, float] = {}
+        self._in_settle = 0
         self._kinds: set[tuple] = set()
         self._depth_of_modal = 0
         self._running = False
@@ -154,6 +158,8 @@ class Crawler:
                 from PySide6.QtCore import QtMsgType
 
                 for rec in self.qtlog.records[warnings_before:]:
+                    if rec.ignored:
+                        continue  # the project's qt_log_ignore (offscreen platform limits)
                     if rec.type != QtMsgType.QtDebugMsg and rec.type != QtMsgType.QtInfoMsg:
                         self.result.warnings.append(f"Qt WARNING at {' › '.join(self._path)}: "
                                                     f"{rec.message}")
@@ -418,16 +424,46 @@ class Crawler:
         self._arm()
         popup = QApplication.activePopupWidget()
         if popup is not None:
-            popup.close()
+            popup.close()  # a menu or a combo's list left open: the user clicks elsewhere
+        # The active modal dialog first; then any other visible modal one (a progress dialog
+        # that appeared late may sit on top of a file dialog waiting to be answered).
+        candidates = [QApplication.activeModalWidget()] + [
+            w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal()]
+        for dialog in candidates:
+            if dialog is None:
+                continue
+            if isinstance(dialog, QProgressDialog) or id(dialog) in self._settled:
+                self._watch(dialog)  # work in progress closes itself; settled ones close soon
+                continue
+            self._settled.add(id(dialog))
+            self._seen.append(dialog)
+            self._since[id(dialog)] = time.monotonic()
+            self.settle(dialog)
             return
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or id(dialog) in self._settled or isinstance(dialog, QProgressDialog):
-            return  # nothing new, or work in progress that closes itself
-        self._settled.add(id(dialog))
-        self._seen.append(dialog)
-        self.settle(dialog)
+
+    def _watch(self, dialog: QWidget) -> None:
+        """A dialog that outlives its settling (a slot that reopened it, a crawl that missed it)
+        fails the crawl instead of hanging it."""
+        since = self._since.setdefault(id(dialog), time.monotonic())
+        if time.monotonic() - since > STUCK_S and not self._in_settle:
+            self.result.errors.append(f"STUCK at {' › '.join(self._path)}: {type(dialog).__name__} "
+                                      f"“{dialog.windowTitle()}” still open after {STUCK_S} s")
+            self._since[id(dialog)] = time.monotonic()
+            if isinstance(dialog, QProgressDialog):
+                dialog.cancel()
+            elif isinstance(dialog, QDialog):
+                dialog.reject()
+            else:
+                dialog.close()
 
     def settle(self, dialog: QWidget) -> None:
+        self._in_settle += 1
+        try:
+            self._settle(dialog)
+        finally:
+            self._in_settle -= 1
+
+    def _settle(self, dialog: QWidget) -> None:
         title = dialog.windowTitle()
         self.result.dialogs.append(f"{type(dialog).__name__}: {title}")
         depth = self._depth_of_modal + 1
