@@ -247,3 +247,26 @@ def test_new_request_apply_copies_only(qtbot, kbwin, request_setup):
     assert panel.suggestions.articles
     assert not panel.apply(panel.suggestions.articles[0].id)
     assert editor.notes and KbApplication.select().count() == 0
+
+
+def test_closing_the_panel_while_a_query_runs_raises_nothing(qtbot, kbwin, monkeypatch):
+    """The request tab closed while its suggestions are searched: the worker's answer has
+    nobody to go to and is dropped (#12, the UI crawl: "Signal source has been deleted")."""
+    import time
+
+    from shiboken6 import delete
+
+    from ui.widgets import kb_suggestions
+
+    def slow(*args, **kwargs):
+        time.sleep(0.3)
+        return kb_suggestions.Suggestions()
+
+    monkeypatch.setattr(kb_suggestions, "suggest", slow)
+    editor = FakeEditor(None)
+    panel = kb_suggestions.KbSuggestionsPanel(ctx=kbwin.ctx, editor=editor)
+    editor._text = "caldaia in blocco"
+    panel.run_query()
+    time.sleep(0.05)  # the job is running
+    delete(panel)  # what closing the tab does to it
+    qtbot.wait(400)

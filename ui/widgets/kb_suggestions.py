@@ -57,10 +57,12 @@ class KbSuggestionsPanel(QWidget):
         self.suggestions = Suggestions()
         self._seq = itertools.count(1)
         self._latest = 0
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._on_done)
+        # The pool first: children go in creation order, so closing the request's tab waits for
+        # a running query before its signals object goes (found by the UI crawl, #12).
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
+        self._signals.done.connect(self._on_done)
 
         self.status = QLabel()
         self.status.setObjectName("kbSuggestStatus")
