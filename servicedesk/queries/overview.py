@@ -8,6 +8,7 @@ from peewee import fn
 
 from .. import clock
 from ..models import Contract, Intervention, Priority, ServiceRequest
+from .requests import counters
 
 OPEN_STATUSES = ("new", "assigned", "in_progress", "waiting_customer", "waiting_supplier")
 
@@ -16,7 +17,8 @@ OPEN_STATUSES = ("new", "assigned", "in_progress", "waiting_customer", "waiting_
 class Overview:
     open_requests: int
     unassigned: int
-    overdue: int
+    overdue: int  # past the deadline that runs now: response until answered, then resolution
+    at_risk: int
     interventions_today: int
     interventions_week: int
     contracts_active: int
@@ -33,7 +35,6 @@ def overview(now: dt.datetime | None = None, expiring_days: int | None = None) -
 
         expiring_days = alert_days()
     today = now.date()
-    open_q = ServiceRequest.select().where(ServiceRequest.status.in_(OPEN_STATUSES))
     day_start = dt.datetime.combine(today, dt.time())
     week_end = day_start + dt.timedelta(days=7)
     by_priority = (Priority.select(Priority.code, fn.COUNT(ServiceRequest.id).alias("n"))
@@ -41,11 +42,13 @@ def overview(now: dt.datetime | None = None, expiring_days: int | None = None) -
                    .where(ServiceRequest.status.in_(OPEN_STATUSES))
                    .group_by(Priority.code, Priority.rank).order_by(Priority.rank).tuples())
     planned = Intervention.select().where(Intervention.status.in_(("planned", "in_progress")))
+    # The queue's own counters: the overview and the queue's buttons never disagree (#12).
+    queue = counters(now)
     return Overview(
-        open_requests=open_q.count(),
-        unassigned=open_q.where(ServiceRequest.owner.is_null()).count(),
-        overdue=open_q.where(ServiceRequest.resolution_due < now,
-                             ServiceRequest.paused_since.is_null()).count(),
+        open_requests=queue.open,
+        unassigned=queue.unassigned,
+        overdue=queue.overdue,
+        at_risk=queue.at_risk,
         interventions_today=planned.where(
             Intervention.planned_start >= day_start,
             Intervention.planned_start < day_start + dt.timedelta(days=1)).count(),

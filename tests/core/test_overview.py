@@ -27,3 +27,35 @@ def test_weekly_flow_counts_opened_and_closed_per_week(db):
     assert sum(w.opened for w in weeks) == 3
     figures = overview(now=dt.datetime(2026, 11, 27, 12))
     assert figures.open_requests == 1 and figures.unassigned == 1
+
+
+def test_overview_counts_overdue_like_the_queue(demo_db):
+    """One definition of "overdue" (the deadline that runs now: response until the first answer,
+    then resolution) for the overview card and the queue's counter (#12: 65 vs 67)."""
+    from servicedesk import clock
+    from servicedesk.queries.requests import counters
+
+    now = clock.now()
+    figures, queue = overview(now=now), counters(now)
+    assert (figures.open_requests, figures.overdue, figures.at_risk, figures.unassigned) == \
+        (queue.open, queue.overdue, queue.at_risk, queue.unassigned)
+    assert figures.overdue > 0
+
+
+def test_a_request_past_its_response_deadline_is_overdue_in_both(db):
+    from servicedesk.queries.requests import counters
+    from servicedesk.services import sla
+
+    party = Party.create(code="C1", name="Ottica Neri")
+    normal = Priority.get(code="normal")
+    now = dt.datetime(2026, 11, 27, 12)
+    request = ServiceRequest.create(
+        number="RS-2026-000001", customer=party, priority=normal, status="new",
+        opened_at=dt.datetime(2026, 11, 26, 9), response_due=dt.datetime(2026, 11, 26, 13),
+        resolution_due=dt.datetime(2026, 12, 3, 17))  # not answered: the response clock runs
+    sla.refresh_stored_keys(ServiceRequest._meta.database)
+    assert overview(now=now).overdue == counters(now).overdue == 1
+    ServiceRequest.update(status="waiting_customer", paused_since=now).where(
+        ServiceRequest.id == request.id).execute()  # the clock paused: overdue in neither
+    sla.refresh_stored_keys(ServiceRequest._meta.database)
+    assert overview(now=now).overdue == counters(now).overdue == 0

@@ -57,7 +57,7 @@ class OverviewPage(QWidget):
         grid.setSpacing(12)
         self.cards = {
             "open": FigureCard(QCoreApplication.translate("Overview", "Open requests")),
-            "overdue": FigureCard(QCoreApplication.translate("Overview", "Overdue (resolution SLA passed)")),
+            "overdue": FigureCard(QCoreApplication.translate("Overview", "Overdue: response or resolution deadline passed")),
             "unassigned": FigureCard(QCoreApplication.translate("Overview", "Open requests without an owner")),
             "today": FigureCard(QCoreApplication.translate("Overview", "Interventions planned today")),
             "week": FigureCard(QCoreApplication.translate("Overview", "Interventions in the next 7 days")),
