@@ -1,12 +1,42 @@
 """Load the UI language: our Italian catalogue plus Qt's own, and the matching QLocale."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from servicedesk.paths import resources_dir
 
 SUPPORTED = ("it", "en")
 _installed: list[QTranslator] = []
+
+
+# Labels of Qt's own file dialog that Qt 6.11 reworded (a mnemonic added) and its Italian
+# catalogue has not caught up with: "Look in" and "Files of type" stayed English (#12).
+QT_GAPS_IT = {
+    ("QFileDialog", "&Look in:"): "&Cerca in:",
+    ("QFileDialog", "Files of &type:"): "File di &tipo:",
+}
+
+
+class _QtGaps(QTranslator):
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102 - Qt API
+        return QT_GAPS_IT.get((context, source))  # None: a null string, "not mine"
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
+        return False
+
+
+def _qt_translation_folders() -> list[str]:
+    """Qt's translations: where Qt says, and PySide6's own folder (a frozen app may differ)."""
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    try:
+        import PySide6
+
+        folders.append(str(Path(PySide6.__file__).parent / "Qt" / "translations"))
+    except (ImportError, TypeError):  # pragma: no cover - PySide6 is there if Qt runs
+        pass
+    return folders
 
 
 def system_language() -> str:
@@ -26,9 +56,12 @@ def install(app: QCoreApplication, lang: str | None) -> str:
             app.installTranslator(ours)
             _installed.append(ours)
         qt = QTranslator(app)
-        if qt.load("qtbase_it", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if any(qt.load("qtbase_it", folder) for folder in _qt_translation_folders()):
             app.installTranslator(qt)
             _installed.append(qt)
+        gaps = _QtGaps(app)  # installed last: asked first, answers only its few strings
+        app.installTranslator(gaps)
+        _installed.append(gaps)
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     return lang

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from servicedesk.errors import ConflictError, ServiceDeskError, ValidationError
 
+from . import field_labels as labels_registry
+
 Formatter = Callable[[dict[str, Any]], str]
 _REGISTRY: dict[str, Formatter] = {}
 
@@ -32,26 +34,12 @@ def _too_long(p: dict[str, Any]) -> str:
 
 
 def field_label(field: str, default: str | None = None) -> str:
-    """The label of a field the core names in an error, when the form gave none (``default``,
-    or the field's own name, for a field without one)."""
-    labels = {
-        "notes": QCoreApplication.translate("Fields", "Notes"),
-        "note": QCoreApplication.translate("Fields", "Note"),
-        "description": QCoreApplication.translate("Fields", "Description"),
-        "final_report": QCoreApplication.translate("Fields", "Final report"),
-        "instructions": QCoreApplication.translate("Fields", "Instructions"),
-        "report": QCoreApplication.translate("Fields", "Report"),
-        "subject": QCoreApplication.translate("Fields", "Subject"),
-        "title": QCoreApplication.translate("Fields", "Title"),
-        "name": QCoreApplication.translate("Fields", "Name"),
-        "symptoms": QCoreApplication.translate("Fields", "Symptoms"),
-        "cause": QCoreApplication.translate("Fields", "Cause"),
-        "solution": QCoreApplication.translate("Fields", "Solution"),
-        "tags": QCoreApplication.translate("Fields", "Tags"),
-        "serial": QCoreApplication.translate("Fields", "Serial number"),
-        "product_name": QCoreApplication.translate("Fields", "Product name"),
-    }
-    return labels.get(field, field if default is None else default)
+    """The label of a field the core names in an error (the one registry in
+    ``ui/field_labels.py``); ``default`` — or "" — for a field without one, never the raw code."""
+    label = labels_registry.field_label(field) if field else None
+    if label is not None:
+        return label
+    return "" if default is None else default
 
 
 def _builtin() -> None:
@@ -89,7 +77,8 @@ def error_text(err: ServiceDeskError) -> str:
         for fe in err.errors:
             fmt = _REGISTRY.get(fe.code)
             text = fmt(fe.params) if fmt else fe.code
-            lines.append(f"{fe.params.get('label') or field_label(fe.field)}: {text}" if fe.field else text)
+            label = fe.params.get("label") or field_label(fe.field)
+            lines.append(f"{label}: {text}" if label else text)  # never the raw field code (#12)
         return "\n".join(lines)
     if isinstance(err, ConflictError):
         return conflict_text(err)
@@ -108,7 +97,7 @@ def conflict_text(err: ConflictError) -> str:
     head = QCoreApplication.translate("Messages", "Another workstation changed this record while you were editing it. "
               "Nothing was saved. Changed fields:")
     yours = QCoreApplication.translate("Messages", "yours")
-    rows = [f"• {c.field}: {_short(c.theirs)}  ({yours}: {_short(c.mine)})"
+    rows = [f"• {field_label(c.field, c.field)}: {_short(c.theirs)}  ({yours}: {_short(c.mine)})"
             for c in err.changes[:12]]
     return "\n".join([head, *rows])
 

@@ -31,6 +31,10 @@
       <translation>Salva grafico</translation>
     </message>
     <message>
+      <source>chart.png</source>
+      <translation>grafico.png</translation>
+    </message>
+    <message>
       <source>PNG image (*.png)</source>
       <translation>Immagine PNG (*.png)</translation>
     </message>
@@ -1606,6 +1610,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Esporta agenda (.ics)</translation>
     </message>
     <message>
+      <source>operator</source>
+      <translation>operatore</translation>
+    </message>
+    <message>
       <source>Calendar files (*.ics)</source>
       <translation>File calendario (*.ics)</translation>
     </message>
@@ -1616,6 +1624,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Schedule exported to {path}</source>
       <translation>Agenda esportata in {path}</translation>
+    </message>
+    <message>
+      <source>intervention-{id}.pdf</source>
+      <translation>intervento-{id}.pdf</translation>
     </message>
     <message>
       <source>Save intervention sheet</source>
@@ -2886,20 +2898,104 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
   <context>
     <name>Fields</name>
     <message>
-      <source>Notes</source>
-      <translation>Note</translation>
+      <source>Customer</source>
+      <translation>Cliente</translation>
     </message>
     <message>
-      <source>Note</source>
-      <translation>Nota</translation>
+      <source>Contact</source>
+      <translation>Referente</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>Contratto</translation>
+    </message>
+    <message>
+      <source>Job order</source>
+      <translation>Commessa</translation>
+    </message>
+    <message>
+      <source>Units</source>
+      <translation>Matricole</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>Matricola</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>Canale</translation>
+    </message>
+    <message>
+      <source>Problem type</source>
+      <translation>Tipo di problema</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>Priorità</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>Team</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Responsabile</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>Oggetto</translation>
     </message>
     <message>
       <source>Description</source>
       <translation>Descrizione</translation>
     </message>
     <message>
+      <source>Status</source>
+      <translation>Stato</translation>
+    </message>
+    <message>
       <source>Final report</source>
       <translation>Rapporto finale</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>Richiesta</translation>
+    </message>
+    <message>
+      <source>Intervention</source>
+      <translation>Intervento</translation>
+    </message>
+    <message>
+      <source>Activity type</source>
+      <translation>Tipo attività</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>Operatore</translation>
+    </message>
+    <message>
+      <source>Planned start</source>
+      <translation>Inizio pianificato</translation>
+    </message>
+    <message>
+      <source>Planned end</source>
+      <translation>Fine pianificata</translation>
+    </message>
+    <message>
+      <source>Actual start</source>
+      <translation>Inizio effettivo</translation>
+    </message>
+    <message>
+      <source>Actual end</source>
+      <translation>Fine effettiva</translation>
     </message>
     <message>
       <source>Instructions</source>
@@ -2910,16 +3006,328 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Rapporto</translation>
     </message>
     <message>
-      <source>Subject</source>
-      <translation>Oggetto</translation>
+      <source>Start</source>
+      <translation>Inizio</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>Fine</translation>
+    </message>
+    <message>
+      <source>Start time</source>
+      <translation>Ora di inizio</translation>
+    </message>
+    <message>
+      <source>End time</source>
+      <translation>Ora di fine</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Data</translation>
+    </message>
+    <message>
+      <source>Time worked</source>
+      <translation>Tempo lavorato</translation>
+    </message>
+    <message>
+      <source>Travel time</source>
+      <translation>Tempo di viaggio</translation>
+    </message>
+    <message>
+      <source>Kilometres</source>
+      <translation>Chilometri</translation>
+    </message>
+    <message>
+      <source>Duration</source>
+      <translation>Durata</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Tipo</translation>
+    </message>
+    <message>
+      <source>Day of the week</source>
+      <translation>Giorno della settimana</translation>
+    </message>
+    <message>
+      <source>Working hours</source>
+      <translation>Orario di lavoro</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>Giorno</translation>
+    </message>
+    <message>
+      <source>Days ahead</source>
+      <translation>Giorni in avanti</translation>
+    </message>
+    <message>
+      <source>Time window</source>
+      <translation>Finestra oraria</translation>
+    </message>
+    <message>
+      <source>Party</source>
+      <translation>Nominativo</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nome</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Codice</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Ragione sociale</translation>
+    </message>
+    <message>
+      <source>VAT number</source>
+      <translation>Partita IVA</translation>
+    </message>
+    <message>
+      <source>Fiscal code</source>
+      <translation>Codice fiscale</translation>
+    </message>
+    <message>
+      <source>SDI code</source>
+      <translation>Codice SDI</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Indirizzo</translation>
+    </message>
+    <message>
+      <source>Postal code</source>
+      <translation>CAP</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>Città</translation>
+    </message>
+    <message>
+      <source>Province</source>
+      <translation>Provincia</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>Nazione</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telefono</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>Cellulare</translation>
+    </message>
+    <message>
+      <source>Certified e-mail (PEC)</source>
+      <translation>PEC</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <source>Supplier</source>
+      <translation>Fornitore</translation>
+    </message>
+    <message>
+      <source>Receives notices</source>
+      <translation>Riceve gli avvisi</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>Prodotto</translation>
+    </message>
+    <message>
+      <source>Products</source>
+      <translation>Prodotti</translation>
+    </message>
+    <message>
+      <source>Product code</source>
+      <translation>Codice prodotto</translation>
+    </message>
+    <message>
+      <source>Family</source>
+      <translation>Famiglia</translation>
+    </message>
+    <message>
+      <source>Manufacturer</source>
+      <translation>Produttore</translation>
+    </message>
+    <message>
+      <source>Warranty (months)</source>
+      <translation>Garanzia (mesi)</translation>
+    </message>
+    <message>
+      <source>Serial number</source>
+      <translation>Matricola</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Ubicazione</translation>
+    </message>
+    <message>
+      <source>Installation date</source>
+      <translation>Data di installazione</translation>
+    </message>
+    <message>
+      <source>Warranty end</source>
+      <translation>Fine garanzia</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Numero</translation>
     </message>
     <message>
       <source>Title</source>
       <translation>Titolo</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>Nome</translation>
+      <source>Active / passive</source>
+      <translation>Attivo / passivo</translation>
+    </message>
+    <message>
+      <source>Contract type</source>
+      <translation>Tipo di contratto</translation>
+    </message>
+    <message>
+      <source>Renewal</source>
+      <translation>Rinnovo</translation>
+    </message>
+    <message>
+      <source>Signed on</source>
+      <translation>Firmato il</translation>
+    </message>
+    <message>
+      <source>Signed by</source>
+      <translation>Firmato da</translation>
+    </message>
+    <message>
+      <source>Start date</source>
+      <translation>Data di inizio</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>Fino al</translation>
+    </message>
+    <message>
+      <source>First term (months)</source>
+      <translation>Prima durata (mesi)</translation>
+    </message>
+    <message>
+      <source>Renewal term (months)</source>
+      <translation>Durata del rinnovo (mesi)</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Importo</translation>
+    </message>
+    <message>
+      <source>New amount</source>
+      <translation>Nuovo importo</translation>
+    </message>
+    <message>
+      <source>Change (%)</source>
+      <translation>Variazione (%)</translation>
+    </message>
+    <message>
+      <source>ISTAT share (%)</source>
+      <translation>Quota ISTAT (%)</translation>
+    </message>
+    <message>
+      <source>Maximum renewals</source>
+      <translation>Numero massimo di rinnovi</translation>
+    </message>
+    <message>
+      <source>Renewals done</source>
+      <translation>Rinnovi effettuati</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Periodo</translation>
+    </message>
+    <message>
+      <source>Term start</source>
+      <translation>Inizio periodo</translation>
+    </message>
+    <message>
+      <source>Term end</source>
+      <translation>Fine periodo</translation>
+    </message>
+    <message>
+      <source>Notice (days)</source>
+      <translation>Disdetta (giorni)</translation>
+    </message>
+    <message>
+      <source>Notice given on</source>
+      <translation>Disdetta inviata il</translation>
+    </message>
+    <message>
+      <source>Tickets per term</source>
+      <translation>Ticket per periodo</translation>
+    </message>
+    <message>
+      <source>Tickets per request</source>
+      <translation>Ticket per richiesta</translation>
+    </message>
+    <message>
+      <source>Low tickets warning</source>
+      <translation>Avviso ticket in esaurimento</translation>
+    </message>
+    <message>
+      <source>Response time (hours)</source>
+      <translation>Tempo di presa in carico (ore)</translation>
+    </message>
+    <message>
+      <source>Resolution time (hours)</source>
+      <translation>Tempo di risoluzione (ore)</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>Quantità</translation>
+    </message>
+    <message>
+      <source>Alert window (days)</source>
+      <translation>Preavviso (giorni)</translation>
+    </message>
+    <message>
+      <source>Billing periodicity</source>
+      <translation>Periodicità di fatturazione</translation>
+    </message>
+    <message>
+      <source>Instalments</source>
+      <translation>Rate</translation>
+    </message>
+    <message>
+      <source>Number of instalments</source>
+      <translation>Numero di rate</translation>
+    </message>
+    <message>
+      <source>First due date</source>
+      <translation>Prima scadenza</translation>
+    </message>
+    <message>
+      <source>Due date</source>
+      <translation>Scadenza</translation>
+    </message>
+    <message>
+      <source>Paid on</source>
+      <translation>Pagata il</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Anno</translation>
+    </message>
+    <message>
+      <source>Published on</source>
+      <translation>Pubblicato il</translation>
+    </message>
+    <message>
+      <source>Article</source>
+      <translation>Articolo</translation>
     </message>
     <message>
       <source>Symptoms</source>
@@ -2938,12 +3346,104 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Etichette</translation>
     </message>
     <message>
-      <source>Serial number</source>
-      <translation>Matricola</translation>
-    </message>
-    <message>
       <source>Product name</source>
       <translation>Nome prodotto</translation>
+    </message>
+    <message>
+      <source>Source request</source>
+      <translation>Richiesta di origine</translation>
+    </message>
+    <message>
+      <source>Every</source>
+      <translation>Ogni</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Periodo</translation>
+    </message>
+    <message>
+      <source>Last visit</source>
+      <translation>Ultima visita</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>Attivo</translation>
+    </message>
+    <message>
+      <source>Server</source>
+      <translation>Server</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>Porta</translation>
+    </message>
+    <message>
+      <source>Security</source>
+      <translation>Sicurezza</translation>
+    </message>
+    <message>
+      <source>Timeout</source>
+      <translation>Timeout</translation>
+    </message>
+    <message>
+      <source>Sender address</source>
+      <translation>Indirizzo mittente</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>Nome utente</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>Nome e cognome</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Ruolo</translation>
+    </message>
+    <message>
+      <source>Colour</source>
+      <translation>Colore</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>New password</source>
+      <translation>Nuova password</translation>
+    </message>
+    <message>
+      <source>Current password</source>
+      <translation>Password attuale</translation>
+    </message>
+    <message>
+      <source>Password again</source>
+      <translation>Ripeti la password</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>Lingua</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>Cartella</translation>
+    </message>
+    <message>
+      <source>Daily backups</source>
+      <translation>Backup giornalieri</translation>
+    </message>
+    <message>
+      <source>Filter</source>
+      <translation>Filtro</translation>
+    </message>
+    <message>
+      <source>Measure</source>
+      <translation>Misura</translation>
+    </message>
+    <message>
+      <source>Group by</source>
+      <translation>Raggruppa per</translation>
     </message>
   </context>
   <context>
@@ -4089,6 +4589,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Nessuna lettera da stampare.</translation>
     </message>
     <message>
+      <source>maintenance-notices.pdf</source>
+      <translation>avvisi-manutenzione.pdf</translation>
+    </message>
+    <message>
       <source>Save the letters as PDF</source>
       <translation>Salva le lettere in PDF</translation>
     </message>
@@ -4929,8 +5433,8 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Richieste aperte</translation>
     </message>
     <message>
-      <source>Overdue (resolution SLA passed)</source>
-      <translation>In ritardo (SLA di risoluzione superato)</translation>
+      <source>Overdue: response or resolution deadline passed</source>
+      <translation>In ritardo: scadenza di presa in carico o di risoluzione superata</translation>
     </message>
     <message>
       <source>Open requests without an owner</source>
@@ -5956,8 +6460,40 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Intervento: %1 (%2)</translation>
     </message>
     <message>
+      <source>Knowledge base article applied</source>
+      <translation>Articolo della Knowledge Base applicato</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Evento</translation>
+    </message>
+    <message>
+      <source>Visit of maintenance plan no. %1</source>
+      <translation>Visita del piano di manutenzione n. %1</translation>
+    </message>
+    <message>
       <source>open</source>
       <translation>apri</translation>
+    </message>
+    <message>
+      <source>Intervention scheduled</source>
+      <translation>Intervento pianificato</translation>
+    </message>
+    <message>
+      <source>Intervention rescheduled</source>
+      <translation>Intervento ripianificato</translation>
+    </message>
+    <message>
+      <source>Intervention completed</source>
+      <translation>Intervento completato</translation>
+    </message>
+    <message>
+      <source>Intervention cancelled</source>
+      <translation>Intervento annullato</translation>
+    </message>
+    <message>
+      <source>Intervention</source>
+      <translation>Intervento</translation>
     </message>
     <message>
       <source>planned</source>

@@ -72,8 +72,11 @@ class RequestEvent(BaseModel):
     operator = pw.ForeignKeyField(Operator, null=True)
     kind = pw.CharField(max_length=16)  # status, note, answer, ticket_override, kb_applied …
     from_status = pw.CharField(max_length=20, null=True)
-    to_status = pw.CharField(max_length=20, null=True)
+    to_status = pw.CharField(max_length=20, null=True)  # kind "intervention": what happened
     text = pw.TextField(default="")
+    # kind "intervention": which one (migration m0170); an id, not a foreign key, so that the
+    # history never blocks anything done to the intervention itself
+    intervention_id = pw.IntegerField(null=True, index=True)
 
     class Meta:
         indexes = ((("request", "at"), False),)

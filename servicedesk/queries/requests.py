@@ -440,18 +440,21 @@ def counters(now: dt.datetime | None = None, operator_id: int | None = None) -> 
 
 
 # -- the history of one request (R-REQ-5) ---------------------------------------------------
+_PLAN_TEXT = re.compile(r"^maintenance plan #(\d+)$")  # services/maintenance.py's opening note
+
 @dataclass(frozen=True)
 class TimelineEntry:
     at: dt.datetime
-    kind: str  # status, note, answer, ticket_override, … or "intervention"
+    kind: str  # status, note, answer, ticket_override, kb_applied, intervention(_event)
     operator: str
     text: str
     from_status: str | None = None
     to_status: str | None = None
     intervention_id: int | None = None
     activity: str = ""
-    intervention_status: str = ""
+    intervention_status: str = ""  # for "intervention_event": scheduled, rescheduled, done, cancelled
     planned_end: dt.datetime | None = None
+    maintenance_plan_id: int | None = None  # a request opened by a maintenance plan's visit
 
 
 def timeline(request_id: int, lang: str = "en") -> list[TimelineEntry]:
@@ -459,12 +462,25 @@ def timeline(request_id: int, lang: str = "en") -> list[TimelineEntry]:
     from ..models import ActivityType, Intervention, Operator, RequestEvent
 
     names = {o.id: o.full_name for o in Operator.select(Operator.id, Operator.full_name)}
+    acts = {a.id: (a.name_it if lang == "it" else a.name_en) for a in ActivityType.select()}
+    kinds = dict(Intervention.select(Intervention.id, Intervention.activity_type)
+                 .where(Intervention.request == request_id).tuples())
     out: list[TimelineEntry] = []
     for e in (RequestEvent.select().where(RequestEvent.request == request_id)
               .order_by(RequestEvent.at, RequestEvent.id)):
-        out.append(TimelineEntry(e.at, e.kind, names.get(e.operator_id, ""), e.text,
-                                 e.from_status, e.to_status))
-    acts = {a.id: (a.name_it if lang == "it" else a.name_en) for a in ActivityType.select()}
+        if e.kind == "intervention":
+            # what happened to one intervention: the action is a code the UI translates
+            out.append(TimelineEntry(e.at, "intervention_event", names.get(e.operator_id, ""),
+                                     e.text, intervention_id=e.intervention_id,
+                                     activity=acts.get(kinds.get(e.intervention_id), ""),
+                                     intervention_status=e.to_status or ""))
+            continue
+        text, plan = e.text, None
+        match = _PLAN_TEXT.match(text or "")
+        if e.kind == "status" and match:  # a visit generated from a maintenance plan
+            text, plan = "", int(match.group(1))
+        out.append(TimelineEntry(e.at, e.kind, names.get(e.operator_id, ""), text,
+                                 e.from_status, e.to_status, maintenance_plan_id=plan))
     for i in (Intervention.select().where(Intervention.request == request_id)
               .order_by(Intervention.id)):
         at = i.actual_start or i.planned_start or i.created_at

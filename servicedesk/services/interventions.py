@@ -72,9 +72,12 @@ def _text(value: str | None, name: str, errors: list[FieldError]) -> str:
     return value
 
 
-def _event(request_id: int, text: str) -> None:
+def _event(request_id: int, intervention_id: int, action: str, text: str = "") -> None:
+    """The request's history records what happened to one of its interventions as a code
+    (scheduled, rescheduled, done, cancelled); the UI says it in the user's language."""
     RequestEvent.create(request=request_id, at=clock.now(), operator=context.current().operator_id,
-                        kind="intervention", text=text)
+                        kind="intervention", to_status=action, intervention_id=intervention_id,
+                        text=text)
 
 
 def _check(operator_id: int | None, start: dt.datetime, end: dt.datetime, exclude: int | None,
@@ -127,7 +130,7 @@ def schedule(request_id: int, *, activity_type_id: int, planned_start: dt.dateti
             planned_end=planned_end, instructions=instructions,
             override_note=_override_text(conflicts, override_note) if conflicts else "",
             due_date=due_date, maintenance_plan=maintenance_plan_id)
-        _event(request.id, f"scheduled intervention #{item.id} {planned_start:%Y-%m-%d %H:%M}")
+        _event(request.id, item.id, "scheduled")
     return ScheduleResult(item, conflicts)
 
 
@@ -166,8 +169,7 @@ def reschedule(intervention: Intervention, *, planned_start: dt.datetime, planne
             text = _override_text(conflicts, override_note)
             intervention.override_note = f"{previous}\n{text}" if previous else text
         intervention.save()
-        _event(intervention.request_id,
-               f"rescheduled intervention #{intervention.id} {planned_start:%Y-%m-%d %H:%M}")
+        _event(intervention.request_id, intervention.id, "rescheduled")
     return ScheduleResult(intervention, conflicts)
 
 
@@ -224,7 +226,7 @@ def _complete(intervention: Intervention, actual_start: dt.datetime, actual_end:
         intervention.actual_start, intervention.actual_end = actual_start, actual_end
         intervention.report = report
         intervention.save()
-        _event(intervention.request_id, f"completed intervention #{intervention.id}")
+        _event(intervention.request_id, intervention.id, "done")
     return intervention
 
 
@@ -242,8 +244,7 @@ def cancel(intervention: Intervention, reason: str = "") -> Intervention:
         if reason:
             intervention.report = reason
         intervention.save()
-        _event(intervention.request_id, f"cancelled intervention #{intervention.id}"
-               + (f": {reason}" if reason else ""))
+        _event(intervention.request_id, intervention.id, "cancelled", reason)
     return intervention
 
 

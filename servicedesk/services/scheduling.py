@@ -243,6 +243,8 @@ def check_conflicts(operator_id: int, start: dt.datetime, end: dt.datetime, *,
     if start is None or end is None or end <= start:
         raise ValidationError(FieldError("planned_end", "end_before_start"))
     found: list[Conflict] = []
+    # The details below are stored in override notes; ui/widgets/board_common.py
+    # (override_note_text) reads them back into the user's language: keep their shape.
     for iid, a, b in _busy([operator_id], start, end, exclude_intervention_id)[operator_id]:
         found.append(Conflict("double_booking", f"overlaps intervention #{iid} ({a:%d/%m %H:%M}–{b:%H:%M})",
                               iid, a, b))

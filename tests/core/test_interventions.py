@@ -141,3 +141,44 @@ def test_cancel_frees_the_slot(setup):
     interventions.cancel(item, "Il cliente ha risolto da solo")
     assert item.reload().status == "cancelled"
     assert scheduling.check_conflicts(anna.id, at(MON, "09:00"), at(MON, "10:00")) == []
+
+
+def test_the_request_history_names_each_intervention_event_by_code(setup):
+    """What happened to an intervention is stored as a code with the intervention's id (the UI
+    says it in the user's language: #12 found "completed intervention #…" in Italian)."""
+    from servicedesk.queries.requests import timeline
+
+    req, anna, _, repair = setup
+    item = interventions.schedule(req.id, activity_type_id=repair.id, operator_id=anna.id,
+                                  planned_start=at(MON, "09:00"), planned_end=at(MON, "10:00")).intervention
+    interventions.reschedule(item, planned_start=at(MON, "10:00"), planned_end=at(MON, "11:00"),
+                             keep_assignment=True)
+    clock.freeze(at(MON, "12:00"))
+    interventions.complete(item, actual_start=at(MON, "10:00"), actual_end=at(MON, "11:00"),
+                           report="Sostituita la valvola")
+    other = interventions.schedule(req.id, activity_type_id=repair.id, operator_id=anna.id,
+                                   planned_start=at(MON, "14:00"), planned_end=at(MON, "15:00")).intervention
+    interventions.cancel(other, "Il cliente ha risolto da solo")
+    events = [(e.to_status, e.intervention_id, e.text) for e in RequestEvent.select().where(
+        RequestEvent.request == req, RequestEvent.kind == "intervention").order_by(RequestEvent.id)]
+    assert events == [("scheduled", item.id, ""), ("rescheduled", item.id, ""), ("done", item.id, ""),
+                      ("scheduled", other.id, ""), ("cancelled", other.id, "Il cliente ha risolto da solo")]
+    entries = [e for e in timeline(req.id, "it") if e.kind == "intervention_event"]
+    assert [e.intervention_status for e in entries] == ["scheduled", "rescheduled", "done",
+                                                        "scheduled", "cancelled"]
+    assert {e.activity for e in entries} == {repair.name_it}
+    assert all("intervention #" not in e.text for e in timeline(req.id, "it"))
+
+
+def test_old_english_history_rows_are_read_back_as_codes(setup):
+    from servicedesk.migrations.m0170_request_event_intervention import convert_old_rows
+
+    req, *_ = setup
+    for text in ("scheduled intervention #7 2026-03-02 09:00", "completed intervention #7",
+                 "cancelled intervention #8: il cliente non c'era", "rescheduled intervention #7 x"):
+        RequestEvent.create(request=req, at=at(MON, "09:00"), kind="intervention", text=text)
+    assert convert_old_rows(RequestEvent._meta.database) == 4
+    rows = [(e.to_status, e.intervention_id, e.text) for e in RequestEvent.select().where(
+        RequestEvent.kind == "intervention").order_by(RequestEvent.id)]
+    assert rows == [("scheduled", 7, ""), ("done", 7, ""), ("cancelled", 8, "il cliente non c'era"),
+                    ("rescheduled", 7, "")]

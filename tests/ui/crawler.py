@@ -39,6 +39,7 @@ class Crawl:
     warnings: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     messages: list[tuple[str, str]] = field(default_factory=list)  # (where, text shown)
+    saves: list[tuple[str, str, str]] = field(default_factory=list)  # (title, folder, file name)
 
     def report(self) -> str:
         return "\n\n".join(self.errors + self.warnings)
@@ -514,6 +515,7 @@ class Crawler:
             suggested = Path(dialog.selectedFiles()[0]).name if dialog.selectedFiles() else ""
             name = suggested or f"crawl-{self._saves}"
             self.result.dialogs[-1] += f" suggests “{suggested}”"
+            self.result.saves.append((dialog.windowTitle(), dialog.directory().path(), suggested))
             target = self.save_dir / f"{self._saves:03d}-{name}"
             dialog.selectFile(str(target))
             dialog.accept()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from .crawler import Crawler
+from .test_messages_italian import english_words, raw_field_prefixes
 
 # The few things the crawl must not trigger, with the reason; everything else is crawled,
 # including what is added later.
@@ -67,6 +68,8 @@ def test_every_menu_action_button_and_dialog_runs_without_error(qtbot, qtlog, de
 
 def _crawl(window, save_dir, qtlog) -> None:
     bus = window.ctx.bus
+    status: list[str] = []
+    bus.status_message.connect(status.append)
     started = time.perf_counter()
     with Crawler(window, excluded=_excluded, save_dir=save_dir, qtlog=qtlog) as crawler:
         crawl = crawler.crawl_window()
@@ -86,3 +89,26 @@ def _crawl(window, save_dir, qtlog) -> None:
     assert not crawl.errors and not crawl.warnings, crawl.report()
     assert len(crawl.steps) > 200, "the crawl no longer reaches the app's buttons"
     assert list(save_dir.iterdir()), "no save dialog was exercised"
+    _everything_shown_is_italian(crawl, status)
+
+
+def _everything_shown_is_italian(crawl, status: list[str]) -> None:
+    """What the crawl made the app say (#12): no internal field name, no English left."""
+    import os
+
+    problems = []
+    for where, text in crawl.messages:
+        if raw_field_prefixes(text) or english_words(text):
+            problems.append(f"message at {where}: {text!r}")
+    for text in status:
+        if english_words(text):
+            problems.append(f"status bar: {text!r}")
+    for title in {d.split(": ", 1)[-1] for d in crawl.dialogs}:
+        if english_words(title.split(" (in ")[0]):
+            problems.append(f"dialog title: {title!r}")
+    for title, folder, name in crawl.saves:
+        if english_words(name.replace("-", " ").replace("_", " ").rsplit(".", 1)[0]):
+            problems.append(f"file name proposed by {title!r}: {name!r}")
+        if os.path.samefile(folder, os.getcwd()):
+            problems.append(f"{title!r} starts in the program's working folder")
+    assert not problems, "\n".join(problems)

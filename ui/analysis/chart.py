@@ -261,9 +261,13 @@ class ChartWidget(QWidget):
         return target.grab().save(path, "PNG")
 
     def _save_dialog(self) -> None:
+        from ..files import remember, suggested_path
+
         path, _ = QFileDialog.getSaveFileName(
-            self, QCoreApplication.translate("Analysis", "Save chart"), "chart.png",
+            self, QCoreApplication.translate("Analysis", "Save chart"),
+            suggested_path(self.ctx, "chart", QCoreApplication.translate("Analysis", "chart.png")),
             QCoreApplication.translate("Analysis", "PNG image (*.png)"))
+        remember(self.ctx, "chart", path)
         if not path:
             return
         if not path.lower().endswith(".png"):

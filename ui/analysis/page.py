@@ -320,7 +320,9 @@ class AnalysisPage(QWidget):
     def export_dialog(self) -> None:
         if not self.apply():
             return
-        stamp = self.ctx.settings.value("analysis/export_dir", str(Path.home()))
+        from ..files import documents_folder
+
+        stamp = self.ctx.settings.value("analysis/export_dir", str(documents_folder()))
         name = f"{subject_title(self.subject.name)}.xlsx"
         path, _ = QFileDialog.getSaveFileName(
             self, QCoreApplication.translate("Analysis", "Export to Excel"),

@@ -714,9 +714,20 @@ class RequestEditor(QWidget):
                 what = self.tr("Intervention: %1 (%2)").replace("%1", e.activity).replace(
                     "%2", self._intervention_status(e.intervention_status))
                 color = "#7c3aed"
+            elif e.kind == "intervention_event":
+                what = self._intervention_event(e.intervention_status)
+                if e.activity:
+                    what += f": {e.activity}"
+                color = "#7c3aed"
+            elif e.kind == "kb_applied":
+                what, color = self.tr("Knowledge base article applied"), "#047857"
             else:
-                what, color = e.kind, "#374151"
-            body = html.escape(e.text).replace("\n", "<br>") if e.text else ""
+                what, color = self.tr("Event"), "#374151"
+            text = e.text
+            if e.maintenance_plan_id is not None:
+                text = self.tr("Visit of maintenance plan no. %1").replace(
+                    "%1", str(e.maintenance_plan_id))
+            body = html.escape(text).replace("\n", "<br>") if text else ""
             open_text = html.escape(self.tr("open"))
             link = (f" <a href='intervention:{e.intervention_id}'>{open_text}</a>"
                     if e.intervention_id else "")
@@ -725,6 +736,13 @@ class RequestEditor(QWidget):
                 f"{html.escape(what)}</span>{link}<br><span style='color:#6b7280'>{when} · {who}</span>"
                 + (f"<br>{body}" if body else "") + "</div>")
         self.timeline.setHtml("".join(parts))
+
+    def _intervention_event(self, code: str) -> str:
+        names = {"scheduled": self.tr("Intervention scheduled"),
+                 "rescheduled": self.tr("Intervention rescheduled"),
+                 "done": self.tr("Intervention completed"),
+                 "cancelled": self.tr("Intervention cancelled")}
+        return names.get(code, self.tr("Intervention"))
 
     def _intervention_status(self, code: str) -> str:
         names = {"planned": self.tr("planned"), "in_progress": self.tr("in progress"),

@@ -64,7 +64,11 @@ def field_label(field: str | None) -> str:
         "tickets_per_term": QCoreApplication.translate("Audit", "Tickets per term"), "signed_by": QCoreApplication.translate("Audit", "Signed by"),
         "signed_on": QCoreApplication.translate("Audit", "Signed on"), "archived": QCoreApplication.translate("Audit", "Archived"),
     }
-    return names.get(field, field.replace("_", " "))
+    if field in names:
+        return names[field]
+    from ..field_labels import field_label as registered
+
+    return registered(field) or field.replace("_", " ")
 
 
 def display_value(table_name: str, field: str | None, value: str | None) -> str:
@@ -86,6 +90,10 @@ def display_value(table_name: str, field: str | None, value: str | None) -> str:
         return value
     if field == "status":
         return status_label(table_name, value)
+    if field == "override_note":
+        from .board_common import override_note_text
+
+        return override_note_text(value)
     return value
 
 

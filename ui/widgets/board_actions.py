@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 from servicedesk.models import Operator
 
 from .. import fmt
+from ..files import remember, suggested_path
 from .board_common import fill_operators
 
 
@@ -51,10 +52,11 @@ def export_operator_ics(parent: QWidget, ctx, operator_id: int | None, start: dt
                             QCoreApplication.translate("Messages", "The end is before the start."))
         return None
     op = Operator.get_by_id(dialog.operator.currentData())
-    name = re.sub(r"[^\w.-]+", "_", op.full_name).strip("_") or "operator"
+    name = re.sub(r"[^\w.-]+", "_", op.full_name).strip("_") or QCoreApplication.translate("Board", "operator")
     path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Board", "Export schedule (.ics)"),
-                                          f"{name}-{a:%Y%m%d}.ics",
+                                          suggested_path(ctx, "calendar", f"{name}-{a:%Y%m%d}.ics"),
                                           QCoreApplication.translate("Board", "Calendar files (*.ics)"))
+    remember(ctx, "calendar", path)
     if not path:
         return None
     try:
@@ -70,9 +72,11 @@ def export_operator_ics(parent: QWidget, ctx, operator_id: int | None, start: dt
 def save_sheet_pdf(parent: QWidget, ctx, intervention_id: int) -> str | None:
     from ..printing.intervention_sheet import save_pdf
 
+    name = QCoreApplication.translate("Board", "intervention-{id}.pdf").format(id=intervention_id)
     path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Board", "Save intervention sheet"),
-                                          f"intervention-{intervention_id}.pdf",
+                                          suggested_path(ctx, "sheet", name),
                                           QCoreApplication.translate("Board", "PDF files (*.pdf)"))
+    remember(ctx, "sheet", path)
     if not path:
         return None
     if not path.lower().endswith(".pdf"):

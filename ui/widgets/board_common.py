@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
@@ -112,3 +113,39 @@ def round_up_quarter(moment: dt.datetime) -> dt.datetime:
     moment = moment.replace(second=0, microsecond=0)
     extra = moment.minute % 15
     return moment if extra == 0 else moment + dt.timedelta(minutes=15 - extra)
+
+
+# How the core writes what an override overrode (services/scheduling.py check_conflicts and
+# services/interventions.py _override_text): "[stamp who] kind: detail; kind: detail".
+_DOUBLE = re.compile(r"^double_booking: overlaps intervention #(\d+)(?: \((.*)\))?$")
+_ABSENCE = re.compile(r"^absence: absent \((\w+)\)(.*)$")
+_HEADER = re.compile(r"^(\[[^\]]*\] )(.*)$")
+
+
+def override_note_text(note: str) -> str:
+    """An intervention's override note in the user's language: the stored conflict codes
+    ("double_booking: overlaps intervention #12 …") read as the board states them (#12)."""
+    lines = []
+    for line in (note or "").splitlines():
+        header, rest = "", line
+        match = _HEADER.match(line)
+        if match:
+            header, rest = match.groups()
+        parts = [_conflict_part(part) for part in rest.split("; ")] if rest else []
+        lines.append(header + "; ".join(parts))
+    return "\n".join(lines)
+
+
+def _conflict_part(part: str) -> str:
+    match = _DOUBLE.match(part)
+    if match:
+        text = QCoreApplication.translate("Board", "Double booking: overlaps intervention #{id}").format(
+            id=match.group(1))
+        return f"{text} ({match.group(2)})" if match.group(2) else text
+    match = _ABSENCE.match(part)
+    if match:
+        return QCoreApplication.translate("Board", "The operator is absent ({kind}):").format(
+            kind=absence_label(match.group(1)).lower()) + match.group(2)
+    if part.startswith("outside_hours:"):
+        return QCoreApplication.translate("Board", "Outside the operator's working hours")
+    return part  # the planner's own words

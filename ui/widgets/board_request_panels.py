@@ -15,7 +15,7 @@ from servicedesk import limits
 
 from .. import fmt
 from ..messages import conflict_text, show_error
-from .board_common import ask_reload
+from .board_common import ask_reload, override_note_text
 from .board_view import status_label
 from .limited_text import limit_text
 
@@ -120,7 +120,7 @@ class InterventionsPanel(QWidget):
                 if c == 1:
                     item.setData(Qt.ItemDataRole.DecorationRole, QColor(row.color))
                 if row.override_note and c == 0:
-                    item.setToolTip(row.override_note)
+                    item.setToolTip(override_note_text(row.override_note))
                     item.setText("⚠ " + text)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()

@@ -191,8 +191,12 @@ class OutboxPage(QWidget):
             QMessageBox.information(self, QCoreApplication.translate("Maintenance", "Letters"),
                                     QCoreApplication.translate("Maintenance", "No letters to print."))
             return
+        from ..files import remember, suggested_path
+
+        name = QCoreApplication.translate("Maintenance", "maintenance-notices.pdf")
         path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Maintenance", "Save the letters as PDF"),
-                                              "avvisi-manutenzione.pdf", "PDF (*.pdf)")
+                                              suggested_path(self.ctx, "letters", name), "PDF (*.pdf)")
+        remember(self.ctx, "letters", path)
         if not path:
             return
         write_letters(path, letters)
