@@ -24,6 +24,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def stylesheet() -> str:
+    """resources/style.qss with ``@ICONS@`` made the absolute icons folder (a relative url()
+    would be read from the working directory)."""
+    from servicedesk.paths import resources_dir
+
+    text = (resources_dir() / "style.qss").read_text(encoding="utf-8")
+    return text.replace("@ICONS@", (resources_dir() / "icons").as_posix())
+
+
 def resolve_db_path(args: argparse.Namespace) -> tuple[Path, bool]:
     """(path, is_demo). ``--db`` wins over ``SERVICEDESK_DB``, which wins over the default."""
     from servicedesk import paths
@@ -117,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("ServiceDesk")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "servicedesk.svg")))
     app.setStyle("Fusion")
-    app.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))
+    app.setStyleSheet(stylesheet())
     lang = i18n.install(app, args.lang)
     headless = bool(args.screenshot or args.exit_when_shown)
 

@@ -1274,6 +1274,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>{h} h {m:02d} min</translation>
     </message>
     <message>
+      <source>The end is before the start: set the times to see free slots.</source>
+      <translation>La fine è prima dell'inizio: correggi gli orari per vedere gli orari liberi.</translation>
+    </message>
+    <message>
       <source>Choose an operator or a team to see free slots.</source>
       <translation>Scegli un operatore o un team per vedere le disponibilità.</translation>
     </message>
@@ -6547,6 +6551,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Annullata</translation>
     </message>
     <message>
+      <source>Waiting: customer</source>
+      <translation>Attesa cliente</translation>
+    </message>
+    <message>
+      <source>Waiting: supplier</source>
+      <translation>Attesa fornitore</translation>
+    </message>
+    <message>
       <source>Restore</source>
       <translation>Ripristina</translation>
     </message>
@@ -6732,6 +6744,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
   </context>
   <context>
     <name>RequestQueueModel</name>
+    <message>
+      <source>Priority: %1</source>
+      <translation>Priorità: %1</translation>
+    </message>
     <message>
       <source>%1 units</source>
       <translation>%1 matricole</translation>

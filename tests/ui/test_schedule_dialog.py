@@ -211,3 +211,21 @@ def test_board_jumps_to_an_opened_intervention(qtbot, ctx, request_):
     ctx.bus.open_intervention.emit(item.id)
     assert board.selected is not None and board.selected.id == item.id
     assert board.view.data.start <= later < board.view.data.end
+
+
+def test_free_slots_name_the_real_problem_when_the_end_is_before_the_start(qtbot, ctx, request_):
+    """#12: with an operator chosen and the end before the start the list said "choose an
+    operator"; it says what is wrong, and "choose an operator" only when none is chosen."""
+    from ui.dialogs.schedule_dialog import ScheduleDialog
+
+    req, anna, team = request_
+    dialog = ScheduleDialog(ctx=ctx, request_id=req.id, operator_id=anna.id, start=at(MON, "09:00"))
+    qtbot.addWidget(dialog)
+    dialog.end.setDateTime(fmt.qdatetime(at(MON, "08:00")))
+    dialog._refresh_slots()
+    assert dialog.slots.count() == 1
+    assert "end is before the start" in dialog.slots.item(0).text()
+    assert "operator" not in dialog.slots.item(0).text()
+    dialog.end.setDateTime(fmt.qdatetime(at(MON, "11:00")))
+    dialog._refresh_slots()
+    assert dialog.slots.item(0).data(0x0100) is not None  # real slots again

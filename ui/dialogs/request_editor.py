@@ -27,6 +27,7 @@ from servicedesk import limits
 from .. import fmt, messages
 from ..extensions import request_panels
 from ..widgets import request_labels as labels
+from ..widgets.invalid_mark import set_invalid
 from ..widgets.request_customer_picker import CustomerPicker
 from ..widgets.limited_text import limit_text
 
@@ -605,16 +606,11 @@ class RequestEditor(QWidget):
         for fe in err.errors:
             widget = self._fields.get(fe.field)
             if widget is not None:
-                widget.setProperty("invalid", True)
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
+                set_invalid(widget, True)  # cleared by the user's next change of the field
 
     def _clear_invalid(self) -> None:
         for widget in self._fields.values():
-            if widget.property("invalid"):
-                widget.setProperty("invalid", False)
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
+            set_invalid(widget, False)
 
     def can_close(self) -> bool:
         if not self.is_dirty():

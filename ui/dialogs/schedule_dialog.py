@@ -244,8 +244,13 @@ class ScheduleDialog(QDialog):
         self.slots.clear()
         op_id, team_id, begin, _ = self.values()
         minutes = self._minutes()
-        if minutes <= 0 or (op_id is None and team_id is None):
-            item = QListWidgetItem(QCoreApplication.translate("Board", "Choose an operator or a team to see free slots."))
+        hint = None
+        if minutes <= 0:  # the real problem, not "choose an operator" (#12)
+            hint = QCoreApplication.translate("Board", "The end is before the start: set the times to see free slots.")
+        elif op_id is None and team_id is None:
+            hint = QCoreApplication.translate("Board", "Choose an operator or a team to see free slots.")
+        if hint is not None:
+            item = QListWidgetItem(hint)
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.slots.addItem(item)
             return

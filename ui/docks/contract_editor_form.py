@@ -32,6 +32,7 @@ from ..widgets.contract_fields import (AmountEdit, DateEdit, OptionalDateEdit, O
                                        PartyPicker)
 from ..widgets.contract_panels import (BillingPanel, CoveragePanel, RenewalHistoryPanel,
                                        TicketsPanel)
+from ..widgets.invalid_mark import set_invalid
 from ..widgets.limited_text import limit_text
 
 
@@ -779,6 +780,4 @@ class ContractEditor(QWidget):
                    "amount": self.amount, "change_pct": self.change_pct,
                    "istat_share_pct": self.istat_share_pct}
         for key, widget in widgets.items():
-            widget.setProperty("invalid", key in fields)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+            set_invalid(widget, key in fields)  # cleared by the user's next change of the field

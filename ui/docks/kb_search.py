@@ -2,7 +2,7 @@
 new / open / archive articles (R-KB-1)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
@@ -44,6 +44,7 @@ class KbSearchPanel(QWidget):
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.results.setWordWrap(True)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.viewport().installEventFilter(self)
         # a light selection keeps the grey details and the highlights readable
         self.results.setStyleSheet("QListWidget#kbResults::item:selected { background: #dbe7fb; }")
         self.count_label = QLabel()
@@ -140,11 +141,12 @@ class KbSearchPanel(QWidget):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, hit.id)
             item.setToolTip(hit.title)
-            width = max(200, self.results.viewport().width() - 4)
+            width = self._hit_width()
             label.setFixedWidth(width)
             item.setSizeHint(QSize(width, label.heightForWidth(width) + 4))
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
+        self._fit_hits()  # the scroll bar may have come while the hits were added
         if self.hits:
             self.results.setCurrentRow(0)
         if not self.search_edit.text().strip():
@@ -160,7 +162,20 @@ class KbSearchPanel(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        width = max(200, self.results.viewport().width() - 4)
+        self._fit_hits()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        # The list's viewport narrows without the panel resizing when its scroll bar appears:
+        # the hits must follow it or their right edge and last line are cut (#12).
+        if watched is self.results.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_hits()
+        return False
+
+    def _hit_width(self) -> int:
+        return max(80, self.results.viewport().width() - 4)
+
+    def _fit_hits(self) -> None:
+        width = self._hit_width()
         for i in range(self.results.count()):
             item = self.results.item(i)
             label = self.results.itemWidget(item)

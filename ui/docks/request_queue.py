@@ -172,14 +172,20 @@ class RequestQueueDock(QWidget):
         # Measured widths for the columns whose text has a fixed shape (bold number + icon, dates).
         bold = QFont(self.view.font())
         bold.setBold(True)
+        # Every fixed column as narrow as its content, so that the customer's name — what a
+        # coordinator reads first — gets the rest (#12: it showed "Autofficin…"); the priority
+        # is its coloured mark (its name in the tooltip), the status as long as its longest name.
+        icon = self.view.iconSize().width() if self.view.iconSize().isValid() else 16
         header.resizeSection(COL["number"],
-                             QFontMetrics(bold).horizontalAdvance("RS-2026-000000") + 52)
-        header.resizeSection(COL["priority"],
-                             self.view.fontMetrics().horizontalAdvance("Normale") + 30)
+                             QFontMetrics(bold).horizontalAdvance("RS-2026-000000") + icon + 22)
+        header.resizeSection(COL["priority"], icon + 14)
+        header.resizeSection(COL["status"], max(
+            self.view.fontMetrics().horizontalAdvance(labels.status_short_name(code))
+            for code in sla.OPEN_STATUSES) + 16)
         header.resizeSection(COL["sla"],
                              QFontMetrics(bold).horizontalAdvance("30/12/2026 00:00") + 18)
         header.setSectionResizeMode(COL["customer"], QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(36)
+        header.setMinimumSectionSize(icon + 14)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         for key in DEFAULT_HIDDEN:
@@ -407,7 +413,8 @@ class RequestQueueDock(QWidget):
         header = self.view.horizontalHeader()
         menu = QMenu(self)
         for i, (key, _sort) in enumerate(COLUMNS):
-            action = menu.addAction(self.model.headerData(i, Qt.Orientation.Horizontal))
+            role = Qt.ItemDataRole.ToolTipRole if key == "priority" else Qt.ItemDataRole.DisplayRole
+            action = menu.addAction(self.model.headerData(i, Qt.Orientation.Horizontal, role))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(i))
             action.setEnabled(key not in ("number", "customer"))

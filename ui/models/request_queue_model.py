@@ -161,9 +161,9 @@ class RequestQueueModel(QAbstractTableModel):
         if key == "problem":
             return rec.problem_type
         if key == "priority":
-            return rec.priority_name
+            return None  # its coloured mark (DecorationRole); the name is in the tooltip
         if key == "status":
-            return labels.status_name(rec.status)
+            return labels.status_short_name(rec.status)
         if key == "team":
             return rec.team
         if key == "owner":
@@ -181,6 +181,10 @@ class RequestQueueModel(QAbstractTableModel):
         lines = [head]
         if rec.subject:
             lines.append(rec.subject)
+        if key == "priority":
+            lines.append(self.tr("Priority: %1").replace("%1", rec.priority_name))
+        if key == "status":
+            lines.append(labels.status_name(rec.status))
         mark = labels.urgency_name(urgency)
         if mark:
             lines.append(mark)
@@ -212,7 +216,7 @@ class RequestQueueModel(QAbstractTableModel):
             (self.tr("Prov."), self.tr("Province of the customer")),
             (self.tr("Product / serial"), self.tr("The first unit involved (product and serial number)")),
             (self.tr("Problem"), self.tr("Problem type")),
-            (self.tr("Priority"), self.tr("Priority")),
+            ("!", self.tr("Priority")),  # the column shows the priority's coloured mark
             (self.tr("Status"), self.tr("Status")),
             (self.tr("Team"), self.tr("Team")),
             (self.tr("Owner"), self.tr("Operator in charge")),

@@ -26,6 +26,15 @@ def status_name(code: str) -> str:
     return names.get(code, code)
 
 
+def status_short_name(code: str) -> str:
+    """The status in a narrow column (the request queue): the waiting ones shortened."""
+    names = {
+        "waiting_customer": QCoreApplication.translate("RequestLabels", "Waiting: customer"),
+        "waiting_supplier": QCoreApplication.translate("RequestLabels", "Waiting: supplier"),
+    }
+    return names.get(code) or status_name(code)
+
+
 def transition_label(code: str) -> str:
     """The button text that moves a request to ``code``."""
     names = {
