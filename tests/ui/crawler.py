@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
                                QDialogButtonBox, QDockWidget, QFileDialog, QHeaderView, QInputDialog, QMenu,
                                QMessageBox, QProgressDialog, QTabBar, QTabWidget, QToolButton,
                                QWidget)
+from shiboken6 import createdByPython, isValid
 
 STUCK_S = 20  # a modal dialog open this long after it was settled: a hang, reported and closed
 # Buttons of a dialog's button box that close it: pressed last, never while crawling its inside.
@@ -71,10 +72,9 @@ class Crawler:
         self.max_buttons = max_buttons_per_page
         self.result = Crawl()
         self._path: list[str] = []
-        self._seen: list[QObject] = []  # strong refs: ids of visited objects are never reused
-        self._seen_ids: set[int] = set()
-        self._settled: set[int] = set()
-        self._since: dict[int, float] = {}
+        # What was visited or settled is marked on the Qt object itself (a dynamic property):
+        # no Python reference is kept to widgets Qt created — a kept wrapper of a widget Qt
+        # deleted may later stand for another object at the same address, and crash.
         self._in_settle = 0
         self._kinds: set[tuple] = set()
         self._depth_of_modal = 0
@@ -123,12 +123,20 @@ class Crawler:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
-    def _first_visit(self, obj: QObject) -> bool:
-        if id(obj) in self._seen_ids:
+    @staticmethod
+    def _first_visit(obj: QObject) -> bool:
+        if obj.property("crawlVisited"):
             return False
-        self._seen.append(obj)
-        self._seen_ids.add(id(obj))
+        obj.setProperty("crawlVisited", True)
         return True
+
+    @staticmethod
+    def _settled(obj: QObject) -> bool:
+        return bool(obj.property("crawlSettled"))
+
+    @staticmethod
+    def _settle_mark(obj: QObject) -> None:
+        obj.setProperty("crawlSettled", time.monotonic())
 
     @staticmethod
     def label(obj: QObject) -> str:
@@ -333,7 +341,13 @@ class Crawler:
 
     # -- what an action opened: dialogs, windows, tabs ------------------------------------------------
     def _top_levels(self) -> set[int]:
-        return {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+        return {id(w) for w in self._our_windows() if w.isVisible()}
+
+    @staticmethod
+    def _our_windows() -> list[QWidget]:
+        """Top-level widgets the app created (Python): Qt's own (popups, the dialogs of static
+        calls) are left to the modal timer, which reaches them through activeModalWidget()."""
+        return [w for w in QApplication.topLevelWidgets() if createdByPython(w)]
 
     def _tabs(self) -> list[QWidget]:
         workspace = getattr(self.window, "workspace", None)
@@ -348,10 +362,11 @@ class Crawler:
         self._depth_of_modal = depth
         run()
         self.pump(0)
-        for widget in QApplication.topLevelWidgets():
-            if not self._alive(widget) or id(widget) in windows_before or not widget.isVisible() \
-                    or widget is self.window:
-                continue
+        handled: set[int] = set()
+        while (widget := self._next_new_window(windows_before, handled)) is not None:
+            # One at a time, the list asked afresh: crawling a window runs the event loop, where
+            # Qt may delete other top-level widgets (popups) a kept list would still point to.
+            handled.add(id(widget))
             if isinstance(widget, QMenu) or widget.windowType() in (Qt.WindowType.ToolTip,
                                                                     Qt.WindowType.Popup):
                 widget.close()
@@ -359,8 +374,7 @@ class Crawler:
             if isinstance(widget, QProgressDialog):
                 self._wait_closed(widget)  # work in progress: it closes itself when done
                 continue
-            self._settled.add(id(widget))  # crawled here, not by the modal timer
-            self._seen.append(widget)
+            self._settle_mark(widget)  # crawled here, not by the modal timer
             self.result.dialogs.append(f"{type(widget).__name__}: {widget.windowTitle()}")
             self._path.append(f"window {type(widget).__name__} “{widget.windowTitle()}”")
             try:
@@ -386,6 +400,13 @@ class Crawler:
                     self._close_tab(workspace, page)
             finally:
                 self._path.pop()
+
+    def _next_new_window(self, before: set[int], handled: set[int]) -> QWidget | None:
+        for widget in self._our_windows():
+            if (id(widget) not in before and id(widget) not in handled and self._alive(widget)
+                    and widget is not self.window and widget.isVisible()):
+                return widget
+        return None
 
     def _wait_closed(self, widget: QWidget, seconds: float = 30) -> None:
         import time
@@ -429,27 +450,28 @@ class Crawler:
         # The active modal dialog first; then any other visible modal one (a progress dialog
         # that appeared late may sit on top of a file dialog waiting to be answered).
         candidates = [QApplication.activeModalWidget()] + [
-            w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal()]
+            w for w in self._our_windows() if w.isVisible() and w.isModal()]
         for dialog in candidates:
             if dialog is None:
                 continue
-            if isinstance(dialog, QProgressDialog) or id(dialog) in self._settled:
+            if isinstance(dialog, QProgressDialog) or self._settled(dialog):
                 self._watch(dialog)  # work in progress closes itself; settled ones close soon
                 continue
-            self._settled.add(id(dialog))
-            self._seen.append(dialog)
-            self._since[id(dialog)] = time.monotonic()
+            self._settle_mark(dialog)
             self.settle(dialog)
             return
 
     def _watch(self, dialog: QWidget) -> None:
         """A dialog that outlives its settling (a slot that reopened it, a crawl that missed it)
         fails the crawl instead of hanging it."""
-        since = self._since.setdefault(id(dialog), time.monotonic())
+        since = dialog.property("crawlSettled")
+        if not since:
+            since = time.monotonic()
+            self._settle_mark(dialog)
         if time.monotonic() - since > STUCK_S and not self._in_settle:
             self.result.errors.append(f"STUCK at {' › '.join(self._path)}: {type(dialog).__name__} "
                                       f"“{dialog.windowTitle()}” still open after {STUCK_S} s")
-            self._since[id(dialog)] = time.monotonic()
+            self._settle_mark(dialog)
             if isinstance(dialog, QProgressDialog):
                 dialog.cancel()
             elif isinstance(dialog, QDialog):
@@ -529,6 +551,4 @@ class Crawler:
 
     @staticmethod
     def _alive(obj: QObject) -> bool:
-        from shiboken6 import isValid
-
         return obj is not None and isValid(obj)
