@@ -5437,8 +5437,8 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Richieste aperte</translation>
     </message>
     <message>
-      <source>Overdue: response or resolution deadline passed</source>
-      <translation>In ritardo: scadenza di presa in carico o di risoluzione superata</translation>
+      <source>Overdue: SLA deadline passed</source>
+      <translation>In ritardo: scadenza SLA superata</translation>
     </message>
     <message>
       <source>Open requests without an owner</source>
@@ -5451,6 +5451,18 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Interventions in the next 7 days</source>
       <translation>Interventi nei prossimi 7 giorni</translation>
+    </message>
+    <message>
+      <source>Open requests past the deadline that runs now — the response until the first answer, then the resolution — counted as the queue counts them</source>
+      <translation>Richieste aperte oltre la scadenza in corso — la presa in carico fino alla prima risposta, poi la risoluzione — contate come nella coda</translation>
+    </message>
+    <message>
+      <source>Active contracts ending within a day</source>
+      <translation>Contratti attivi in scadenza entro un giorno</translation>
+    </message>
+    <message>
+      <source>Active contracts ending within {days} days</source>
+      <translation>Contratti attivi in scadenza entro {days} giorni</translation>
     </message>
     <message>
       <source>critical</source>

@@ -65,3 +65,16 @@ def test_override_note_of_a_double_booking_reads_in_italian(italian_window):
     assert "double_booking" not in shown and "overlaps" not in shown
     assert f"Doppia prenotazione: si sovrappone all'intervento n. {first.id}" in shown, shown
     assert "Cliente urgente" in shown
+
+
+def test_overview_cards_read_in_italian(italian_window):
+    """Every caption of the overview in Italian (#12: the contracts card was English: lupdate
+    never saw its plural form)."""
+    from PySide6.QtWidgets import QLabel
+
+    page = italian_window.workspace.widget_for("overview")
+    captions = [label.text() for label in page.findChildren(QLabel) if label.text()]
+    assert any("Contratti attivi in scadenza entro" in c for c in captions), captions
+    assert any(c.startswith("In ritardo") for c in captions), captions
+    for caption in captions:
+        assert not english_words(caption), caption

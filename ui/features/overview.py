@@ -57,12 +57,15 @@ class OverviewPage(QWidget):
         grid.setSpacing(12)
         self.cards = {
             "open": FigureCard(QCoreApplication.translate("Overview", "Open requests")),
-            "overdue": FigureCard(QCoreApplication.translate("Overview", "Overdue: response or resolution deadline passed")),
+            "overdue": FigureCard(QCoreApplication.translate("Overview", "Overdue: SLA deadline passed")),
             "unassigned": FigureCard(QCoreApplication.translate("Overview", "Open requests without an owner")),
             "today": FigureCard(QCoreApplication.translate("Overview", "Interventions planned today")),
             "week": FigureCard(QCoreApplication.translate("Overview", "Interventions in the next 7 days")),
             "expiring": FigureCard(""),
         }
+        self.cards["overdue"].setToolTip(QCoreApplication.translate(
+            "Overview", "Open requests past the deadline that runs now — the response until the "
+                        "first answer, then the resolution — counted as the queue counts them"))
         for i, card in enumerate(self.cards.values()):
             grid.addWidget(card, i // 3, i % 3)
         outer.addLayout(grid)
@@ -100,8 +103,11 @@ class OverviewPage(QWidget):
         self.cards["today"].set_value(data.interventions_today)
         self.cards["week"].set_value(data.interventions_week)
         self.cards["expiring"].set_value(data.contracts_expiring)
-        self.cards["expiring"].caption.setText(QCoreApplication.translate(
-            "Overview", "Active contracts ending within %n days", "", data.expiring_days))
+        days = data.expiring_days  # two plain strings: lupdate skipped the plural (%n) form (#12)
+        self.cards["expiring"].caption.setText(
+            QCoreApplication.translate("Overview", "Active contracts ending within a day") if days == 1
+            else QCoreApplication.translate("Overview", "Active contracts ending within {days} days")
+            .format(days=days))
         names = {"critical": QCoreApplication.translate("Overview", "critical"), "high": QCoreApplication.translate("Overview", "high"), "normal": QCoreApplication.translate("Overview", "normal"),
                  "low": QCoreApplication.translate("Overview", "low")}
         parts = [f"<b>{n}</b> {names.get(code, code)}" for code, n in data.open_by_priority]
