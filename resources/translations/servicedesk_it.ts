@@ -3302,6 +3302,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Periodicità di fatturazione</translation>
     </message>
     <message>
+      <source>Billing by calendar period</source>
+      <translation>Fatturazione per periodo di calendario</translation>
+    </message>
+    <message>
       <source>Instalments</source>
       <translation>Rate</translation>
     </message>
@@ -3324,6 +3328,18 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Year</source>
       <translation>Anno</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>Mese</translation>
+    </message>
+    <message>
+      <source>ISTAT index</source>
+      <translation>Indice ISTAT</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>File</translation>
     </message>
     <message>
       <source>Published on</source>
