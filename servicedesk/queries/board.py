@@ -2,7 +2,9 @@
 
 Rows are operators grouped by team (plus one "unassigned" row per team for interventions
 planned to a team without an operator); blocks are interventions with the fields a block shows;
-working periods and absences are per operator and day, for shading.
+working periods and absences are per operator and day, for shading. Also what the scheduling
+dialogs read: an operator's absences and working week, the conflicts of a proposed time and the
+free slots (or why there are none).
 """
 from __future__ import annotations
 
@@ -12,9 +14,9 @@ from typing import NamedTuple
 
 from peewee import JOIN
 
-from ..models import (Absence, ActivityType, Intervention, Operator, Party, Priority,
-                      ServiceRequest, Team)
+from ..models import Absence, ActivityType, Intervention, Operator, Priority, Team, WorkingHours
 from ..services import scheduling
+from ..services.scheduling import Conflict, Slot
 
 SHOWN_STATUSES = ("planned", "in_progress", "done")
 MAX_SPAN = dt.timedelta(days=15)  # > services.interventions.MAX_DURATION
@@ -61,6 +63,7 @@ class AbsenceSpan:
     start: dt.datetime
     end: dt.datetime
     note: str
+    version: int = 1
 
 
 @dataclass
@@ -173,11 +176,8 @@ def board(start: dt.date, days: int = 7, *, team_id: int | None = None,
             start + dt.timedelta(days=i): scheduling.periods_on(week, start + dt.timedelta(days=i))
             for i in range(days)}
     if op_ids:
-        for a in (Absence.select(Absence.id, Absence.operator, Absence.kind, Absence.start,
-                                 Absence.end, Absence.note)
-                  .where(Absence.operator.in_(list(op_ids)), Absence.start < hi, Absence.end > lo)
-                  .tuples()):
-            data.absences.append(AbsenceSpan(a[0], a[1], a[2], _dt(a[3]), _dt(a[4]), a[5]))
+        data.absences = _absences(Absence.operator.in_(list(op_ids)), Absence.start < hi,
+                                  Absence.end > lo)
     return data
 
 
@@ -188,3 +188,73 @@ def interventions_of_operator(operator_id: int, start: dt.datetime, end: dt.date
 
 def team_unassigned(team_id: int, start: dt.datetime, end: dt.datetime) -> list[Block]:
     return _blocks(start, end, Intervention.team == team_id, Intervention.operator.is_null())
+
+
+def _absences(*conditions) -> list[AbsenceSpan]:
+    return [AbsenceSpan(a[0], a[1], a[2], _dt(a[3]), _dt(a[4]), a[5], a[6])
+            for a in (Absence.select(Absence.id, Absence.operator, Absence.kind, Absence.start,
+                                     Absence.end, Absence.note, Absence.version)
+                      .where(*conditions).order_by(Absence.start, Absence.id).tuples())]
+
+
+def absences_of(operator_id: int, since: dt.datetime) -> list[AbsenceSpan]:
+    """An operator's absences that end after ``since``, earliest first."""
+    return _absences(Absence.operator == operator_id, Absence.end >= since)
+
+
+@dataclass(frozen=True)
+class WorkingWeek:
+    """An operator's week: weekday (0 = Monday) → periods; ``own`` False when it is the
+    office default (the operator has no hours of his own)."""
+
+    operator_id: int
+    periods: dict[int, list[tuple[dt.time, dt.time]]]
+    own: bool
+
+
+def working_week(operator_id: int) -> WorkingWeek:
+    own = WorkingHours.select().where(WorkingHours.operator == operator_id).exists()
+    return WorkingWeek(operator_id, scheduling.week_of(operator_id), own)
+
+
+def conflicts(operator_id: int, start: dt.datetime, end: dt.datetime, *,
+              exclude_intervention_id: int | None = None) -> list[Conflict]:
+    """What is wrong with giving the operator this time (double booking, absence, outside
+    working hours); nothing when the end is not after the start (the form says that)."""
+    if start is None or end is None or end <= start:
+        return []
+    return scheduling.check_conflicts(operator_id, start, end,
+                                      exclude_intervention_id=exclude_intervention_id)
+
+
+@dataclass(frozen=True)
+class SlotSearch:
+    """Free slots for a duration, or — when there are none — why (a code of
+    :func:`services.scheduling.why_no_slots`, or ``end_before_start``) and its parameters."""
+
+    slots: tuple[Slot, ...]
+    problem: str | None = None
+    params: dict = field(default_factory=dict)
+    names: dict[int, str] = field(default_factory=dict)  # operator id → name of the slots' operators
+
+
+def find_slots(operator_id: int | None, team_id: int | None, duration_minutes: int,
+               after: dt.datetime, *, limit: int = 6, horizon_days: int = 14,
+               exclude_intervention_id: int | None = None) -> SlotSearch:
+    """The first free slots of the operator (or, with none chosen, of anyone in the team)."""
+    if duration_minutes is None or duration_minutes <= 0:
+        return SlotSearch((), "end_before_start")
+    if operator_id is None and team_id is None:
+        return SlotSearch((), "no_operator")
+    found = scheduling.free_slots(operator_id, duration_minutes, after, limit=limit,
+                                  horizon_days=horizon_days,
+                                  team_id=team_id if operator_id is None else None,
+                                  exclude_intervention_id=exclude_intervention_id)
+    if not found:
+        problem, params = scheduling.why_no_slots(
+            operator_id, duration_minutes, after, horizon_days=horizon_days,
+            team_id=team_id if operator_id is None else None)
+        return SlotSearch((), problem, params)
+    names = dict(Operator.select(Operator.id, Operator.full_name)
+                 .where(Operator.id.in_(sorted({s.operator_id for s in found}))).tuples())
+    return SlotSearch(tuple(found), None, {}, names)

@@ -5,17 +5,26 @@ warnings: a call without ``override=True`` raises :class:`SchedulingConflictErro
 with ``override=True`` the intervention is written and what was overridden is recorded in
 ``Intervention.override_note`` (which the audit trail then keeps too).
 Every change also lands in the request's history (``RequestEvent`` kind ``"intervention"``, R-REQ-5).
+
+The request follows its work (#12): scheduling an intervention for a technician moves a "new"
+request to "assigned" with that technician as owner (unless the office turned it off: setting
+``requests.follow_work``), and completing the last open intervention of an open request says so
+(``Step.suggest_resolve``) so that the UI can offer to resolve it.
+
+Widgets call the ``*_intervention`` functions with the intervention's id and the version the
+user saw; the older functions taking a loaded instance stay for scripts and other services.
 """
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
-from peewee import JOIN
-
 from .. import clock, context
-from ..errors import FieldError, NotFound, ServiceDeskError, ValidationError
-from ..models import (ActivityType, Intervention, Operator, RequestEvent, ServiceRequest, Team)
+from ..errors import (ConflictError, FieldChange, FieldError, NotFound, ServiceDeskError,
+                      ValidationError)
+from ..models import (ActivityType, Intervention, Operator, RequestEvent, ServiceRequest, Setting,
+                      Team)
 from ..permissions import Permission
 from . import scheduling
 from .scheduling import Conflict
@@ -40,6 +49,69 @@ class SchedulingConflictError(ServiceDeskError):
 class ScheduleResult:
     intervention: Intervention
     conflicts: list[Conflict]  # the conflicts that were overridden (empty when none)
+    request_assigned: bool = False  # the request followed its work: new → assigned
+
+    @property
+    def intervention_id(self) -> int:
+        return self.intervention.id
+
+    @property
+    def version(self) -> int:
+        return self.intervention.version
+
+
+@dataclass(frozen=True)
+class Step:
+    """What a start, completion or cancellation left: the intervention's new version, and
+    whether the request now waits only for its resolution (no open intervention left)."""
+
+    intervention_id: int
+    version: int
+    request_id: int
+    status: str
+    suggest_resolve: bool = False
+
+
+# -- the office's rule: the request follows its work ---------------------------------------------
+
+FOLLOW_WORK_KEY = "requests.follow_work"
+
+
+def request_follows_work() -> bool:
+    """Does scheduling a technician assign a new request to him? (default: yes)"""
+    row = Setting.get_or_none(Setting.key == FOLLOW_WORK_KEY)
+    if row is None or not row.value:
+        return True
+    try:
+        return bool(json.loads(row.value))
+    except ValueError:
+        return True
+
+
+def set_request_follows_work(on: bool) -> None:
+    context.require(Permission.SETTINGS)
+    with Setting._meta.database.atomic():
+        row = Setting.get_or_none(Setting.key == FOLLOW_WORK_KEY)
+        if row is None:
+            Setting.create(key=FOLLOW_WORK_KEY, value=json.dumps(bool(on)))
+        elif json.loads(row.value or "true") != bool(on):
+            row.value = json.dumps(bool(on))
+            row.save()
+
+
+def _follow(request: ServiceRequest, operator_id: int | None) -> bool:
+    """A new request gets the scheduled technician as owner and becomes "assigned" (the same
+    move as saving a new request with an owner). Only for a planner who may edit requests."""
+    if operator_id is None or request.status != "new" or not request_follows_work():
+        return False
+    if not context.current().can(Permission.REQUEST_EDIT):
+        return False
+    from . import requests as request_service
+
+    if request.owner_id is None:
+        request.owner = operator_id
+    request_service.change_status(request, "assigned")
+    return True
 
 
 def _override_text(conflicts: list[Conflict], note: str) -> str:
@@ -109,11 +181,9 @@ def schedule(request_id: int, *, activity_type_id: int, planned_start: dt.dateti
              planned_end: dt.datetime, operator_id: int | None = None, team_id: int | None = None,
              instructions: str = "", override: bool = False, override_note: str = "",
              due_date: dt.date | None = None, maintenance_plan_id: int | None = None) -> ScheduleResult:
-    """Plan a new intervention on a request; the priority is the request's."""
+    """Plan a new intervention on a request; the priority is the request's. A new request
+    follows its work (see the module docstring)."""
     context.require(Permission.INTERVENTION_PLAN)
-    request = ServiceRequest.get_or_none(ServiceRequest.id == request_id)
-    if request is None:
-        raise NotFound(f"request {request_id}", code="not_found")
     errors: list[FieldError] = []
     _validate_times(planned_start, planned_end, errors)
     _resolve_refs(activity_type_id, operator_id, team_id, errors)
@@ -123,6 +193,9 @@ def schedule(request_id: int, *, activity_type_id: int, planned_start: dt.dateti
     if team_id is None and operator_id is not None:
         team_id = Operator.get_by_id(operator_id).team_id
     with Intervention._meta.database.atomic():
+        request = ServiceRequest.get_or_none(ServiceRequest.id == request_id)
+        if request is None:
+            raise NotFound(f"request {request_id}", code="not_found")
         conflicts = _check(operator_id, planned_start, planned_end, None, override)
         item = Intervention.create(
             request=request.id, activity_type=activity_type_id, operator=operator_id, team=team_id,
@@ -131,7 +204,8 @@ def schedule(request_id: int, *, activity_type_id: int, planned_start: dt.dateti
             override_note=_override_text(conflicts, override_note) if conflicts else "",
             due_date=due_date, maintenance_plan=maintenance_plan_id)
         _event(request.id, item.id, "scheduled")
-    return ScheduleResult(item, conflicts)
+        assigned = _follow(request, operator_id)
+    return ScheduleResult(item, conflicts, assigned)
 
 
 def reschedule(intervention: Intervention, *, planned_start: dt.datetime, planned_end: dt.datetime,
@@ -248,64 +322,92 @@ def cancel(intervention: Intervention, reason: str = "") -> Intervention:
     return intervention
 
 
-# -- reading ------------------------------------------------------------------------------------
+# -- the widgets' write path: by id, with the version the user saw -------------------------------
 
-@dataclass(frozen=True)
-class InterventionRow:
-    id: int
-    status: str
-    activity_type_id: int
-    activity_code: str
-    activity_en: str
-    activity_it: str
-    color: str
-    operator_id: int | None
-    operator_name: str
-    team_name: str
-    planned_start: dt.datetime | None
-    planned_end: dt.datetime | None
-    actual_start: dt.datetime | None
-    actual_end: dt.datetime | None
-    report: str
-    override_note: str
+def _as_seen(intervention_id: int, expected_version: int, proposed: dict | None = None) -> Intervention:
+    """The intervention as stored, read inside the unit of work. When another workstation
+    changed it since the user saw ``expected_version`` the change is refused before any rule
+    judges a state the user never saw: ConflictError listing where the stored intervention
+    differs from what the user asked for."""
+    row = Intervention.get_or_none(Intervention.id == intervention_id)
+    if row is None:
+        raise ConflictError("Intervention", intervention_id, deleted=True)
+    if row.version != expected_version:
+        stored = row.__data__
+        changes = [FieldChange(name, stored.get(name), value)
+                   for name, value in (proposed or {}).items() if stored.get(name) != value]
+        if not changes:
+            changes = [FieldChange("status", row.status, row.status)]
+        raise ConflictError("Intervention", intervention_id, changes)
+    return row
 
 
-def of_request(request_id: int) -> list[InterventionRow]:
-    """A request's interventions, in one query, oldest planned first."""
-    query = (Intervention.select(Intervention, ActivityType, Operator, Team)
-             .join(ActivityType).switch(Intervention)
-             .join(Operator, join_type=JOIN.LEFT_OUTER).switch(Intervention)
-             .join(Team, join_type=JOIN.LEFT_OUTER, on=(Intervention.team == Team.id))
-             .where(Intervention.request == request_id)
-             .order_by(Intervention.planned_start, Intervention.id))
-    out = []
-    for i in query:
-        at = i.activity_type
-        op = i.operator if i.operator_id else None
-        team = i.team if i.team_id else None
-        out.append(InterventionRow(
-            i.id, i.status, at.id, at.code, at.name_en, at.name_it, at.color, i.operator_id,
-            op.full_name if op else "", team.name if team else "", i.planned_start, i.planned_end,
-            i.actual_start, i.actual_end, i.report, i.override_note))
-    return out
+def reschedule_intervention(intervention_id: int, expected_version: int, *,
+                            planned_start: dt.datetime, planned_end: dt.datetime,
+                            operator_id: int | None = None, team_id: int | None = None,
+                            keep_assignment: bool = False, activity_type_id: int | None = None,
+                            instructions: str | None = None, override: bool = False,
+                            override_note: str = "") -> ScheduleResult:
+    """:func:`reschedule` of the intervention the user saw at ``expected_version`` (board drags,
+    undo/redo, the edit dialog)."""
+    context.require(Permission.INTERVENTION_PLAN)
+    proposed = {"planned_start": planned_start, "planned_end": planned_end}
+    if not keep_assignment:
+        proposed["operator"] = operator_id
+    with Intervention._meta.database.atomic():
+        row = _as_seen(intervention_id, expected_version, proposed)
+        return reschedule(row, planned_start=planned_start, planned_end=planned_end,
+                          operator_id=operator_id, team_id=team_id,
+                          keep_assignment=keep_assignment, activity_type_id=activity_type_id,
+                          instructions=instructions, override=override, override_note=override_note)
 
 
-def compose_final_report(request_id: int) -> str:
-    """The request's final report drafted from its done interventions' reports, in order."""
-    query = (Intervention.select(Intervention, Operator)
-             .join(Operator, join_type=JOIN.LEFT_OUTER)
-             .where(Intervention.request == request_id, Intervention.status == "done",
-                    Intervention.report != "")
-             .order_by(Intervention.actual_start, Intervention.id))
-    parts = []
-    for i in query:
-        when = i.actual_start or i.planned_start
-        head = f"{when:%d/%m/%Y}" if when else ""
-        if i.operator_id:
-            head = f"{head} – {i.operator.full_name}" if head else i.operator.full_name
-        parts.append(f"{head}\n{i.report.strip()}" if head else i.report.strip())
-    return "\n\n".join(parts)
+def _step(row: Intervention, suggest_resolve: bool = False) -> Step:
+    return Step(row.id, row.version, row.request_id, row.status, suggest_resolve)
 
+
+def start_intervention(intervention_id: int, expected_version: int,
+                       at: dt.datetime | None = None) -> Step:
+    with Intervention._meta.database.atomic():
+        row = _as_seen(intervention_id, expected_version, {"status": "in_progress"})
+        return _step(start(row, at))
+
+
+def complete_intervention(intervention_id: int, expected_version: int, *,
+                          actual_start: dt.datetime, actual_end: dt.datetime, report: str) -> Step:
+    """:func:`complete`; ``suggest_resolve`` when it was the request's last open intervention
+    and the request is still open (the UI offers to resolve it)."""
+    with Intervention._meta.database.atomic():
+        row = _as_seen(intervention_id, expected_version, {"status": "done"})
+        complete(row, actual_start=actual_start, actual_end=actual_end, report=report)
+        still_open = (Intervention.select().where(Intervention.request == row.request_id,
+                                                  Intervention.status.in_(OPEN_STATUSES))
+                      .exists())
+        request_status = (ServiceRequest.select(ServiceRequest.status)
+                          .where(ServiceRequest.id == row.request_id).scalar())
+        from .requests import OPEN_STATUSES as OPEN_REQUEST
+
+        return _step(row, not still_open and request_status in OPEN_REQUEST)
+
+
+def cancel_intervention(intervention_id: int, expected_version: int, reason: str = "") -> Step:
+    with Intervention._meta.database.atomic():
+        row = _as_seen(intervention_id, expected_version, {"status": "cancelled"})
+        return _step(cancel(row, reason))
+
+
+def save_final_report(request_id: int, expected_version: int, text: str) -> int:
+    """Save the final report of the request the user saw at ``expected_version``; returns the
+    request's new version."""
+    with ServiceRequest._meta.database.atomic():
+        request = ServiceRequest.get_or_none(ServiceRequest.id == request_id)
+        if request is None:
+            raise ConflictError("ServiceRequest", request_id, deleted=True)
+        request.version = expected_version  # a newer stored version refuses the save
+        return set_final_report(request, text).version
+
+
+# -- the request's final report ---------------------------------------------------------------
 
 def set_final_report(request: ServiceRequest, text: str) -> ServiceRequest:
     """Save the final report of a loaded request (optimistic-locked)."""

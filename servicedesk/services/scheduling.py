@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .. import context
-from ..errors import FieldError, NotFound, ValidationError
+from ..errors import ConflictError, FieldError, NotFound, ValidationError
 from ..models import Absence, Intervention, Operator, WorkingHours
 from ..permissions import Permission
 from ..reference_data import reference
@@ -187,10 +187,29 @@ def update_absence(absence: Absence, *, kind: str, start: dt.datetime, end: dt.d
     return absence
 
 
-def delete_absence(absence_id: int) -> None:
+def edit_absence(absence_id: int, expected_version: int, *, kind: str, start: dt.datetime,
+                 end: dt.datetime, note: str = "") -> Absence:
+    """:func:`update_absence` of the absence the user saw at ``expected_version``."""
     context.require(Permission.BOARD_EDIT)
     with Absence._meta.database.atomic():
-        Absence.delete().where(Absence.id == absence_id).execute()
+        absence = Absence.get_or_none(Absence.id == absence_id)
+        if absence is None:
+            raise ConflictError("Absence", absence_id, deleted=True)
+        absence.version = expected_version  # a newer stored version refuses the save
+        return update_absence(absence, kind=kind, start=start, end=end, note=note)
+
+
+def delete_absence(absence_id: int, expected_version: int | None = None) -> None:
+    """Remove an absence (a tombstone keeps that it existed); with ``expected_version`` only
+    the absence as the user saw it (ConflictError when it changed since)."""
+    context.require(Permission.BOARD_EDIT)
+    with Absence._meta.database.atomic():
+        absence = Absence.get_or_none(Absence.id == absence_id)
+        if absence is None:
+            return
+        if expected_version is not None:
+            absence.version = expected_version
+        absence.delete_instance()
 
 
 def absences_between(operator_ids: Iterable[int], start: dt.datetime,
@@ -347,6 +366,42 @@ def free_slots(operator_id: int | None, duration_minutes: int, after: dt.datetim
         found += _operator_slots(op_id, weeks[op_id], blocked, duration, after, until, limit)
     found.sort(key=lambda s: (s.start, s.operator_id))
     return found[:limit]
+
+
+def why_no_slots(operator_id: int | None, duration_minutes: int, after: dt.datetime, *,
+                 horizon_days: int = 14, team_id: int | None = None) -> tuple[str, dict]:
+    """Why :func:`free_slots` found nothing, as a code and its parameters (the UI says it):
+
+    ``no_operator`` (neither an operator nor a team), ``team_empty`` (no active operator in the
+    team), ``no_working_hours`` (no working period in the horizon), ``longer_than_day`` (longer
+    than any working day: ``hours`` is the longest), ``absent`` (absent on every working day),
+    ``fully_booked`` (every working period taken).
+    """
+    if operator_id is None and team_id is None:
+        return "no_operator", {}
+    ids = [operator_id] if operator_id is not None else team_operator_ids(team_id)
+    if not ids:
+        return "team_empty", {}
+    horizon_days = max(1, min(int(horizon_days), MAX_HORIZON_DAYS))
+    first = after.date()
+    days = [first + dt.timedelta(days=i) for i in range(horizon_days)]
+    until = dt.datetime.combine(first + dt.timedelta(days=horizon_days), dt.time(0))
+    weeks = weeks_of(ids)
+    spans = [periods_on(weeks[op], day) for op in ids for day in days]
+    spans = [p for p in spans if p]
+    if not spans:
+        return "no_working_hours", {"days": horizon_days}
+    longest = max(p[-1][1] - p[0][0] for p in spans)
+    if dt.timedelta(minutes=int(duration_minutes)) > longest:
+        return "longer_than_day", {"hours": round(longest.total_seconds() / 3600, 1)}
+    absent = absences_between(ids, after, until)
+    for op in ids:
+        away = [(_as_dt(a.start), _as_dt(a.end)) for a in absent[op]]
+        for day in days:
+            periods = periods_on(weeks[op], day)
+            if periods and _subtract((periods[0][0], periods[-1][1]), away):
+                return "fully_booked", {"days": horizon_days}
+    return "absent", {"days": horizon_days}
 
 
 def is_working_day(operator_id: int, day: dt.date) -> bool:

@@ -11,10 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from peewee import Case, fn
+from peewee import fn
 
 from .. import clock, context
-from ..errors import FieldError, NotFound, ServiceDeskError, ValidationError
+from ..errors import ConflictError, FieldError, NotFound, ServiceDeskError, ValidationError
 from ..models import ActivityType, Intervention, Operator, ServiceRequest, WorkLog
 from ..permissions import Permission
 
@@ -23,13 +23,23 @@ MAX_KM = Decimal("3000")
 MAX_NOTES = 5000
 
 
+@dataclass(frozen=True)
+class Overlap:
+    """An entry of the same operator and day that a new one overlaps."""
+
+    id: int
+    start_time: dt.time | None
+    end_time: dt.time | None
+
+
 class WorklogOverlapError(ServiceDeskError):
     """The entry overlaps other entries of the same operator; save again with allow_overlap."""
 
     code = "worklogs.overlap"
 
     def __init__(self, overlapping: list[WorkLog]) -> None:
-        self.overlapping = overlapping
+        # plain rows: the error travels to the UI, which shows their times
+        self.overlapping = [Overlap(e.id, e.start_time, e.end_time) for e in overlapping]
         super().__init__(f"overlaps {len(overlapping)} entries", count=len(overlapping))
 
 
@@ -169,14 +179,21 @@ def create(request_id: int, data: WorklogInput, *, allow_overlap: bool = False) 
         return WorkLog.create(request=request.id, **values)
 
 
-def _stored(entry: WorkLog) -> WorkLog:
+def _stored(entry: WorkLog | int) -> WorkLog:
     """The entry as stored, read inside the write transaction: permissions are checked against
     it, never against the copy in memory (whose owner a caller could have changed)."""
-    stored = WorkLog.get_or_none(WorkLog.id == entry.id)
+    entry_id = entry if isinstance(entry, int) else entry.id
+    stored = WorkLog.get_or_none(WorkLog.id == entry_id)
     if stored is None:
-        from ..errors import ConflictError
+        raise ConflictError("WorkLog", entry_id, deleted=True)
+    return stored
 
-        raise ConflictError("WorkLog", entry.id, deleted=True)
+
+def _as_seen(entry_id: int, expected_version: int) -> WorkLog:
+    """The stored entry carrying the version the user saw: its save or delete is refused
+    (ConflictError listing what differs) when another workstation changed it since."""
+    stored = _stored(entry_id)
+    stored.version = expected_version
     return stored
 
 
@@ -206,58 +223,14 @@ def delete(entry: WorkLog) -> None:
         entry.delete_instance()  # refused with ConflictError if changed since it was read
 
 
-@dataclass(frozen=True)
-class Totals:
-    billable_minutes: int
-    non_billable_minutes: int
-    travel_minutes: int
-    km: Decimal
-    entries: int
-
-    @property
-    def minutes(self) -> int:
-        return self.billable_minutes + self.non_billable_minutes
+def update_entry(entry_id: int, expected_version: int, data: WorklogInput, *,
+                 allow_overlap: bool = False) -> WorkLog:
+    """Edit the entry the user saw at ``expected_version`` (the form's write path)."""
+    with WorkLog._meta.database.atomic():
+        return update(_as_seen(entry_id, expected_version), data, allow_overlap=allow_overlap)
 
 
-def totals(request_id: int) -> Totals:
-    """The request's logged time, billable and not, in one query."""
-    billable = fn.COALESCE(fn.SUM(Case(None, [(WorkLog.billable == True, WorkLog.minutes)], 0)), 0)  # noqa: E712
-    other = fn.COALESCE(fn.SUM(Case(None, [(WorkLog.billable == False, WorkLog.minutes)], 0)), 0)  # noqa: E712
-    row = (WorkLog.select(billable, other, fn.COALESCE(fn.SUM(WorkLog.travel_minutes), 0),
-                          fn.COALESCE(fn.SUM(WorkLog.km), 0), fn.COUNT(WorkLog.id))
-           .where(WorkLog.request == request_id).tuples().get())
-    return Totals(int(row[0]), int(row[1]), int(row[2]), Decimal(str(row[3])).quantize(Decimal("0.1")),
-                  int(row[4]))
-
-
-def of_request(request_id: int) -> list[WorkLog]:
-    """A request's entries with operator and activity type joined, newest first."""
-    return list(WorkLog.select(WorkLog, Operator, ActivityType)
-                .join(Operator).switch(WorkLog).join(ActivityType)
-                .where(WorkLog.request == request_id)
-                .order_by(WorkLog.work_date.desc(), WorkLog.start_time.desc(), WorkLog.id.desc()))
-
-
-def from_intervention(intervention: Intervention, operator_id: int | None = None) -> WorklogInput:
-    """A prefilled entry for an intervention (the "my day" one-click log): its actual times when
-    done, else its planned times; the date is the intervention's day."""
-    start = intervention.actual_start or intervention.planned_start
-    end = intervention.actual_end or intervention.planned_end
-    same_day = start is not None and end is not None and start.date() == end.date() and end > start
-    activity = ActivityType.get_by_id(intervention.activity_type_id)
-    return WorklogInput(
-        operator_id=operator_id or intervention.operator_id,
-        work_date=start.date() if start else clock.today(),
-        activity_type_id=intervention.activity_type_id,
-        start_time=start.time().replace(second=0) if same_day else None,
-        end_time=end.time().replace(second=0) if same_day else None,
-        minutes=None if same_day else activity.default_minutes,
-        billable=None, intervention_id=intervention.id)
-
-
-def logged_interventions(intervention_ids: list[int]) -> set[int]:
-    """Which of these interventions already have a work-log entry."""
-    if not intervention_ids:
-        return set()
-    return {r[0] for r in WorkLog.select(WorkLog.intervention).distinct()
-            .where(WorkLog.intervention.in_(intervention_ids)).tuples()}
+def delete_entry(entry_id: int, expected_version: int) -> None:
+    """Remove the entry the user saw at ``expected_version``."""
+    with WorkLog._meta.database.atomic():
+        delete(_as_seen(entry_id, expected_version))

@@ -11,6 +11,7 @@ from servicedesk.errors import ConflictError, PermissionDenied, ValidationError
 from servicedesk.models import (ActivityType, AuditLog, Intervention, Operator, Party, Priority,
                                 RequestEvent, ServiceRequest, Team)
 from servicedesk.permissions import Role
+from servicedesk.queries import interventions as board_reads
 from servicedesk.services import interventions, scheduling
 from servicedesk.services.interventions import SchedulingConflictError
 
@@ -123,14 +124,14 @@ def test_complete_permissions_and_final_report(setup):
             interventions.cancel(b)
     interventions.complete(b, actual_start=at(MON, "14:00"), actual_end=at(MON, "15:00"),
                            report="Verificato il funzionamento.")
-    text = interventions.compose_final_report(req.id)
+    text = board_reads.compose_final_report(req.id)
     assert text.index("Sostituita") < text.index("Verificato")
     assert "02/03/2026 – Bruno Verdi" in text
-    interventions.set_final_report(req, text)
+    interventions.set_final_report(req.reload(), text)  # scheduling assigned it meanwhile
     assert req.reload().final_report == text
     with pytest.raises(ValidationError):  # done cannot be cancelled
         interventions.cancel(b.reload())
-    rows = interventions.of_request(req.id)
+    rows = board_reads.of_request(req.id)
     assert [r.status for r in rows] == ["done", "done"] and rows[0].operator_name == "Bruno Verdi"
 
 

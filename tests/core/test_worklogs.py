@@ -12,6 +12,7 @@ from servicedesk.errors import ConflictError, PermissionDenied, ValidationError
 from servicedesk.models import (ActivityType, AuditLog, JobOrder, Operator, Party, Priority,
                                 ServiceRequest, WorkLog)
 from servicedesk.permissions import Role
+from servicedesk.queries import worklogs as worklog_reads
 from servicedesk.services import interventions, worklogs
 from servicedesk.services.worklogs import WorklogInput, WorklogOverlapError
 
@@ -44,10 +45,10 @@ def test_create_follows_request_and_totals(setup):
     assert a.billable is True and a.km == Decimal("12.5")
     worklogs.create(req.id, entry(anna, maint, start_time=None, end_time=None, minutes=45,
                                   work_date=DAY - dt.timedelta(days=1)))  # maintenance: not billable
-    t = worklogs.totals(req.id)
+    t = worklog_reads.totals(req.id)
     assert (t.billable_minutes, t.non_billable_minutes, t.travel_minutes, t.km, t.entries) == (
         120, 45, 30, Decimal("12.5"), 2)
-    assert [e.minutes for e in worklogs.of_request(req.id)] == [120, 45]
+    assert [e.minutes for e in worklog_reads.of_request(req.id)] == [120, 45]
 
 
 @pytest.mark.parametrize("kw, code", [
@@ -121,8 +122,8 @@ def test_prefill_from_intervention(setup):
     item = interventions.schedule(req.id, activity_type_id=repair.id, operator_id=anna.id,
                                   planned_start=dt.datetime(2026, 3, 4, 9),
                                   planned_end=dt.datetime(2026, 3, 4, 10, 30)).intervention
-    data = worklogs.from_intervention(item)
+    data = worklog_reads.from_intervention(item.id)
     assert (data.work_date, data.start_time, data.end_time, data.intervention_id) == (
         DAY, dt.time(9), dt.time(10, 30), item.id)
     worklogs.create(req.id, data)
-    assert worklogs.logged_interventions([item.id]) == {item.id}
+    assert worklog_reads.logged_interventions([item.id]) == {item.id}
