@@ -1210,12 +1210,60 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Eliminare questa assenza?</translation>
     </message>
     <message>
-      <source>Schedule intervention</source>
-      <translation>Pianifica intervento</translation>
+      <source>Scheduling rules</source>
+      <translation>Regole di pianificazione</translation>
+    </message>
+    <message>
+      <source>Scheduling an intervention for a technician assigns a new request to that technician</source>
+      <translation>Pianificando un intervento per un tecnico, la richiesta nuova viene assegnata a quel tecnico</translation>
+    </message>
+    <message>
+      <source>The request moves from “New” to “Assigned” with the technician as its owner (an owner already chosen stays). When its last intervention is done, resolving it is offered in any case.</source>
+      <translation>La richiesta passa da «Nuova» ad «Assegnata» con il tecnico come responsabile (un responsabile già scelto resta). Quando il suo ultimo intervento è completato, viene comunque proposto di risolverla.</translation>
+    </message>
+    <message>
+      <source>Applies to every workstation. Only an administrator may change it.</source>
+      <translation>Vale per tutte le postazioni. Solo un amministratore può cambiarla.</translation>
+    </message>
+    <message>
+      <source>Complete intervention</source>
+      <translation>Completa intervento</translation>
+    </message>
+    <message>
+      <source>What was found and what was done</source>
+      <translation>Cosa è stato riscontrato e cosa è stato fatto</translation>
+    </message>
+    <message>
+      <source>Also log this time in the work log</source>
+      <translation>Registra anche questo tempo nel consuntivo</translation>
+    </message>
+    <message>
+      <source>Actual start</source>
+      <translation>Inizio effettivo</translation>
+    </message>
+    <message>
+      <source>Actual end</source>
+      <translation>Fine effettiva</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Rapporto</translation>
+    </message>
+    <message>
+      <source>Complete</source>
+      <translation>Completa</translation>
+    </message>
+    <message>
+      <source>The intervention was completed, but the work log was not written</source>
+      <translation>L'intervento è completato, ma il consuntivo non è stato registrato</translation>
     </message>
     <message>
       <source>Edit intervention</source>
       <translation>Modifica intervento</translation>
+    </message>
+    <message>
+      <source>Schedule intervention</source>
+      <translation>Pianifica intervento</translation>
     </message>
     <message>
       <source>What the technician must know or bring: access, parts, contact on site…</source>
@@ -1224,10 +1272,6 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Inherited from the request</source>
       <translation>Ereditata dalla richiesta</translation>
-    </message>
-    <message>
-      <source>(all teams)</source>
-      <translation>(tutti i team)</translation>
     </message>
     <message>
       <source>Request</source>
@@ -1266,6 +1310,18 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Cerca di nuovo</translation>
     </message>
     <message>
+      <source>(all teams)</source>
+      <translation>(tutti i team)</translation>
+    </message>
+    <message>
+      <source>as the request's latest intervention</source>
+      <translation>come l'ultimo intervento della richiesta</translation>
+    </message>
+    <message>
+      <source>suggested by the problem type</source>
+      <translation>suggerito dal tipo di problema</translation>
+    </message>
+    <message>
       <source>(team, assign later)</source>
       <translation>(team, assegna dopo)</translation>
     </message>
@@ -1282,52 +1338,40 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Scegli un operatore o un team per vedere le disponibilità.</translation>
     </message>
     <message>
-      <source>No free slot of this length in the next 14 days.</source>
-      <translation>Nessuna disponibilità di questa durata nei prossimi 14 giorni.</translation>
+      <source>The team has no active operator: choose an operator.</source>
+      <translation>Il team non ha operatori attivi: scegli un operatore.</translation>
+    </message>
+    <message>
+      <source>Nobody in the team has working hours in the next {days} days.</source>
+      <translation>Nessuno del team ha orari di lavoro nei prossimi {days} giorni.</translation>
+    </message>
+    <message>
+      <source>{name} has no working hours in the next {days} days (Board › Working hours…).</source>
+      <translation>{name} non ha orari di lavoro nei prossimi {days} giorni (Lavagna › Orari di lavoro…).</translation>
+    </message>
+    <message>
+      <source>Longer than a working day ({hours} h at most): shorten it, or choose the times yourself.</source>
+      <translation>Più lungo di una giornata di lavoro (al massimo {hours} h): accorcialo, oppure scegli tu gli orari.</translation>
+    </message>
+    <message>
+      <source>Everybody in the team is absent in the next {days} days.</source>
+      <translation>Tutto il team è assente nei prossimi {days} giorni.</translation>
+    </message>
+    <message>
+      <source>{name} is absent on every working day of the next {days} days.</source>
+      <translation>{name} è assente in tutti i giorni lavorativi dei prossimi {days} giorni.</translation>
+    </message>
+    <message>
+      <source>No free slot of this length in the next {days} days: the working hours are booked.</source>
+      <translation>Nessuna disponibilità di questa durata nei prossimi {days} giorni: gli orari di lavoro sono occupati.</translation>
     </message>
     <message>
       <source>Agenda of {day}</source>
       <translation>Agenda del {day}</translation>
     </message>
     <message>
-      <source>Complete intervention</source>
-      <translation>Completa intervento</translation>
-    </message>
-    <message>
-      <source>What was found and what was done</source>
-      <translation>Cosa è stato riscontrato e cosa è stato fatto</translation>
-    </message>
-    <message>
-      <source>Also log this time in the work log</source>
-      <translation>Registra anche questo tempo nel consuntivo</translation>
-    </message>
-    <message>
-      <source>Actual start</source>
-      <translation>Inizio effettivo</translation>
-    </message>
-    <message>
-      <source>Actual end</source>
-      <translation>Fine effettiva</translation>
-    </message>
-    <message>
-      <source>Report</source>
-      <translation>Rapporto</translation>
-    </message>
-    <message>
-      <source>Complete</source>
-      <translation>Completa</translation>
-    </message>
-    <message>
-      <source>Work log</source>
-      <translation>Consuntivo</translation>
-    </message>
-    <message>
-      <source>This time overlaps other work-log entries of the operator. Log it anyway?</source>
-      <translation>Questo orario si sovrappone ad altre voci di consuntivo dell'operatore. Registrarlo comunque?</translation>
-    </message>
-    <message>
-      <source>The intervention was completed, but the work log was not written:</source>
-      <translation>L'intervento è stato completato, ma il consuntivo non è stato registrato:</translation>
+      <source>Request {number} assigned to {name}.</source>
+      <translation>Richiesta {number} assegnata a {name}.</translation>
     </message>
     <message>
       <source>Working hours</source>
@@ -1378,6 +1422,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>(nessuno)</translation>
     </message>
     <message>
+      <source>Intervention</source>
+      <translation>Intervento</translation>
+    </message>
+    <message>
       <source>Date</source>
       <translation>Data</translation>
     </message>
@@ -1390,36 +1438,21 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Viaggio</translation>
     </message>
     <message>
-      <source>Intervention</source>
-      <translation>Intervento</translation>
-    </message>
-    <message>
       <source>Notes</source>
       <translation>Note</translation>
     </message>
     <message>
-      <source>Overlapping entries</source>
-      <translation>Voci sovrapposte</translation>
-    </message>
-    <message>
-      <source>This entry overlaps other entries of the same operator on that day:</source>
-      <translation>Questa voce si sovrappone ad altre voci dello stesso operatore in quel giorno:</translation>
-    </message>
-    <message>
-      <source>Save it anyway?</source>
-      <translation>Salvarla comunque?</translation>
-    </message>
-    <message>
       <source>Move intervention #{id}</source>
+      <extracomment>Tables whose changes the board shows (requests and customers only for blocks on the board).</extracomment>
       <translation>Sposta intervento n. {id}</translation>
-    </message>
-    <message>
-      <source>Cannot undo: the intervention was changed on another workstation.</source>
-      <translation>Impossibile annullare: l'intervento è stato modificato da un'altra postazione.</translation>
     </message>
     <message>
       <source>undo/redo on the board</source>
       <translation>annulla/ripeti sulla lavagna</translation>
+    </message>
+    <message>
+      <source>Cannot undo</source>
+      <translation>Impossibile annullare</translation>
     </message>
     <message>
       <source>Day</source>
@@ -1458,20 +1491,16 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Ripeti</translation>
     </message>
     <message>
-      <source>Changed on another workstation</source>
-      <translation>Modificato da un'altra postazione</translation>
-    </message>
-    <message>
-      <source>The board is reloaded with the current data.</source>
-      <translation>La lavagna viene ricaricata con i dati attuali.</translation>
-    </message>
-    <message>
       <source>Team board</source>
       <translation>Lavagna team</translation>
     </message>
     <message>
       <source>Interventions</source>
       <translation>Interventi</translation>
+    </message>
+    <message>
+      <source>Work log</source>
+      <translation>Consuntivo</translation>
     </message>
     <message>
       <source>My day</source>
@@ -1492,6 +1521,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Absences…</source>
       <translation>Assenze…</translation>
+    </message>
+    <message>
+      <source>Scheduling rules…</source>
+      <translation>Regole di pianificazione…</translation>
     </message>
     <message>
       <source>Export schedule (.ics)…</source>
@@ -1674,8 +1707,16 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Pianifica comunque</translation>
     </message>
     <message>
-      <source>Reload</source>
-      <translation>Ricarica</translation>
+      <source>This entry overlaps other entries of the same operator on that day:</source>
+      <translation>Questa voce si sovrappone ad altre voci dello stesso operatore in quel giorno:</translation>
+    </message>
+    <message>
+      <source>Overlapping entries</source>
+      <translation>Voci sovrapposte</translation>
+    </message>
+    <message>
+      <source>Save it anyway?</source>
+      <translation>Salvarla comunque?</translation>
     </message>
     <message>
       <source>Status</source>
@@ -1722,6 +1763,18 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Componi rapporto finale…</translation>
     </message>
     <message>
+      <source>All interventions are done — resolve the request?</source>
+      <translation>Tutti gli interventi sono completati — risolvere la richiesta?</translation>
+    </message>
+    <message>
+      <source>Resolve…</source>
+      <translation>Risolvi…</translation>
+    </message>
+    <message>
+      <source>Not now</source>
+      <translation>Non ora</translation>
+    </message>
+    <message>
       <source>Save the request first to schedule interventions.</source>
       <translation>Salva prima la richiesta per pianificare interventi.</translation>
     </message>
@@ -1730,36 +1783,24 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Motivo (facoltativo):</translation>
     </message>
     <message>
+      <source>Request {number} resolved.</source>
+      <translation>Richiesta {number} risolta.</translation>
+    </message>
+    <message>
+      <source>Resolve request</source>
+      <translation>Risolvi richiesta</translation>
+    </message>
+    <message>
       <source>Final report</source>
       <translation>Rapporto finale</translation>
     </message>
     <message>
+      <source>Resolve</source>
+      <translation>Risolvi</translation>
+    </message>
+    <message>
       <source>Drafted from the reports of the completed interventions; edit before saving.</source>
       <translation>Bozza composta dai rapporti degli interventi completati; modificala prima di salvare.</translation>
-    </message>
-    <message>
-      <source>Time</source>
-      <translation>Orario</translation>
-    </message>
-    <message>
-      <source>Add…</source>
-      <translation>Aggiungi…</translation>
-    </message>
-    <message>
-      <source>yes</source>
-      <translation>sì</translation>
-    </message>
-    <message>
-      <source>no</source>
-      <translation>no</translation>
-    </message>
-    <message>
-      <source>Logged: {total} h · billable {billable} h · not billable {other} h · travel {travel} h, {km} km</source>
-      <translation>Consuntivato: {total} h · fatturabili {billable} h · non fatturabili {other} h · viaggio {travel} h, {km} km</translation>
-    </message>
-    <message>
-      <source>Delete this work-log entry?</source>
-      <translation>Eliminare questa voce di consuntivo?</translation>
     </message>
     <message>
       <source>Unassigned</source>
@@ -1824,6 +1865,30 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Cancelled</source>
       <translation>Annullato</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Orario</translation>
+    </message>
+    <message>
+      <source>Add…</source>
+      <translation>Aggiungi…</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>sì</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <source>Logged: {total} h · billable {billable} h · not billable {other} h · travel {travel} h, {km} km</source>
+      <translation>Consuntivato: {total} h · fatturabili {billable} h · non fatturabili {other} h · viaggio {travel} h, {km} km</translation>
+    </message>
+    <message>
+      <source>Delete this work-log entry?</source>
+      <translation>Eliminare questa voce di consuntivo?</translation>
     </message>
     <message>
       <source>No interventions today.</source>
@@ -4652,10 +4717,6 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>La fine è precedente all'inizio.</translation>
     </message>
     <message>
-      <source>The record no longer exists.</source>
-      <translation>Il record non esiste più.</translation>
-    </message>
-    <message>
       <source>The backup folder “{path}” does not exist or cannot be written.</source>
       <translation>La cartella dei backup “{path}” non esiste o non è scrivibile.</translation>
     </message>
@@ -5166,6 +5227,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Your role does not allow this action.</source>
       <translation>Il tuo ruolo non consente questa operazione.</translation>
+    </message>
+    <message>
+      <source>The record no longer exists.</source>
+      <translation>Il record non esiste più.</translation>
     </message>
     <message>
       <source>This field is required.</source>

@@ -422,6 +422,19 @@ def set_final_report(request: ServiceRequest, text: str) -> ServiceRequest:
     return request
 
 
+def resolve_request(request_id: int, expected_version: int, final_report: str) -> int:
+    """Resolve the request the user saw at ``expected_version`` with ``final_report`` — the
+    step offered once its last intervention is done. Returns the request's new version."""
+    from . import requests as request_service
+
+    with ServiceRequest._meta.database.atomic():
+        request = ServiceRequest.get_or_none(ServiceRequest.id == request_id)
+        if request is None:
+            raise ConflictError("ServiceRequest", request_id, deleted=True)
+        request.version = expected_version  # a newer stored version refuses the move
+        return request_service.change_status(request, "resolved", final_report=final_report).version
+
+
 # -- what a technician takes along: sheet, calendar event ---------------------------------------
 
 @dataclass(frozen=True)

@@ -95,7 +95,7 @@ def test_dialog_proposes_slots_warns_and_records_override(qtbot, ctx, request_, 
     dialog.override_note.setText("Cliente fermo")
     with qtbot.waitSignal(ctx.bus.changed):
         dialog.save()
-    saved = dialog.saved.reload()
+    saved = Intervention.get_by_id(dialog.saved_id)
     assert saved.priority_id == req.priority_id and saved.instructions == "Portare il kit"
     assert "double_booking" in saved.override_note and "Cliente fermo" in saved.override_note
 
@@ -137,12 +137,12 @@ def test_interventions_panel_complete_and_final_report(qtbot, ctx, request_, mon
     clock.freeze(at(MON, "12:00"))
     from ui.dialogs.schedule_dialog import CompleteDialog
 
-    dialog = CompleteDialog(ctx=ctx, intervention=panel.current())
+    dialog = CompleteDialog(ctx=ctx, intervention_id=panel.current().id)
     qtbot.addWidget(dialog)
     dialog.report.setPlainText("Sostituito il bruciatore.")
     dialog.save()
     assert item.reload().status == "done"
-    from servicedesk.services import worklogs
+    from servicedesk.queries import worklogs
 
     assert worklogs.totals(req.id).minutes == 55  # logged from the completion: 09:05–10:00
     panel.refresh()

@@ -1,4 +1,8 @@
-"""Operators' absences (holiday, sick leave, training): list, add, edit, delete."""
+"""Operators' absences (holiday, sick leave, training): list, add, edit, delete.
+
+Read as rows with their version (``queries.board.absences_of``); every write runs through the
+op runner, an edit or delete only of the absence as the list showed it.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,15 +13,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateTimeEdit, QDia
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from servicedesk import clock
-from servicedesk.errors import ConflictError, ServiceDeskError
-from servicedesk.models import Absence
+from servicedesk import clock, limits
+from servicedesk.queries.board import AbsenceSpan, absences_of
 from servicedesk.services import scheduling
-from servicedesk import limits
 
 from .. import fmt
-from ..messages import conflict_text, show_error
-from ..widgets.board_common import ask_reload, fill_operators
+from ..widgets.board_common import fill_operators
 from ..widgets.board_view import absence_label
 from ..widgets.limited_text import limit_text
 
@@ -28,12 +29,13 @@ class AbsenceDialog(QDialog):
     def __init__(self, *, ctx, operator_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.current: Absence | None = None
+        self.current: AbsenceSpan | None = None
+        self.rows: list[AbsenceSpan] = []
         self.setObjectName("absenceDialog")
         self.setWindowTitle(QCoreApplication.translate("Board", "Absences"))
         self.operator = QComboBox()
         self.operator.setObjectName("operatorCombo")
-        fill_operators(self.operator, selected=operator_id)
+        fill_operators(self.operator, ctx.lookups(), selected=operator_id)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("absenceTable")
         self.table.setHorizontalHeaderLabels([
@@ -99,8 +101,8 @@ class AbsenceDialog(QDialog):
         if op_id is None:
             return
         since = dt.datetime.combine(clock.today() - dt.timedelta(days=60), dt.time(0))
-        rows = list(Absence.select().where(Absence.operator == op_id, Absence.end >= since)
-                    .order_by(Absence.start))
+        rows = absences_of(op_id, since)
+        self.rows = rows
         self.table.setRowCount(len(rows))
         for r, a in enumerate(rows):
             cells = [absence_label(a.kind), fmt.datetime(a.start), fmt.datetime(a.end), a.note]
@@ -124,9 +126,9 @@ class AbsenceDialog(QDialog):
         items = self.table.selectedItems()
         if not items:
             return
-        absence = Absence.get_or_none(Absence.id == items[0].data(Qt.ItemDataRole.UserRole))
+        wanted = items[0].data(Qt.ItemDataRole.UserRole)
+        absence = next((a for a in self.rows if a.id == wanted), None)
         if absence is None:
-            self.load()
             return
         self.current = absence
         self.kind.setCurrentIndex(max(0, self.kind.findData(absence.kind)))
@@ -135,24 +137,20 @@ class AbsenceDialog(QDialog):
         self.note.setText(absence.note)
         self.delete_btn.setEnabled(True)
 
+    def _reloaded(self, *_args) -> None:
+        self.load()
+        self.new()
+
     def save(self) -> None:
         args = dict(kind=self.kind.currentData(), start=fmt.pydatetime(self.start.dateTime()),
                     end=fmt.pydatetime(self.end.dateTime()), note=self.note.text())
-        try:
-            if self.current is None:
-                scheduling.add_absence(self.operator.currentData(), **args)
-            else:
-                scheduling.update_absence(self.current, **args)
-        except ConflictError as err:
-            if ask_reload(self, conflict_text(err)):
-                self.load()
-                self.new()
-            return
-        except ServiceDeskError as err:
-            show_error(self, err)
-            return
-        self.load()
-        self.new()
+        if self.current is None:
+            outcome = self.ctx.ops.run(self, scheduling.add_absence, self.operator.currentData(), **args)
+        else:
+            outcome = self.ctx.ops.run(self, scheduling.edit_absence, self.current.id,
+                                       self.current.version, on_conflict=self._reloaded, **args)
+        if outcome is not None:
+            self._reloaded()
 
     def delete(self) -> None:
         if self.current is None:
@@ -161,10 +159,7 @@ class AbsenceDialog(QDialog):
                                       QCoreApplication.translate("Board", "Delete this absence?"))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            scheduling.delete_absence(self.current.id)
-        except ServiceDeskError as err:
-            show_error(self, err)
-            return
-        self.load()
-        self.new()
+        outcome = self.ctx.ops.run(self, scheduling.delete_absence, self.current.id,
+                                   self.current.version, on_conflict=self._reloaded)
+        if outcome is not None:
+            self._reloaded()

@@ -1,4 +1,7 @@
-"""Edit an operator's weekly working hours (two periods a day), or return to the office default."""
+"""Edit an operator's weekly working hours (two periods a day), or return to the office default.
+
+Read through ``queries.board.working_week``; saved through the op runner.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QGridLayout, QLabel, QTimeEdit, QVBoxLayout, QWidget)
 
 from servicedesk.errors import ServiceDeskError
+from servicedesk.queries.board import working_week
 from servicedesk.services import scheduling
 
 from ..messages import show_error
@@ -23,7 +27,7 @@ class WorkingHoursDialog(QDialog):
         self.setWindowTitle(QCoreApplication.translate("Board", "Working hours"))
         self.operator = QComboBox()
         self.operator.setObjectName("operatorCombo")
-        fill_operators(self.operator, selected=operator_id)
+        fill_operators(self.operator, ctx.lookups(), selected=operator_id)
         self.default = QCheckBox(QCoreApplication.translate("Board", "Use the office default (Monday–Friday)"))
         self.default.setObjectName("defaultCheck")
         grid = QGridLayout()
@@ -71,8 +75,9 @@ class WorkingHoursDialog(QDialog):
         op_id = self.operator.currentData()
         if op_id is None:
             return
-        week = scheduling.week_of(op_id)
-        self.default.setChecked(not scheduling.has_own_hours(op_id))
+        loaded = working_week(op_id)
+        week = loaded.periods
+        self.default.setChecked(not loaded.own)
         for wd, (works, edits, second) in enumerate(self.rows):
             periods = week.get(wd, [])
             works.setChecked(bool(periods))
@@ -113,9 +118,5 @@ class WorkingHoursDialog(QDialog):
         if not self.default.isChecked() and not periods:
             show_error(self, ServiceDeskError(code="scheduling.no_hours"))
             return
-        try:
-            scheduling.set_working_hours(op_id, periods)
-        except ServiceDeskError as err:
-            show_error(self, err)
-            return
-        self.accept()
+        if self.ctx.ops.run(self, scheduling.set_working_hours, op_id, periods) is not None:
+            self.accept()

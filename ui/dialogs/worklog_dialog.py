@@ -1,4 +1,11 @@
-"""Enter or edit a work-log entry of a request (R-LOG-1)."""
+"""Enter or edit a work-log entry of a request (R-LOG-1).
+
+A new entry starts from the signed-in operator's own work on the request (#12): his
+intervention preselected with its activity type and times, else the activity type and duration
+the request's work suggests (``queries.worklogs.defaults_for``); choosing another intervention
+takes its activity type and times. Saving runs through the op runner with the version the form
+showed; overlapping entries are shown and may be accepted.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,31 +14,32 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QTime
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog,
                                QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
-                               QMessageBox, QPlainTextEdit, QRadioButton, QSpinBox, QTimeEdit,
-                               QVBoxLayout, QWidget)
+                               QPlainTextEdit, QRadioButton, QSpinBox, QTimeEdit, QVBoxLayout,
+                               QWidget)
 
-from servicedesk import clock
-from servicedesk.errors import ConflictError, ServiceDeskError
-from servicedesk.models import ActivityType, Intervention, ServiceRequest, WorkLog
+from servicedesk import clock, limits
 from servicedesk.permissions import Permission
+from servicedesk.queries import interventions as intervention_reads
+from servicedesk.queries import worklogs as reads
+from servicedesk.queries.worklogs import WorklogRow
 from servicedesk.services import worklogs
-from servicedesk.services.worklogs import WorklogInput, WorklogOverlapError
-from servicedesk import limits
+from servicedesk.services.worklogs import WorklogInput
 
 from .. import fmt
-from ..messages import conflict_text, show_error
-from ..widgets.board_common import ask_reload, fill_activity_types, fill_operators
+from ..widgets.board_common import confirm_overlap, fill_activity_types, fill_operators, run_confirmed
 from ..widgets.limited_text import limit_text
 
 
 class WorklogDialog(QDialog):
-    def __init__(self, *, ctx, request_id: int, entry: WorkLog | None = None,
+    def __init__(self, *, ctx, request_id: int, entry_id: int | None = None,
                  preset: WorklogInput | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.request = ServiceRequest.get_by_id(request_id)
-        self.entry = entry
-        self.saved: WorkLog | None = None
+        self.lookups = ctx.lookups()
+        self.request = intervention_reads.request_brief(request_id)
+        self.entry: WorklogRow | None = reads.entry(entry_id) if entry_id is not None else None
+        entry = self.entry
+        self.saved_id: int | None = None
         self.setObjectName("worklogDialog")
         self.setWindowTitle(QCoreApplication.translate("Board", "Work log entry") if entry is None
                             else QCoreApplication.translate("Board", "Edit work log entry"))
@@ -81,31 +89,26 @@ class WorklogDialog(QDialog):
         self.notes.setMaximumHeight(100)
         limit_text(self.notes, limits.limit("work_log", "notes"))
 
-        # fill
+        # fill: the entry, the preset, or what the signed-in operator most probably logs
+        source: WorklogInput | None = entry.as_input() if entry else preset
+        if source is None:
+            source = reads.defaults_for(request_id, actor.operator_id)
         if actor.can(Permission.WORKLOG_ANY):
-            fill_operators(self.operator, selected=(entry.operator_id if entry else
-                                                    preset.operator_id if preset else actor.operator_id))
+            fill_operators(self.operator, self.lookups, selected=source.operator_id or actor.operator_id)
         else:
             self.operator.addItem(actor.name, actor.operator_id)
             self.operator.setEnabled(False)
-        fill_activity_types(self.activity, ctx.lang)
+        fill_activity_types(self.activity, self.lookups, ctx.lang, source.activity_type_id)
         self.intervention.addItem(QCoreApplication.translate("Board", "(none)"), None)
-        for i in (Intervention.select().where(Intervention.request == request_id)
-                  .order_by(Intervention.planned_start)):
+        for i in intervention_reads.of_request(request_id):
             when = fmt.datetime(i.planned_start) if i.planned_start else ""
-            self.intervention.addItem(f"#{i.id} {when}", i.id)
-        source = entry or preset
-        if source is not None:
-            self._load(source)
-        else:
-            self.date.setDate(fmt.qdate(clock.today()))
-            self.by_times.setChecked(True)
-            now = clock.now()
-            self.start.setTime(QTime(max(now.hour - 1, 0), 0))
-            self.end.setTime(QTime(now.hour, 0))
-            self.billable.setChecked(self._activity_billable())
+            activity = i.activity_it if ctx.lang == "it" else i.activity_en
+            who = f" · {i.operator_name}" if i.operator_name else ""
+            self.intervention.addItem(f"#{i.id} {when} {activity}{who}", i.id)
+        self._load(source)
         self.activity.currentIndexChanged.connect(
             lambda: self.billable.setChecked(self._activity_billable()))
+        self.intervention.activated.connect(self._intervention_chosen)
         self.by_times.toggled.connect(self._mode_changed)
         self.start.timeChanged.connect(self._update_total)
         self.end.timeChanged.connect(self._update_total)
@@ -115,6 +118,7 @@ class WorklogDialog(QDialog):
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("Board", "Request"),
                     QLabel(f"<b>{self.request.number}</b>"))
+        form.addRow(QCoreApplication.translate("Board", "Intervention"), self.intervention)
         form.addRow(QCoreApplication.translate("Board", "Operator"), self.operator)
         form.addRow(QCoreApplication.translate("Board", "Date"), self.date)
         form.addRow(QCoreApplication.translate("Board", "Activity type"), self.activity)
@@ -135,7 +139,6 @@ class WorklogDialog(QDialog):
         travel.addStretch(1)
         form.addRow(QCoreApplication.translate("Board", "Travel"), travel)
         form.addRow("", self.billable)
-        form.addRow(QCoreApplication.translate("Board", "Intervention"), self.intervention)
         form.addRow(QCoreApplication.translate("Board", "Notes"), self.notes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -147,17 +150,29 @@ class WorklogDialog(QDialog):
         self.resize(620, 400)
 
     def _activity_billable(self) -> bool:
-        at = ActivityType.get_or_none(ActivityType.id == self.activity.currentData())
+        at = self.lookups.activity_type(self.activity.currentData())
         return bool(at.billable) if at else True
 
-    def _load(self, src) -> None:
-        i = self.operator.findData(src.operator_id)
-        if i >= 0:
-            self.operator.setCurrentIndex(i)
+    def _load(self, src: WorklogInput) -> None:
+        if src.operator_id is not None:
+            i = self.operator.findData(src.operator_id)
+            if i >= 0:
+                self.operator.setCurrentIndex(i)
         self.date.setDate(fmt.qdate(src.work_date or clock.today()))
-        i = self.activity.findData(src.activity_type_id if isinstance(src, WorklogInput) else src.activity_type_id)
+        i = self.activity.findData(src.activity_type_id)
         if i >= 0:
             self.activity.setCurrentIndex(i)
+        self._load_times(src)
+        self.travel.setValue(src.travel_minutes or 0)
+        self.km.setValue(float(src.km or 0))
+        billable = src.billable
+        self.billable.setChecked(self._activity_billable() if billable is None else bool(billable))
+        i = self.intervention.findData(src.intervention_id)
+        if i >= 0:
+            self.intervention.setCurrentIndex(i)
+        self.notes.setPlainText(src.notes or "")
+
+    def _load_times(self, src: WorklogInput) -> None:
         if src.start_time is not None and src.end_time is not None:
             self.by_times.setChecked(True)
             self.start.setTime(QTime(src.start_time.hour, src.start_time.minute))
@@ -165,15 +180,21 @@ class WorklogDialog(QDialog):
         else:
             self.by_hours.setChecked(True)
             self.hours.setValue((src.minutes or 0) / 60)
-        self.travel.setValue(src.travel_minutes or 0)
-        self.km.setValue(float(src.km or 0))
-        billable = src.billable
-        self.billable.setChecked(self._activity_billable() if billable is None else bool(billable))
-        iid = src.intervention_id
-        i = self.intervention.findData(iid)
+
+    def _intervention_chosen(self) -> None:
+        """Another intervention chosen for a new entry: its activity type, day and times."""
+        iid = self.intervention.currentData()
+        if iid is None or self.entry is not None:
+            return
+        src = reads.from_intervention(iid, self.operator.currentData())
+        if src.work_date > clock.today():
+            return  # planned for later: the day's own times stay
+        self.date.setDate(fmt.qdate(src.work_date))
+        i = self.activity.findData(src.activity_type_id)
         if i >= 0:
-            self.intervention.setCurrentIndex(i)
-        self.notes.setPlainText(src.notes or "")
+            self.activity.setCurrentIndex(i)
+        self._load_times(src)
+        self._mode_changed()
 
     def _mode_changed(self) -> None:
         by_times = self.by_times.isChecked()
@@ -206,37 +227,25 @@ class WorklogDialog(QDialog):
             billable=self.billable.isChecked(), notes=self.notes.toPlainText(),
             intervention_id=self.intervention.currentData())
 
+    def _reload(self, *_args) -> None:
+        """After a conflict: the entry as it is now (the user applies his change again)."""
+        self.entry = reads.entry(self.entry.id)
+        if self.entry is None:
+            self.reject()
+            return
+        self._load(self.entry.as_input())
+
     def save(self) -> None:
         data = self.data()
-        allow = False
-        while True:
-            try:
-                if self.entry is None:
-                    self.saved = worklogs.create(self.request.id, data, allow_overlap=allow)
-                else:
-                    self.saved = worklogs.update(self.entry, data, allow_overlap=allow)
-            except WorklogOverlapError as err:
-                lines = "\n".join(
-                    f"• {fmt.time(e.start_time)}–{fmt.time(e.end_time)}" for e in err.overlapping[:5])
-                answer = QMessageBox.question(
-                    self, QCoreApplication.translate("Board", "Overlapping entries"),
-                    QCoreApplication.translate("Board", "This entry overlaps other entries of the same operator on that day:")
-                    + "\n" + lines + "\n\n" + QCoreApplication.translate("Board", "Save it anyway?"))
-                if answer == QMessageBox.StandardButton.Yes:
-                    allow = True
-                    continue
-                return
-            except ConflictError as err:
-                if ask_reload(self, conflict_text(err)):
-                    fresh = WorkLog.get_or_none(WorkLog.id == err.record_id)
-                    if fresh is None:
-                        self.reject()
-                        return
-                    self.entry = fresh
-                    self._load(fresh)
-                return
-            except ServiceDeskError as err:
-                show_error(self, err)
-                return
-            break
+        confirm = lambda err: confirm_overlap(self, err)  # noqa: E731
+        if self.entry is None:
+            outcome = run_confirmed(self.ctx, self, worklogs.create, self.request.id, data,
+                                    confirm=confirm)
+        else:
+            outcome = run_confirmed(self.ctx, self, worklogs.update_entry, self.entry.id,
+                                    self.entry.version, data, confirm=confirm,
+                                    on_conflict=self._reload)
+        if outcome is None:
+            return
+        self.saved_id = outcome.result.id
         self.accept()

@@ -1,30 +1,40 @@
-"""The team board dock (agenda / lavagna team): day and week views, drag to reschedule, undo (R-REQ-3)."""
+"""The team board dock (agenda / lavagna team): day and week views, drag to reschedule, undo (R-REQ-3).
+
+The week is read as one snapshot (``queries.board.board``: rows, blocks, working hours,
+absences) on a worker, so paging never stalls the window; every move, resize, undo and redo is
+a unit of work run by the op runner with the version the board showed; the board reloads when a
+change set touches what it shows.
+"""
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QHBoxLayout,
-                               QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QHBoxLayout, QLabel,
+                               QPushButton, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from servicedesk import clock
-from servicedesk.errors import ConflictError, ServiceDeskError
-from servicedesk.models import Intervention
 from servicedesk.permissions import Permission
-from servicedesk.queries.board import Block, board
+from servicedesk.queries import interventions as intervention_reads
+from servicedesk.queries.board import Block, BoardData, board
 from servicedesk.services import interventions
-from servicedesk.services.interventions import SchedulingConflictError
+from servicedesk.uow import ChangeSet
 
 from .. import fmt
-from ..messages import conflict_text, error_text
-from ..widgets.board_common import confirm_override, fill_teams
+from ..widgets.board_common import confirm_override, confirm_scheduling, fill_teams, run_confirmed
 from ..widgets.board_view import BoardView
+from ..workers import Worker
+
+#: Tables whose changes the board shows (requests and customers only for blocks on the board).
+_BOARD_TABLES = ("intervention", "absence", "working_hours", "operator", "team", "activity_type",
+                 "priority")
 
 
 class MoveCommand(QUndoCommand):
-    """A reschedule already written to the database; undo/redo write the other state."""
+    """A reschedule already written to the database; undo/redo write the other state, through
+    the op runner, with the version the previous write produced."""
 
     def __init__(self, dock: "TeamBoardWidget", intervention_id: int, before: tuple, after: tuple,
                  version: int) -> None:
@@ -37,25 +47,19 @@ class MoveCommand(QUndoCommand):
         self._first = True
 
     def _apply(self, state: tuple) -> None:
-        item = Intervention.get_or_none(Intervention.id == self.intervention_id)
-        if item is None or item.version != self.version:
-            # Changed on another workstation since: do not overwrite it.
-            self.setObsolete(True)
-            self.dock.show_message(QCoreApplication.translate(
-                "Board", "Cannot undo: the intervention was changed on another workstation."))
-            self.dock.reload()
-            return
         op_id, team_id, start, end = state
-        try:
-            interventions.reschedule(item, operator_id=op_id, team_id=team_id, planned_start=start,
-                                     planned_end=end, override=True,
-                                     override_note=QCoreApplication.translate("Board", "undo/redo on the board"))
-        except ServiceDeskError as err:
+        # A newer version (changed on another workstation since) is refused as a conflict: the
+        # op runner says what changed, the board shows it as it is now, the step is dropped.
+        outcome = self.dock.ctx.ops.run(
+            self.dock, interventions.reschedule_intervention, self.intervention_id, self.version,
+            operator_id=op_id, team_id=team_id, planned_start=start, planned_end=end,
+            override=True, override_note=QCoreApplication.translate("Board", "undo/redo on the board"),
+            title=QCoreApplication.translate("Board", "Cannot undo"))
+        if outcome is None:
             self.setObsolete(True)
-            self.dock.show_message(error_text(err))
             self.dock.reload()
             return
-        self.version = item.version
+        self.version = outcome.result.version
 
     def redo(self) -> None:
         if self._first:
@@ -110,10 +114,8 @@ class TeamBoardWidget(QWidget):
         self.team.setObjectName("boardTeam")
         self.team.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.team.setMinimumContentsLength(7)
-        fill_teams(self.team, all_label=QCoreApplication.translate("Board", "All teams"))
+        fill_teams(self.team, ctx.lookups(), all_label=QCoreApplication.translate("Board", "All teams"))
         self.team.currentIndexChanged.connect(self.reload)
-        self.team.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.team.setMinimumContentsLength(7)
         self.title = QLabel()
         self.title.setObjectName("boardTitle")
         # The range is also in the date box: the label may shrink away on narrow screens.
@@ -166,21 +168,23 @@ class TeamBoardWidget(QWidget):
         self.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         self.selected: Block | None = None
-        ctx.bus.changed.connect(self._on_changed)
+        self._select_after_load: int | None = None
+        self.worker = Worker(self, threaded=not ctx.screenshot_mode)
+        ctx.bus.changes.connect(self._on_changes)
         ctx.bus.open_intervention.connect(self.show_intervention)
         self.reload()
 
     def show_intervention(self, intervention_id: int) -> None:
         """Jump to the intervention's day and select its block (bus.open_intervention)."""
-        item = Intervention.get_or_none(Intervention.id == intervention_id)
+        item = intervention_reads.intervention(intervention_id)
         if item is None or item.planned_start is None:
             return
+        self._select_after_load = item.id
         if self.team.currentData() not in (None, item.team_id):
+            self.team.blockSignals(True)
             self.team.setCurrentIndex(0)
+            self.team.blockSignals(False)
         self.go_to(item.planned_start.date())
-        self.view.selected_id = item.id
-        self.selected = next((b for b in self.view.data.blocks if b.id == item.id), None)
-        self.view.update()
 
     # -- navigation -----------------------------------------------------------------------------
     def period(self) -> tuple[dt.date, int]:
@@ -205,16 +209,51 @@ class TeamBoardWidget(QWidget):
             self.date_edit.blockSignals(False)
         self.reload()
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if topics & {"interventions", "operators", "requests"}:
+    # -- reading --------------------------------------------------------------------------------
+    def _on_changes(self, changes: ChangeSet) -> None:
+        if changes.touches("team"):
+            selected = self.team.currentData()
+            self.team.blockSignals(True)
+            fill_teams(self.team, self.ctx.lookups(),
+                       all_label=QCoreApplication.translate("Board", "All teams"), selected=selected)
+            self.team.blockSignals(False)
+        if self._shows(changes):
             self.reload()
 
+    def _shows(self, changes: ChangeSet) -> bool:
+        """Does the change set touch what the board shows? Any intervention may move into the
+        shown period; requests and customers only matter for the blocks on it."""
+        if changes.touches(*_BOARD_TABLES):
+            return True
+        data = self.view.data
+        if data is None:
+            return False
+        if changes.bulk("service_request") or changes.bulk("party"):
+            return True
+        if changes.touches("party") and data.blocks:  # a customer's name on a block
+            return True
+        requests = changes.ids("service_request")
+        return any(b.request_id in requests for b in data.blocks) if requests else False
+
     def reload(self) -> None:
+        """Read the shown period again (on a worker: a busy week of the large database takes
+        about 50 ms); a newer reload makes an older answer stale."""
         start, days = self.period()
-        data = board(start, days, team_id=self.team.currentData())
-        self.view.set_data(data, self.ctx.lang)
+        self.worker.run(board, start, days, team_id=self.team.currentData(), key="board",
+                        on_done=self._loaded)
         end = start + dt.timedelta(days=days - 1)
         self.title.setText(fmt.date(start) if days == 1 else f"{fmt.date(start)} – {fmt.date(end)}")
+
+    def _loaded(self, data: BoardData) -> None:
+        wanted = self._select_after_load
+        if wanted is None and self.selected is not None:
+            wanted = self.selected.id
+        self._select_after_load = None
+        self.view.set_data(data, self.ctx.lang)
+        # the selection follows its intervention into the new snapshot (with its new version)
+        self.selected = next((b for b in data.blocks if b.id == wanted), None)
+        self.view.selected_id = self.selected.id if self.selected else None
+        self.view.update()
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -226,46 +265,24 @@ class TeamBoardWidget(QWidget):
 
     # -- drag and drop --------------------------------------------------------------------------
     def move_block(self, block: Block, operator_id, team_id, start: dt.datetime, end: dt.datetime) -> bool:
-        """Write a drag/resize at once; conflicts ask for confirmation. True when saved."""
+        """Write a drag/resize at once, with the version the board showed (a move by another
+        workstation since is refused and shown); conflicts ask for confirmation. True when saved."""
         self.message.hide()
-        item = Intervention.get_or_none(Intervention.id == block.id)
-        if item is None:
-            self.show_message(QCoreApplication.translate("Messages", "The record no longer exists."))
-            self.reload()
-            return False
-        before = (item.operator_id, item.team_id, item.planned_start, item.planned_end)
-        item.version = block.version  # what the user saw: a newer version means someone else moved it
+        before = (block.operator_id, block.team_id, block.start, block.end)
         if operator_id is None and team_id is None:
-            team_id = item.team_id
-        if operator_id is not None and operator_id != item.operator_id:
+            team_id = block.team_id
+        if operator_id is not None and operator_id != block.operator_id:
             team_id = None  # follows the new operator
-        override = False
-        while True:
-            try:
-                interventions.reschedule(item, operator_id=operator_id, team_id=team_id,
-                                         planned_start=start, planned_end=end, override=override)
-            except SchedulingConflictError as err:
-                if confirm_override(self, err.conflicts):
-                    override = True
-                    continue
-                self.reload()
-                return False
-            except ConflictError as err:
-                box = QMessageBox(self)
-                box.setIcon(QMessageBox.Icon.Warning)
-                box.setWindowTitle(QCoreApplication.translate("Board", "Changed on another workstation"))
-                box.setText(conflict_text(err))
-                box.setInformativeText(QCoreApplication.translate("Board", "The board is reloaded with the current data."))
-                box.exec()
-                self.reload()
-                return False
-            except ServiceDeskError as err:
-                QMessageBox.warning(self, QCoreApplication.translate("Board", "Team board"), error_text(err))
-                self.reload()
-                return False
-            break
-        after = (item.operator_id, item.team_id, item.planned_start, item.planned_end)
-        self.undo_stack.push(MoveCommand(self, item.id, before, after, item.version))
+        outcome = run_confirmed(
+            self.ctx, self, interventions.reschedule_intervention, block.id, block.version,
+            operator_id=operator_id, team_id=team_id, planned_start=start, planned_end=end,
+            confirm=lambda err: confirm_scheduling(self, err, confirm_override),
+            title=QCoreApplication.translate("Board", "Team board"))
+        if outcome is None:
+            self.reload()  # the block goes back where it is stored
+            return False
+        after = (operator_id, team_id, start, end)
+        self.undo_stack.push(MoveCommand(self, block.id, before, after, outcome.result.version))
         return True
 
     # -- toolbar actions (wired by the feature) --------------------------------------------------

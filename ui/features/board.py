@@ -90,10 +90,20 @@ def install(window) -> None:
 
         AbsenceDialog(ctx=ctx, operator_id=selected_operator(), parent=window).exec()
 
+    rules = QAction(QCoreApplication.translate("Board", "Scheduling rules…"), window)
+    rules.setObjectName("schedulingRulesAction")
+
+    def edit_rules() -> None:
+        from ..dialogs.board_settings import BoardSettingsDialog
+
+        BoardSettingsDialog(ctx=ctx, parent=window).exec()
+
     hours.triggered.connect(edit_hours)
     absences.triggered.connect(edit_absences)
+    rules.triggered.connect(edit_rules)
     menu.addAction(hours)
     menu.addAction(absences)
+    menu.addAction(rules)
     menu.addSeparator()
     export = QAction(QCoreApplication.translate("Board", "Export schedule (.ics)…"), window)
     export.triggered.connect(lambda: board.export_ics())
@@ -130,6 +140,6 @@ def install(window) -> None:
     tools.setObjectName("boardToolsButton")
     tools.setText(QCoreApplication.translate("Board", "Tools"))
     tools.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-    for action in (hours, absences, export, sheet, print_action):
+    for action in (hours, absences, rules, export, sheet, print_action):
         tools.addAction(action)
     board.tool_bar.insertWidget(board.tool_bar.count() - 1, tools)

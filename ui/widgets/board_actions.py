@@ -8,21 +8,19 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QMessageBox, QWidget)
 
-from servicedesk.models import Operator
-
 from .. import fmt
 from ..files import remember, suggested_path
 from .board_common import fill_operators
 
 
 class IcsExportDialog(QDialog):
-    def __init__(self, *, operator_id: int | None, start: dt.date, end: dt.date,
+    def __init__(self, *, lookups, operator_id: int | None, start: dt.date, end: dt.date,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("icsExportDialog")
         self.setWindowTitle(QCoreApplication.translate("Board", "Export schedule (.ics)"))
         self.operator = QComboBox()
-        fill_operators(self.operator, selected=operator_id)
+        fill_operators(self.operator, lookups, selected=operator_id)
         self.start = QDateEdit(fmt.qdate(start))
         self.end = QDateEdit(fmt.qdate(end))
         for w in (self.start, self.end):
@@ -42,8 +40,8 @@ def export_operator_ics(parent: QWidget, ctx, operator_id: int | None, start: dt
     from servicedesk.export import ics
 
     end = start + dt.timedelta(days=max(days, 14) - 1)
-    dialog = IcsExportDialog(operator_id=operator_id or ctx.actor.operator_id, start=start, end=end,
-                             parent=parent)
+    dialog = IcsExportDialog(lookups=ctx.lookups(), operator_id=operator_id or ctx.actor.operator_id,
+                             start=start, end=end, parent=parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.operator.currentData() is None:
         return None
     a, b = fmt.pydate(dialog.start.date()), fmt.pydate(dialog.end.date())
@@ -51,7 +49,7 @@ def export_operator_ics(parent: QWidget, ctx, operator_id: int | None, start: dt
         QMessageBox.warning(parent, QCoreApplication.translate("Board", "Export schedule (.ics)"),
                             QCoreApplication.translate("Messages", "The end is before the start."))
         return None
-    op = Operator.get_by_id(dialog.operator.currentData())
+    op = ctx.lookups().operator(dialog.operator.currentData())
     name = re.sub(r"[^\w.-]+", "_", op.full_name).strip("_") or QCoreApplication.translate("Board", "operator")
     path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Board", "Export schedule (.ics)"),
                                           suggested_path(ctx, "calendar", f"{name}-{a:%Y%m%d}.ics"),

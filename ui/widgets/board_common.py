@@ -1,33 +1,43 @@
-"""Pieces shared by the board's dock, dialogs and request panels: pickers and conflict prompts."""
+"""Pieces shared by the board's dock, dialogs and request panels: pickers from the lookups,
+conflict prompts, and writes the user may confirm over a warning."""
 from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
-from servicedesk.models import ActivityType, Operator, Team
+from servicedesk.errors import ServiceDeskError
+from servicedesk.queries.lookups import Lookups
+from servicedesk.services.interventions import SchedulingConflictError
 from servicedesk.services.scheduling import Conflict
+from servicedesk.uow import Outcome
 
 from .. import fmt
 from .board_view import absence_label
 
 
-def fill_activity_types(combo: QComboBox, lang: str, selected: int | None = None) -> None:
+def fill_activity_types(combo: QComboBox, lookups: Lookups, lang: str,
+                        selected: int | None = None) -> None:
     combo.clear()
-    for at in ActivityType.select().where(ActivityType.archived == False).order_by(ActivityType.id):  # noqa: E712
-        combo.addItem(at.name_it if lang == "it" else at.name_en, at.id)
+    for at in lookups.open_activity_types():
+        combo.addItem(at.name(lang), at.id)
     if selected is not None:
         i = combo.findData(selected)
+        if i < 0 and lookups.activity_type(selected) is not None:  # archived since: still shown
+            combo.addItem(lookups.activity_type(selected).name(lang), selected)
+            i = combo.count() - 1
         if i >= 0:
             combo.setCurrentIndex(i)
 
 
-def fill_teams(combo: QComboBox, *, all_label: str, selected: int | None = None) -> None:
+def fill_teams(combo: QComboBox, lookups: Lookups, *, all_label: str,
+               selected: int | None = None) -> None:
     combo.clear()
     combo.addItem(all_label, None)
-    for team in Team.select().where(Team.archived == False).order_by(Team.name):  # noqa: E712
+    for team in lookups.open_teams():
         combo.addItem(team.name, team.id)
     if selected is not None:
         i = combo.findData(selected)
@@ -35,21 +45,19 @@ def fill_teams(combo: QComboBox, *, all_label: str, selected: int | None = None)
             combo.setCurrentIndex(i)
 
 
-def fill_operators(combo: QComboBox, *, team_id: int | None = None, none_label: str | None = None,
-                   selected: int | None = None) -> None:
+def fill_operators(combo: QComboBox, lookups: Lookups, *, team_id: int | None = None,
+                   none_label: str | None = None, selected: int | None = None) -> None:
     combo.blockSignals(True)
     combo.clear()
     if none_label is not None:
         combo.addItem(none_label, None)
-    query = Operator.select().where(Operator.active == True)  # noqa: E712
-    if team_id is not None:
-        query = query.where(Operator.team == team_id)
-    for op in query.order_by(Operator.full_name):
-        combo.addItem(op.full_name, op.id)
+    for op in lookups.active_operators():
+        if team_id is None or op.team_id == team_id:
+            combo.addItem(op.full_name, op.id)
     if selected is not None:
         i = combo.findData(selected)
         if i < 0 and team_id is not None:  # an operator of another team stays selectable
-            op = Operator.get_or_none(Operator.id == selected)
+            op = lookups.operator(selected)
             if op is not None:
                 combo.addItem(op.full_name, op.id)
                 i = combo.count() - 1
@@ -90,18 +98,6 @@ def confirm_override(parent: QWidget | None, conflicts: list[Conflict]) -> bool:
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is yes
-
-
-def ask_reload(parent: QWidget | None, text: str) -> bool:
-    """Show a concurrent-edit message and offer to reload (True: reload)."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("Board", "Changed on another workstation"))
-    box.setText(text)
-    reload_btn = box.addButton(QCoreApplication.translate("Board", "Reload"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is reload_btn
 
 
 def minutes_text(minutes: int) -> str:
@@ -149,3 +145,53 @@ def _conflict_part(part: str) -> str:
     if part.startswith("outside_hours:"):
         return QCoreApplication.translate("Board", "Outside the operator's working hours")
     return part  # the planner's own words
+def run_confirmed(ctx, parent: QWidget | None, fn: Callable[..., Any], *args: Any,
+                  confirm: Callable[[ServiceDeskError], dict | bool | None],
+                  on_success: Callable[[Any], None] | None = None,
+                  on_conflict: Callable[[Any], None] | None = None, **kwargs: Any) -> Outcome | None:
+    """``ctx.ops.run`` for writes the core may refuse with a warning the user can accept
+    (scheduling conflicts, overlapping work-log entries): ``confirm(err)`` answers with the
+    keyword arguments to run it again with (``{"override": True}``), False when the user
+    declined, or None when ``err`` is no such warning (the op runner reports it)."""
+    while True:
+        decision: dict[str, Any] = {}
+
+        def failure(err: ServiceDeskError) -> bool:
+            answer = confirm(err)
+            if answer is None:
+                return False
+            decision["retry"] = answer
+            return True
+
+        outcome = ctx.ops.run(parent, fn, *args, on_success=on_success, on_failure=failure,
+                              on_conflict=on_conflict, **kwargs)
+        retry = decision.get("retry")
+        if outcome is not None or not retry:
+            return outcome
+        kwargs.update(retry)
+
+
+def confirm_scheduling(parent: QWidget | None, err: ServiceDeskError,
+                       ask: Callable[[QWidget | None, list[Conflict]], bool]) -> dict | bool | None:
+    """The ``confirm`` of :func:`run_confirmed` for scheduling writes."""
+    if not isinstance(err, SchedulingConflictError):
+        return None
+    return {"override": True} if ask(parent, err.conflicts) else False
+
+
+def confirm_overlap(parent: QWidget | None, err: ServiceDeskError) -> dict | bool | None:
+    """The ``confirm`` of :func:`run_confirmed` for work-log writes: overlapping entries of the
+    same operator are shown and may be accepted."""
+    from servicedesk.services.worklogs import WorklogOverlapError
+
+    if not isinstance(err, WorklogOverlapError):
+        return None
+    lines = "\n".join(f"• {fmt.time(e.start_time)}–{fmt.time(e.end_time)}"
+                      for e in err.overlapping[:5] if e.start_time and e.end_time)
+    text = QCoreApplication.translate(
+        "Board", "This entry overlaps other entries of the same operator on that day:")
+    answer = QMessageBox.question(
+        parent, QCoreApplication.translate("Board", "Overlapping entries"),
+        (text + "\n" + lines if lines else text) + "\n\n"
+        + QCoreApplication.translate("Board", "Save it anyway?"))
+    return {"allow_overlap": True} if answer == QMessageBox.StandardButton.Yes else False

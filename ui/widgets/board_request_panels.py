@@ -1,22 +1,30 @@
-"""Request editor panels: the request's interventions and its work log (R-REQ-3, R-LOG-1)."""
+"""Request editor panels: the request's interventions, its final report, and the offer to resolve
+it once its work is done (R-REQ-3, R-REQ-2). The work-log panel: board_worklog_panel.py.
+
+Rows come from ``queries.interventions`` (read on a worker), every write goes through the op
+runner with the version the panel showed, and the panel refreshes from the change sets.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QMenu, QMessageBox, QPlainTextEdit, QPushButton, QTableWidget,
-                               QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFrame, QHBoxLayout,
+                               QHeaderView, QInputDialog, QLabel, QMenu, QPlainTextEdit,
+                               QPushButton, QTableWidget, QTableWidgetItem, QToolButton,
+                               QVBoxLayout, QWidget)
 
-from servicedesk.errors import ConflictError, ServiceDeskError
-from servicedesk.models import Intervention, ServiceRequest, WorkLog
-from servicedesk.permissions import Permission
-from servicedesk.services import interventions, worklogs
 from servicedesk import limits
+from servicedesk.permissions import Permission
+from servicedesk.queries import interventions as reads
+from servicedesk.queries.interventions import InterventionRow
+from servicedesk.services import interventions
+from servicedesk.uow import ChangeSet
 
 from .. import fmt
-from ..messages import conflict_text, show_error
-from .board_common import ask_reload, override_note_text
+from ..workers import Worker
+from .board_common import override_note_text
 from .board_view import status_label
+from .board_worklog_panel import WorklogPanel  # noqa: F401 - registered from here by the feature
 from .limited_text import limit_text
 
 
@@ -28,14 +36,17 @@ def _item(text: str, data=None) -> QTableWidgetItem:
 
 
 class InterventionsPanel(QWidget):
-    """The request's interventions; schedule, edit, complete, cancel, print; compose the final report."""
+    """The request's interventions; schedule, edit, complete, cancel, print; compose the final
+    report; after the last one is done, offer to resolve the request (#12)."""
 
     def __init__(self, ctx, editor) -> None:
         super().__init__()
         self.ctx = ctx
         self.editor = editor
         self.request_id: int | None = None
+        self.rows: list[InterventionRow] = []
         self.setObjectName("interventionsPanel")
+        self.worker = Worker(self, threaded=not ctx.screenshot_mode)
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("interventionsTable")
         self.table.setHorizontalHeaderLabels([
@@ -81,31 +92,67 @@ class InterventionsPanel(QWidget):
         buttons.addWidget(self.report_btn)
         self.hint = QLabel()
         self.hint.setObjectName("panelHint")
+        self.resolve_bar = self._build_resolve_bar()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.resolve_bar)
         layout.addLayout(buttons)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
-        ctx.bus.changed.connect(self._on_changed)
+        ctx.bus.changes.connect(self._on_changes)
         self.set_request(editor)
+
+    def _build_resolve_bar(self) -> QFrame:
+        """The non-blocking offer to resolve the request once all its work is done."""
+        bar = QFrame()
+        bar.setObjectName("resolveBar")
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        bar.setStyleSheet("#resolveBar { background: #ecfdf5; border: 1px solid #6ee7b7; border-radius: 4px; }")
+        text = QLabel(QCoreApplication.translate("Board", "All interventions are done — resolve the request?"))
+        text.setObjectName("resolveText")
+        text.setWordWrap(True)
+        self.resolve_btn = QPushButton(QCoreApplication.translate("Board", "Resolve…"))
+        self.resolve_btn.setObjectName("resolveButton")
+        self.resolve_btn.clicked.connect(self.resolve)
+        later = QPushButton(QCoreApplication.translate("Board", "Not now"))
+        later.setObjectName("resolveLaterButton")
+        later.clicked.connect(bar.hide)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(text, 1)
+        row.addWidget(self.resolve_btn)
+        row.addWidget(later)
+        bar.hide()
+        return bar
 
     def set_request(self, editor) -> None:
         self.editor = editor
-        self.request_id = getattr(editor, "request_id", None)
+        request_id = getattr(editor, "request_id", None)
+        if request_id != self.request_id:
+            self.resolve_bar.hide()
+        self.request_id = request_id
         self.refresh()
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if topics & {"interventions", "requests"}:
+    def _on_changes(self, changes: ChangeSet) -> None:
+        if self.request_id is None:
+            return
+        if changes.touches("intervention") or self.request_id in changes.ids("service_request"):
             self.refresh()
 
     def refresh(self) -> None:
-        self.table.setRowCount(0)
         if self.request_id is None:
+            self.rows = []
+            self.table.setRowCount(0)
             self.hint.setText(QCoreApplication.translate("Board", "Save the request first to schedule interventions."))
             self.hint.show()
             self._sync()
             return
         self.hint.hide()
-        rows = interventions.of_request(self.request_id)
+        self.worker.run(reads.of_request, self.request_id, key="rows", on_done=self._show)
+
+    def _show(self, rows: list[InterventionRow]) -> None:
+        selected = self.current()
+        self.rows = rows
+        self.table.blockSignals(True)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             activity = row.activity_it if self.ctx.lang == "it" else row.activity_en
@@ -125,20 +172,26 @@ class InterventionsPanel(QWidget):
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        if selected is not None:  # the selection stays on its intervention
+            for r, row in enumerate(rows):
+                if row.id == selected.id:
+                    self.table.selectRow(r)
+        self.table.blockSignals(False)
         self._sync()
 
-    def current(self) -> Intervention | None:
+    def current(self) -> InterventionRow | None:
         items = self.table.selectedItems()
         if not items:
             return None
-        return Intervention.get_or_none(Intervention.id == items[0].data(Qt.ItemDataRole.UserRole))
+        wanted = items[0].data(Qt.ItemDataRole.UserRole)
+        return next((r for r in self.rows if r.id == wanted), None)
 
     def _sync(self) -> None:
         actor = self.ctx.actor
         item = self.current()
         plan = actor.can(Permission.INTERVENTION_PLAN)
         has_request = self.request_id is not None
-        is_open = item is not None and item.status in interventions.OPEN_STATUSES
+        is_open = item is not None and item.is_open
         own = item is not None and item.operator_id == actor.operator_id
         self.schedule_btn.setEnabled(has_request and plan)
         self.edit_btn.setEnabled(is_open and plan)
@@ -149,36 +202,29 @@ class InterventionsPanel(QWidget):
         self.print_btn.setEnabled(item is not None and item.planned_start is not None)
         self.report_btn.setEnabled(has_request and actor.can(Permission.REQUEST_NOTE))
 
+    # -- actions ----------------------------------------------------------------------------------
     def schedule(self) -> None:
         from ..dialogs.schedule_dialog import ScheduleDialog
 
         if self.request_id is None:
             return
         ScheduleDialog(ctx=self.ctx, request_id=self.request_id, parent=self).exec()
-        self.refresh()
 
     def edit(self) -> None:
         from ..dialogs.schedule_dialog import ScheduleDialog
 
         item = self.current()
-        if item is None or item.status not in interventions.OPEN_STATUSES:
+        if item is None or not item.is_open:
             return
-        ScheduleDialog(ctx=self.ctx, request_id=self.request_id, intervention=item, parent=self).exec()
-        self.refresh()
+        ScheduleDialog(ctx=self.ctx, request_id=self.request_id, intervention_id=item.id,
+                       parent=self).exec()
 
     def start(self) -> None:
         item = self.current()
         if item is None:
             return
-        try:
-            interventions.start(item)
-        except ConflictError as err:
-            if ask_reload(self, conflict_text(err)):
-                self.refresh()
-            return
-        except ServiceDeskError as err:
-            show_error(self, err)
-            return
+        self.ctx.ops.run(self, interventions.start_intervention, item.id, item.version,
+                         on_conflict=lambda _: self.refresh())
 
     def complete(self) -> None:
         from ..dialogs.schedule_dialog import CompleteDialog
@@ -186,8 +232,10 @@ class InterventionsPanel(QWidget):
         item = self.current()
         if item is None:
             return
-        CompleteDialog(ctx=self.ctx, intervention=item, parent=self).exec()
-        self.refresh()
+        dialog = CompleteDialog(ctx=self.ctx, intervention_id=item.id, parent=self)
+        dialog.exec()
+        if dialog.step is not None and dialog.step.suggest_resolve:
+            self.offer_resolve()
 
     def cancel(self) -> None:
         item = self.current()
@@ -197,15 +245,8 @@ class InterventionsPanel(QWidget):
                                           QCoreApplication.translate("Board", "Reason (optional):"))
         if not ok:
             return
-        try:
-            interventions.cancel(item, reason)
-        except ConflictError as err:
-            if ask_reload(self, conflict_text(err)):
-                self.refresh()
-            return
-        except ServiceDeskError as err:
-            show_error(self, err)
-            return
+        self.ctx.ops.run(self, interventions.cancel_intervention, item.id, item.version, reason,
+                         on_conflict=lambda _: self.refresh())
 
     def save_pdf(self) -> None:
         from .board_actions import save_sheet_pdf
@@ -221,169 +262,83 @@ class InterventionsPanel(QWidget):
         if item is not None:
             print_sheet(self, self.ctx, item.id)
 
-    def compose_report(self) -> None:
-        if self.request_id is None:
-            return
-        request = ServiceRequest.get_by_id(self.request_id)
-        draft = interventions.compose_final_report(self.request_id)
-        text = request.final_report
-        if draft and draft not in text:
-            text = f"{text}\n\n{draft}".strip() if text else draft
-        dialog = FinalReportDialog(text, parent=self)
-        if dialog.exec() != FinalReportDialog.DialogCode.Accepted:
-            return
-        try:
-            interventions.set_final_report(request, dialog.text())
-        except ConflictError as err:
-            if ask_reload(self, conflict_text(err)) and hasattr(self.editor, "reload"):
-                self.editor.reload()
-            return
-        except ServiceDeskError as err:
-            show_error(self, err)
-            return
+    def _reload_editor(self, *_args) -> None:
         if hasattr(self.editor, "reload"):
             self.editor.reload()
 
+    def _drafted_report(self, current: str) -> str:
+        draft = reads.compose_final_report(self.request_id)
+        if draft and draft not in current:
+            return f"{current}\n\n{draft}".strip() if current else draft
+        return current
+
+    def compose_report(self) -> None:
+        if self.request_id is None:
+            return
+        request = reads.request_brief(self.request_id)
+        if request is None:
+            return
+        dialog = FinalReportDialog(self._drafted_report(request.final_report), parent=self)
+        if dialog.exec() != FinalReportDialog.DialogCode.Accepted:
+            return
+        self.ctx.ops.run(self, interventions.save_final_report, request.id, request.version,
+                         dialog.text(), on_success=self._reload_editor,
+                         on_conflict=self._reload_editor)
+
+    # -- the request follows its work: resolve once everything is done -----------------------------
+    def offer_resolve(self) -> None:
+        """Show the offer to resolve (it blocks nothing: the user may go on and answer later)."""
+        if self.ctx.actor.can(Permission.REQUEST_EDIT):
+            self.resolve_bar.show()
+            self.ctx.bus.status_message.emit(QCoreApplication.translate(
+                "Board", "All interventions are done — resolve the request?"))
+
+    def resolve(self) -> bool:
+        """The resolve step with the interventions' reports composed into the final report."""
+        self.resolve_bar.hide()
+        request = reads.request_brief(self.request_id) if self.request_id is not None else None
+        if request is None or not request.is_open:
+            return False
+        dialog = FinalReportDialog(self._drafted_report(request.final_report), parent=self, resolving=True)
+        if dialog.exec() != FinalReportDialog.DialogCode.Accepted:
+            self.resolve_bar.show()
+            return False
+        outcome = self.ctx.ops.run(self, interventions.resolve_request, request.id, request.version,
+                                   dialog.text(), on_success=self._reload_editor,
+                                   on_conflict=self._reload_editor)
+        if outcome is None:
+            return False
+        self.ctx.bus.status_message.emit(QCoreApplication.translate(
+            "Board", "Request {number} resolved.").format(number=request.number))
+        return True
+
 
 class FinalReportDialog(QDialog):
-    """Edit the final report drafted from the interventions' reports."""
+    """Edit the final report drafted from the interventions' reports (and, when resolving,
+    resolve the request with it)."""
 
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, text: str, parent: QWidget | None = None, *, resolving: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("finalReportDialog")
-        self.setWindowTitle(QCoreApplication.translate("Board", "Final report"))
+        self.setWindowTitle(QCoreApplication.translate("Board", "Resolve request") if resolving
+                            else QCoreApplication.translate("Board", "Final report"))
         self.edit = QPlainTextEdit(text)
+        self.edit.setObjectName("finalReportEdit")
         limit_text(self.edit, limits.limit("request", "final_report"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        if resolving:
+            buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+                QCoreApplication.translate("Board", "Resolve"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(QCoreApplication.translate(
-            "Board", "Drafted from the reports of the completed interventions; edit before saving.")))
+        intro = QLabel(QCoreApplication.translate(
+            "Board", "Drafted from the reports of the completed interventions; edit before saving."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         layout.addWidget(self.edit, 1)
         layout.addWidget(buttons)
         self.resize(640, 460)
 
     def text(self) -> str:
         return self.edit.toPlainText()
-
-
-class WorklogPanel(QWidget):
-    """The request's work-log entries with totals billable / not billable."""
-
-    def __init__(self, ctx, editor) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.editor = editor
-        self.request_id: int | None = None
-        self.setObjectName("worklogPanel")
-        self.table = QTableWidget(0, 7)
-        self.table.setObjectName("worklogTable")
-        self.table.setHorizontalHeaderLabels([
-            QCoreApplication.translate("Board", "Date"), QCoreApplication.translate("Board", "Operator"),
-            QCoreApplication.translate("Board", "Activity type"), QCoreApplication.translate("Board", "Time"),
-            QCoreApplication.translate("Board", "Hours"), QCoreApplication.translate("Board", "Billable"),
-            QCoreApplication.translate("Board", "Notes")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.doubleClicked.connect(lambda _: self.edit())
-        self.add_btn = QPushButton(QCoreApplication.translate("Board", "Add…"))
-        self.add_btn.setObjectName("addWorklogButton")
-        self.edit_btn = QPushButton(QCoreApplication.translate("Board", "Edit…"))
-        self.delete_btn = QPushButton(QCoreApplication.translate("Board", "Delete"))
-        self.add_btn.clicked.connect(self.add)
-        self.edit_btn.clicked.connect(self.edit)
-        self.delete_btn.clicked.connect(self.delete)
-        self.totals = QLabel()
-        self.totals.setObjectName("worklogTotals")
-        buttons = QHBoxLayout()
-        for b in (self.add_btn, self.edit_btn, self.delete_btn):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.totals)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-        ctx.bus.changed.connect(self._on_changed)
-        self.set_request(editor)
-
-    def set_request(self, editor) -> None:
-        self.editor = editor
-        self.request_id = getattr(editor, "request_id", None)
-        self.refresh()
-
-    def _on_changed(self, topics: set[str]) -> None:
-        if topics & {"worklogs", "requests"}:
-            self.refresh()
-
-    def refresh(self) -> None:
-        self.table.setRowCount(0)
-        can_log = self.ctx.actor.can(Permission.WORKLOG_OWN) or self.ctx.actor.can(Permission.WORKLOG_ANY)
-        self.add_btn.setEnabled(self.request_id is not None and can_log)
-        if self.request_id is None:
-            self.totals.setText("")
-            return
-        rows = worklogs.of_request(self.request_id)
-        self.table.setRowCount(len(rows))
-        yes, no = QCoreApplication.translate("Board", "yes"), QCoreApplication.translate("Board", "no")
-        for r, e in enumerate(rows):
-            activity = e.activity_type.name_it if self.ctx.lang == "it" else e.activity_type.name_en
-            span = f"{fmt.time(e.start_time)}–{fmt.time(e.end_time)}" if e.start_time else ""
-            cells = [fmt.date(e.work_date), e.operator.full_name, activity, span, fmt.hours(e.minutes),
-                     yes if e.billable else no, e.notes.replace("\n", " ")[:200]]
-            for c, text in enumerate(cells):
-                item = _item(text, e.id)
-                if c == 4:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
-        t = worklogs.totals(self.request_id)
-        self.totals.setText(QCoreApplication.translate(
-            "Board", "Logged: {total} h · billable {billable} h · not billable {other} h · travel {travel} h, {km} km").format(
-            total=fmt.hours(t.minutes), billable=fmt.hours(t.billable_minutes),
-            other=fmt.hours(t.non_billable_minutes), travel=fmt.hours(t.travel_minutes),
-            km=fmt.number(t.km, 1)))
-
-    def current(self) -> WorkLog | None:
-        items = self.table.selectedItems()
-        if not items:
-            return None
-        return WorkLog.get_or_none(WorkLog.id == items[0].data(Qt.ItemDataRole.UserRole))
-
-    def add(self) -> None:
-        from ..dialogs.worklog_dialog import WorklogDialog
-
-        if self.request_id is None:
-            return
-        WorklogDialog(ctx=self.ctx, request_id=self.request_id, parent=self).exec()
-        self.refresh()
-
-    def edit(self) -> None:
-        from ..dialogs.worklog_dialog import WorklogDialog
-
-        entry = self.current()
-        if entry is None:
-            return
-        WorklogDialog(ctx=self.ctx, request_id=self.request_id, entry=entry, parent=self).exec()
-        self.refresh()
-
-    def delete(self) -> None:
-        entry = self.current()
-        if entry is None:
-            return
-        answer = QMessageBox.question(self, QCoreApplication.translate("Board", "Work log"),
-                                      QCoreApplication.translate("Board", "Delete this work-log entry?"))
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            worklogs.delete(entry)
-        except ConflictError as err:
-            if ask_reload(self, conflict_text(err)):
-                self.refresh()
-            return
-        except ServiceDeskError as err:
-            show_error(self, err)
-            return

@@ -1,4 +1,8 @@
-""""My day": a technician's interventions of today, each logged to the work log with one click (R-LOG-1)."""
+""""My day": a technician's interventions of today, each logged to the work log with one click (R-LOG-1).
+
+Read as rows (``queries.board``/``queries.worklogs``); the one-click log is a unit of work run by
+the op runner; the list follows the change sets of interventions and work logs.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,20 +10,17 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from servicedesk import clock
-from servicedesk.errors import ServiceDeskError
-from servicedesk.models import Intervention
 from servicedesk.permissions import Permission
+from servicedesk.queries import worklogs as worklog_reads
 from servicedesk.queries.board import interventions_of_operator
 from servicedesk.services import worklogs
-from servicedesk.services.worklogs import WorklogOverlapError
+from servicedesk.uow import ChangeSet
 
 from .. import fmt
-from ..messages import error_text
-from .board_common import fill_operators
+from .board_common import confirm_overlap, fill_operators, run_confirmed
 from .board_view import status_label
 
 
@@ -58,7 +59,7 @@ class MyDayWidget(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty)
         if actor.operator_id is None or actor.can(Permission.WORKLOG_ANY):
-            fill_operators(self.operator, none_label=QCoreApplication.translate("Board", "(choose an operator)"),
+            fill_operators(self.operator, ctx.lookups(), none_label=QCoreApplication.translate("Board", "(choose an operator)"),
                            selected=actor.operator_id)
             if actor.operator_id is None and ctx.settings is not None:
                 remembered = ctx.settings.value("board/my_day_operator")
@@ -69,7 +70,7 @@ class MyDayWidget(QWidget):
             self.operator.addItem(actor.name, actor.operator_id)
             self.operator.setEnabled(False)
         self.operator.currentIndexChanged.connect(self._operator_changed)
-        ctx.bus.changed.connect(self._on_changed)
+        ctx.bus.changes.connect(self._on_changes)
         self.refresh()
 
     def _operator_changed(self) -> None:
@@ -77,8 +78,8 @@ class MyDayWidget(QWidget):
             self.ctx.settings.setValue("board/my_day_operator", self.operator.currentData() or "")
         self.refresh()
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if topics & {"interventions", "worklogs", "operators"}:
+    def _on_changes(self, changes: ChangeSet) -> None:
+        if changes.touches("intervention", "work_log", "operator", "service_request", "party"):
             self.refresh()
 
     def refresh(self) -> None:
@@ -86,13 +87,15 @@ class MyDayWidget(QWidget):
         self.title.setText(QCoreApplication.translate("Board", "<b>My day</b> · {date}").format(date=fmt.date(today)))
         op_id = self.operator.currentData()
         self.table.setRowCount(0)
+        self._blocks = []
         if op_id is None:
             self.empty.setText(QCoreApplication.translate("Board", "Choose an operator to see the day's interventions."))
             self.empty.show()
             return
         lo = dt.datetime.combine(today, dt.time(0))
         blocks = interventions_of_operator(op_id, lo, lo + dt.timedelta(days=1))
-        logged = worklogs.logged_interventions([b.id for b in blocks])
+        self._blocks = blocks
+        logged = worklog_reads.logged_interventions([b.id for b in blocks])
         self.empty.setText(QCoreApplication.translate("Board", "No interventions today."))
         self.empty.setVisible(not blocks)
         self.table.setRowCount(len(blocks))
@@ -122,23 +125,14 @@ class MyDayWidget(QWidget):
 
     def log(self, intervention_id: int) -> bool:
         """One click: a work-log entry from the intervention's times (today at most)."""
-        item = Intervention.get_by_id(intervention_id)
-        data = worklogs.from_intervention(item, operator_id=self.operator.currentData())
-        allow = False
-        while True:
-            try:
-                worklogs.create(item.request_id, data, allow_overlap=allow)
-            except WorklogOverlapError:
-                answer = QMessageBox.question(self, QCoreApplication.translate("Board", "Work log"),
-                                              QCoreApplication.translate(
-                                                  "Board", "This time overlaps other work-log entries of the operator. Log it anyway?"))
-                if answer != QMessageBox.StandardButton.Yes:
-                    return False
-                allow = True
-                continue
-            except ServiceDeskError as err:
-                QMessageBox.warning(self, QCoreApplication.translate("Board", "Work log"), error_text(err))
-                return False
-            break
+        data = worklog_reads.from_intervention(intervention_id, operator_id=self.operator.currentData())
+        request_id = next((b.request_id for b in self._blocks if b.id == intervention_id), None)
+        if request_id is None:
+            return False
+        outcome = run_confirmed(self.ctx, self, worklogs.create, request_id, data,
+                                confirm=lambda err: confirm_overlap(self, err),
+                                title=QCoreApplication.translate("Board", "Work log"))
+        if outcome is None:
+            return False
         self.ctx.bus.status_message.emit(QCoreApplication.translate("Board", "Work logged."))
         return True
