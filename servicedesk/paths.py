@@ -1,8 +1,10 @@
-"""Where things live: shipped resources, the user's data directory, the default and demo DBs."""
+"""Where the user's things live: the data directory, the settings file, the default and demo DBs.
+
+Files shipped with the app (data, translations, icons) are found through ``resources``.
+"""
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import platformdirs
@@ -11,22 +13,15 @@ APP_NAME = "ServiceDesk"
 APP_AUTHOR = "ServiceDesk"
 
 
-def resources_dir() -> Path:
-    """The shipped ``resources/`` folder (inside a PyInstaller bundle too)."""
-    base = getattr(sys, "_MEIPASS", None)
-    if base:
-        return Path(base) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
-
-
-def data_file(name: str) -> Path:
-    return resources_dir() / "data" / name
-
-
 def user_data_dir() -> Path:
     override = os.environ.get("SERVICEDESK_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
     return path
+
+
+def settings_path() -> Path:
+    """The per-user settings file (layout, remembered database, preferences)."""
+    return user_data_dir() / "settings.ini"
 
 
 def default_db_path() -> Path:

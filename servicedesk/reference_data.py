@@ -7,8 +7,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from .paths import data_file
 from .models import ActivityType, IstatIndex, Priority, ProblemType, Province
+from .resources import data_file
 
 
 @lru_cache(maxsize=None)

@@ -19,6 +19,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--lang", choices=("it", "en"), help="user interface language")
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help="save the main window as a PNG and exit")
+    parser.add_argument("--self-check", metavar="REPORT.json",
+                        help="check that this installation has everything it needs, write a "
+                             "report and exit (0: all good)")
     parser.add_argument("--size", default="1600x1000", help=argparse.SUPPRESS)
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -27,10 +30,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def stylesheet() -> str:
     """resources/style.qss with ``@ICONS@`` made the absolute icons folder (a relative url()
     would be read from the working directory)."""
-    from servicedesk.paths import resources_dir
+    from servicedesk import resources
 
-    text = (resources_dir() / "style.qss").read_text(encoding="utf-8")
-    return text.replace("@ICONS@", (resources_dir() / "icons").as_posix())
+    text = resources.style_sheet_file().read_text(encoding="utf-8")
+    return text.replace("@ICONS@", resources.icons_dir().as_posix())
 
 
 def resolve_db_path(args: argparse.Namespace) -> tuple[Path, bool]:
@@ -111,23 +114,28 @@ def _default_path() -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if (args.screenshot or args.exit_when_shown) and not os.environ.get("QT_QPA_PLATFORM") \
+    if (args.screenshot or args.exit_when_shown or args.self_check) \
+            and not os.environ.get("QT_QPA_PLATFORM") \
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from servicedesk.paths import resources_dir
+    from servicedesk import resources
 
     from . import i18n
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ServiceDesk")
     app.setOrganizationName("ServiceDesk")
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "servicedesk.svg")))
+    app.setWindowIcon(QIcon(str(resources.icon_file("servicedesk.svg"))))
     app.setStyle("Fusion")
     app.setStyleSheet(stylesheet())
     lang = i18n.install(app, args.lang)
+    if args.self_check:
+        from . import selfcheck
+
+        return selfcheck.run(args.self_check)
     headless = bool(args.screenshot or args.exit_when_shown)
 
     path, demo = resolve_db_path(args)
@@ -188,7 +196,13 @@ def entry() -> None:
     """Console-script entry: run the app, then end the process without Python's finalisation,
     during which PySide6 may crash on objects Qt already destroyed ("deallocating None");
     everything worth keeping was saved and closed by ``_shutdown``."""
-    code = main()
+    from servicedesk.resources import ResourceMissing
+
+    try:
+        code = main()
+    except ResourceMissing as err:  # a broken installation: say what is missing, no traceback
+        print(f"servicedesk: {err}", file=sys.stderr)
+        code = 2
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from servicedesk.paths import resources_dir
+from servicedesk import resources
 
 SUPPORTED = ("it", "en")
 _installed: list[QTranslator] = []
@@ -52,7 +52,7 @@ def install(app: QCoreApplication, lang: str | None) -> str:
     if lang == "it":
         QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
         ours = QTranslator(app)
-        if ours.load(str(resources_dir() / "translations" / "servicedesk_it.qm")):
+        if ours.load(str(resources.translation_file("it"))):
             app.installTranslator(ours)
             _installed.append(ours)
         qt = QTranslator(app)

@@ -10,7 +10,7 @@ from typing import Any, Sequence
 
 from stdnum import luhn
 
-from ..paths import data_file
+from ..resources import data_file
 
 NORTH_EAST = {"Veneto", "Friuli-Venezia Giulia", "Trentino-Alto Adige", "Emilia-Romagna"}
 COMPANY_DOMAIN = "tecnoservizi.example"
