@@ -36,18 +36,73 @@ def stylesheet() -> str:
     return text.replace("@ICONS@", resources.icons_dir().as_posix())
 
 
-def resolve_db_path(args: argparse.Namespace) -> tuple[Path, bool]:
-    """(path, is_demo). ``--db`` wins over ``SERVICEDESK_DB``, which wins over the default."""
+def resolve_db_path(args: argparse.Namespace, chosen=None) -> tuple[Path | None, bool]:
+    """(path, is_demo): ``--db``, ``--demo``, ``SERVICEDESK_DB``, then the database ``chosen`` on
+    this workstation (the welcome's remembered choice), then the default file if it exists;
+    ``(None, False)`` when nothing is chosen yet."""
     from servicedesk import paths
 
     if args.db:
         return Path(args.db), args.demo
     if args.demo:
         return paths.demo_db_path(), True
-    return paths.default_db_path(), False
+    if os.environ.get("SERVICEDESK_DB"):
+        return paths.default_db_path(), False
+    if chosen is not None:
+        return chosen.path(), chosen.kind == "demo"
+    default = paths.default_db_path()
+    return (default, False) if default.exists() else (None, False)
 
 
-def open_db(path: Path, *, demo: bool, shared: bool, init_empty: bool = False):
+def app_settings():
+    """This workstation's settings file (layout, remembered database, preferences)."""
+    from PySide6.QtCore import QSettings
+
+    from servicedesk import paths
+
+    paths.settings_path().parent.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(paths.settings_path()), QSettings.Format.IniFormat)
+
+
+def start_database(args: argparse.Namespace, *, headless: bool):
+    """The database to start on, or an exit code (2: it cannot be opened; 0: the user quit the
+    welcome). Nothing chosen yet on this workstation: the welcome asks (issue 19). A remembered
+    database that is gone (a share not mounted) is never recreated empty: the welcome asks again."""
+    from servicedesk.errors import DatabaseOpenError
+
+    from .dialogs import welcome
+    from .messages import error_text
+
+    settings = app_settings()
+    overridden = args.db or args.demo or os.environ.get("SERVICEDESK_DB")
+    chosen = None if overridden else welcome.remembered(settings)
+    path, demo = resolve_db_path(args, chosen)
+    if path is None and headless:
+        path, demo = _default_path(), False
+    interactive = not headless and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
+    notice = ""
+    if path is not None and (chosen is None or headless):
+        db = open_or_ask(path, demo=demo, shared=args.shared, headless=headless,
+                         interactive=interactive, create=chosen is None or demo)
+        return db if db is not None else 2
+    if path is not None:
+        try:
+            return open_db(path, demo=demo, shared=args.shared, create=demo)
+        except DatabaseOpenError as err:
+            from .dialogs.backup import recover_and_open  # issue 9: offer the latest good backup
+
+            db = recover_and_open(path, err, shared=args.shared)
+            if db is not None:
+                return db
+            notice = error_text(err)
+            print(f"servicedesk: {notice}", file=sys.stderr)
+    return welcome.first_start(settings, lambda c: open_db(
+        c.path(), demo=c.kind == welcome.DEMO, shared=args.shared or c.shared,
+        create=c.kind != welcome.OPEN, init_empty=c.kind == welcome.NEW), notice=notice) or 0
+
+
+def open_db(path: Path, *, demo: bool, shared: bool, init_empty: bool = False,
+            create: bool = True):
     from servicedesk.db import open_database
 
     if demo and not path.exists():
@@ -58,7 +113,7 @@ def open_db(path: Path, *, demo: bool, shared: bool, init_empty: bool = False):
         ensure_demo_database(path)
     elif not path.exists() and path == _default_path() and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-    return open_database(path, shared=shared or None, init_empty=init_empty)
+    return open_database(path, shared=shared or None, init_empty=init_empty, create=create)
 
 
 def _ask_init_empty(path: Path) -> bool:
@@ -73,7 +128,8 @@ def _ask_init_empty(path: Path) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def open_or_ask(path: Path, *, demo: bool, shared: bool, headless: bool, interactive: bool):
+def open_or_ask(path: Path, *, demo: bool, shared: bool, headless: bool, interactive: bool,
+                create: bool = True):
     """The database to work on, or None after telling why (one line on stderr; a dialog when
     interactive). An empty file is made a database only when the user agrees; a damaged one
     is offered its latest good backup."""
@@ -84,7 +140,7 @@ def open_or_ask(path: Path, *, demo: bool, shared: bool, headless: bool, interac
     from .messages import error_text
 
     try:
-        return open_db(path, demo=demo, shared=shared)
+        return open_db(path, demo=demo, shared=shared, create=create)
     except DatabaseOpenError as first:
         from .dialogs.backup import recover_and_open  # issue 9: offer the latest good backup
 
@@ -138,12 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         return selfcheck.run(args.self_check)
     headless = bool(args.screenshot or args.exit_when_shown)
 
-    path, demo = resolve_db_path(args)
-    interactive = not headless and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
-    db = open_or_ask(path, demo=demo, shared=args.shared, headless=headless,
-                     interactive=interactive)
-    if db is None:
-        return 2
+    db = start_database(args, headless=headless)
+    if isinstance(db, int):
+        return db
 
     window = build_window(db, lang=lang, screenshot=headless)
     if window is None:
@@ -210,18 +263,12 @@ def entry() -> None:
 
 def build_window(db, *, lang: str, screenshot: bool = False):
     """The main window on ``db``; features may run start-up steps (sign-in) before it."""
-    from PySide6.QtCore import QSettings
-
-    from servicedesk.paths import user_data_dir
-
     from . import features
     from .appctx import AppContext
     from .bus import EventBus
     from .main_window import MainWindow
 
-    settings_dir = user_data_dir()
-    settings_dir.mkdir(parents=True, exist_ok=True)
-    settings = QSettings(str(settings_dir / "settings.ini"), QSettings.Format.IniFormat)
+    settings = app_settings()
     ctx = AppContext(db=db, bus=EventBus(), settings=settings, lang=lang,
                      screenshot_mode=screenshot)
     for module in features.discover():
@@ -251,6 +298,10 @@ def relaunch_with_database(window, path: str) -> None:
     new = build_window(db, lang=window.ctx.lang)
     if new is None:
         return
+    if Path(path).resolve() != Path(old_db.database).resolve():  # another file: the next start too
+        from .dialogs import welcome
+
+        welcome.remember(new.ctx.settings, welcome.DatabaseChoice(welcome.OPEN, str(path)))
     new.restore_layout()
     new.show()
     window.close()

@@ -54,6 +54,15 @@ def _icon(out: Path) -> str:
     return "ok" if not pixmap.isNull() else "the SVG icon does not render (Qt svg plugins missing)"
 
 
+def _welcome(out: Path) -> str:
+    from .dialogs.welcome import WelcomeDialog
+
+    dialog = WelcomeDialog()  # what a fresh workstation shows first
+    ok = dialog.grab().save(str(out / "welcome.png"))
+    dialog.deleteLater()
+    return "ok" if ok else "the welcome does not render"
+
+
 def _chart(out: Path) -> str:
     import pyqtgraph as pg
 
@@ -137,7 +146,8 @@ def _keyring(out: Path) -> str:
 
 
 CHECKS: dict[str, Callable[[Path], str]] = {
-    "resources": _resources, "translations": _translations, "icon": _icon, "chart": _chart,
+    "resources": _resources, "translations": _translations, "icon": _icon, "welcome": _welcome,
+    "chart": _chart,
     "pdf": _pdf, "printing": _printing, "excel": _excel, "calendar": _calendar, "vat": _vat,
     "stemming": _stemming, "keyring": _keyring,
 }

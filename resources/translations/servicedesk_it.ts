@@ -7144,4 +7144,51 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Al massimo {max} caratteri.</translation>
     </message>
   </context>
+  <context>
+    <name>WelcomeDialog</name>
+    <message>
+      <source>Welcome to ServiceDesk</source>
+      <translation>Benvenuto in ServiceDesk</translation>
+    </message>
+    <message>
+      <source>Which database will this workstation use? You choose once; ServiceDesk opens it at every start.</source>
+      <translation>Quale database userà questa postazione? Lo scegli una volta sola: ServiceDesk lo apre a ogni avvio.</translation>
+    </message>
+    <message>
+      <source>New office database</source>
+      <translation>Nuovo database dell'ufficio</translation>
+    </message>
+    <message>
+      <source>Start from empty. Put the file on the office's network drive if other workstations will use it too.</source>
+      <translation>Si parte da zero. Se lo useranno anche altre postazioni, salva il file sul disco di rete dell'ufficio.</translation>
+    </message>
+    <message>
+      <source>Open a shared database</source>
+      <translation>Apri un database condiviso</translation>
+    </message>
+    <message>
+      <source>The office already works with ServiceDesk: open its database file, usually on the network drive.</source>
+      <translation>L'ufficio usa già ServiceDesk: apri il suo file di database, di solito sul disco di rete.</translation>
+    </message>
+    <message>
+      <source>Try the demo</source>
+      <translation>Prova la demo</translation>
+    </message>
+    <message>
+      <source>An example office full of requests, contracts and interventions. Nothing done there touches real work.</source>
+      <translation>Un ufficio di esempio pieno di richieste, contratti e interventi. Quello che fai lì non tocca il lavoro vero.</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>Esci</translation>
+    </message>
+    <message>
+      <source>ServiceDesk database (*.db *.sqlite);;All files (*)</source>
+      <translation>Database ServiceDesk (*.db *.sqlite);;Tutti i file (*)</translation>
+    </message>
+    <message>
+      <source>“%1” already exists. To work on it, choose “Open a shared database”; for a new one, choose another name.</source>
+      <translation>“%1” esiste già. Per lavorarci scegli “Apri un database condiviso”; per un database nuovo scegli un altro nome.</translation>
+    </message>
+  </context>
 </TS>
