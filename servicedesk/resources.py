@@ -21,6 +21,13 @@ RUNTIME_PATTERNS = (
     "resources/translations/*.qm",
 )
 
+# Data files inside the libraries the app uses (package -> paths relative to it), bundled by the
+# spec next to the package as the library expects them. Only what the app reads: pyspellchecker
+# carries word lists of a dozen languages, the knowledge-base search reads the Italian one.
+DEPENDENCY_DATA = {
+    "spellchecker": ("resources/it.json.gz",),
+}
+
 
 class ResourceMissing(FileNotFoundError):
     """A shipped file is not where it should be: the installation is incomplete."""
@@ -78,6 +85,20 @@ def style_sheet_file() -> Path:
 def translation_file(lang: str) -> Path:
     """The compiled catalogue of our own strings for ``lang`` (``servicedesk_it.qm``)."""
     return _existing(f"resources/translations/servicedesk_{lang}.qm")
+
+
+def dependency_file(package: str, relative: str) -> Path:
+    """A data file of an installed library (see :data:`DEPENDENCY_DATA`)."""
+    from importlib.resources import files
+
+    if relative not in DEPENDENCY_DATA.get(package, ()):
+        raise ValueError(f"{package}/{relative} is not listed in DEPENDENCY_DATA: the frozen app "
+                         "would not carry it")
+    path = Path(str(files(package) / relative))  # a folder from source, a wheel and the bundle
+    if not path.is_file():
+        raise ResourceMissing(f"ServiceDesk is incomplete: {package}/{relative} is missing "
+                              f"(looked in {path.parent}); reinstall the application")
+    return path
 
 
 def runtime_files(root: Path | None = None) -> list[str]:

@@ -24,6 +24,9 @@ def _resources(out: Path) -> str:
         data = resources.runtime_file(rel).read_bytes()
         if rel.endswith(".json"):
             json.loads(data)
+    for package, files in resources.DEPENDENCY_DATA.items():
+        for rel in files:
+            resources.dependency_file(package, rel)
     resources.migration_sql("m0001_initial.sql")
     resources.style_sheet_file()
     return "ok" if len(shipped) >= 9 else f"only {len(shipped)} run-time files"
@@ -136,6 +139,13 @@ def _stemming(out: Path) -> str:
     return "ok" if stem("stampanti") == stem("stampante") else "Italian stemming fails"
 
 
+def _kb_words(out: Path) -> str:
+    from servicedesk.search.lexicon import italian_words
+
+    listed = italian_words()  # the Italian word list the KB search corrects typos against
+    return "ok" if "stampante" in listed and len(listed) > 50_000 else "the word list is missing"
+
+
 def _keyring(out: Path) -> str:
     import keyring
 
@@ -149,7 +159,7 @@ CHECKS: dict[str, Callable[[Path], str]] = {
     "resources": _resources, "translations": _translations, "icon": _icon, "welcome": _welcome,
     "chart": _chart,
     "pdf": _pdf, "printing": _printing, "excel": _excel, "calendar": _calendar, "vat": _vat,
-    "stemming": _stemming, "keyring": _keyring,
+    "stemming": _stemming, "kb words": _kb_words, "keyring": _keyring,
 }
 
 

@@ -21,9 +21,9 @@ _words: frozenset[str] | None = None
 
 def _load_list() -> frozenset[str]:
     try:
-        from importlib.resources import files
+        from ..resources import dependency_file
 
-        raw = (files("spellchecker") / "resources" / "it.json.gz").read_bytes()
+        raw = dependency_file("spellchecker", "resources/it.json.gz").read_bytes()
         listed = json.loads(gzip.decompress(raw))
     except (OSError, ValueError, ModuleNotFoundError):  # layout changed: the public API
         from spellchecker import SpellChecker

@@ -18,7 +18,8 @@ PACKAGES = ("servicedesk", "ui")
 AD_HOC = re.compile(r"__file__|_MEIPASS|importlib\.resources|importlib_resources|pkgutil\.get_data"
                     r"|/\s*[\"']resources[\"']|[\"']resources[\"']\s*\)|[\"']resources[/\\]"
                     r"|[\"'][^\"'\n]*\.(?:sql|qm|qss|svg)[\"']")
-HELPER_CALL = re.compile(r"\b(?:data_file|icon_file|migration_sql|translation_file)\(\s*$")
+HELPER_CALL = re.compile(r"\b(?:data_file|icon_file|migration_sql|translation_file)\(\s*$"
+                         r"|\bdependency_file\([^()]*$")
 # Calls that name a shipped file: the name must be one the bundle carries.
 NAMED = re.compile(r"\b(data_file|icon_file|migration_sql|translation_file)\(\s*[\"']([^\"']+)[\"']")
 FOLDERS = {"data_file": "resources/data/", "icon_file": "resources/icons/",
@@ -64,6 +65,15 @@ def test_every_named_resource_is_shipped():
         rel = (f"resources/translations/servicedesk_{name}.qm" if fn == "translation_file"
                else FOLDERS[fn] + name)
         assert rel in shipped, f"{path.relative_to(ROOT)} reads {rel}, which the bundle lacks"
+
+
+def test_data_of_libraries_is_found_and_listed():
+    """Files inside a library (the KB's Italian word list) go through the helper too, and only
+    listed ones: the frozen app carries exactly those."""
+    word_list = resources.dependency_file("spellchecker", "resources/it.json.gz")
+    assert word_list.is_file() and word_list.stat().st_size > 100_000
+    with pytest.raises(ValueError, match="DEPENDENCY_DATA"):
+        resources.dependency_file("spellchecker", "resources/en.json.gz")
 
 
 def test_frozen_layout_and_missing_file(tmp_path, monkeypatch):
