@@ -9,6 +9,7 @@ The installer's smoke test runs it on every build; support can run it on a works
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 import traceback
@@ -28,7 +29,12 @@ def _resources(out: Path) -> str:
         for rel in files:
             resources.dependency_file(package, rel)
     resources.migration_sql("m0001_initial.sql")
-    resources.style_sheet_file()
+    from .app import stylesheet
+
+    missing = [url for url in re.findall(r"url\(([^)]+)\)", stylesheet())
+               if not Path(url.strip("\"'")).is_file()]  # the spin boxes' arrows …
+    if missing:
+        return f"the style sheet's images are missing: {missing}"
     return "ok" if len(shipped) >= 9 else f"only {len(shipped)} run-time files"
 
 
