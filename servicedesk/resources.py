@@ -101,6 +101,14 @@ def dependency_file(package: str, relative: str) -> Path:
     return path
 
 
+def library_folder(package: str, relative: str) -> Path:
+    """A folder inside an installed library (PySide6's ``Qt/translations``), found the same way
+    from source, a wheel and the bundle; it may be absent (the caller has a fallback)."""
+    from importlib.resources import files
+
+    return Path(str(files(package) / relative))
+
+
 def runtime_files(root: Path | None = None) -> list[str]:
     """The run-time files present under ``root`` (default :func:`base_dir`), as sorted
     POSIX paths relative to it."""

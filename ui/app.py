@@ -28,7 +28,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def stylesheet() -> str:
-    """resources/style.qss with ``@ICONS@`` made the absolute icons folder (a relative url()
+    """The style sheet with ``@ICONS@`` made the absolute icons folder (a relative url()
     would be read from the working directory)."""
     from servicedesk import resources
 

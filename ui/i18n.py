@@ -1,8 +1,6 @@
 """Load the UI language: our Italian catalogue plus Qt's own, and the matching QLocale."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from servicedesk import resources
@@ -31,9 +29,7 @@ def _qt_translation_folders() -> list[str]:
     """Qt's translations: where Qt says, and PySide6's own folder (a frozen app may differ)."""
     folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
     try:
-        import PySide6
-
-        folders.append(str(Path(PySide6.__file__).parent / "Qt" / "translations"))
+        folders.append(str(resources.library_folder("PySide6", "Qt/translations")))
     except (ImportError, TypeError):  # pragma: no cover - PySide6 is there if Qt runs
         pass
     return folders
