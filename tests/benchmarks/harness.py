@@ -77,6 +77,44 @@ def source_digest() -> str:
     return h.hexdigest()[:16]
 
 
+def captured_sql(db, fn: Callable[[], object]) -> list[tuple[str, list]]:
+    """The statements ``fn`` runs through ``db.execute_sql`` (peewee queries and raw SQL)."""
+    seen: list[tuple[str, list]] = []
+    original = db.execute_sql
+
+    def spy(sql, params=None, *args, **kwargs):
+        seen.append((sql, list(params or ())))
+        return original(sql, params, *args, **kwargs)
+
+    db.execute_sql = spy
+    try:
+        fn()
+    finally:
+        del db.execute_sql  # back to the class's method
+    return seen
+
+
+def replay(path: Path, statements: list[tuple[str, list]]) -> Callable[[], None]:
+    """The same statements on a bare sqlite3 connection: the limit of a query benchmark."""
+    import datetime as dt
+    import sqlite3
+
+    def plain(value):
+        if isinstance(value, dt.datetime):
+            return value.isoformat(sep=" ")
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return value
+
+    con = sqlite3.connect(str(path))
+    prepared = [(sql, [plain(p) for p in params]) for sql, params in statements]
+
+    def run() -> None:
+        for sql, params in prepared:
+            con.execute(sql, params).fetchall()
+    return run
+
+
 class Env:
     """The opened large demo database and helpers shared by benchmark modules."""
 
