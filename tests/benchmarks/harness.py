@@ -49,6 +49,26 @@ def measure(fn: Callable[[], object], repeat: int, warmup: int) -> list[float]:
     return out
 
 
+def measure_pair(fn: Callable[[], object], limit: Callable[[], object], repeat: int,
+                 warmup: int) -> tuple[list[float], list[float]]:
+    """``fn`` and its limit measured in turns (fn, limit, fn, limit …): on a machine shared
+    with others the load changes by the minute, and a ratio of two series taken minutes apart
+    measures the load more than the code."""
+    for _ in range(warmup):
+        fn()
+        limit()
+    times, limits = [], []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        t1 = time.perf_counter()
+        limit()
+        t2 = time.perf_counter()
+        times.append((t1 - t0) * 1000)
+        limits.append((t2 - t1) * 1000)
+    return times, limits
+
+
 def p95(values: list[float]) -> float:
     if len(values) == 1:
         return values[0]
