@@ -75,11 +75,33 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[18]
 
 
-# What the cached database is made of besides the demo package, the schema and the demo's
-# words: the services whose rules the generator follows (calendar and SLA, renewals, billing,
-# units, maintenance) and the search indexes it builds at the end.
-_GENERATOR_INPUTS = ("services/sla.py", "services/renewals.py", "services/billing.py",
-                     "services/units.py", "services/maintenance.py")
+def _generator_inputs(core: Path) -> list[Path]:
+    """The demo package and the services and search modules it imports, directly or through
+    them (the rules it follows, the indexes it builds), found from the import statements: a
+    change in any of them may change the generated data. Plumbing (db, uow …) is left out."""
+    import ast
+
+    packages = {core / "demo", core / "services", core / "search"}
+    todo = sorted((core / "demo").glob("*.py"))
+    seen: set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path in seen or not path.exists():
+            continue
+        seen.add(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or node.level == 0:
+                continue
+            base = path.parent
+            for _ in range(node.level - 1):
+                base = base.parent
+            parts = (node.module or "").split(".") if node.module else []
+            target = base.joinpath(*parts)
+            names = [target / f"{a.name}.py" for a in node.names]
+            for candidate in (target.with_suffix(".py"), target / "__init__.py", *names):
+                if candidate.exists() and candidate.parent in packages:
+                    todo.append(candidate)
+    return sorted(seen)
 
 
 def source_digest() -> str:
@@ -87,11 +109,11 @@ def source_digest() -> str:
     is rebuilt then."""
     h = hashlib.sha256()
     core = ROOT / "servicedesk"
-    files = [*sorted((core / "demo").glob("*.py")), *sorted((core / "models").glob("*.py")),
-             *sorted((core / "migrations").glob("m*")), *sorted((core / "search").glob("*.py")),
-             *(core / name for name in _GENERATOR_INPUTS),
+    files = [*_generator_inputs(core), *sorted((core / "search").glob("*.py")),
+             *sorted((core / "models").glob("*.py")),
+             *sorted((core / "migrations").glob("m*")),
              *sorted((ROOT / "resources" / "data").glob("*.json"))]
-    for path in files:
+    for path in dict.fromkeys(files):
         if path.exists():
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
