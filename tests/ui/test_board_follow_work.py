@@ -347,3 +347,35 @@ def test_work_log_panel_edits_and_deletes_by_version(qtbot, ctx, office, boxes, 
     with qtbot.waitSignal(ctx.bus.changes):
         panel.delete()
     assert WorkLog.select().count() == 0 and panel.table.rowCount() == 0
+
+
+def test_board_view_keeps_geometry_only_while_it_holds(qtbot, ctx, office):
+    """Rectangles kept between paints follow a new width and new data (hit tests stay right)."""
+    from ui.widgets.board_view import BoardView
+    from servicedesk.queries.board import board
+
+    req, anna, bruno, _ = office
+    item = interventions.schedule(req.id, activity_type_id=_repair(), operator_id=anna.id,
+                                  planned_start=at(MON, "09:00"), planned_end=at(MON, "11:00")).intervention
+    view = BoardView()
+    qtbot.addWidget(view)
+    view.resize(900, 300)
+    view.set_data(board(MON, 1), "en")
+    view.show()
+    qtbot.waitExposed(view)
+    block = view.data.blocks[0]
+    row = view.row_index(anna.id)
+    assert view.blocks_by_row()[row] == [block] and view.blocks_by_row()[view.row_index(bruno.id)] == []
+    center = view.block_rect(block).center()
+    assert view.block_at(center.x(), center.y()) == block
+    view.resize(1400, 300)
+    qtbot.waitUntil(lambda: view.width() == 1400)
+    assert view._rect_of(block, row) == view.block_rect(block, row)
+    interventions.reschedule(Intervention.get_by_id(item.id), operator_id=bruno.id,
+                             planned_start=at(MON, "14:00"), planned_end=at(MON, "15:00"))
+    view.set_data(board(MON, 1), "en")
+    moved = view.data.blocks[0]
+    assert view.blocks_by_row()[view.row_index(bruno.id)] == [moved]
+    old = view.block_rect(moved).center()
+    assert view.block_at(center.x(), center.y()) is None and view.block_at(old.x(), old.y()) == moved
+    view.grab()

@@ -1,7 +1,9 @@
 """The team board canvas: operators down, time across; drag a block to move it, its edge to resize.
 
-Painted by hand (one ``paintEvent`` over the board data) rather than with one widget per block:
-a week of 40 operators is a few hundred blocks, and hand painting keeps scrolling instant.
+Painted by hand (one ``paintEvent`` over the board data) rather than with one widget per block.
+A busy week of the large database is 40 operators and ~900 blocks: a paint covers only the rows
+Qt asks for (the part of the scroll area in view), blocks are grouped by row and their
+rectangles and elided labels kept until the data or the width changes.
 """
 from __future__ import annotations
 
@@ -24,6 +26,10 @@ DAY_TO = 20  # last hour shown (exclusive)
 SNAP_MIN = 15
 EDGE_PX = 6
 EDITABLE = ("planned", "in_progress")
+# combined once: each `|` of Qt flags costs a Python enum operation, per block per paint
+_LEFT_MIDDLE = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+_LEFT_BOTTOM = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+_LEFT_TOP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
 @dataclass
@@ -60,6 +66,10 @@ class BoardView(QWidget):
         self.selected_id: int | None = None
         self._drag: _Drag | None = None
         self.proposal: tuple[int | None, int | None, dt.datetime, dt.datetime] | None = None
+        self._by_row: list[list[Block]] | None = None  # blocks of each row, in data order
+        self._rects: dict[int, QRectF] = {}  # block id → rectangle, for the current width
+        self._elided: dict[tuple[str, int], str] = {}
+        self._styles: dict[int, tuple] = {}  # block id → colours, pens, label
         self.setMinimumWidth(NAME_W + 240)
 
     def set_proposal(self, operator_id: int | None, team_id: int | None,
@@ -75,7 +85,44 @@ class BoardView(QWidget):
         self.row_h = 40 if data.days == 1 else 34
         self.setMinimumHeight(HEADER_H + max(1, len(data.rows)) * self.row_h + 2)
         self._drag = None
+        self._forget_geometry()
+        self._by_row = None
+        self._styles.clear()
         self.update()
+
+    def _forget_geometry(self) -> None:
+        self._rects.clear()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.size().width() != event.oldSize().width():
+            self._forget_geometry()
+        super().resizeEvent(event)
+
+    def blocks_by_row(self) -> list[list[Block]]:
+        """The blocks of each row (built once per data set)."""
+        if self._by_row is None:
+            rows: list[list[Block]] = [[] for _ in (self.data.rows if self.data else [])]
+            for block in (self.data.blocks if self.data else []):
+                i = self.row_index(block.operator_id, block.team_id)
+                if i is not None:
+                    rows[i].append(block)
+            self._by_row = rows
+        return self._by_row
+
+    def _rect_of(self, block: Block, row: int) -> QRectF:
+        rect = self._rects.get(block.id)
+        if rect is None:
+            rect = self._rects[block.id] = self.block_rect(block, row)
+        return rect
+
+    def _elide(self, fm: QFontMetrics, text: str, width: int) -> str:
+        key = (text, width)
+        found = self._elided.get(key)
+        if found is None:
+            if len(self._elided) > 20_000:
+                self._elided.clear()
+            found = self._elided[key] = fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return found
 
     def row_index(self, operator_id: int | None, team_id: int | None = None) -> int | None:
         if self.data is None:
@@ -133,18 +180,16 @@ class BoardView(QWidget):
         row = self.row_at(y)
         if row is None:
             return None
-        r = self.data.rows[row]
-        for block in reversed(self.data.blocks):
-            if block.operator_id != r.operator_id or (r.operator_id is None and block.team_id != r.team_id):
-                continue
-            if self.block_rect(block, row).contains(QPointF(x, y)):
+        for block in reversed(self.blocks_by_row()[row]):
+            if self._rect_of(block, row).contains(QPointF(x, y)):
                 return block
         return None
 
     # -- painting -------------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # No antialiasing: an antialiased rounded block costs ~1 ms to raster, and a busy week of
+        # the large database paints a thousand of them (the 4 px corners look the same).
         pal = self.palette()
         p.fillRect(self.rect(), pal.base())
         if self.data is None:
@@ -160,9 +205,15 @@ class BoardView(QWidget):
         off = QColor("#eef0f3")
         text_color = pal.text().color()
         muted = QColor("#6b7280")
+        # only the rows Qt asks for: in a scroll area, the part in view
+        clip = event.rect()
+        first = max(0, int((clip.top() - HEADER_H) // self.row_h))
+        last = min(len(data.rows) - 1, int((clip.bottom() - HEADER_H) // self.row_h))
+        shown = range(first, last + 1)
 
         # rows: names, non-working time, absences
-        for i, row in enumerate(data.rows):
+        for i in shown:
+            row = data.rows[i]
             y = HEADER_H + i * self.row_h
             if i % 2:
                 p.fillRect(QRectF(0, y, self.width(), self.row_h), QColor("#fafbfc"))
@@ -188,13 +239,13 @@ class BoardView(QWidget):
             fm = QFontMetrics(bold)
             p.setPen(text_color if row.operator_id is not None else muted)
             p.drawText(QRectF(10, y + 2, NAME_W - 14, self.row_h / 2),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                       _LEFT_BOTTOM,
                        fm.elidedText(name, Qt.TextElideMode.ElideRight, NAME_W - 14))
             p.setFont(small)
             p.setPen(muted)
             team = row.team_name or QCoreApplication.translate("Board", "No team")
             p.drawText(QRectF(10, y + self.row_h / 2, NAME_W - 14, self.row_h / 2 - 2),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                       _LEFT_TOP,
                        QFontMetrics(small).elidedText(team, Qt.TextElideMode.ElideRight, NAME_W - 14))
             if i + 1 < len(data.rows) and data.rows[i + 1].team_id != row.team_id:
                 p.setPen(QPen(QColor("#9ca3af"), 1.5))
@@ -204,7 +255,7 @@ class BoardView(QWidget):
         hatch = QBrush(QColor("#f59e0b"), Qt.BrushStyle.BDiagPattern)
         for a in data.absences:
             i = rows_of.get(a.operator_id)
-            if i is None:
+            if i is None or i not in shown:
                 continue
             y = HEADER_H + i * self.row_h
             x1, x2 = self.x_of(a.start), self.x_of(a.end)
@@ -215,7 +266,7 @@ class BoardView(QWidget):
             p.fillRect(rect, hatch)
             p.setPen(QColor("#92400e"))
             p.setFont(small)
-            p.drawText(rect.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            p.drawText(rect.adjusted(4, 0, -2, 0), _LEFT_MIDDLE,
                        QFontMetrics(small).elidedText(absence_label(a.kind), Qt.TextElideMode.ElideRight,
                                                       int(rect.width()) - 6))
 
@@ -246,18 +297,16 @@ class BoardView(QWidget):
                 if (h - DAY_FROM) % step == 0 and xh + QFontMetrics(small).horizontalAdvance("00") + 4 < x0 + day_w:
                     p.setPen(muted)
                     p.drawText(QRectF(xh + 2, HEADER_H / 2, 40, HEADER_H / 2),
-                               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{h:02d}")
+                               _LEFT_MIDDLE, f"{h:02d}")
 
         # blocks
         fm_small = QFontMetrics(small)
-        for block in data.blocks:
-            if self._drag is not None and self._drag.moved and block.id == self._drag.block.id:
-                continue
-            row = self.row_index(block.operator_id, block.team_id)
-            if row is None:
-                continue
-            rect = self.block_rect(block, row)
-            self._paint_block(p, rect, block, small, fm_small)
+        dragged = self._drag.block.id if self._drag is not None and self._drag.moved else None
+        by_row = self.blocks_by_row()
+        for i in shown:
+            for block in by_row[i]:
+                if block.id != dragged:
+                    self._paint_block(p, self._rect_of(block, i), block, small, fm_small)
         if self._drag is not None and self._drag.moved:
             d = self._drag
             rect = self.block_rect(d.block, d.row, d.start, d.end)
@@ -292,31 +341,41 @@ class BoardView(QWidget):
             p.drawLine(QPointF(x, HEADER_H - 6), QPointF(x, self.height()))
         p.end()
 
+    def _style(self, block: Block) -> tuple:
+        """A block's colours, pens and label (the same for every paint of one data set)."""
+        style = self._styles.get(block.id)
+        if style is None:
+            color = QColor(block.color)
+            if block.status == "done":
+                color.setAlpha(110)
+            text = block.customer + (f" · {block.city}" if block.city else "")
+            if block.priority_rank <= 2:
+                text = "! " + text
+            ink = QColor("#ffffff") if _dark(color) and block.status != "done" else QColor("#111827")
+            style = self._styles[block.id] = (color, QPen(color.darker(140), 1),
+                                              QColor(block.priority_color), text, ink)
+        return style
+
     def _paint_block(self, p: QPainter, rect: QRectF, block: Block, font: QFont,
                      fm: QFontMetrics) -> None:
-        color = QColor(block.color)
-        if block.status == "done":
-            color.setAlpha(110)
-        p.setPen(QPen(color.darker(140), 2 if block.id == self.selected_id else 1))
-        if block.id == self.selected_id:
-            p.setPen(QPen(QColor("#111827"), 2))
+        color, pen, stripe_color, text, ink = self._style(block)
+        width = rect.width()
+        p.setPen(_SELECTED_PEN if block.id == self.selected_id else pen)
         p.setBrush(color)
-        p.drawRoundedRect(rect, 4, 4)
-        stripe = QRectF(rect.x(), rect.y(), min(5.0, rect.width()), rect.height())
-        p.fillRect(stripe, QColor(block.priority_color))
+        if width < 30:
+            p.drawRect(rect)  # a narrow block: rounded corners would not show
+        else:
+            p.drawRoundedRect(rect, 4, 4)
+        p.fillRect(QRectF(rect.x(), rect.y(), min(5.0, width), rect.height()), stripe_color)
         if block.status == "in_progress":
-            p.setPen(QPen(QColor("#111827"), 1, Qt.PenStyle.DashLine))
+            p.setPen(_IN_PROGRESS_PEN)
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
-        if rect.width() < 14:
+        if width < 20:
             return
-        text = block.customer + (f" · {block.city}" if block.city else "")
-        if block.priority_rank <= 2:
-            text = "! " + text
         p.setFont(font)
-        p.setPen(QColor("#ffffff") if _dark(color) and block.status != "done" else QColor("#111827"))
-        p.drawText(rect.adjusted(8, 0, -3, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                   fm.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()) - 11))
+        p.setPen(ink)
+        p.drawText(rect.adjusted(8, 0, -3, 0), _LEFT_MIDDLE, self._elide(fm, text, int(width) - 11))
 
     # -- interaction ----------------------------------------------------------------------------
     def _can_edit(self, block: Block) -> bool:
@@ -412,6 +471,10 @@ class BoardView(QWidget):
                 event.ignore()
             return True
         return super().event(event)
+
+
+_SELECTED_PEN = QPen(QColor("#111827"), 2)
+_IN_PROGRESS_PEN = QPen(QColor("#111827"), 1, Qt.PenStyle.DashLine)
 
 
 def _snap(moment: dt.datetime) -> dt.datetime:
