@@ -43,6 +43,23 @@ def panel(win):
     return p
 
 
+@pytest.fixture
+def boxes(monkeypatch):
+    """Message boxes of the op runner and the main window, answered at once."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def fake_exec(box):
+        shown.append(box.text())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    return shown
+
+
 def pick_party(editor, text: str) -> None:
     editor.party.setText(text)
     editor.party._search(text)
@@ -127,23 +144,22 @@ def test_bad_input_is_explained_and_nothing_lost(panel, qtbot):
     assert c.reload().amount == Decimal("1200.00")
 
 
-def test_stale_version_conflict(panel, qtbot):
-    """R-X-1: another workstation saved meanwhile → conflict message, reload offered."""
+def test_stale_version_conflict(panel, qtbot, boxes):
+    """R-X-1: another workstation saves while the user edits → the op runner says what they
+    changed and what the user changed, nothing is overwritten, the stored contract is shown."""
     c = make_contract()
     panel.open_contract(c.id)
     editor = panel.editor
-    svc.update_contract(c.id, c.version, {"title": "Changed elsewhere"})
-    editor.amount.setText("1.500,00")
-    editor.answer = False  # keep my edits on screen
+    editor.amount.setText("1.500,00")  # the user is editing …
+    svc.update_contract(c.id, c.version, {"title": "Changed elsewhere"})  # … another saves
+    assert editor.amount.text() == "1.500,00"  # what the user types is never replaced
+    assert editor.title.text() == "Assistenza"
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    kind, text = editor.messages[-1]
-    assert kind == "confirm" and "Another workstation changed this record" in text
-    assert "Changed elsewhere" in text
-    assert editor.amount.text() == "1.500,00"
+    assert len(boxes) == 1 and "Another workstation changed this record" in boxes[0]
+    assert "Title: Changed elsewhere  (yours: Assistenza)" in boxes[0]
+    assert "Amount: 1200.00  (yours: 1500.00)" in boxes[0]
     assert c.reload().amount == Decimal("1200.00")
-    editor.answer = True  # now reload
-    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert editor.title.text() == "Changed elsewhere"
+    assert editor.title.text() == "Changed elsewhere"  # shown again as stored
     assert not editor.is_dirty()
 
 
