@@ -181,7 +181,7 @@ def _renewal(c: _Draft, view: ContractView, terms: Terms) -> Renewal:
     state = "waiting" if (period is not None and change is None and c.term_end < view.today) \
         else "renews"
     amount = None
-    if view.money and terms.amount is not None and (period is None or change is not None):
+    if view.money and terms.amount and (period is None or change is not None):
         figure = Figure(period, change) if change is not None else None
         amount = renewals.revalue(terms.amount, terms.change_pct, terms.istat_share_pct,
                                   figure).new_amount

@@ -46,6 +46,7 @@ class ContractPanel(QWidget):
         self.worker = Worker(self, threaded=not ctx.screenshot_mode)
         self.model = ContractListModel(self)
         self.alerts: cq.Alerts | None = None
+        self._shown_id: int | None = None  # the contract the editor last showed
         self._build()
         self.model.sort_requested.connect(self._sort)  # after the header's first sort call
         self._debounce = QTimer(self)
@@ -135,7 +136,7 @@ class ContractPanel(QWidget):
 
         self.editor = ContractEditor(ctx=self.ctx)
         self.editor.open_in_tab.connect(self.open_in_tab)
-        self.editor.saved.connect(self._saved)
+        self.editor.shown.connect(self._editor_shown)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("contractSplitter")
         self.splitter.addWidget(self.table)
@@ -184,8 +185,9 @@ class ContractPanel(QWidget):
         self.model.show(view)
         if same_list:  # a refresh: the user keeps the rows, the selection and the scroll
             state.restore(self.table, self.model)
-        if self.editor.contract_id is not None:
-            self._select(self.editor.contract_id, load=False, scroll=not same_list)
+        wanted = self.editor.wanted_id
+        if wanted is not None:
+            self._select(wanted, load=False, scroll=not same_list)
         self._show_alerts(view.alerts)
 
     def filter_party(self, party_id: int | None, name: str = "") -> None:
@@ -266,9 +268,11 @@ class ContractPanel(QWidget):
             return
         self.editor.load(contract_id)
 
-    def _saved(self, contract_id: int) -> None:
-        """A new contract is saved: once the list has it, its row is selected."""
-        self._select(contract_id, load=False)
+    def _editor_shown(self, contract_id: int | None) -> None:
+        """The editor shows another contract (read on its worker): the list selects it."""
+        if contract_id is not None and contract_id != self._shown_id:
+            self._select(contract_id, load=False)
+        self._shown_id = contract_id
 
     # -- actions ---------------------------------------------------------------------------------
     def open_contract(self, contract_id: int) -> None:

@@ -121,6 +121,7 @@ def _pct(text: str) -> Decimal:
 class ContractEditor(QWidget):
     saved = Signal(int)  # contract id, after the form was saved
     open_in_tab = Signal(int)
+    shown = Signal(object)  # the contract id now in the form (None: a new contract)
 
     def __init__(self, *, ctx, parent: QWidget | None = None, roomy: bool = False) -> None:
         super().__init__(parent)
@@ -487,6 +488,7 @@ class ContractEditor(QWidget):
             self._notice_auto = not view.snapshot.saved
             self._loaded = self.values()
             self._mark_invalid(set())
+            self.shown.emit(view.snapshot.id)
         editable = self._enable_writes()
         current = view if view.snapshot.saved else None
         for panel in (self.coverage, self.tickets_panel, self.billing_panel, self.history_panel):
