@@ -1962,6 +1962,7 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <name>ContractEditor</name>
     <message>
       <source>Full service</source>
+      <extracomment>The form's keys that are references: the snapshot holds them as ``&lt;key&gt;_id``. Tables whose rows the editor's panels and summary show, besides the contract's own.</extracomment>
       <translation>Full service</translation>
     </message>
     <message>
@@ -2069,26 +2070,6 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Salva</translation>
     </message>
     <message>
-      <source>Current term</source>
-      <translation>Periodo in corso</translation>
-    </message>
-    <message>
-      <source>Notice by</source>
-      <translation>Disdetta entro</translation>
-    </message>
-    <message>
-      <source>Renewals</source>
-      <translation>Rinnovi</translation>
-    </message>
-    <message>
-      <source>Tickets</source>
-      <translation>Ticket</translation>
-    </message>
-    <message>
-      <source>Next instalment</source>
-      <translation>Prossima rata</translation>
-    </message>
-    <message>
       <source>Active (with a customer)</source>
       <translation>Attivo (con un cliente)</translation>
     </message>
@@ -2155,6 +2136,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>First term</source>
       <translation>Primo periodo</translation>
+    </message>
+    <message>
+      <source>Current term</source>
+      <translation>Periodo in corso</translation>
     </message>
     <message>
       <source>Amount (€, current term)</source>
@@ -2317,6 +2302,50 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>n. {n}: {s} – {e}</translation>
     </message>
     <message>
+      <source>ends {e}</source>
+      <translation>termina il {e}</translation>
+    </message>
+    <message>
+      <source>the {y} annual average</source>
+      <translation>la media annua {y}</translation>
+    </message>
+    <message>
+      <source>the change over 12 months to {p}</source>
+      <translation>la variazione dei 12 mesi a {p}</translation>
+    </message>
+    <message>
+      <source>A term starting on {d} applies {what}.</source>
+      <translation>Un periodo che inizia il {d} applica {what}.</translation>
+    </message>
+    <message>
+      <source>Discard the changes to this contract?</source>
+      <translation>Abbandonare le modifiche a questo contratto?</translation>
+    </message>
+    <message>
+      <source>Contract {n} saved.</source>
+      <translation>Contratto {n} salvato.</translation>
+    </message>
+    <message>
+      <source>Notice by</source>
+      <translation>Disdetta entro</translation>
+    </message>
+    <message>
+      <source>Renewals</source>
+      <translation>Rinnovi</translation>
+    </message>
+    <message>
+      <source>Tickets</source>
+      <translation>Ticket</translation>
+    </message>
+    <message>
+      <source>Next instalment</source>
+      <translation>Prossima rata</translation>
+    </message>
+    <message>
+      <source>{d} of {m}</source>
+      <translation>{d} su {m}</translation>
+    </message>
+    <message>
       <source>not renewable: ends {e}</source>
       <translation>non rinnovabile: termina il {e}</translation>
     </message>
@@ -2343,22 +2372,6 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>in {n} days</source>
       <translation>tra {n} giorni</translation>
-    </message>
-    <message>
-      <source>{d} of {m}</source>
-      <translation>{d} su {m}</translation>
-    </message>
-    <message>
-      <source>available {a} · used {u} · remaining {r}</source>
-      <translation>disponibili {a} · usati {u} · residui {r}</translation>
-    </message>
-    <message>
-      <source>none due</source>
-      <translation>nessuna da pagare</translation>
-    </message>
-    <message>
-      <source>overdue</source>
-      <translation>scaduta</translation>
     </message>
     <message>
       <source>proposal to be made on {d}</source>
@@ -2389,32 +2402,60 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>⚠ rinnovo in attesa dell'indice ISTAT FOI {p}: inseriscilo o rinnova senza (scheda Rinnovo)</translation>
     </message>
     <message>
-      <source>the {y} annual average</source>
-      <translation>la media annua {y}</translation>
+      <source>none: ends {e}</source>
+      <translation>nessuno: termina il {e}</translation>
     </message>
     <message>
-      <source>the change over 12 months to {p}</source>
-      <translation>la variazione dei 12 mesi a {p}</translation>
+      <source>renews on {d} until {u}</source>
+      <translation>si rinnova il {d} fino al {u}</translation>
     </message>
     <message>
-      <source>A term starting on {d} applies {what}.</source>
-      <translation>Un periodo che inizia il {d} applica {what}.</translation>
+      <source>ISTAT FOI {p}: {c}%</source>
+      <translation>ISTAT FOI {p}: {c}%</translation>
     </message>
     <message>
-      <source>ends {e}</source>
-      <translation>termina il {e}</translation>
+      <source>available {a} · used {u} · remaining {r}</source>
+      <translation>disponibili {a} · usati {u} · residui {r}</translation>
     </message>
     <message>
-      <source>Discard the changes to this contract?</source>
-      <translation>Abbandonare le modifiche a questo contratto?</translation>
+      <source>none due</source>
+      <translation>nessuna da pagare</translation>
     </message>
     <message>
-      <source>Reload the contract as it is now? Your changes will be lost (choose No to keep them on screen).</source>
-      <translation>Ricaricare il contratto com'è ora? Le tue modifiche andranno perse (scegli No per tenerle a video).</translation>
+      <source>overdue</source>
+      <translation>scaduta</translation>
     </message>
     <message>
-      <source>Contract {n} saved.</source>
-      <translation>Contratto {n} salvato.</translation>
+      <source>none (no amount)</source>
+      <translation>nessuna (importo zero)</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>nessuna</translation>
+    </message>
+    <message>
+      <source>{n}, total {t}</source>
+      <translation>{n}, totale {t}</translation>
+    </message>
+    <message>
+      <source>from {d}</source>
+      <translation>dal {d}</translation>
+    </message>
+    <message>
+      <source>new plan on save</source>
+      <translation>nuovo piano al salvataggio</translation>
+    </message>
+    <message>
+      <source>kept as it is</source>
+      <translation>resta com'è</translation>
+    </message>
+    <message>
+      <source>The plan of the current term was edited by hand or is partly paid: saving leaves it as it is. Regenerate it (Billing tab) after saving to follow the new settings.</source>
+      <translation>Il piano del periodo in corso è stato modificato a mano o è in parte pagato: il salvataggio lo lascia com'è. Rigeneralo (scheda Fatturazione) dopo il salvataggio per seguire le nuove impostazioni.</translation>
+    </message>
+    <message>
+      <source>The plan the save will write, from the amount and the billing settings as they are in the form.</source>
+      <translation>Il piano che il salvataggio scriverà, dall'importo e dalle impostazioni di fatturazione come sono nel modulo.</translation>
     </message>
   </context>
   <context>
@@ -2440,12 +2481,36 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Scadenza</translation>
     </message>
     <message>
-      <source>Notice by</source>
-      <translation>Disdetta entro</translation>
+      <source>Notice</source>
+      <translation>Disdetta</translation>
     </message>
     <message>
       <source>Amount</source>
       <translation>Importo</translation>
+    </message>
+    <message>
+      <source>Tickets</source>
+      <translation>Ticket</translation>
+    </message>
+    <message>
+      <source>Contract number</source>
+      <translation>Numero del contratto</translation>
+    </message>
+    <message>
+      <source>Customer or supplier</source>
+      <translation>Cliente o fornitore</translation>
+    </message>
+    <message>
+      <source>Last day of the current term</source>
+      <translation>Ultimo giorno del periodo in corso</translation>
+    </message>
+    <message>
+      <source>Last day to give notice of cancellation for the current term (— : the contract ends at the term end anyway)</source>
+      <translation>Ultimo giorno per dare disdetta per il periodo in corso (— : il contratto termina comunque alla scadenza)</translation>
+    </message>
+    <message>
+      <source>Amount of the current term</source>
+      <translation>Importo del periodo in corso</translation>
     </message>
     <message>
       <source>Tickets left</source>
@@ -2456,6 +2521,7 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <name>ContractPanel</name>
     <message>
       <source>Number, title, party, VAT…</source>
+      <extracomment>Tables whose rows the list shows (besides the contract's own): their changes repaint it. Tables that decide the alerts (and the alerts filter).</extracomment>
       <translation>Numero, titolo, nominativo, P.IVA…</translation>
     </message>
     <message>
@@ -2509,6 +2575,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
   </context>
   <context>
     <name>ContractPanels</name>
+    <message>
+      <source>Save or revert your changes to the contract first.</source>
+      <translation>Prima salva o annulla le modifiche al contratto.</translation>
+    </message>
     <message>
       <source>Products covered</source>
       <translation>Prodotti coperti</translation>
@@ -2848,6 +2918,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
   </context>
   <context>
     <name>Contracts</name>
+    <message>
+      <source>Renewal run…</source>
+      <translation>Rinnovi in corso…</translation>
+    </message>
     <message>
       <source>Contracts</source>
       <translation>Contratti</translation>

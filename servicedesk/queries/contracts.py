@@ -20,13 +20,14 @@ OPEN_STATUSES = ("draft", "active", "suspended")
 LIVE_STATUSES = ("active", "suspended")
 
 
-@dataclass
+@dataclass(frozen=True)
 class ContractFilter:
     text: str = ""  # number, title or party name/VAT
     party_id: int | None = None
     status: str | None = None  # a status, "open" (draft/active/suspended) or None (all)
     direction: str | None = None
     expiring_days: int | None = None  # current term ends within N days (live contracts)
+    expiring_window: bool = False  # … within the alert window (the setting, read by the query)
     alerts_only: bool = False  # notice period, expiring, awaiting a decision or an ISTAT figure
     include_archived: bool = False
 
@@ -46,7 +47,9 @@ def alert_days() -> int:
     return value if 1 <= value <= 3650 else DEFAULT_ALERT_DAYS
 
 
-def query(spec: ContractFilter, today: dt.date | None = None, *, with_party: bool = False):
+def query(spec: ContractFilter, today: dt.date | None = None, *, with_party: bool = False,
+          alert_ids_: list[int] | None = None):
+    """The ids of ``spec`` as a query (``alert_ids_``: the alert ids already computed)."""
     today = today or clock.today()
     q = Contract.select(Contract.id)
     if with_party or spec.text.strip():  # the join costs ~30% on large lists: only when needed
@@ -64,27 +67,36 @@ def query(spec: ContractFilter, today: dt.date | None = None, *, with_party: boo
         q = q.where(Contract.status == spec.status)
     if spec.direction:
         q = q.where(Contract.direction == spec.direction)
-    if spec.expiring_days is not None:
+    expiring = alert_days() if spec.expiring_window else spec.expiring_days
+    if expiring is not None:
         q = q.where(Contract.status.in_(LIVE_STATUSES), Contract.term_end >= today,
-                    Contract.term_end <= today + dt.timedelta(days=spec.expiring_days))
+                    Contract.term_end <= today + dt.timedelta(days=expiring))
     if spec.alerts_only:
-        q = q.where(Contract.id.in_(alert_ids(today=today)))
+        q = q.where(Contract.id.in_(alert_ids(today=today) if alert_ids_ is None
+                                    else alert_ids_))
     return q
 
 
-def ids(spec: ContractFilter, sort: str = "term_end", descending: bool = False) -> list[int]:
+def ids(spec: ContractFilter, sort: str = "term_end", descending: bool = False, *,
+        alert_ids_: list[int] | None = None, today: dt.date | None = None) -> list[int]:
     if sort == "amount" and not sees_money():
         sort = "term_end"  # the order would tell the amounts
     key = SORT_KEYS.get(sort, Contract.term_end)
     order = [key.desc() if descending else key.asc(), Contract.id]
-    return [r[0] for r in query(spec, with_party=(sort == "party")).order_by(*order).tuples()]
+    return [r[0] for r in query(spec, today, with_party=(sort == "party"), alert_ids_=alert_ids_)
+            .order_by(*order).tuples()]
+
+
+def number_of(contract_id: int) -> str | None:
+    """The contract's number (a tab title), None when it no longer exists."""
+    return Contract.select(Contract.number).where(Contract.id == contract_id).scalar()
 
 
 def count(spec: ContractFilter) -> int:
     return query(spec).count()
 
 
-@dataclass
+@dataclass(frozen=True)
 class ContractRow:
     id: int
     number: str
@@ -153,7 +165,7 @@ def _alert(c: Contract, today: dt.date, days: int, proposal: bool) -> str:
     return ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Alerts:
     days: int
     notice: list[int] = field(default_factory=list)  # notice deadline within N days
@@ -165,8 +177,11 @@ class Alerts:
 
     @property
     def total(self) -> int:
-        return len(set(self.notice) | set(self.expiring) | set(self.proposals)
-                   | set(self.waiting))
+        return len(self.ids())
+
+    def ids(self) -> list[int]:
+        return sorted(set(self.notice) | set(self.expiring) | set(self.proposals)
+                      | set(self.waiting))
 
 
 class _AlertTerms(NamedTuple):
@@ -204,37 +219,80 @@ def alerts(today: dt.date | None = None, days: int | None = None) -> Alerts:
                          Contract.term_end >= today,
                          Contract.term_end <= limit + dt.timedelta(days=max_notice)))
     sql, params = candidates.sql()
-    out = Alerts(days)
+    notice: list[int] = []
+    expiring: list[int] = []
     for row in Contract._meta.database.execute_sql(sql, params).fetchall():
         c = _AlertTerms(row[0], _date(row[1]), row[2], _date(row[3]), *row[4:])
         cancel = renewals.contract_cancel_by(c)
         if c.notice_given_on is None and renewals.will_renew(c) and today <= cancel <= limit:
-            out.notice.append(c.id)
+            notice.append(c.id)
         if c.term_end <= limit:
-            out.expiring.append(c.id)
-    out.proposals = [r[0] for r in ContractRenewal.select(ContractRenewal.contract)
-                     .join(Contract, on=(ContractRenewal.contract == Contract.id))
-                     .where(ContractRenewal.status == "proposed",
-                            Contract.status.in_(LIVE_STATUSES),
-                            Contract.archived == False).tuples()]  # noqa: E712
-    out.waiting = [r[0] for r in Contract.select(Contract.id)
-                   .where(Contract.status.in_(LIVE_STATUSES), Contract.archived == False,  # noqa: E712
-                          Contract.term_end < today).order_by(Contract.id).tuples()]
-    return out
+            expiring.append(c.id)
+    proposals = [r[0] for r in ContractRenewal.select(ContractRenewal.contract)
+                 .join(Contract, on=(ContractRenewal.contract == Contract.id))
+                 .where(ContractRenewal.status == "proposed",
+                        Contract.status.in_(LIVE_STATUSES),
+                        Contract.archived == False).tuples()]  # noqa: E712
+    waiting = [r[0] for r in Contract.select(Contract.id)
+               .where(Contract.status.in_(LIVE_STATUSES), Contract.archived == False,  # noqa: E712
+                      Contract.term_end < today).order_by(Contract.id).tuples()]
+    return Alerts(days, notice, expiring, proposals, waiting)
 
 
 def alert_ids(today: dt.date | None = None) -> list[int]:
-    a = alerts(today)
-    return sorted(set(a.notice) | set(a.expiring) | set(a.proposals) | set(a.waiting))
+    return alerts(today).ids()
 
 
-def parties(text: str, direction: str = "active", limit: int = 30) -> list[Party]:
+@dataclass(frozen=True)
+class ListView:
+    """One answer for the contract dock (asked on a worker): the ids of ``spec`` in the order
+    asked, and the alerts of the panel and the status bar."""
+
+    spec: ContractFilter
+    sort: str
+    descending: bool
+    ids: list[int]
+    alerts: Alerts
+
+
+def list_view(spec: ContractFilter, sort: str = "term_end", descending: bool = False,
+              today: dt.date | None = None) -> ListView:
+    """The ids and the alerts in one go (the alerts filter reuses the alerts computed)."""
+    found = alerts(today)
+    return ListView(spec, sort, descending,
+                    ids(spec, sort, descending, today=today,
+                        alert_ids_=found.ids() if spec.alerts_only else None), found)
+
+
+@dataclass(frozen=True)
+class PartyChoice:
+    """A party offered by the contract's party picker."""
+
+    id: int
+    name: str
+    vat_number: str
+    city: str
+
+    @property
+    def label(self) -> str:
+        return party_label(self.name, self.vat_number, self.city)
+
+
+def party_label(name: str, vat_number: str | None, city: str | None) -> str:
+    """"Name (VAT · city)": how the picker shows a party."""
+    extra = " · ".join(x for x in (vat_number or "", city or "") if x)
+    return f"{name} ({extra})" if extra else name
+
+
+def parties(text: str, direction: str = "active", limit: int = 30) -> list[PartyChoice]:
     """Parties for the picker, typed by name, VAT number or city: customers for an active
     contract, suppliers for a passive one."""
-    q = Party.select().where(Party.archived == False)  # noqa: E712
+    q = (Party.select(Party.id, Party.name, Party.vat_number, Party.city)
+         .where(Party.archived == False))  # noqa: E712
     q = q.where(Party.is_supplier == True if direction == "passive"  # noqa: E712
                 else Party.is_customer == True)  # noqa: E712
     text = text.strip()
     if text:
         q = q.where(like.any_of([Party.name, Party.vat_number, Party.city, Party.code], text))
-    return list(q.order_by(Party.name).limit(limit))
+    return [PartyChoice(pid, name, vat or "", city or "")
+            for pid, name, vat, city in q.order_by(Party.name).limit(limit).tuples()]

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from .. import clock, context
-from ..errors import ConflictError, FieldError, NotFound, ValidationError
+from ..errors import ConflictError, FieldChange, FieldError, NotFound, ValidationError
 from ..models import (Contract, ContractProduct, ContractUnit, JobOrder, Operator, Party, Product,
                       Unit)
 from ..permissions import Permission
@@ -332,11 +332,15 @@ def _plan_untouched(c: Contract, before: dict[str, Any]) -> bool:
     return [(p.due_date, p.amount) for p in planned] == [(r.due_date, r.amount) for r in rows]
 
 
-def update_contract(contract_id: int, expected_version: int, changes: dict[str, Any]) -> Contract:
+def update_contract(contract_id: int, expected_version: int, changes: dict[str, Any],
+                    seen: dict[str, Any] | None = None) -> Contract:
     """Apply ``changes`` to the contract read at ``expected_version``.
 
-    A stale version raises ConflictError (nothing written). When only the billing settings
-    changed and the plan was never edited nor paid, the plan of the current term follows them.
+    A stale version raises ConflictError (nothing written); given ``seen`` — the values of the
+    editable fields as the user read them — it lists what the other workstation changed and
+    what the user changed, each as stored now and as the user has it. When only the billing
+    settings changed and the plan was never edited nor paid, the plan of the current term
+    follows them.
     """
     context.require(Permission.CONTRACT_EDIT)
     errors: list[FieldError] = []
@@ -348,6 +352,8 @@ def update_contract(contract_id: int, expected_version: int, changes: dict[str, 
         if c is None:
             raise ConflictError("Contract", contract_id, deleted=True)
         stored_version = c.version
+        if stored_version != expected_version and seen is not None:
+            raise _conflict(c, seen, data)
         c.version = expected_version
         before = {k: getattr(c, k) for k in BILLING_FIELDS}
         if "status" in data and data["status"] != c.status \
@@ -373,6 +379,33 @@ def update_contract(contract_id: int, expected_version: int, changes: dict[str, 
         if follow:
             billing.generate_for_term(c, c.term_no)
         return c
+
+
+def _conflict(stored: Contract, seen: dict[str, Any], mine: dict[str, Any]) -> ConflictError:
+    """The fields another workstation changed since ``seen`` was read, and the user's own
+    changes, each as stored now (theirs) and as the user has it (mine)."""
+    out = []
+    for key in EDITABLE:
+        now = _value(stored.__data__.get(key))
+        theirs_changed = key in seen and now != _value(seen[key])
+        mine_changed = key in mine and now != _value(mine[key])
+        if theirs_changed or mine_changed:
+            out.append(FieldChange(key, _shown(key, stored.__data__.get(key)),
+                                   _shown(key, mine[key] if key in mine else seen.get(key))))
+    return ConflictError("Contract", stored.id, out)
+
+
+def _shown(key: str, value: Any) -> Any:
+    """A reference as the user knows it (a name, not an id)."""
+    if hasattr(value, "id") and not isinstance(value, (dt.date, Decimal)):
+        value = value.id
+    if value is None or key not in ("party", "job_order", "signed_by"):
+        return value
+    if key == "party":
+        return Party.select(Party.name).where(Party.id == value).scalar() or value
+    if key == "job_order":
+        return JobOrder.select(JobOrder.code).where(JobOrder.id == value).scalar() or value
+    return Operator.select(Operator.full_name).where(Operator.id == value).scalar() or value
 
 
 def _value(v: Any) -> Any:

@@ -14,6 +14,7 @@ from servicedesk.models import Contract, IstatIndex, Party
 from servicedesk.permissions import Role
 from servicedesk.services import billing
 from servicedesk.services import contracts as svc
+from ui.models.contract_list import COLUMNS
 
 
 @pytest.fixture
@@ -41,6 +42,23 @@ def panel(win):
         return p.editor.answer
     p.editor.confirm = confirm
     return p
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    """Message boxes of the op runner and the main window, answered at once."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def fake_exec(box):
+        shown.append(box.text())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    return shown
 
 
 def pick_party(editor, text: str) -> None:
@@ -127,23 +145,22 @@ def test_bad_input_is_explained_and_nothing_lost(panel, qtbot):
     assert c.reload().amount == Decimal("1200.00")
 
 
-def test_stale_version_conflict(panel, qtbot):
-    """R-X-1: another workstation saved meanwhile → conflict message, reload offered."""
+def test_stale_version_conflict(panel, qtbot, boxes):
+    """R-X-1: another workstation saves while the user edits → the op runner says what they
+    changed and what the user changed, nothing is overwritten, the stored contract is shown."""
     c = make_contract()
     panel.open_contract(c.id)
     editor = panel.editor
-    svc.update_contract(c.id, c.version, {"title": "Changed elsewhere"})
-    editor.amount.setText("1.500,00")
-    editor.answer = False  # keep my edits on screen
+    editor.amount.setText("1.500,00")  # the user is editing …
+    svc.update_contract(c.id, c.version, {"title": "Changed elsewhere"})  # … another saves
+    assert editor.amount.text() == "1.500,00"  # what the user types is never replaced
+    assert editor.title.text() == "Assistenza"
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    kind, text = editor.messages[-1]
-    assert kind == "confirm" and "Another workstation changed this record" in text
-    assert "Changed elsewhere" in text
-    assert editor.amount.text() == "1.500,00"
+    assert len(boxes) == 1 and "Another workstation changed this record" in boxes[0]
+    assert "Title: Changed elsewhere  (yours: Assistenza)" in boxes[0]
+    assert "Amount: 1200.00  (yours: 1500.00)" in boxes[0]
     assert c.reload().amount == Decimal("1200.00")
-    editor.answer = True  # now reload
-    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert editor.title.text() == "Changed elsewhere"
+    assert editor.title.text() == "Changed elsewhere"  # shown again as stored
     assert not editor.is_dirty()
 
 
@@ -294,8 +311,6 @@ def test_open_in_workspace_tab(win, panel):
 
 def test_technician_sees_no_amounts(win, panel, qtbot):
     """#14: the list shows "—", the editor hides the amount, the billing plan its amounts."""
-    from ui.models.contract_list import COLUMNS
-
     c = make_contract(amount="4321", first_due_date=dt.date(2026, 3, 31))
     column = COLUMNS.index("amount")
     assert panel.model.headerData(column, Qt.Orientation.Horizontal) == "Amount"
@@ -427,3 +442,234 @@ def test_pending_proposal_without_money_for_a_technician(panel):
         assert "01/01/2026 – 31/12/2026" in hp.proposal_label.text()
         assert "€" not in hp.proposal_label.text()
         assert "€" not in panel.editor.sum["renewal"].text()
+
+
+def _type(qtbot, widget, text: str) -> None:
+    """Replace a field's text as a user would: select all, type."""
+    edit = widget.lineEdit() if hasattr(widget, "lineEdit") else widget
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+def test_summary_follows_the_form_before_saving(panel, qtbot):
+    """#12: the summary beside the form follows every edit — term end, notice date, next
+    renewal, instalments, tickets — computed by the core's rules from the typed values, not
+    from the stored row; once saved it says the same."""
+    clock.freeze(dt.datetime(2025, 12, 1, 9))
+    editor = panel.editor
+    s = editor.sum
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    pick_party(editor, "brescia")
+    qtbot.keyClicks(editor.title, "Caldaie")
+    editor.start_date.set_value(dt.date(2026, 1, 1))
+    assert s["term"].text() == "no. 1: 01/01/2026 – 31/12/2026"
+    assert s["notice"].text() == "02/10/2026"  # 90 days before the end
+    _type(qtbot, editor.initial_months, "6")
+    assert s["term"].text() == "no. 1: 01/01/2026 – 30/06/2026"
+    assert editor.notice_days.value() == 42  # a new contract's notice follows the term
+    assert s["notice"].text() == "19/05/2026"
+    _type(qtbot, editor.notice_days, "30")
+    assert s["notice"].text() == "31/05/2026"
+    assert s["renewal"].text() == "renews on 01/07/2026 until 30/06/2027"
+    _type(qtbot, editor.amount, "2.400,00")
+    _type(qtbot, editor.change_pct, "2")
+    assert s["renewal"].text() == "renews on 01/07/2026 until 30/06/2027  ·  2,448.00 €"
+    editor.billing_periodicity.setCurrentIndex(editor.billing_periodicity.findData("quarterly"))
+    _type(qtbot, editor.instalments_count, "2")
+    assert s["plan"].text() == "2 × 1,200.00 €  ·  from 01/01/2026"
+    assert s["instalment"].text() == "01/01/2026  ·  1,200.00 €"
+    _type(qtbot, editor.tickets_per_term, "10")
+    assert s["tickets"].text() == "available 10 · used 0 · remaining 10"
+    _type(qtbot, editor.amount, "dodici")  # not a number: no plan to show, nothing invented
+    assert s["plan"].text() == "—" and s["instalment"].text() == "—"
+    _type(qtbot, editor.amount, "2.400,00")
+    before = {k: label.text() for k, label in s.items()}
+    assert editor.save() and editor.messages == []
+    c = Contract.get(Contract.title == "Caldaie")
+    assert (c.term_end, c.notice_days, c.amount) == (dt.date(2026, 6, 30), 30, Decimal("2400.00"))
+    assert [(i.due_date, i.amount) for i in billing.instalments(c.id)] == [
+        (dt.date(2026, 1, 1), Decimal("1200.00")), (dt.date(2026, 4, 1), Decimal("1200.00"))]
+    assert {k: label.text() for k, label in s.items()} == before  # saved: the same summary
+
+
+def test_summary_of_a_saved_contract_follows_edits_until_reverted(panel, qtbot):
+    """#12: editing a saved contract previews what the save will do (the untouched plan
+    follows the new billing settings); Revert brings back the stored figures."""
+    clock.freeze(dt.datetime(2026, 3, 1, 9))
+    c = make_contract(notice_days=90, tickets_per_term=5)
+    panel.open_contract(c.id)
+    editor, s = panel.editor, panel.editor.sum
+    assert s["plan"].text() == "2 × 600.00 €  ·  from 01/01/2026"
+    assert s["notice"].text() == "02/10/2026"
+    _type(qtbot, editor.notice_days, "120")
+    assert s["notice"].text() == "02/09/2026"
+    _type(qtbot, editor.amount, "1.800,00")
+    assert s["plan"].text() == "2 × 900.00 €  ·  from 01/01/2026  ·  new plan on save"
+    _type(qtbot, editor.ticket_low_threshold, "5")
+    assert s["tickets"].text() == "⚠ available 5 · used 0 · remaining 5"
+    assert s["renewal"].text() == "renews on 01/01/2027 until 31/12/2027  ·  1,800.00 €"
+    assert c.reload().notice_days == 90  # nothing written yet
+    qtbot.mouseClick(editor.revert_button, Qt.MouseButton.LeftButton)
+    assert s["notice"].text() == "02/10/2026"
+    assert s["plan"].text() == "2 × 600.00 €  ·  from 01/01/2026"
+    assert not editor.is_dirty()
+
+
+def test_list_and_alerts_follow_writes_made_elsewhere(win, panel, qtbot):
+    """#13: a write anywhere (here a service call, as another dock would make) reaches the list
+    and the alerts through its change set: a new contract is listed, a changed row repaints
+    without a reset (selection and scroll stay), the alerts count again."""
+    clock.freeze(dt.datetime(2026, 11, 1, 9))
+    a = make_contract(title="Primo", start_date=dt.date(2026, 1, 15))
+    assert panel.model.row_of(a.id) >= 0  # listed without any refresh by hand
+    panel.open_contract(a.id)
+    view = panel.table
+    assert panel.model.id_at(view.selectionModel().currentIndex().row()) == a.id
+    title = COLUMNS.index("title")
+    with qtbot.assertNotEmitted(panel.model.modelReset):
+        svc.update_contract(a.id, a.reload().version, {"title": "Rinominato"})
+    assert panel.model.index(panel.model.row_of(a.id), title).data() == "Rinominato"
+    assert panel.model.id_at(view.selectionModel().currentIndex().row()) == a.id
+    assert not win.contracts.status_button.isVisibleTo(win)
+    make_contract(title="Secondo", notice_days=10)  # notice by 21/12/2026: within 60 days
+    assert "1 notice deadline(s) within 60 days" in panel.alert_button.text()
+    assert win.contracts.status_button.text() == "Contracts: 1 to watch"
+    assert panel.model.id_at(view.selectionModel().currentIndex().row()) == a.id
+
+
+def test_editor_follows_writes_made_elsewhere_but_keeps_what_is_typed(panel, qtbot):
+    """#13: a top-up made elsewhere updates the open editor's balance; a change of the contract
+    refills an untouched form, never one the user is typing in."""
+    c = make_contract(tickets_per_term=5)
+    panel.open_contract(c.id)
+    editor = panel.editor
+    svc.top_up(c.id, 3, "altrove")
+    assert editor.sum["tickets"].text() == "available 8 · used 0 · remaining 8"
+    assert editor.tickets_panel.ledger.rowCount() == 2
+    svc.update_contract(c.id, c.reload().version, {"title": "Altrove"})
+    assert editor.title.text() == "Altrove" and not editor.is_dirty()
+    _type(qtbot, editor.title, "Mio titolo")
+    svc.update_contract(c.id, c.reload().version, {"notes": "nota"})
+    assert editor.title.text() == "Mio titolo" and editor.notes.toPlainText() == ""
+
+
+def test_renewal_run_on_a_worker_refreshes_the_list(win, panel, qtbot, monkeypatch):
+    """#13: "Run renewals now" runs off the GUI thread as one unit of work (busy indicator in
+    the status bar); its change set moves the list and the open editor to the new term."""
+    import threading
+
+    from servicedesk.services import renewals
+
+    IstatIndex.delete().execute()
+    clock.freeze(dt.datetime(2025, 1, 1, 9))
+    c = make_contract(start_date=dt.date(2025, 1, 1), change_pct="2")
+    clock.freeze(dt.datetime(2026, 1, 5, 9))
+    panel.apply_filters()
+    panel.open_contract(c.id)
+    threads = []
+    real = renewals.run_renewals
+    monkeypatch.setattr(renewals, "run_renewals",
+                        lambda: threads.append(threading.current_thread()) or real())
+    feature = win.contracts
+    feature.worker.threaded = True
+    feature.actionRunRenewals.trigger()
+    assert feature.run_indicator.isVisibleTo(win) and not feature.actionRunRenewals.isEnabled()
+    qtbot.waitUntil(lambda: feature.report_dialog is not None, timeout=20_000)
+    feature.worker.wait()
+    assert threads and threads[0] is not threading.main_thread()
+    assert not feature.run_indicator.isVisibleTo(win) and feature.actionRunRenewals.isEnabled()
+    from PySide6.QtWidgets import QLabel
+
+    assert "1 renewed" in feature.report_dialog.findChild(QLabel, "renewalSummary").text()
+    row = panel.model.row_of(c.id)
+    assert panel.model.index(row, COLUMNS.index("term_end")).data() == "31/12/2026"
+    assert panel.editor.sum["term"].text() == "no. 2: 01/01/2026 – 31/12/2026"
+    assert feature.last_run.count("renewed") == 1
+    feature.report_dialog.close()
+
+
+def test_billing_panel_writes_through_the_op_runner(panel, qtbot, monkeypatch, boxes,
+                                                    other_workstation):
+    """#13: marking an instalment paid goes through ctx.ops (the change set refreshes the plan
+    and the summary); an instalment changed meanwhile by another workstation is reported by the
+    op runner and the plan is read again."""
+    from ui.dialogs.contract_instalment import PaidDialog
+
+    clock.freeze(dt.datetime(2026, 3, 1, 9))
+    c = make_contract()
+    panel.open_contract(c.id)
+    editor = panel.editor
+    bp = editor.billing_panel
+    assert editor.sum["instalment"].text().startswith("⚠ 01/01/2026")  # overdue
+    bp.table.selectRow(0)
+    monkeypatch.setattr(PaidDialog, "exec", lambda self: True)
+    monkeypatch.setattr(PaidDialog, "value", lambda self: dt.date(2026, 2, 1))
+    bp.mark_paid()
+    assert bp.table.item(0, 4).text() == "01/02/2026"
+    assert editor.sum["instalment"].text() == "01/07/2026  ·  600.00 €"
+    second = billing.instalments(c.id)[1]
+    other_workstation(panel.ctx.db, "UPDATE instalment SET note = 'altrove', "
+                                     "version = version + 1 WHERE id = ?", (second.id,))
+    bp.table.selectRow(1)
+    bp.mark_unpaid()  # the version it shows is stale now
+    assert len(boxes) == 1 and "Another workstation" in boxes[0]
+    assert bp.table.item(1, 5).text() == "altrove"  # read again
+
+
+def test_technician_sees_no_money_in_any_contract_widget(win, panel, qtbot, monkeypatch):
+    """#14: as a technician the list's amount column shows "—" and does not sort; the
+    summary, the billing plan, the renewal history and the renewal report show no amount."""
+    from servicedesk.services import renewals
+
+    IstatIndex.delete().execute()
+    clock.freeze(dt.datetime(2025, 1, 1, 9))
+    c = make_contract(amount="4321", start_date=dt.date(2025, 1, 1), change_pct="3")
+    clock.freeze(dt.datetime(2026, 1, 5, 9))
+    renewals.run_renewals()
+    amount = COLUMNS.index("amount")
+    with context.acting_as(Actor(operator_id=None, role=Role.TECHNICIAN, name="t")):
+        panel.apply_filters()
+        assert panel.model.index(0, amount).data() == "—"
+        with qtbot.assertNotEmitted(panel.model.sort_requested):
+            panel.model.sort(amount, Qt.SortOrder.DescendingOrder)
+        panel.open_contract(c.id)
+        editor = panel.editor
+        texts = [label.text() for label in editor.sum.values()]
+        assert not any("€" in t for t in texts), texts
+        assert editor.sum["plan"].text() == "2  ·  from 01/01/2026"
+        hp = editor.history_panel
+        assert all(hp.table.isColumnHidden(col) for col in (3, 4, 5))
+        assert hp.table.rowCount() == 1 and hp.table.item(0, 3).text() == "—"
+        win.contracts.show_report(renewals.RunResult(  # what the run (as the system) returns
+            dt.date(2026, 1, 5), [renewals.RunItem(c.id, c.number, "x", "renewed", 1,
+                                                   dt.date(2025, 12, 31), dt.date(2026, 12, 31),
+                                                   Decimal("4321"), Decimal("4450.63"))]))
+        report = win.contracts.report_dialog
+        assert report.table.isColumnHidden(5) and report.table.item(0, 5).text() == ""
+        report.close()
+
+
+def test_list_and_editor_read_on_workers(panel, qtbot):
+    """#13: with real background threads the list's ids come from a worker (a newer filter
+    drops the older answer) and the editor reads the contract off the GUI thread; the row of
+    the contract being opened is selected once both answers are in."""
+    a = make_contract(title="Alfa")
+    b = make_contract(title="Beta", start_date=dt.date(2026, 2, 1))
+    panel.worker.threaded = True
+    panel.editor.worker.threaded = True
+    panel.search.setText("Alfa")
+    panel.apply_filters()
+    panel.search.setText("Beta")
+    panel.apply_filters()  # the answer to "Alfa" is dropped
+    qtbot.waitUntil(lambda: not panel.is_loading(), timeout=10_000)
+    assert panel.model.ids() == [b.id]
+    panel.search.setText("")
+    panel.apply_filters()
+    panel.open_contract(a.id)
+    qtbot.waitUntil(lambda: not panel.is_loading() and not panel.editor.is_loading(),
+                    timeout=10_000)
+    assert panel.editor.contract_id == a.id and panel.editor.title.text() == "Alfa"
+    current = panel.table.selectionModel().currentIndex().row()
+    assert panel.model.id_at(current) == a.id
+    panel.worker.wait()
+    panel.editor.worker.wait()

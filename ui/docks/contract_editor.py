@@ -1,19 +1,35 @@
-"""The contract dock: alerts, a filtered list of contracts and the editor below it (R-CON-1..5)."""
+"""The contract dock: alerts, a filtered list of contracts and the editor below it (R-CON-1..6).
+
+The list's ids and the alerts are asked of a worker (``cq.list_view``; a newer question drops
+the answer to an older one); rows are fetched a page at a time by the id-paged model. After a
+write anywhere — this window's editor, a renewal run, a request closed against a contract — the
+change set says what to refresh: the same list keeps its selection and scroll position, changed
+rows repaint.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QSizePolicy, QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
-                               QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
+                               QLineEdit, QPushButton, QSizePolicy, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
 
 from servicedesk.permissions import Permission
 from servicedesk.queries import contracts as cq
+from servicedesk.uow import ChangeSet
 
 from ..models.contract_list import COLUMNS, ContractListModel, status_names
+from ..models.paged import ViewState
+from ..workers import Worker
 from .contract_editor_form import ContractEditor
 
-WIDTHS = {"number": 118, "party": 120, "title": 150, "status": 70, "term_end": 90,
-          "cancel_by": 90, "amount": 84, "tickets": 60}
+WIDTHS = {"number": 108, "party": 130, "title": 150, "status": 70, "term_end": 84,
+          "cancel_by": 84, "amount": 84, "tickets": 60}
 HIDDEN = ("title", "status", "amount", "tickets")
+DEBOUNCE_MS = 250
+#: Tables whose rows the list shows (besides the contract's own): their changes repaint it.
+SHOWN_TABLES = ("instalment", "ticket_movement", "contract_renewal", "party")
+#: Tables that decide the alerts (and the alerts filter).
+ALERT_TABLES = ("contract", "contract_renewal", "setting")
 
 
 class ContractPanel(QWidget):
@@ -26,7 +42,26 @@ class ContractPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("contractPanel")
+        # Screenshots (and the tests' window) want the answer before the first paint.
+        self.worker = Worker(self, threaded=not ctx.screenshot_mode)
         self.model = ContractListModel(self)
+        self.alerts: cq.Alerts | None = None
+        self._shown_id: int | None = None  # the contract the editor last showed
+        self._build()
+        self.model.sort_requested.connect(self._sort)  # after the header's first sort call
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self.apply_filters)
+        self.status_combo.currentIndexChanged.connect(self.apply_filters)
+        self.expiring.toggled.connect(self.apply_filters)
+        self.new_button.setEnabled(ctx.actor.can(Permission.CONTRACT_EDIT))
+        ctx.bus.changes.connect(self._on_changes)
+        self.apply_filters()
+
+    def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 4)
         outer.setSpacing(4)
@@ -42,6 +77,7 @@ class ContractPanel(QWidget):
                                         "color: #9a3412; background: #fff7ed; border: 1px solid "
                                         "#fed7aa; padding: 4px 8px; } QPushButton#contractAlerts:"
                                         "checked { background: #ffedd5; font-weight: bold; }")
+        self.alert_button.hide()
         self.alert_button.toggled.connect(self.apply_filters)
         outer.addWidget(self.alert_button)
 
@@ -98,9 +134,9 @@ class ContractPanel(QWidget):
                 self.table.setColumnHidden(i, True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
-        self.editor = ContractEditor(ctx=ctx)
-        self.editor.saved.connect(self._saved)
+        self.editor = ContractEditor(ctx=self.ctx)
         self.editor.open_in_tab.connect(self.open_in_tab)
+        self.editor.shown.connect(self._editor_shown)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("contractSplitter")
         self.splitter.addWidget(self.table)
@@ -112,18 +148,6 @@ class ContractPanel(QWidget):
         self.splitter.setSizes([230, 600])
         outer.addWidget(self.splitter, 1)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(250)
-        self._debounce.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.status_combo.currentIndexChanged.connect(self.apply_filters)
-        self.expiring.toggled.connect(self.apply_filters)
-        self.new_button.setEnabled(ctx.actor.can(Permission.CONTRACT_EDIT))
-        ctx.bus.changed.connect(self._on_changed)
-        self.apply_filters()
-        self.refresh_alerts()
-
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override: a comfortable editor width
         return QSize(500, 760)
 
@@ -131,16 +155,40 @@ class ContractPanel(QWidget):
     def spec(self) -> cq.ContractFilter:
         alerts_only = self.alert_button.isChecked()
         return cq.ContractFilter(
-            text=self.search.text(), party_id=self.party_filter_id,
+            text=self.search.text().strip(), party_id=self.party_filter_id,
             status=None if alerts_only else self.status_combo.currentData(),
-            expiring_days=cq.alert_days() if self.expiring.isChecked() else None,
-            alerts_only=alerts_only)
+            expiring_window=self.expiring.isChecked(), alerts_only=alerts_only)
 
     def apply_filters(self) -> None:
-        current = self.editor.contract_id
-        self.model.set_filter(self.spec())
-        if current is not None:
-            self._select(current, load=False)
+        self._debounce.stop()
+        self.load(self.spec(), self.model.sort_key, self.model.descending)
+
+    def load(self, spec: cq.ContractFilter, sort: str, descending: bool) -> None:
+        """Ask for the ids of ``spec`` and the alerts off the GUI thread."""
+        self.worker.run(cq.list_view, spec, sort, descending, on_done=self._show_view,
+                        key="list")
+
+    def refresh(self) -> None:
+        """The same list again (new data): rows, selection and scroll stay."""
+        self.load(self.model.spec, self.model.sort_key, self.model.descending)
+
+    def is_loading(self) -> bool:
+        return self.worker.is_running("list")
+
+    def _sort(self, key: str, descending: bool) -> None:
+        self.load(self.model.spec, key, descending)
+
+    def _show_view(self, view: cq.ListView) -> None:
+        same_list = (view.spec, view.sort, view.descending) == (
+            self.model.spec, self.model.sort_key, self.model.descending)
+        state = ViewState.capture(self.table, self.model)
+        self.model.show(view)
+        if same_list:  # a refresh: the user keeps the rows, the selection and the scroll
+            state.restore(self.table, self.model)
+        wanted = self.editor.wanted_id
+        if wanted is not None:
+            self._select(wanted, load=False, scroll=not same_list)
+        self._show_alerts(view.alerts)
 
     def filter_party(self, party_id: int | None, name: str = "") -> None:
         """Show the contracts of one party (None: all parties)."""
@@ -150,10 +198,17 @@ class ContractPanel(QWidget):
         self.apply_filters()
 
     def show_alerts(self) -> None:
-        self.alert_button.setChecked(True)
+        if self.alert_button.isChecked():
+            self.apply_filters()
+        else:
+            self.alert_button.setChecked(True)
 
     def refresh_alerts(self) -> None:
-        alerts = cq.alerts()
+        """Ask again for the list and its alerts (the alerts come with every answer)."""
+        self.refresh()
+
+    def _show_alerts(self, alerts: cq.Alerts) -> None:
+        self.alerts = alerts
         parts = []
         if alerts.notice:
             parts.append(QCoreApplication.translate("ContractPanel", "{n} notice deadline(s) within {d} days").format(
@@ -174,14 +229,19 @@ class ContractPanel(QWidget):
         self.alert_button.setVisible(bool(parts) or self.alert_button.isChecked())
         self.alerts_changed.emit(alerts)
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if topics & {"contracts", "requests", "settings", "parties"}:
-            self.model.reload()
-            if self.editor.contract_id is not None:
-                self._select(self.editor.contract_id, load=False)
-            self.refresh_alerts()
+    def _on_changes(self, changes: ChangeSet) -> None:
+        """Refresh what a committed unit of work changed (issue 13): a contract written may
+        enter or leave the list, or move in its order — the ids are asked again (the view
+        state kept); rows of other tables the list shows only repaint."""
+        if changes.touches(*ALERT_TABLES):
+            self.refresh()  # ids and alerts; rows of changed contracts repaint below
+        stale = changes.ids("contract")
+        if stale:
+            self.model.mark_stale(stale)
+        if changes.touches(*SHOWN_TABLES):
+            self.model.mark_all_stale()  # balances, next due dates, proposals, party names
 
-    def _select(self, contract_id: int, load: bool = True) -> None:
+    def _select(self, contract_id: int, load: bool = True, scroll: bool = True) -> None:
         row = self.model.row_of(contract_id)
         sel = self.table.selectionModel()
         sel.blockSignals(True)
@@ -189,10 +249,12 @@ class ContractPanel(QWidget):
             index = self.model.index(row, 0)
             sel.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                                 | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(index)
+            if scroll:
+                self.table.scrollTo(index)
         else:
             sel.clearSelection()
         sel.blockSignals(False)
+        self.table.viewport().update()
         if load:
             self.editor.load(contract_id)
 
@@ -206,22 +268,32 @@ class ContractPanel(QWidget):
             return
         self.editor.load(contract_id)
 
+    def _editor_shown(self, contract_id: int | None) -> None:
+        """The editor shows another contract (read on its worker): the list selects it."""
+        if contract_id is not None and contract_id != self._shown_id:
+            self._select(contract_id, load=False)
+        self._shown_id = contract_id
+
     # -- actions ---------------------------------------------------------------------------------
     def open_contract(self, contract_id: int) -> None:
         if contract_id != self.editor.contract_id and not self.editor.can_close():
             return
+        self.editor.load(contract_id)
         if self.model.row_of(contract_id) < 0:
             # not in the current filter: widen it so the user sees where it is
-            self.search.blockSignals(True)
+            for w in (self.search, self.alert_button, self.expiring, self.status_combo):
+                w.blockSignals(True)
             self.search.clear()
-            self.search.blockSignals(False)
             self.alert_button.setChecked(False)
             self.expiring.setChecked(False)
+            self.status_combo.setCurrentIndex(self.status_combo.findData(None))
+            for w in (self.search, self.alert_button, self.expiring, self.status_combo):
+                w.blockSignals(False)
             self.party_filter_id = None
             self.party_button.hide()
-            self.status_combo.setCurrentIndex(self.status_combo.findData(None))
-            self.apply_filters()
-        self._select(contract_id)
+            self.apply_filters()  # the answer selects the editor's contract
+        else:
+            self._select(contract_id, load=False)
 
     def new_contract(self) -> None:
         if not self.editor.can_close():
@@ -230,8 +302,3 @@ class ContractPanel(QWidget):
         self.editor.new_contract(self.party_filter_id)
         self.editor.tabs.setCurrentIndex(0)
         self.editor.party.setFocus()
-
-    def _saved(self, contract_id: int) -> None:
-        self.model.reload()
-        self._select(contract_id, load=False)
-        self.refresh_alerts()

@@ -1,9 +1,11 @@
 """The contract editor (R-CON-1..5): a summary always in view, then tabs with every field.
 
-Used in the narrow contract dock and, roomier, as a central workspace tab. The summary shows the
-current term, the date by which notice must be given, renewals done of the maximum, the ticket
-balance and the next instalment due. Saving goes through services.contracts with the version
-read, so an edit made meanwhile on another workstation is reported, never overwritten.
+Used in the narrow contract dock and, roomier, as a central workspace tab. It reads a snapshot
+of the contract and what its panels show (``queries.contract_form.contract_view``) on a worker,
+and writes through the op runner with the version it read, so an edit made meanwhile on another
+workstation is reported (what they changed, what you changed), never overwritten. The summary
+follows the form as it is edited: it is computed by the core's rules from the form's values
+(``queries.contract_summary.summarize``), not from the stored row.
 """
 from __future__ import annotations
 
@@ -12,29 +14,37 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea,
-                               QSpinBox, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout,
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
+                               QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
-from servicedesk import clock
-from servicedesk.errors import ConflictError, ServiceDeskError, ValidationError
-from servicedesk.models import Contract, JobOrder, Operator
-from servicedesk.permissions import Permission, sees_money
-from servicedesk.queries import contracts as cq
-from servicedesk.services import billing, renewals, tickets
-from servicedesk.services import contracts as svc
 from servicedesk import limits
+from servicedesk.errors import FieldError, ServiceDeskError, ValidationError
+from servicedesk.permissions import Permission
+from servicedesk.queries import contract_form as cf
+from servicedesk.queries.contract_summary import Terms, summarize
+from servicedesk.services import billing
+from servicedesk.services import contracts as svc
+from servicedesk.services.istat import needed_period
+from servicedesk.uow import ChangeSet
 
 from .. import fmt
-from ..messages import conflict_text, error_text
+from ..messages import error_text
 from ..models.contract_list import status_names
 from ..widgets.contract_fields import (AmountEdit, DateEdit, OptionalDateEdit, OptionalSpin,
-                                       PartyPicker)
+                                       PartyPicker, parse_amount)
 from ..widgets.contract_panels import (BillingPanel, CoveragePanel, RenewalHistoryPanel,
                                        TicketsPanel)
+from ..widgets.contract_summary import SummaryBox
 from ..widgets.invalid_mark import set_invalid
 from ..widgets.limited_text import limit_text
+from ..workers import Worker
 
+#: The form's keys that are references: the snapshot holds them as ``<key>_id``.
+_REFERENCES = ("party", "job_order", "signed_by")
+#: Tables whose rows the editor's panels and summary show, besides the contract's own.
+_SHOWN_TABLES = ("instalment", "ticket_movement", "contract_renewal", "contract_product",
+                 "contract_unit", "unit", "istat_index", "istat_month", "setting", "job_order")
 
 
 def type_names() -> dict[str, str]:
@@ -100,20 +110,36 @@ def _scroll(inner: QWidget) -> QScrollArea:
     return area
 
 
+def _pct(text: str) -> Decimal:
+    """A percentage typed in the form, for the summary: what does not parse counts as 0."""
+    try:
+        return parse_amount(text) or Decimal(0)
+    except ValueError:
+        return Decimal(0)
+
+
 class ContractEditor(QWidget):
-    saved = Signal(int)  # contract id, after every successful write
+    saved = Signal(int)  # contract id, after the form was saved
     open_in_tab = Signal(int)
+    shown = Signal(object)  # the contract id now in the form (None: a new contract)
 
     def __init__(self, *, ctx, parent: QWidget | None = None, roomy: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.roomy = roomy
         self.setObjectName("contractEditor")
-        self.contract: Contract | None = None
+        # Screenshots (and the tests' window) want the answer before the first paint.
+        self.worker = Worker(self, threaded=not ctx.screenshot_mode)
+        self.view: cf.ContractView | None = None  # the latest read: panels and summary
+        self.snapshot: cf.ContractSnapshot | None = None  # what the form was filled from
+        self._pending: int | None = None  # the contract being read (None: none or a new one)
         self._loaded: dict[str, Any] = {}
+        self._filling = False
         self.last_message = ""
         self._labels: dict[str, str] = {}
         self._build()
+        self._watch_inputs()
+        ctx.bus.changes.connect(self._on_changes)
         self.new_contract()
 
     # -- messages (tests replace warn/confirm to answer without a modal box) ----------------
@@ -138,7 +164,10 @@ class ContractEditor(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
-        outer.addWidget(self._build_summary())
+        self.summary = SummaryBox(columns=2 if self.roomy else 1)
+        self.sum = self.summary.values
+        self.sum_title = self.summary.title
+        outer.addWidget(self.summary)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("contractTabs")
         self.tabs.setDocumentMode(True)
@@ -150,8 +179,6 @@ class ContractEditor(QWidget):
         self.tabs.addTab(_scroll(self.coverage), QCoreApplication.translate("ContractEditor", "Coverage"))
         self.tabs.addTab(_scroll(self._build_billing()), QCoreApplication.translate("ContractEditor", "Billing"))
         outer.addWidget(self.tabs, 1)
-        for panel in (self.coverage, self.tickets_panel, self.billing_panel, self.history_panel):
-            panel.changed.connect(self._panel_changed)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(6, 0, 6, 6)
         self.readonly_label = QLabel(QCoreApplication.translate("ContractEditor", "Read only: your role cannot edit contracts."))
@@ -159,9 +186,10 @@ class ContractEditor(QWidget):
         self.tab_button = QPushButton(QCoreApplication.translate("ContractEditor", "Open in tab"))
         self.tab_button.setObjectName("contractOpenInTab")
         self.tab_button.setToolTip(QCoreApplication.translate("ContractEditor", "Edit this contract in a roomy central tab"))
-        self.tab_button.clicked.connect(lambda: self.contract and self.open_in_tab.emit(self.contract.id))
+        self.tab_button.clicked.connect(lambda: self.contract_id and self.open_in_tab.emit(self.contract_id))
         self.tab_button.setVisible(not self.roomy)
         self.revert_button = QPushButton(QCoreApplication.translate("ContractEditor", "Revert"))
+        self.revert_button.setObjectName("contractRevert")
         self.revert_button.clicked.connect(self.reload)
         self.save_button = QPushButton(QCoreApplication.translate("ContractEditor", "Save"))
         self.save_button.setObjectName("contractSave")
@@ -175,40 +203,6 @@ class ContractEditor(QWidget):
         buttons.addWidget(self.save_button)
         outer.addLayout(buttons)
 
-    def _build_summary(self) -> QFrame:
-        box = QFrame()
-        box.setObjectName("contractSummary")
-        box.setStyleSheet("QFrame#contractSummary { background: #ffffff; border: 1px solid #dde2ea;"
-                          " border-radius: 6px; } QFrame#contractSummary QLabel { border: none; }")
-        grid = QGridLayout(box)
-        grid.setContentsMargins(10, 6, 10, 6)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(2)
-        self.sum_title = QLabel()
-        self.sum_title.setObjectName("summaryTitle")
-        self.sum_title.setStyleSheet("font-weight: bold; font-size: 11pt;")
-        self.sum_title.setWordWrap(True)
-        grid.addWidget(self.sum_title, 0, 0, 1, 2)
-        self.sum = {}
-        keys = [("term", QCoreApplication.translate("ContractEditor", "Current term")),
-                ("notice", QCoreApplication.translate("ContractEditor", "Notice by")),
-                ("renewals", QCoreApplication.translate("ContractEditor", "Renewals")),
-                ("renewal", QCoreApplication.translate("ContractEditor", "Renewal")),
-                ("tickets", QCoreApplication.translate("ContractEditor", "Tickets")),
-                ("instalment", QCoreApplication.translate("ContractEditor", "Next instalment"))]
-        for row, (key, caption) in enumerate(keys, start=1):
-            cap = QLabel(caption)
-            cap.setProperty("role", "hint")
-            value = QLabel()
-            value.setObjectName(f"summary_{key}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(cap, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(value, row, 1)
-            self.sum[key] = value
-        grid.setColumnStretch(1, 1)
-        return box
-
     def _build_general(self) -> QWidget:
         page = QWidget()
         form = _form()
@@ -216,7 +210,7 @@ class ContractEditor(QWidget):
         self.direction = _combo({"active": QCoreApplication.translate("ContractEditor", "Active (with a customer)"),
                                  "passive": QCoreApplication.translate("ContractEditor", "Passive (with a supplier)")})
         self.direction.currentIndexChanged.connect(self._direction_changed)
-        self.party = PartyPicker()
+        self.party = PartyPicker(threaded=not self.ctx.screenshot_mode)
         self.party.setObjectName("contractParty")
         self.party.setPlaceholderText(QCoreApplication.translate("ContractEditor", "Type a name, VAT number or city"))
         self.number = QLineEdit()
@@ -239,8 +233,6 @@ class ContractEditor(QWidget):
         self.initial_months.setSuffix(QCoreApplication.translate("ContractEditor", " months"))
         self.term_end_label = QLabel()
         self.term_end_label.setProperty("role", "hint")
-        self.start_date.dateChanged.connect(self._update_term_preview)
-        self.initial_months.valueChanged.connect(self._update_term_preview)
         self.initial_months.valueChanged.connect(lambda _v: self._adapt_notice())
         self.amount = AmountEdit()
         self.amount.setObjectName("contractAmount")
@@ -309,7 +301,6 @@ class ContractEditor(QWidget):
             "ContractEditor", "Which ISTAT FOI change a renewal applies: the annual average of the "
                               "year before the new term, or the change over 12 months of the "
                               "month N months before the new term starts."))
-        self.istat_month_lag.valueChanged.connect(lambda _v: self._update_istat_hint())
         for key, text, widget in [
             ("renewal_type", QCoreApplication.translate("ContractEditor", "Renewal"), self.renewal_type),
             ("renewal_months", QCoreApplication.translate("ContractEditor", "Later terms"), self.renewal_months),
@@ -398,88 +389,154 @@ class ContractEditor(QWidget):
         layout.addWidget(self.billing_panel, 1)
         return page
 
+    def _watch_inputs(self) -> None:
+        """Every edit of the form recomputes the summary (and the hints under the fields)."""
+        for w in self.findChildren(QWidget):
+            if isinstance(w, (PartyPicker,)):
+                w.party_changed.connect(self._form_changed)
+            elif isinstance(w, QLineEdit) and not isinstance(w.parent(), (QSpinBox, QDateEdit)):
+                w.textChanged.connect(self._form_changed)
+            elif isinstance(w, QPlainTextEdit):
+                w.textChanged.connect(self._form_changed)
+            elif isinstance(w, QSpinBox):
+                w.valueChanged.connect(self._form_changed)
+            elif isinstance(w, QDateEdit):
+                w.dateChanged.connect(self._form_changed)
+            elif isinstance(w, QComboBox):
+                w.currentIndexChanged.connect(self._form_changed)
+            elif isinstance(w, QCheckBox):
+                w.toggled.connect(self._form_changed)
+
     # -- loading ------------------------------------------------------------------------------
     @property
     def contract_id(self) -> int | None:
-        return self.contract.id if self.contract is not None else None
+        """The saved contract the form shows (None: a new one)."""
+        return self.snapshot.id if self.snapshot is not None else None
 
-    def _fill_lookups(self, contract: Contract | None) -> None:
-        self.job_order.blockSignals(True)
-        self.job_order.clear()
-        self.job_order.addItem("—", None)
-        q = JobOrder.select().where(JobOrder.archived == False)  # noqa: E712
-        if contract is not None and contract.job_order_id:
-            q = JobOrder.select().where((JobOrder.archived == False)  # noqa: E712
-                                        | (JobOrder.id == contract.job_order_id))
-        for jo in q.order_by(JobOrder.code).limit(2000):
-            self.job_order.addItem(f"{jo.code} — {jo.title}", jo.id)
-        self.job_order.blockSignals(False)
-        self.signed_by.clear()
-        self.signed_by.addItem("—", None)
-        for op in Operator.select().order_by(Operator.full_name):
-            if op.active or (contract is not None and contract.signed_by_id == op.id):
-                self.signed_by.addItem(op.full_name, op.id)
+    @property
+    def wanted_id(self) -> int | None:
+        """The contract being read, else the one shown (the list selects it)."""
+        return self._pending if self.is_loading() else self.contract_id
+
+    def is_loading(self) -> bool:
+        return self.worker.is_running("load")
 
     def new_contract(self, party_id: int | None = None) -> None:
         """Blank form for a new contract (with sensible defaults)."""
-        today = clock.today()
-        draft = Contract(direction="active", title="", number="", contract_type="full_service",
-                         status="active", start_date=today, initial_months=12, renewal_months=12,
-                         term_no=1, term_start=today,
-                         term_end=renewals.term_end_for(today, 12), amount=Decimal("0.00"),
-                         renewal_type="tacit", change_pct=Decimal(0), istat_share_pct=Decimal(0),
-                         notice_days=90, tickets_per_term=0, tickets_per_request=1,
-                         ticket_low_threshold=2, billing_periodicity="yearly",
-                         instalments_count=1, notes="", renewals_done=0)
-        if party_id is not None:
-            draft.party = party_id
-        self.contract = None
-        self._show(draft)
+        self._pending = None
+        self.save_button.setEnabled(False)
+        self.worker.run(cf.new_contract_view, party_id, on_done=self._show_new, key="load")
 
-    def load(self, contract_id: int) -> bool:
-        self._main_form.setRowVisible(self.amount, sees_money())
-        contract = Contract.get_or_none(Contract.id == contract_id)
-        if contract is None:
-            self.warn(QCoreApplication.translate("ContractEditor", "The contract no longer exists."))
-            return False
-        self.contract = contract
-        self._show(contract)
-        return True
+    def load(self, contract_id: int) -> None:
+        """Read the contract (off the GUI thread) and fill the form with it."""
+        self._pending = contract_id
+        self.save_button.setEnabled(False)
+        self.worker.run(cf.contract_view, contract_id,
+                        on_done=lambda view: self._show_read(contract_id, view, True),
+                        on_error=self._read_failed, key="load")
+
+    def refresh(self) -> None:
+        """Read the shown contract again: its panels and summary follow; the form follows too
+        unless the user is editing it (what they type is never replaced)."""
+        contract_id = self.contract_id
+        if contract_id is None:
+            return
+        self._pending = contract_id
+        self.worker.run(cf.contract_view, contract_id,
+                        on_done=lambda view: self._show_read(contract_id, view, False),
+                        on_error=self._read_failed, key="load")
 
     def reload(self) -> None:
-        if self.contract is not None:
-            self.load(self.contract.id)
+        """Revert: the contract as stored (a new one: the blank form)."""
+        if self.contract_id is not None:
+            self.load(self.contract_id)
         else:
             self.new_contract()
 
-    def _show(self, c: Contract) -> None:
-        self._filling = True
-        try:
-            self._fill(c)
-        finally:
-            self._filling = False
-        self._notice_auto = self.contract is None
+    def _read_failed(self, exc: BaseException) -> None:
+        self._enable_writes()
+        if isinstance(exc, ServiceDeskError):
+            self.warn(error_text(exc))
+        else:
+            raise exc
+
+    def _show_new(self, view: cf.ContractView) -> None:
+        self._show(view, fill=True)
+
+    def _show_read(self, contract_id: int, view: cf.ContractView | None, fill: bool) -> None:
+        if view is None:
+            self._enable_writes()
+            self.warn(QCoreApplication.translate("ContractEditor", "The contract no longer exists."))
+            if self.contract_id == contract_id:
+                self.new_contract()
+            return
+        same = self.contract_id == contract_id
+        if not fill and same and (self.is_dirty() or view.snapshot == self.snapshot):
+            self._show(view, fill=False)  # keep the form: the user is typing, or it is unchanged
+        else:
+            self._show(view, fill=True)
+
+    def _show(self, view: cf.ContractView, *, fill: bool) -> None:
+        self.view = view
+        if fill:
+            self.snapshot = view.snapshot
+            self._filling = True
+            try:
+                self._fill(view)
+            finally:
+                self._filling = False
+            self._notice_auto = not view.snapshot.saved
+            self._loaded = self.values()
+            self._mark_invalid(set())
+            self.shown.emit(view.snapshot.id)
+        editable = self._enable_writes()
+        current = view if view.snapshot.saved else None
+        for panel in (self.coverage, self.tickets_panel, self.billing_panel, self.history_panel):
+            panel.set_view(current, editable)
+        self._form_changed()
+
+    def _enable_writes(self) -> bool:
+        editable = self.ctx.actor.can(Permission.CONTRACT_EDIT)
+        for w in (self.save_button, self.revert_button):
+            w.setEnabled(editable and self.view is not None)
+        self.readonly_label.setVisible(not editable)
+        self.tab_button.setEnabled(self.contract_id is not None)
+        return editable
+
+    def _fill_lookups(self, view: cf.ContractView) -> None:
+        self.job_order.clear()
+        self.job_order.addItem("—", None)
+        for choice in view.job_orders:
+            self.job_order.addItem(choice.label, choice.id)
+        self.signed_by.clear()
+        self.signed_by.addItem("—", None)
+        own = view.snapshot.signed_by_id
+        for op in sorted(self.ctx.lookups().operators, key=lambda o: o.full_name):
+            if op.active or op.id == own:
+                self.signed_by.addItem(op.full_name, op.id)
 
     def _notice_typed(self) -> None:
         if not self._filling:
             self._notice_auto = False
 
     def _adapt_notice(self) -> None:
+        """A new contract's notice follows its term lengths until the user types one."""
         if self._notice_auto and not self._filling:
             self._filling = True
             self.notice_days.setValue(svc.default_notice_for(self.initial_months.value(),
                                                              self.renewal_months.value()))
             self._filling = False
 
-    def _fill(self, c: Contract) -> None:
-        self._fill_lookups(c if c.id else None)
+    def _fill(self, view: cf.ContractView) -> None:
+        c = view.snapshot
+        self._fill_lookups(view)
+        self._main_form.setRowVisible(self.amount, view.money)
         _set_combo(self.direction, c.direction)
         self.party.direction = c.direction
-        party = c.party if c.party_id else None
-        self.party.set_party(party.id if party else None, PartyPicker.label(party) if party else "")
+        self.party.set_party(c.party_id, view.party_label)
         self.party.setCursorPosition(0)
-        self.number.setText(c.number or "")
-        self.title.setText(c.title or "")
+        self.number.setText(c.number)
+        self.title.setText(c.title)
         self.title.setCursorPosition(0)
         _set_combo(self.contract_type, c.contract_type)
         _set_combo(self.status_combo, c.status)
@@ -489,7 +546,7 @@ class ContractEditor(QWidget):
         self.start_date.set_value(c.start_date)
         self.initial_months.setValue(c.initial_months)
         self.amount.set_value(c.amount)
-        self.notes.setPlainText(c.notes or "")
+        self.notes.setPlainText(c.notes)
         _set_combo(self.renewal_type, c.renewal_type)
         self.renewal_months.setValue(c.renewal_months)
         self.notice_days.setValue(c.notice_days)
@@ -508,138 +565,66 @@ class ContractEditor(QWidget):
         _set_combo(self.billing_periodicity, billing.normal_periodicity(c.billing_periodicity))
         self.instalments_count.setValue(c.instalments_count)
         self.first_due_date.set_value(c.first_due_date)
-        self.billing_by_calendar.setChecked(bool(c.billing_by_calendar))
+        self.billing_by_calendar.setChecked(c.billing_by_calendar)
         self._billing_mode_changed()
-        saved = self.contract is not None
         # the start and first duration are fixed once the contract has been renewed
         self.start_date.setEnabled(c.term_no == 1)
         self.initial_months.setEnabled(c.term_no == 1)
+        self.renewals_done_label.setText(str(c.renewals_done))
         self.tickets_per_term.setToolTip(QCoreApplication.translate("ContractEditor", "Credited at the start and at each "
                                                              "renewal; use Top up for more."))
-        editable = self.ctx.actor.can(Permission.CONTRACT_EDIT)
-        for w in (self.save_button, self.revert_button):
-            w.setEnabled(editable)
-        self.readonly_label.setVisible(not editable)
-        self.tab_button.setEnabled(saved)
-        current = self.contract if saved else None
-        for panel in (self.coverage, self.tickets_panel, self.billing_panel, self.history_panel):
-            panel.set_contract(current, editable)
-        self._loaded = self.values()
-        self._mark_invalid(set())
-        self._update_summary(c)
-        self._update_term_preview()
-        self._update_istat_hint()
 
-    def _update_summary(self, c: Contract) -> None:
-        saved = self.contract is not None
-        title = f"{c.number} — {c.title}" if saved else QCoreApplication.translate("ContractEditor", "New contract")
-        status = status_names().get(c.status, c.status)
-        self.sum_title.setText(f"{title}  ·  {status}" if saved else title)
-        self.sum["term"].setText(QCoreApplication.translate("ContractEditor", "no. {n}: {s} – {e}").format(
-            n=c.term_no, s=fmt.date(c.term_start), e=fmt.date(c.term_end)))
-        today = clock.today()
-        if c.renewal_type == "none":
-            notice = QCoreApplication.translate("ContractEditor", "not renewable: ends {e}").format(e=fmt.date(c.term_end))
-        elif renewals.max_reached(c):
-            notice = QCoreApplication.translate("ContractEditor", "last term (maximum renewals reached): ends {e}").format(e=fmt.date(c.term_end))
-        elif renewals.notice_effective(c):
-            notice = QCoreApplication.translate("ContractEditor", "notice given on {d}: ends {e}").format(
-                d=fmt.date(c.notice_given_on), e=fmt.date(c.term_end))
+    # -- the summary follows the form ---------------------------------------------------------
+    def terms(self) -> Terms:
+        """The form's values typed for the core's rules (a number that does not parse: the
+        amount is None, a percentage 0)."""
+        try:
+            amount = parse_amount(self.amount.text())
+            amount = Decimal(0) if amount is None else amount  # empty: zero, as on save
+        except ValueError:
+            amount = None
+        return Terms(
+            self.start_date.value(), self.initial_months.value(), self.renewal_months.value(),
+            self.renewal_type.currentData(), self.notice_days.value(),
+            self.notice_given_on.value(), self.max_renewals.value_or_none(),
+            self.proposal_days.value_or_none(), _pct(self.change_pct.text()),
+            _pct(self.istat_share_pct.text()), self.istat_month_lag.value_or_none(), amount,
+            self.billing_periodicity.currentData(), self.instalments_count.value(),
+            self.first_due_date.value(), self.billing_by_calendar.isChecked(),
+            self.tickets_per_term.value(), self.ticket_low_threshold.value(),
+            self.status_combo.currentData())
+
+    def _form_changed(self, *_args) -> None:
+        if self._filling or self.view is None:
+            return
+        self.proposal_days.setEnabled(self.renewal_type.currentData() == "proposal")
+        summary = summarize(self.terms(), self.view)
+        c = self.view.snapshot
+        if c.saved:
+            title = f"{self.number.text().strip() or c.number} — {self.title.text().strip()}"
+            status = status_names().get(self.status_combo.currentData(), "")
+            title = f"{title}  ·  {status}"
         else:
-            cancel = renewals.contract_cancel_by(c)
-            notice = fmt.date(cancel)
-            if c.notice_given_on is not None:
-                notice += "  ·  " + QCoreApplication.translate("ContractEditor", "notice given on {d}").format(
-                    d=fmt.date(c.notice_given_on))
-            elif cancel < today and c.renewal_type == "tacit" and c.term_end >= today:
-                notice += "  ·  " + QCoreApplication.translate("ContractEditor", "passed: renews on {d}").format(
-                    d=fmt.date(c.term_end + dt.timedelta(days=1)))
-            elif cancel < today:  # on proposal, or the term is over: the renewal line says more
-                notice += "  ·  " + QCoreApplication.translate("ContractEditor", "passed")
-            elif (cancel - today).days <= cq.alert_days():
-                notice = "⚠ " + notice + "  ·  " + QCoreApplication.translate("ContractEditor", "in {n} days").format(
-                    n=(cancel - today).days)
-        self.sum["notice"].setText(notice)
-        limit = QCoreApplication.translate("ContractEditor", "no limit") if c.max_renewals is None else str(c.max_renewals)
-        self.sum["renewals"].setText(QCoreApplication.translate("ContractEditor", "{d} of {m}").format(d=c.renewals_done,
-                                                                              m=limit))
-        renewal = self._outlook_text(c) if saved else ""
-        self.sum["renewal"].setText(renewal or "—")
-        self.renewals_done_label.setText(str(c.renewals_done))
-        if saved:
-            bal = tickets.balance(c.id)
-            text = QCoreApplication.translate("ContractEditor", "available {a} · used {u} · remaining {r}").format(
-                a=bal.available, u=bal.used, r=bal.remaining)
-            if bal.available > 0 and bal.remaining <= c.ticket_low_threshold:
-                text = "⚠ " + text
-            self.sum["tickets"].setText(text)
-            nxt = billing.next_due(c.id)
-            if nxt is None:
-                text = QCoreApplication.translate("ContractEditor", "none due")
-            else:
-                text = fmt.date(nxt.due_date) if nxt.amount is None \
-                    else f"{fmt.date(nxt.due_date)}  ·  {fmt.euro(nxt.amount)}"
-                if nxt.due_date < today:
-                    text = "⚠ " + text + "  ·  " + QCoreApplication.translate("ContractEditor", "overdue")
-            self.sum["instalment"].setText(text)
+            title = QCoreApplication.translate("ContractEditor", "New contract")
+        self.summary.show_summary(summary, title, self.view.alert_days)
+        if summary.term_no > 1:
+            self.term_end_label.setText(QCoreApplication.translate("ContractEditor", "no. {n}: {s} – {e}").format(
+                n=summary.term_no, s=fmt.date(summary.term_start), e=fmt.date(summary.term_end)))
         else:
-            self.sum["tickets"].setText("—")
-            self.sum["instalment"].setText("—")
+            self.term_end_label.setText(QCoreApplication.translate("ContractEditor", "ends {e}").format(
+                e=fmt.date(summary.term_end)))
+        self._update_istat_hint(summary.term_end)
 
-    def _outlook_text(self, c: Contract) -> str:
-        """The renewal of the current term in one line: proposal pending, accepted, waiting…"""
-        o = renewals.outlook(c)
-        if o.state == "proposal_due":
-            return QCoreApplication.translate("ContractEditor", "proposal to be made on {d}").format(d=fmt.date(o.on))
-        if o.state == "proposed":
-            text = QCoreApplication.translate("ContractEditor", "⚠ proposal pending since {d}: accept or reject "
-                                        "by {e}").format(d=fmt.date(o.on), e=fmt.date(c.term_end))
-            if o.amount is not None:
-                text += "  ·  " + fmt.euro(o.amount)
-            if o.period is not None:
-                text += "  ·  " + QCoreApplication.translate("ContractEditor", "ISTAT FOI {p} not yet published").format(
-                    p=o.period.label)
-            return text
-        if o.state == "accepted":
-            text = QCoreApplication.translate("ContractEditor", "proposal accepted: renews on {d}").format(
-                d=fmt.date(o.on))
-            return text + ("  ·  " + fmt.euro(o.amount) if o.amount is not None else "")
-        if o.state == "rejected":
-            return QCoreApplication.translate("ContractEditor", "proposal rejected: ends {e}").format(e=fmt.date(o.on))
-        if o.state == "unanswered":
-            return QCoreApplication.translate("ContractEditor", "proposal unanswered: ended {e} (it can still be "
-                                        "accepted)").format(e=fmt.date(o.on))
-        if o.state == "waiting":
-            return QCoreApplication.translate("ContractEditor", "⚠ renewal waiting for the ISTAT FOI figure {p}: add "
-                                        "it or renew without it (Renewal tab)").format(p=o.period.label)
-        return ""
-
-    def _update_istat_hint(self) -> None:
+    def _update_istat_hint(self, term_end: dt.date) -> None:
         """Which figure the next renewal applies, as the basis now reads."""
-        from servicedesk.services import istat
-
-        if self.contract is not None:
-            start = self.contract.term_end + dt.timedelta(days=1)
-        else:
-            start = renewals.term_end_for(self.start_date.value(),
-                                          self.initial_months.value()) + dt.timedelta(days=1)
-        period = istat.needed_period(start, self.istat_month_lag.value_or_none())
+        start = term_end + dt.timedelta(days=1)
+        period = needed_period(start, self.istat_month_lag.value_or_none())
         what = (QCoreApplication.translate("ContractEditor", "the {y} annual average").format(y=period.year)
                 if period.month is None else
                 QCoreApplication.translate("ContractEditor", "the change over 12 months to {p}").format(p=period.label))
         self.istat_hint.setText(QCoreApplication.translate(
             "ContractEditor", "A term starting on {d} applies {what}.").format(
             d=fmt.date(start), what=what))
-
-    def _update_term_preview(self) -> None:
-        if self.contract is not None and self.contract.term_no > 1:
-            c = self.contract
-            text = QCoreApplication.translate("ContractEditor", "no. {n}: {s} – {e}").format(
-                n=c.term_no, s=fmt.date(c.term_start), e=fmt.date(c.term_end))
-        else:
-            end = renewals.term_end_for(self.start_date.value(), self.initial_months.value())
-            text = QCoreApplication.translate("ContractEditor", "ends {e}").format(e=fmt.date(end))
-        self.term_end_label.setText(text)
 
     def _billing_mode_changed(self) -> None:
         # by calendar period the count and due dates follow from the term itself
@@ -650,18 +635,31 @@ class ContractEditor(QWidget):
     def _direction_changed(self) -> None:
         self.party.direction = self.direction.currentData()
 
-    def _panel_changed(self) -> None:
-        if self.contract is not None:
-            keep = self.values() if self.is_dirty() else None
-            self.contract = Contract.get_by_id(self.contract.id)
-            if keep is None:
-                self._show(self.contract)
-            else:  # keep what the user is typing; refresh the summary and panels only
-                self._update_summary(self.contract)
-                for panel in (self.coverage, self.tickets_panel, self.billing_panel,
-                              self.history_panel):
-                    panel.set_contract(self.contract, True)
-            self.saved.emit(self.contract.id)
+    # -- refreshing ---------------------------------------------------------------------------
+    def _on_changes(self, changes: ChangeSet) -> None:
+        """Another write touched what this editor shows: read it again (issue 13). The
+        editor's own saves are shown by :meth:`save` itself."""
+        if changes.origin is self or self.contract_id is None:
+            if self.contract_id is None and self.view is not None and changes.touches("job_order"):
+                self.worker.run(cf.job_order_choices, on_done=self._new_job_orders,
+                                key="job_orders")
+            return
+        c = self.snapshot
+        if (c.id in changes.ids("contract") or changes.bulk("contract")
+                or c.party_id in changes.ids("party") or changes.touches(*_SHOWN_TABLES)):
+            self.refresh()
+
+    def _new_job_orders(self, choices: tuple[cf.Choice, ...]) -> None:
+        if self.view is None or self.contract_id is not None:
+            return
+        keep = self.job_order.currentData()
+        self.job_order.blockSignals(True)
+        self.job_order.clear()
+        self.job_order.addItem("—", None)
+        for choice in choices:
+            self.job_order.addItem(choice.label, choice.id)
+        _set_combo(self.job_order, keep)
+        self.job_order.blockSignals(False)
 
     # -- values and saving -----------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -694,7 +692,7 @@ class ContractEditor(QWidget):
         }
 
     def is_dirty(self) -> bool:
-        return self.values() != self._loaded
+        return self.view is not None and self.values() != self._loaded
 
     def can_close(self) -> bool:
         if not self.is_dirty():
@@ -702,8 +700,6 @@ class ContractEditor(QWidget):
         return self.confirm(QCoreApplication.translate("ContractEditor", "Discard the changes to this contract?"))
 
     def _parsed(self, values: dict[str, Any]) -> dict[str, Any]:
-        from ..widgets.contract_fields import parse_amount
-
         out = dict(values)
         bad = []
         for key in ("amount", "change_pct", "istat_share_pct"):
@@ -714,70 +710,68 @@ class ContractEditor(QWidget):
                 continue
             out[key] = parsed if parsed is not None else (Decimal(0) if key != "amount" else None)
         if bad:
-            from servicedesk.errors import FieldError
-
             raise ValidationError([FieldError(k, "invalid_number") for k in bad])
         return out
 
+    def seen(self) -> dict[str, Any]:
+        """The editable fields as the user read them (the service tells a conflict with them)."""
+        c = self.snapshot
+        return {key: getattr(c, key + "_id" if key in _REFERENCES else key)
+                for key in svc.EDITABLE if hasattr(c, key + "_id" if key in _REFERENCES else key)}
+
     def save(self) -> bool:
+        """Write the form through the op runner; True when saved (or nothing to save)."""
+        if self.view is None or self.is_loading():
+            return False
         values = self.values()
         try:
             data = self._parsed(values)
-            if self.contract is None:
-                data = {k: v for k, v in data.items() if v is not None or k in ("party",)}
-                contract = svc.create_contract(data)
-            else:
-                changed = {k: data[k] for k, v in values.items() if v != self._loaded.get(k)}
-                if not changed:
-                    return True
-                contract = svc.update_contract(self.contract.id, self.contract.version, changed)
-        except ConflictError as err:
-            answer = self.confirm(conflict_text(self._their_changes(err)) + "\n\n" + QCoreApplication.translate(
-                "ContractEditor", "Reload the contract as it is now? Your changes will be lost "
-                                  "(choose No to keep them on screen)."))
-            if answer:
-                self.reload()
-            return False
         except ValidationError as err:
-            names = status_names()
-            for e in err.errors:
-                e.params.setdefault("label", self._labels.get(e.field, e.field))
-                if e.code == "contracts.bad_transition":
-                    e.params.update({k: names.get(e.params.get(k), e.params.get(k))
-                                     for k in ("from", "to")})
-            self._mark_invalid({e.field for e in err.errors})
-            self.warn(error_text(err))
+            return self._refused(err)
+        c = self.snapshot
+        if not c.saved:
+            data = {k: v for k, v in data.items() if v is not None or k in ("party",)}
+            outcome = self.ctx.ops.run(self, svc.create_contract, data,
+                                       on_failure=self._refused, on_conflict=self._conflict)
+        else:
+            changed = {k: data[k] for k, v in values.items() if v != self._loaded.get(k)}
+            if not changed:
+                return True
+            outcome = self.ctx.ops.run(self, svc.update_contract, c.id, c.version, changed,
+                                       self.seen(), on_failure=self._refused,
+                                       on_conflict=self._conflict)
+        if outcome is None:
             return False
-        except ServiceDeskError as err:
-            self.warn(error_text(err))
-            return False
-        self.contract = contract
-        self._show(contract)
+        contract = outcome.result
         self.status(QCoreApplication.translate("ContractEditor", "Contract {n} saved.").format(n=contract.number))
+        self.load(contract.id)
         self.saved.emit(contract.id)
         return True
 
-    def _their_changes(self, err: ConflictError) -> ConflictError:
-        """What the other workstation changed: the stored row against the one this editor
-        loaded (the core compares with a fresh read, which hides their edit)."""
-        from servicedesk.errors import FieldChange
+    def _refused(self, err: ServiceDeskError) -> bool:
+        """Invalid input: marked on the fields and told with their labels; the rest (conflict,
+        permission, busy) is the op runner's to tell."""
+        if not isinstance(err, ValidationError):
+            return False
+        names = status_names()
+        for e in err.errors:
+            e.params.setdefault("label", self._labels.get(e.field, e.field))
+            if e.code == "contracts.bad_transition":
+                e.params.update({k: names.get(e.params.get(k), e.params.get(k))
+                                 for k in ("from", "to")})
+        self._mark_invalid({e.field for e in err.errors})
+        self.warn(error_text(err))
+        return True
 
-        if self.contract is None or err.deleted:
-            return err
-        current = Contract.get_or_none(Contract.id == self.contract.id)
-        if current is None:
-            return ConflictError("Contract", self.contract.id, deleted=True)
-        skip = {"id", "version", "updated_at", "created_at", "uuid"}
-        changes = [FieldChange(self._labels.get(f.name, f.name), current.__data__.get(f.name),
-                               self.contract.__data__.get(f.name))
-                   for f in Contract._meta.sorted_fields
-                   if f.name not in skip
-                   and current.__data__.get(f.name) != self.contract.__data__.get(f.name)]
-        return ConflictError("Contract", self.contract.id, changes or err.changes)
+    def _conflict(self, _err) -> None:
+        """Another workstation saved first: the op runner said what differs; show the stored
+        contract (the user applies their change again)."""
+        self.reload()
 
     def _mark_invalid(self, fields: set[str]) -> None:
         widgets = {"party": self.party, "number": self.number, "title": self.title,
                    "amount": self.amount, "change_pct": self.change_pct,
-                   "istat_share_pct": self.istat_share_pct}
+                   "istat_share_pct": self.istat_share_pct, "notice_days": self.notice_days,
+                   "max_renewals": self.max_renewals, "resolution_hours": self.resolution_hours}
         for key, widget in widgets.items():
             set_invalid(widget, key in fields)  # cleared by the user's next change of the field

@@ -1,13 +1,18 @@
 """Contracts feature: the contract dock, the Contracts menu, the renewal run, alerts in the
-status bar, contracts opened in central tabs (R-CON-1..5)."""
+status bar, contracts opened in central tabs (R-CON-1..5).
+
+The renewal run (a while after start-up, and on demand) is one unit of work on a worker: the
+status bar shows it running, and its change set refreshes the list, the alerts and any open
+editor like every other write.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QProgressBar, QPushButton, QWidget
 
+from servicedesk import uow
 from servicedesk.errors import ServiceDeskError
-from servicedesk.models import Contract
 from servicedesk.permissions import Permission
 from servicedesk.queries import contracts as cq
 from servicedesk.services import contracts as svc
@@ -15,6 +20,7 @@ from servicedesk.services import renewals
 
 from .. import messages
 from ..messages import error_text
+from ..workers import JobControl, Worker
 
 ORDER = 50
 DOCK = "contractEditorDock"
@@ -61,6 +67,38 @@ def _register_messages() -> None:
 _register_messages()
 
 
+class RunIndicator(QWidget):
+    """In the status bar while the renewal run works: a busy bar and what it is doing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("renewalRunProgress")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 6, 0)
+        self.label = QLabel(QCoreApplication.translate("Contracts", "Renewal run…"))
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy: the run is one transaction, its length unknown
+        self.bar.setMaximumWidth(90)
+        self.bar.setMaximumHeight(14)
+        self.bar.setTextVisible(False)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        self.hide()
+
+    def progress(self, done: int, total: int, text: str) -> None:
+        if total:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+        if text:
+            self.label.setText(text)
+
+
+def _run_job(control: JobControl):
+    """The renewal run as one unit of work (on a worker): the outcome carries its change set."""
+    control.progress(0, 0, "")
+    return uow.perform(renewals.run_renewals)
+
+
 class ContractsFeature:
     """Wiring between the dock, the menu, the bus, the workspace and the status bar."""
 
@@ -70,6 +108,8 @@ class ContractsFeature:
         self.window = window
         self.ctx = window.ctx
         self.last_run: renewals.RunResult | None = None
+        self.report_dialog = None
+        self.worker = Worker(window, threaded=not self.ctx.screenshot_mode)
         self.panel = ContractPanel(ctx=self.ctx)
         self.dock = window.add_dock(self.panel, DOCK, QCoreApplication.translate("Contracts", "Contracts"),
                                     Qt.DockWidgetArea.RightDockWidgetArea)
@@ -83,9 +123,13 @@ class ContractsFeature:
                                                      "soon or with a proposal to decide"))
         self.status_button.setStyleSheet("QPushButton { color: #9a3412; padding: 0 8px; border: none; }")
         self.status_button.clicked.connect(self.show_alerts)
+        self.status_button.hide()
+        self.run_indicator = RunIndicator()
+        window.add_status_widget(self.run_indicator)
         window.add_status_widget(self.status_button)
         self.panel.alerts_changed.connect(self._alerts)
-        self.panel.refresh_alerts()
+        if self.panel.alerts is not None:  # the first answer came while the panel was built
+            self._alerts(self.panel.alerts)
         self._build_menu()
         if not self.ctx.screenshot_mode:
             QTimer.singleShot(STARTUP_RUN_MS, self.startup_run)
@@ -137,8 +181,8 @@ class ContractsFeature:
     def open_in_tab(self, contract_id: int) -> None:
         from ..docks.contract_editor_form import ContractEditor
 
-        contract = Contract.get_or_none(Contract.id == contract_id)
-        if contract is None:
+        number = cq.number_of(contract_id)  # one row by its key: no need for a worker
+        if number is None:
             return
 
         def factory():
@@ -147,21 +191,42 @@ class ContractsFeature:
             return editor
 
         self.window.workspace.open(f"contract:{contract_id}",
-                                   QCoreApplication.translate("Contracts", "Contract {n}").format(n=contract.number), factory)
+                                   QCoreApplication.translate("Contracts", "Contract {n}").format(n=number), factory)
 
     # -- renewals ---------------------------------------------------------------------------------
-    def _run(self) -> renewals.RunResult | None:
-        try:
-            result = renewals.run_renewals()
-        except ServiceDeskError as err:
-            self.ctx.bus.status_message.emit(error_text(err))
-            return None
-        self.last_run = result
-        return result
+    def is_running(self) -> bool:
+        return self.worker.is_running("renewals")
+
+    def _run(self, then) -> None:
+        """Start the renewal run on the worker; ``then(result)`` once it is committed."""
+        if self.is_running():
+            return
+        self.actionRunRenewals.setEnabled(False)
+        self.run_indicator.show()
+
+        def done(outcome) -> None:
+            self._run_over()
+            self.last_run = outcome.result
+            then(outcome.result)
+
+        def failed(exc: BaseException) -> None:
+            self._run_over()
+            if not isinstance(exc, ServiceDeskError):
+                raise exc
+            self.ctx.bus.status_message.emit(error_text(exc))
+
+        self.worker.run(_run_job, on_done=done, on_error=failed,
+                        on_progress=self.run_indicator.progress, key="renewals", control=True)
+
+    def _run_over(self) -> None:
+        self.run_indicator.hide()
+        self.actionRunRenewals.setEnabled(True)
 
     def startup_run(self) -> None:
-        result = self._run()
-        if result is not None and (result.items or result.waiting):
+        self._run(self._startup_done)
+
+    def _startup_done(self, result: renewals.RunResult) -> None:
+        if result.items or result.waiting:
             self.ctx.bus.status_message.emit(QCoreApplication.translate(
                 "Contracts", "Renewal run: {r} renewed, {p} proposals, {e} expired, {w} waiting "
                              "for an ISTAT figure (Contracts ▸ Last renewal run).").format(
@@ -169,9 +234,7 @@ class ContractsFeature:
                 e=result.count("expired"), w=result.count("waiting")))
 
     def run_now(self) -> None:
-        result = self._run()
-        if result is not None:
-            self.show_report(result)
+        self._run(self.show_report)
 
     def show_last_run(self) -> None:
         if self.last_run is None:
@@ -203,17 +266,13 @@ class ContractsFeature:
                          title=dialog.windowTitle())
 
     def set_alert_days(self) -> None:
+        title = QCoreApplication.translate("Contracts", "Contract alerts")
         days, ok = QInputDialog.getInt(
-            self.window, QCoreApplication.translate("Contracts", "Contract alerts"),
+            self.window, title,
             QCoreApplication.translate("Contracts", "Warn about notice deadlines and expiries within (days):"),
             cq.alert_days(), 1, 3650)
-        if not ok:
-            return
-        try:
-            svc.set_alert_days(days)
-        except ServiceDeskError as err:
-            QMessageBox.warning(self.window, QCoreApplication.translate("Contracts", "Contract alerts"), error_text(err))
-            return
+        if ok:
+            self.ctx.ops.run(self.window, svc.set_alert_days, days, title=title)
 
 
 def install(window) -> None:

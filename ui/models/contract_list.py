@@ -1,131 +1,117 @@
-"""Table model of the contract list: holds ids, fetches rows one page at a time."""
+"""The contract list as a table model: the shared id-paged model with the contract columns,
+alert colours and sort keys (R-CON-1..6)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from servicedesk.permissions import sees_money
 from servicedesk.queries import contracts as cq
 
 from .. import fmt
+from .paged import Column, IdPagedModel
 
-PAGE = 100
 COLUMNS = ("number", "party", "title", "status", "term_end", "cancel_by", "amount", "tickets")
-SORTABLE = {"number": "number", "party": "party", "title": "title", "status": "status",
-            "term_end": "term_end", "amount": "amount"}
 _ALERT_COLOURS = {"notice": "#c2410c", "expiring": "#b45309", "proposal": "#1d4ed8",
                   "waiting": "#b91c1c"}
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class ContractListModel(QAbstractTableModel):
+def _headers() -> dict[str, str]:
+    """Header texts in the user's language (literal calls: lupdate reads them); short, the
+    dock is narrow: the tooltips say it all."""
+    return {
+        "number": QCoreApplication.translate("ContractListModel", "Number"),
+        "party": QCoreApplication.translate("ContractListModel", "Party"),
+        "title": QCoreApplication.translate("ContractListModel", "Title"),
+        "status": QCoreApplication.translate("ContractListModel", "Status"),
+        "term_end": QCoreApplication.translate("ContractListModel", "Term ends"),
+        "cancel_by": QCoreApplication.translate("ContractListModel", "Notice"),
+        "amount": QCoreApplication.translate("ContractListModel", "Amount"),
+        "tickets": QCoreApplication.translate("ContractListModel", "Tickets"),
+    }
+
+
+def _tooltips() -> dict[str, str]:
+    return {
+        "number": QCoreApplication.translate("ContractListModel", "Contract number"),
+        "party": QCoreApplication.translate("ContractListModel", "Customer or supplier"),
+        "title": QCoreApplication.translate("ContractListModel", "Title"),
+        "status": QCoreApplication.translate("ContractListModel", "Status"),
+        "term_end": QCoreApplication.translate("ContractListModel", "Last day of the current term"),
+        "cancel_by": QCoreApplication.translate(
+            "ContractListModel", "Last day to give notice of cancellation for the current term "
+                                 "(— : the contract ends at the term end anyway)"),
+        "amount": QCoreApplication.translate("ContractListModel", "Amount of the current term"),
+        "tickets": QCoreApplication.translate("ContractListModel", "Tickets left"),
+    }
+
+
+def _amount(row: cq.ContractRow) -> str:
+    return "—" if row.amount is None else fmt.euro(row.amount)  # None: money hidden
+
+
+# key, sort key (None: not sortable), display
+_SPEC: list[tuple[str, str | None, Callable[[cq.ContractRow], Any]]] = [
+    ("number", "number", lambda r: r.number),
+    ("party", "party", lambda r: r.party),
+    ("title", "title", lambda r: r.title),
+    ("status", "status", lambda r: status_names().get(r.status, r.status)),
+    ("term_end", "term_end", lambda r: fmt.date(r.term_end)),
+    ("cancel_by", None, lambda r: fmt.date(r.cancel_by) if r.renews else "—"),
+    ("amount", "amount", _amount),
+    ("tickets", None,
+     lambda r: "" if r.tickets_remaining is None else fmt.number(r.tickets_remaining)),
+]
+
+
+class ContractListModel(IdPagedModel[cq.ContractRow]):
+    """Ids of the list in display order (asked by the dock on a worker, handed to
+    :meth:`show`); rows 64 at a time (``cq.rows``). Sorting by a header emits
+    ``sort_requested``; the dock asks for the new order. Without the money permission the
+    amount column shows "—" and does not sort."""
+
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._ids: list[int] = []
-        self._pages: dict[int, dict[int, cq.ContractRow]] = {}
+        columns = [Column(key, lambda k=key: _headers()[k], display, sort,
+                          lambda k=key: _tooltips()[k],
+                          align=_RIGHT if key in ("amount", "tickets") else None)
+                   for key, sort, display in _SPEC]
+        super().__init__(columns, lambda ids: {r.id: r for r in cq.rows(ids)}, parent)
         self.spec = cq.ContractFilter(status="open")
         self.sort_key, self.descending = "term_end", False
-        self._headers = {
-            "number": self.tr("Number"), "party": self.tr("Party"), "title": self.tr("Title"),
-            "status": self.tr("Status"), "term_end": self.tr("Term ends"),
-            "cancel_by": self.tr("Notice by"), "amount": self.tr("Amount"),
-            "tickets": self.tr("Tickets left"),
-        }
-        self._status = status_names()
 
-    # -- loading --------------------------------------------------------------------------------
-    def set_filter(self, spec: cq.ContractFilter) -> None:
-        self.spec = spec
-        self.reload()
+    def show(self, view: cq.ListView) -> None:
+        """The answer of the id query: the same ids only repaint."""
+        self.spec, self.sort_key, self.descending = view.spec, view.sort, view.descending
+        self.set_ids(view.ids)
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._ids = cq.ids(self.spec, self.sort_key, self.descending)
-        self._pages.clear()
-        self.endResetModel()
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(self.columns) and self.columns[column].key == "amount" \
+                and not sees_money():
+            return  # the order would tell the amounts (the operator signed in now decides)
+        super().sort(column, order)
 
-    def id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
-
-    def row_of(self, contract_id: int) -> int:
-        try:
-            return self._ids.index(contract_id)
-        except ValueError:
-            return -1
-
-    def _row(self, row: int) -> cq.ContractRow | None:
-        page = row // PAGE
-        rows = self._pages.get(page)
-        if rows is None:
-            ids = self._ids[page * PAGE:(page + 1) * PAGE]
-            rows = {r.id: r for r in cq.rows(ids)}
-            self._pages[page] = rows
-        return rows.get(self._ids[row])
-
-    # -- Qt model API ----------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
-            return self._headers[COLUMNS[section]]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        row = self._row(index.row())
-        if row is None:
-            return None
-        col = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == "number":
-                return row.number
-            if col == "party":
-                return row.party
-            if col == "title":
-                return row.title
-            if col == "status":
-                return self._status.get(row.status, row.status)
-            if col == "term_end":
-                return fmt.date(row.term_end)
-            if col == "cancel_by":
-                return fmt.date(row.cancel_by) if row.renews else "—"
-            if col == "amount":  # None: the operator may not see money
-                return "—" if row.amount is None else fmt.euro(row.amount)
-            if col == "tickets":
-                return "" if row.tickets_remaining is None else fmt.number(row.tickets_remaining)
-        elif role == Qt.ItemDataRole.ForegroundRole:
-            if col in ("term_end", "cancel_by", "number") and row.alert:
+    def role_data(self, row: cq.ContractRow, key: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if key in ("term_end", "cancel_by", "number") and row.alert:
                 return QBrush(QColor(_ALERT_COLOURS[row.alert]))
-            if col == "tickets" and row.tickets_low:
+            if key == "tickets" and row.tickets_low:
                 return QBrush(QColor("#b91c1c"))
             if row.status in ("expired", "cancelled", "closed"):
                 return QBrush(QColor("#6b7280"))
-        elif role == Qt.ItemDataRole.TextAlignmentRole:
-            if col in ("amount", "tickets"):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == Qt.ItemDataRole.ToolTipRole:
             if row.alert:
                 return alert_text(row.alert)
             return f"{row.number} — {row.title}"
         return None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = SORTABLE.get(COLUMNS[column]) if 0 <= column < len(COLUMNS) else None
-        if key is None:
-            return
-        self.sort_key = key
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
-
 
 def status_names() -> dict[str, str]:
     return {
-        "draft": QCoreApplication.translate("Contracts", "draft"), "active": QCoreApplication.translate("Contracts", "active"),
+        "draft": QCoreApplication.translate("Contracts", "draft"),
+        "active": QCoreApplication.translate("Contracts", "active"),
         "suspended": QCoreApplication.translate("Contracts", "suspended"),
         "expired": QCoreApplication.translate("Contracts", "expired"),
         "cancelled": QCoreApplication.translate("Contracts", "cancelled"),
@@ -138,5 +124,6 @@ def alert_text(kind: str) -> str:
         "notice": QCoreApplication.translate("Contracts", "The notice deadline is near"),
         "expiring": QCoreApplication.translate("Contracts", "The current term ends soon"),
         "proposal": QCoreApplication.translate("Contracts", "A renewal proposal awaits a decision"),
-        "waiting": QCoreApplication.translate("Contracts", "The term is over: the renewal waits for an ISTAT figure"),
+        "waiting": QCoreApplication.translate(
+            "Contracts", "The term is over: the renewal waits for an ISTAT figure"),
     }.get(kind, "")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QCompleter, QDateEdit, QHBoxLayout, QL
 from servicedesk.queries import contracts as cq
 
 from .. import fmt
+from ..workers import Worker
 
 _THOUSANDS_IT = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
@@ -145,16 +146,18 @@ class OptionalSpin(QSpinBox):
 
 
 class PartyPicker(QLineEdit):
-    """Type a name, VAT number or city: customers (active) or suppliers (passive) are offered."""
+    """Type a name, VAT number or city: customers (active) or suppliers (passive) are offered.
+    The parties are searched on a worker (a newer text drops the answer to an older one)."""
 
     party_changed = Signal(object)  # int | None
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, threaded: bool = True) -> None:
         super().__init__(parent)
         self.direction = "active"
         self._party_id: int | None = None
         self._choices: dict[str, int] = {}
         self._model = QStringListModel(self)
+        self.worker = Worker(self, threaded=threaded)
         completer = QCompleter(self._model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -171,17 +174,16 @@ class PartyPicker(QLineEdit):
         self._party_id = party_id
         self.setText(label)
 
-    @staticmethod
-    def label(party) -> str:
-        extra = " · ".join(x for x in (party.vat_number or "", party.city or "") if x)
-        return f"{party.name} ({extra})" if extra else party.name
-
     def _search(self, text: str) -> None:
-        found = cq.parties(text, self.direction)
-        self._choices = {self.label(p): p.id for p in found}
-        self._model.setStringList(list(self._choices))
         if text.strip() == "":
             self._set(None)
+        self.worker.run(cq.parties, text, self.direction, on_done=self._found, key="parties")
+
+    def _found(self, found: list[cq.PartyChoice]) -> None:
+        self._choices = {p.label: p.id for p in found}
+        self._model.setStringList(list(self._choices))
+        if self.hasFocus() and self._choices:
+            self.completer().complete()  # the answer came after the keystroke: show it
 
     def _chosen(self, text: str) -> None:
         if text in self._choices:

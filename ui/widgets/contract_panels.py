@@ -1,24 +1,27 @@
 """Parts of the contract editor that act at once on a saved contract: coverage (products and
-units), the ticket ledger with the requests closed against it, the billing plan, renewal history."""
+units), the ticket ledger with the requests closed against it, the billing plan, renewal history.
+
+Each panel shows what the editor read (``queries.contract_form.ContractView``) and writes through
+the op runner with the ids and versions it shows; the change set of the write makes the editor
+read the contract again, so the panels never guess what else changed.
+"""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QListWidget, QListWidgetItem, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView,
+                               QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from servicedesk import clock
-from servicedesk.errors import ServiceDeskError
-from servicedesk.permissions import sees_money
-from servicedesk.models import Contract, Product, TicketMovement, Unit
-from servicedesk.services import billing, renewals, tickets
+from servicedesk.errors import ServiceDeskError, ValidationError
+from servicedesk.queries.contract_form import ContractView, InstalmentRow, ProposalRow
+from servicedesk.services import billing, renewals
 from servicedesk.services import contracts as svc
 
 from .. import fmt
 from ..messages import error_text
-
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -44,17 +47,41 @@ def _item(text: str, data=None, right: bool = False) -> QTableWidgetItem:
 
 
 class PanelBase(QWidget):
-    """Shared plumbing: the editor gives a messenger (warn/confirm) and is told of changes."""
-
-    changed = Signal()  # something was written: the editor refreshes its summary
+    """Shared plumbing: the editor gives the context, a messenger (warn/confirm) and the view."""
 
     def __init__(self, editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
-        self.contract: Contract | None = None
+        self.view: ContractView | None = None
 
-    def _fail(self, err: ServiceDeskError) -> None:
-        self.editor.warn(error_text(err))
+    @property
+    def contract_id(self) -> int | None:
+        return self.view.snapshot.id if self.view is not None else None
+
+    def write(self, fn: Callable[..., Any], *args: Any,
+              on_success: Callable[[Any], None] | None = None, **kwargs: Any) -> bool:
+        """One write through the op runner. Invalid input is told in the editor's words; a
+        conflict (the op runner says what changed) reads the contract again."""
+        def refused(err: ServiceDeskError) -> bool:
+            if not isinstance(err, ValidationError):
+                return False  # conflict, permission, busy: the op runner tells them
+            self.editor.warn(error_text(err))
+            return True
+
+        outcome = self.editor.ctx.ops.run(self, fn, *args, on_success=on_success,
+                                          on_failure=refused,
+                                          on_conflict=lambda _err: self.editor.refresh(),
+                                          **kwargs)
+        return outcome is not None
+
+    def form_clean(self) -> bool:
+        """Actions that move the contract itself (renew, expire) wait for the form to be saved
+        or reverted: its version would be stale and the save refused."""
+        if not self.editor.is_dirty():
+            return True
+        self.editor.warn(QCoreApplication.translate(
+            "ContractPanels", "Save or revert your changes to the contract first."))
+        return False
 
 
 class CoveragePanel(PanelBase):
@@ -74,6 +101,7 @@ class CoveragePanel(PanelBase):
         self.hint.setProperty("role", "hint")
         self.hint.setWordWrap(True)
         self.save_button = QPushButton(QCoreApplication.translate("ContractPanels", "Save coverage"))
+        self.save_button.setObjectName("coverageSave")
         self.save_button.clicked.connect(self.save)
         for w in (self.products_label, self.products, self.units_label, self.units, self.hint):
             layout.addWidget(w)
@@ -82,35 +110,23 @@ class CoveragePanel(PanelBase):
         row.addWidget(self.save_button)
         layout.addLayout(row)
 
-    def set_contract(self, contract: Contract | None, editable: bool) -> None:
-        self.contract = contract
+    def set_view(self, view: ContractView | None, editable: bool) -> None:
+        self.view = view
         self.products.clear()
         self.units.clear()
-        self.save_button.setEnabled(contract is not None and editable)
-        if contract is None:
+        self.save_button.setEnabled(view is not None and editable)
+        if view is None:
             self.hint.setText(QCoreApplication.translate("ContractPanels", "Save the contract first."))
             return
-        covered_products, covered_units = svc.coverage(contract.id)
-        covered_p = {p.id for p in covered_products}
-        covered_u = {u.id for u in covered_units}
-        units = list(Unit.select(Unit, Product).join(Product)
-                     .where(Unit.owner == contract.party_id, Unit.archived == False)  # noqa: E712
-                     .order_by(Product.name, Unit.serial).limit(2000))
-        product_ids = {u.product_id for u in units} | covered_p
-        products = Product.select().where(Product.id.in_(list(product_ids))).order_by(Product.name)
-        for p in products:
-            item = QListWidgetItem(f"{p.name}  ·  {p.code}")
-            item.setData(Qt.ItemDataRole.UserRole, p.id)
-            item.setCheckState(Qt.CheckState.Checked if p.id in covered_p else Qt.CheckState.Unchecked)
-            self.products.addItem(item)
-        for u in units:
-            where = f" — {u.site}" if u.site else ""
-            item = QListWidgetItem(f"{u.serial}  ·  {u.product.name}{where}")
-            item.setData(Qt.ItemDataRole.UserRole, u.id)
-            item.setCheckState(Qt.CheckState.Checked if u.id in covered_u else Qt.CheckState.Unchecked)
-            self.units.addItem(item)
-        self.hint.setText(QCoreApplication.translate("ContractPanels", "The party has no registered units.") if not units
-                          else "")
+        for target, items in ((self.products, view.products), (self.units, view.units)):
+            for entry in items:
+                item = QListWidgetItem(entry.label)
+                item.setData(Qt.ItemDataRole.UserRole, entry.id)
+                item.setCheckState(Qt.CheckState.Checked if entry.checked
+                                   else Qt.CheckState.Unchecked)
+                target.addItem(item)
+        self.hint.setText(QCoreApplication.translate("ContractPanels", "The party has no registered units.")
+                          if not view.units else "")
 
     @staticmethod
     def _checked(widget: QListWidget) -> list[int]:
@@ -118,16 +134,11 @@ class CoveragePanel(PanelBase):
                 if widget.item(i).checkState() == Qt.CheckState.Checked]
 
     def save(self) -> None:
-        if self.contract is None:
+        if self.contract_id is None:
             return
-        try:
-            svc.set_coverage(self.contract.id, self._checked(self.products),
-                             self._checked(self.units))
-        except ServiceDeskError as err:
-            self._fail(err)
-            return
-        self.editor.status(QCoreApplication.translate("ContractPanels", "Coverage saved."))
-        self.changed.emit()
+        self.write(svc.set_coverage, self.contract_id, self._checked(self.products),
+                   self._checked(self.units), on_success=lambda _c: self.editor.status(
+                       QCoreApplication.translate("ContractPanels", "Coverage saved.")))
 
 
 class TicketsPanel(PanelBase):
@@ -164,36 +175,33 @@ class TicketsPanel(PanelBase):
             "reversal": QCoreApplication.translate("ContractPanels", "reversal"), "adjust": QCoreApplication.translate("ContractPanels", "adjustment"),
         }
 
-    def set_contract(self, contract: Contract | None, editable: bool) -> None:
-        self.contract = contract
-        self.topup_button.setEnabled(contract is not None and editable)
+    def set_view(self, view: ContractView | None, editable: bool) -> None:
+        self.view = view
+        self.topup_button.setEnabled(view is not None and editable)
         self.ledger.setRowCount(0)
         self.requests.setRowCount(0)
-        if contract is None:
+        if view is None:
             self.balance_label.setText(QCoreApplication.translate("ContractPanels", "Save the contract first."))
             return
-        bal = tickets.balance(contract.id)
+        bal = view.balance
         text = QCoreApplication.translate("ContractPanels", "Available {a} · used {u} · remaining {r}").format(
             a=bal.available, u=bal.used, r=bal.remaining)
-        low = bal.available > 0 and bal.remaining <= contract.ticket_low_threshold
+        low = bal.available > 0 and bal.remaining <= view.snapshot.ticket_low_threshold
         if low:
             text += "  ⚠ " + QCoreApplication.translate("ContractPanels", "low balance")
         self.balance_label.setText(text)
         self.balance_label.setProperty("role", "error" if low else "")
         self.balance_label.style().unpolish(self.balance_label)
         self.balance_label.style().polish(self.balance_label)
-        moves = list(TicketMovement.select().where(TicketMovement.contract == contract.id)
-                     .order_by(TicketMovement.at.desc(), TicketMovement.id.desc()).limit(500))
-        self.ledger.setRowCount(len(moves))
-        for r, m in enumerate(moves):
+        self.ledger.setRowCount(len(view.ledger))
+        for r, m in enumerate(view.ledger):
             qty = f"+{m.quantity}" if m.quantity > 0 else str(m.quantity)
             self.ledger.setItem(r, 0, _item(fmt.date(m.at.date())))
             self.ledger.setItem(r, 1, _item(self._kinds.get(m.kind, m.kind)))
             self.ledger.setItem(r, 2, _item(qty, right=True))
             self.ledger.setItem(r, 3, _item(m.note))
-        closed = tickets.requests_closed_against(contract.id)
-        self.requests.setRowCount(len(closed))
-        for r, req in enumerate(closed):
+        self.requests.setRowCount(len(view.closed_requests))
+        for r, req in enumerate(view.closed_requests):
             self.requests.setItem(r, 0, _item(req.number, req.id))
             self.requests.setItem(r, 1, _item(fmt.date(req.closed_at.date()) if req.closed_at else ""))
             self.requests.setItem(r, 2, _item(req.subject))
@@ -201,18 +209,13 @@ class TicketsPanel(PanelBase):
         self.requests.resizeColumnsToContents()
 
     def top_up(self) -> None:
-        if self.contract is None:
+        if self.contract_id is None:
             return
         qty, ok = QInputDialog.getInt(self, QCoreApplication.translate("ContractPanels", "Top up tickets"),
                                       QCoreApplication.translate("ContractPanels", "Tickets to add:"), 5, 1, 100000)
-        if not ok:
-            return
-        try:
-            svc.top_up(self.contract.id, qty, QCoreApplication.translate("ContractPanels", "top-up"))
-        except ServiceDeskError as err:
-            self._fail(err)
-            return
-        self.changed.emit()
+        if ok:
+            self.write(svc.top_up, self.contract_id, qty,
+                       QCoreApplication.translate("ContractPanels", "top-up"))
 
     def _open_request(self, item: QTableWidgetItem) -> None:
         request_id = self.requests.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
@@ -255,27 +258,31 @@ class BillingPanel(PanelBase):
         self.regen_button.clicked.connect(self.regenerate)
         self._buttons = (self.edit_button, self.paid_button, self.unpaid_button, self.add_button,
                          self.delete_button, self.regen_button)
+        for name, b in zip(("instalmentEdit", "instalmentPaid", "instalmentUnpaid",
+                            "instalmentAdd", "instalmentDelete", "planRegenerate"), self._buttons):
+            b.setObjectName(name)
         # two short rows: the dock is narrow
         for i, b in enumerate(self._buttons):
             buttons.addWidget(b, i // 3, i % 3)
         buttons.setColumnStretch(3, 1)
         layout.addLayout(buttons)
-        self._rows: list = []
+        self._rows: list[InstalmentRow] = []
 
-    def set_contract(self, contract: Contract | None, editable: bool) -> None:
-        self.contract = contract
+    def set_view(self, view: ContractView | None, editable: bool) -> None:
+        self.view = view
         for b in self._buttons:
-            b.setEnabled(contract is not None and editable)
+            b.setEnabled(view is not None and editable)
+        selected = self._selected_id()
         self.table.setRowCount(0)
         self._rows = []
-        if contract is None:
+        if view is None:
             self.check_label.setText(QCoreApplication.translate("ContractPanels", "Save the contract first."))
             return
-        self._rows = billing.instalments(contract.id)
-        money = sees_money()
+        self._rows = list(view.instalments)
+        money = view.money
         self.table.setColumnHidden(3, not money)  # amounts: only for who may see money
         self.table.setRowCount(len(self._rows))
-        today = clock.today()
+        today = view.today
         for r, inst in enumerate(self._rows):
             self.table.setItem(r, 0, _item(str(inst.term_no), inst.id))
             self.table.setItem(r, 1, _item(str(inst.seq)))
@@ -284,45 +291,52 @@ class BillingPanel(PanelBase):
                 due.setForeground(Qt.GlobalColor.red)
                 due.setToolTip(QCoreApplication.translate("ContractPanels", "Overdue"))
             self.table.setItem(r, 2, due)
-            self.table.setItem(r, 3, _item(fmt.euro(inst.amount), right=True))
+            self.table.setItem(r, 3, _item("—" if inst.amount is None else fmt.euro(inst.amount),
+                                           right=True))
             self.table.setItem(r, 4, _item(fmt.date(inst.paid_on)))
             self.table.setItem(r, 5, _item(inst.note))
         self.table.resizeColumnsToContents()
-        current = [i for i in self._rows if i.term_no == contract.term_no]
-        if current:
-            self.table.scrollToItem(self.table.item(self._rows.index(current[0]), 0))
-        if not money:
-            self.check_label.setText(QCoreApplication.translate(
-                "ContractPanels", "Current term: {n} instalments.").format(
-                n=sum(1 for i in self._rows if i.term_no == contract.term_no)))
-            return
-        chk = billing.check(contract.id)
-        if chk.count == 0:
-            text = QCoreApplication.translate("ContractPanels", "No instalments for the current term.")
-            bad = contract.amount > 0
-        elif chk.balanced:
-            text = QCoreApplication.translate("ContractPanels", "Current term: {n} instalments, total {t} = amount.").format(
-                n=chk.count, t=fmt.euro(chk.total))
-            bad = False
+        keep = next((r for r, i in enumerate(self._rows) if i.id == selected), None)
+        if keep is not None:  # the row the user worked on stays selected after a write
+            self.table.selectRow(keep)
         else:
-            text = QCoreApplication.translate("ContractPanels", "Current term: instalments total {t}, contract amount {a} "
-                                       "(difference {d}).").format(
-                t=fmt.euro(chk.total), a=fmt.euro(chk.amount), d=fmt.euro(chk.difference))
-            bad = True
-        self.check_label.setText(("⚠ " if bad else "") + text)
-        self.check_label.setProperty("role", "error" if bad else "hint")
+            current = [i for i in self._rows if i.term_no == view.snapshot.term_no]
+            if current:
+                self.table.scrollToItem(self.table.item(self._rows.index(current[0]), 0))
+        term_rows = [i for i in self._rows if i.term_no == view.snapshot.term_no]
+        chk = view.plan_check
+        if chk is None:  # no money: how many, not how much
+            self.check_label.setText(QCoreApplication.translate(
+                "ContractPanels", "Current term: {n} instalments.").format(n=len(term_rows)))
+            self.check_label.setProperty("role", "hint")
+        else:
+            if chk.count == 0:
+                text = QCoreApplication.translate("ContractPanels", "No instalments for the current term.")
+                bad = chk.amount > 0
+            elif chk.balanced:
+                text = QCoreApplication.translate("ContractPanels", "Current term: {n} instalments, total {t} = amount.").format(
+                    n=chk.count, t=fmt.euro(chk.total))
+                bad = False
+            else:
+                text = QCoreApplication.translate("ContractPanels", "Current term: instalments total {t}, contract amount {a} "
+                                                  "(difference {d}).").format(
+                    t=fmt.euro(chk.total), a=fmt.euro(chk.amount), d=fmt.euro(chk.difference))
+                bad = True
+            self.check_label.setText(("⚠ " if bad else "") + text)
+            self.check_label.setProperty("role", "error" if bad else "hint")
         self.check_label.style().unpolish(self.check_label)
         self.check_label.style().polish(self.check_label)
 
-    def selected(self):
+    def _selected_id(self) -> int | None:
+        row = self.table.currentRow()
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def selected(self) -> InstalmentRow | None:
         row = self.table.currentRow()
         if 0 <= row < len(self._rows):
             return self._rows[row]
         self.editor.warn(QCoreApplication.translate("ContractPanels", "Select an instalment first."))
         return None
-
-    def _done(self) -> None:
-        self.changed.emit()
 
     def edit(self) -> None:
         inst = self.selected()
@@ -335,13 +349,11 @@ class BillingPanel(PanelBase):
             return
         try:
             due, amount, note = dialog.values()
-            billing.update_instalment(inst.id, inst.version, due_date=due, amount=amount, note=note)
         except ValueError:
             self.editor.warn(QCoreApplication.translate("ContractPanels", "The amount is not a valid number."))
             return
-        except ServiceDeskError as err:
-            self._fail(err)
-        self._done()
+        self.write(billing.update_instalment, inst.id, inst.version, due_date=due, amount=amount,
+                   note=note)
 
     def mark_paid(self) -> None:
         inst = self.selected()
@@ -350,54 +362,38 @@ class BillingPanel(PanelBase):
         from ..dialogs.contract_instalment import PaidDialog
 
         dialog = PaidDialog(parent=self)
-        if not dialog.exec():
-            return
-        try:
-            billing.set_paid(inst.id, inst.version, dialog.value())
-        except ServiceDeskError as err:
-            self._fail(err)
-        self._done()
+        if dialog.exec():
+            self.write(billing.set_paid, inst.id, inst.version, dialog.value())
 
     def mark_unpaid(self) -> None:
         inst = self.selected()
-        if inst is None:
-            return
-        try:
-            billing.set_paid(inst.id, inst.version, None)
-        except ServiceDeskError as err:
-            self._fail(err)
-        self._done()
+        if inst is not None:
+            self.write(billing.set_paid, inst.id, inst.version, None)
 
     def add(self) -> None:
-        if self.contract is None:
+        if self.view is None:
             return
         from ..dialogs.contract_instalment import InstalmentDialog
 
-        dialog = InstalmentDialog(clock.today(), None, "", parent=self)
+        dialog = InstalmentDialog(self.view.today, None, "", parent=self)
         if not dialog.exec():
             return
         try:
             due, amount, _note = dialog.values()
-            billing.add_instalment(self.contract.id, due, amount if amount is not None else 0)
         except ValueError:
             self.editor.warn(QCoreApplication.translate("ContractPanels", "The amount is not a valid number."))
             return
-        except ServiceDeskError as err:
-            self._fail(err)
-        self._done()
+        self.write(billing.add_instalment, self.contract_id, due,
+                   amount if amount is not None else 0)
 
     def delete(self) -> None:
         inst = self.selected()
         if inst is None or not self.editor.confirm(QCoreApplication.translate("ContractPanels", "Delete this instalment?")):
             return
-        try:
-            billing.delete_instalment(inst.id, inst.version)
-        except ServiceDeskError as err:
-            self._fail(err)
-        self._done()
+        self.write(billing.delete_instalment, inst.id, inst.version)
 
     def regenerate(self) -> None:
-        if self.contract is None:
+        if self.contract_id is None:
             return
         if self.editor.is_dirty():
             self.editor.warn(QCoreApplication.translate("ContractPanels", "Save the contract first: the plan is built from "
@@ -406,11 +402,7 @@ class BillingPanel(PanelBase):
         if not self.editor.confirm(QCoreApplication.translate("ContractPanels", "Replace the instalments of the current "
                                                        "term with a new plan?")):
             return
-        try:
-            billing.regenerate(self.contract.id)
-        except ServiceDeskError as err:
-            self._fail(err)
-        self._done()
+        self.write(billing.regenerate, self.contract_id)
 
 
 class RenewalHistoryPanel(PanelBase):
@@ -448,33 +440,45 @@ class RenewalHistoryPanel(PanelBase):
         self.table.setObjectName("renewalHistory")
         self.table.setMinimumHeight(120)
         layout.addWidget(self.table, 1)
-        self._proposal = None
+        self._proposal: ProposalRow | None = None
         self._status = {
             "done": QCoreApplication.translate("ContractPanels", "renewed"), "proposed": QCoreApplication.translate("ContractPanels", "proposed"),
             "accepted": QCoreApplication.translate("ContractPanels", "accepted"), "rejected": QCoreApplication.translate("ContractPanels", "rejected"),
             "expired": QCoreApplication.translate("ContractPanels", "unanswered"),
         }
-        self._outlook: renewals.Outlook | None = None
 
-    def set_contract(self, contract: Contract | None, editable: bool) -> None:
-        self.contract = contract
+    def set_view(self, view: ContractView | None, editable: bool) -> None:
+        self.view = view
         self.table.setRowCount(0)
         self._proposal = None
-        rows = renewals.history(contract.id) if contract is not None else []
-        self._outlook = renewals.outlook(contract) if contract is not None else None
-        money = sees_money()
+        rows = view.history if view is not None else ()
+        outlook = view.outlook if view is not None else None
+        money = view is not None and view.money
         for column in (3, 4, 5):  # old and new amount, formula
             self.table.setColumnHidden(column, not money)
-        state = self._outlook.state if self._outlook else ""
+        state = outlook.state if outlook else ""
         if state in ("proposed", "unanswered"):
-            self._proposal = self._outlook.proposal
+            self._proposal = outlook.proposal
         self.accept_button.setVisible(self._proposal is not None)
         self.reject_button.setVisible(state == "proposed")
         self.without_istat_button.setVisible(state == "waiting")
         for b in (self.accept_button, self.reject_button, self.without_istat_button):
             b.setEnabled(editable)
-        if self._proposal is not None:
-            p = self._proposal
+        self.proposal_label.setText(self._proposal_text(outlook) if outlook else "")
+        self.table.setRowCount(len(rows))
+        for r, h in enumerate(rows):
+            self.table.setItem(r, 0, _item(str(h.from_term_no)))
+            self.table.setItem(r, 1, _item(self._status.get(h.status, h.status)))
+            self.table.setItem(r, 2, _item(f"{fmt.date(h.new_term_start)} – {fmt.date(h.new_term_end)}"))
+            self.table.setItem(r, 3, _item(fmt.euro(h.old_amount) if money else "—", right=True))
+            self.table.setItem(r, 4, _item(fmt.euro(h.new_amount) if money else "—", right=True))
+            self.table.setItem(r, 5, _item(self.formula(h) if money else ""))
+        self.table.resizeColumnsToContents()
+
+    def _proposal_text(self, outlook) -> str:
+        state = outlook.state
+        p = self._proposal
+        if p is not None:
             if p.new_amount is None:  # an operator who may not see money (#14)
                 text = QCoreApplication.translate(
                     "ContractPanels", "Renewal proposal: new term {s} – {e}.").format(
@@ -495,41 +499,31 @@ class RenewalHistoryPanel(PanelBase):
                     "ContractPanels", "Unanswered when the term ended: accepting it now still "
                                       "renews the contract from {n}.").format(
                     n=fmt.date(p.new_term_start))
-            if self._outlook.period is not None:
+            if outlook.period is not None:
                 text += " " + QCoreApplication.translate(
                     "ContractPanels", "The ISTAT FOI figure of {p} was not published when it "
                                       "was made: the amount leaves it out.").format(
-                    p=self._outlook.period.label)
-            self.proposal_label.setText(text)
-        elif state == "accepted":
-            self.proposal_label.setText(QCoreApplication.translate(
+                    p=outlook.period.label)
+            return text
+        if state == "accepted":
+            return QCoreApplication.translate(
                 "ContractPanels", "Proposal accepted: the contract renews on {d}.").format(
-                d=fmt.date(self._outlook.on)))
-        elif state == "rejected":
-            self.proposal_label.setText(QCoreApplication.translate(
+                d=fmt.date(outlook.on))
+        if state == "rejected":
+            return QCoreApplication.translate(
                 "ContractPanels", "Proposal rejected: the contract ends on {e}.").format(
-                e=fmt.date(self._outlook.on)))
-        elif state == "waiting":
-            self.proposal_label.setText(QCoreApplication.translate(
+                e=fmt.date(outlook.on))
+        if state == "waiting":
+            return QCoreApplication.translate(
                 "ContractPanels", "The term is over and the renewal waits for the ISTAT FOI figure "
                                   "of {p}. Add it (Contracts ▸ ISTAT FOI index) and run the "
                                   "renewals, or renew without it.").format(
-                p=self._outlook.period.label))
-        elif state == "proposal_due":
-            self.proposal_label.setText(QCoreApplication.translate(
+                p=outlook.period.label)
+        if state == "proposal_due":
+            return QCoreApplication.translate(
                 "ContractPanels", "The renewal will be proposed on {d}.").format(
-                d=fmt.date(self._outlook.on)))
-        else:
-            self.proposal_label.setText(QCoreApplication.translate("ContractPanels", "No renewal proposal awaiting a decision."))
-        self.table.setRowCount(len(rows))
-        for r, h in enumerate(rows):
-            self.table.setItem(r, 0, _item(str(h.from_term_no)))
-            self.table.setItem(r, 1, _item(self._status.get(h.status, h.status)))
-            self.table.setItem(r, 2, _item(f"{fmt.date(h.new_term_start)} – {fmt.date(h.new_term_end)}"))
-            self.table.setItem(r, 3, _item(fmt.euro(h.old_amount), right=True))
-            self.table.setItem(r, 4, _item(fmt.euro(h.new_amount), right=True))
-            self.table.setItem(r, 5, _item(self.formula(h)))
-        self.table.resizeColumnsToContents()
+                d=fmt.date(outlook.on))
+        return QCoreApplication.translate("ContractPanels", "No renewal proposal awaiting a decision.")
 
     @staticmethod
     def formula(h) -> str:
@@ -552,22 +546,20 @@ class RenewalHistoryPanel(PanelBase):
             istat = QCoreApplication.translate("ContractPanels", "ISTAT FOI {y} not yet published").format(y=period)
         text = (f"{fmt.euro(h.old_amount)} × (1 + {format_pct(h.change_pct)}% + "
                 f"{format_pct(h.istat_share_pct)}% × {istat}) = ")
-        agreed = "; agreed " in (h.formula or "")
+        agreed = h.agreed
         return text + (QCoreApplication.translate("ContractPanels", "{a} (agreed)").format(a=fmt.euro(h.new_amount))
                        if agreed else fmt.euro(h.new_amount))
 
     def accept(self) -> None:
         p = self._proposal
-        if p is None:
+        if p is None or self.view is None or not self.form_clean():
             return
-        from servicedesk.services import istat
-
         from .contract_fields import format_amount, format_pct, parse_amount
 
-        period = self._outlook.period if self._outlook else None
-        figure = istat.figure(period) if period is not None else None
+        period = self.view.outlook.period
+        change = self.view.istat_figures.get(period) if period is not None else None
         prompt = QCoreApplication.translate("ContractPanels", "Amount of the new term (as proposed, or as agreed):")
-        if period is not None and figure is None:
+        if period is not None and change is None:
             prompt = QCoreApplication.translate(
                 "ContractPanels", "The ISTAT FOI figure of {p} is still not published: the "
                                   "amount below leaves it out. Accept it as agreed with the "
@@ -577,45 +569,35 @@ class RenewalHistoryPanel(PanelBase):
             prompt = QCoreApplication.translate(
                 "ContractPanels", "The ISTAT FOI figure of {p} ({c}%) is now published: leave the "
                                   "amount empty to apply it.").format(
-                p=period.label, c=format_pct(figure.change_pct)) + "\n\n" + prompt
+                p=period.label, c=format_pct(change)) + "\n\n" + prompt
         text, ok = QInputDialog.getText(
             self, QCoreApplication.translate("ContractPanels", "Accept renewal proposal"), prompt,
-            text="" if figure is not None else format_amount(p.new_amount))
+            text="" if change is not None else format_amount(p.new_amount))
         if not ok:
             return
         try:
             amount = parse_amount(text)
-            renewals.accept_proposal(p.id, p.version, amount)
         except ValueError:
             self.editor.warn(QCoreApplication.translate("ContractPanels", "The amount is not a valid number."))
             return
-        except ServiceDeskError as err:
-            self._fail(err)
-        self.changed.emit()
+        self.write(renewals.accept_proposal, p.id, p.version, amount)
 
     def renew_without_istat(self) -> None:
-        c = self.contract
-        o = self._outlook
-        if c is None or o is None or o.period is None or not self.editor.confirm(
-                QCoreApplication.translate(
-                    "ContractPanels", "Renew now without the ISTAT FOI figure of {p}? The new term "
-                                      "starts on {d}; the renewal records that the figure was "
-                                      "left out by choice.").format(
-                    p=o.period.label, d=fmt.date(c.term_end + dt.timedelta(days=1)))):
+        view = self.view
+        if view is None or view.outlook.period is None or not self.form_clean():
             return
-        try:
-            renewals.renew_without_istat(c.id, c.version)
-        except ServiceDeskError as err:
-            self._fail(err)
-        self.changed.emit()
+        c = view.snapshot
+        if not self.editor.confirm(QCoreApplication.translate(
+                "ContractPanels", "Renew now without the ISTAT FOI figure of {p}? The new term "
+                                  "starts on {d}; the renewal records that the figure was "
+                                  "left out by choice.").format(
+                p=view.outlook.period.label, d=fmt.date(c.term_end + dt.timedelta(days=1)))):
+            return
+        self.write(renewals.renew_without_istat, c.id, c.version)
 
     def reject(self) -> None:
         p = self._proposal
-        if p is None or not self.editor.confirm(QCoreApplication.translate(
+        if p is None or not self.form_clean() or not self.editor.confirm(QCoreApplication.translate(
                 "ContractPanels", "Reject the proposal? The contract expires at the end of its term.")):
             return
-        try:
-            renewals.reject_proposal(p.id, p.version)
-        except ServiceDeskError as err:
-            self._fail(err)
-        self.changed.emit()
+        self.write(renewals.reject_proposal, p.id, p.version)
