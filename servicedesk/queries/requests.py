@@ -524,3 +524,33 @@ def find_customers(text: str, limit: int = 30) -> list[CustomerHit]:
              .order_by(Party.name).limit(limit))
     return [CustomerHit(p.id, p.code, p.name, p.vat_number or "", p.city or "", p.province_id or "")
             for p in query]
+
+
+# -- what the queue dock shows after one filter change (run on a worker) -------------------
+@dataclass(frozen=True)
+class QueueView:
+    """One consistent answer for the queue: its ids, the counters, and the hints under the
+    search box (closed requests matching a search of the open queue; a serial number typed
+    exactly)."""
+
+    spec: QueueSpec
+    now: dt.datetime
+    ids: list[int]
+    counts: QueueCounts
+    closed_matches: int = 0
+    serial: Any = None  # serials.UnitHit of a serial number typed exactly
+
+
+def queue_view(spec: QueueSpec, operator_id: int | None = None,
+               now: dt.datetime | None = None) -> QueueView:
+    from .serials import find_units
+
+    now = now or clock.now()
+    ids = queue_ids(spec, now)
+    counts = counters(now, operator_id=operator_id)
+    open_only = spec.status_group == "open" and not spec.statuses
+    closed = closed_matches(spec, now) if open_only and not ids else 0
+    text = spec.text.strip()
+    hits = find_units(text, limit=5) if len(text) >= 3 else []
+    serial = next((h for h in hits if h.serial.lower() == text.lower()), None)
+    return QueueView(spec, now, ids, counts, closed, serial)
