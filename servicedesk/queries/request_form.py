@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..models import (Contact, Contract, JobOrder, Party, Product, RequestUnit, ServiceRequest,
-                      Unit)
+from ..models import (Contact, Contract, JobOrder, KbArticle, Party, Product, RequestUnit,
+                      ServiceRequest, Unit)
 from ..services.requests import ContractOption, RequestInput, active_contracts
 from . import requests as rq
 
@@ -198,3 +198,16 @@ def request_view(request_id: int, lang: str = "en") -> RequestView | None:
 def request_number(request_id: int) -> str | None:
     return ServiceRequest.select(ServiceRequest.number) \
         .where(ServiceRequest.id == request_id).scalar()
+
+
+def request_status(request_id: int) -> str | None:
+    return ServiceRequest.select(ServiceRequest.status) \
+        .where(ServiceRequest.id == request_id).scalar()
+
+
+def article_solution_note(article_id: int) -> str | None:
+    """What applying a KB article copies into the request's note (None: no such article)."""
+    from ..services.kb import solution_note
+
+    article = KbArticle.get_or_none(KbArticle.id == article_id)
+    return solution_note(article) if article is not None else None
