@@ -21,34 +21,67 @@ __all__ = ["COL", "COLUMNS", "ID_ROLE", "URGENCY_ROLE", "RequestQueueModel"]
 URGENCY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _t(text: str) -> Callable[[], str]:
-    # The context of the texts this model has always had (translations stay valid).
-    return lambda: QCoreApplication.translate("RequestQueueModel", text)
-
-
 def _unit(rec: rq.QueueRow) -> str:
     return rec.unit + (f" (+{rec.units - 1})" if rec.units > 1 else "")
 
 
-# key, sort key (None: not sortable), header, header tooltip, display (None: by the model)
-_SPEC: list[tuple[str, str | None, Callable[[], str], Callable[[], str],
-                  Callable[[rq.QueueRow], Any] | None]] = [
-    ("number", "number", _t("Number"),
-     _t("Request number; the mark shows overdue, at-risk or paused SLA"), lambda r: r.number),
-    ("opened", "opened_at", _t("Opened"), _t("When the request was opened"),
-     lambda r: fmt.datetime(r.opened_at)),
-    ("customer", "customer", _t("Customer"), _t("Customer"), lambda r: r.customer),
-    ("province", "province", _t("Prov."), _t("Province of the customer"), lambda r: r.province),
-    ("unit", None, _t("Product / serial"),
-     _t("The first unit involved (product and serial number)"), _unit),
-    ("problem", "problem_type", _t("Problem"), _t("Problem type"), lambda r: r.problem_type),
-    ("priority", "priority", _t("Priority"), _t("Priority"), lambda r: r.priority_name),
-    ("status", "status", _t("Status"), _t("Status"), lambda r: labels.status_name(r.status)),
-    ("team", "team", _t("Team"), _t("Team"), lambda r: r.team),
-    ("owner", "owner", _t("Owner"), _t("Operator in charge"), lambda r: r.owner),
-    ("sla", "sla_due", _t("SLA due"),
-     _t("The running SLA deadline (response, then resolution), in working time"), None),
-    ("age", "age", _t("Age"), _t("Time since the request was opened"), None),
+def _headers() -> dict[str, tuple[str, str]]:
+    """Header text and tooltip of each column, in the user's language (literal calls: lupdate
+    reads them)."""
+    return {
+        "number": (QCoreApplication.translate("RequestQueueModel", "Number"),
+                   QCoreApplication.translate("RequestQueueModel",
+                                              "Request number; the mark shows overdue, at-risk or paused SLA")),
+        "opened": (QCoreApplication.translate("RequestQueueModel", "Opened"),
+                   QCoreApplication.translate("RequestQueueModel",
+                                              "When the request was opened")),
+        "customer": (QCoreApplication.translate("RequestQueueModel", "Customer"),
+                     QCoreApplication.translate("RequestQueueModel",
+                                                "Customer")),
+        "province": (QCoreApplication.translate("RequestQueueModel", "Prov."),
+                     QCoreApplication.translate("RequestQueueModel",
+                                                "Province of the customer")),
+        "unit": (QCoreApplication.translate("RequestQueueModel", "Product / serial"),
+                 QCoreApplication.translate("RequestQueueModel",
+                                            "The first unit involved (product and serial number)")),
+        "problem": (QCoreApplication.translate("RequestQueueModel", "Problem"),
+                    QCoreApplication.translate("RequestQueueModel",
+                                               "Problem type")),
+        "priority": (QCoreApplication.translate("RequestQueueModel", "Priority"),
+                     QCoreApplication.translate("RequestQueueModel",
+                                                "Priority")),
+        "status": (QCoreApplication.translate("RequestQueueModel", "Status"),
+                   QCoreApplication.translate("RequestQueueModel",
+                                              "Status")),
+        "team": (QCoreApplication.translate("RequestQueueModel", "Team"),
+                 QCoreApplication.translate("RequestQueueModel",
+                                            "Team")),
+        "owner": (QCoreApplication.translate("RequestQueueModel", "Owner"),
+                  QCoreApplication.translate("RequestQueueModel",
+                                             "Operator in charge")),
+        "sla": (QCoreApplication.translate("RequestQueueModel", "SLA due"),
+                QCoreApplication.translate("RequestQueueModel",
+                                           "The running SLA deadline (response, then resolution), in working time")),
+        "age": (QCoreApplication.translate("RequestQueueModel", "Age"),
+                QCoreApplication.translate("RequestQueueModel",
+                                           "Time since the request was opened")),
+    }
+
+
+# key, sort key (None: not sortable), display (None: the model's own, see ``data``)
+_SPEC: list[tuple[str, str | None, Callable[[rq.QueueRow], Any] | None]] = [
+    ("number", "number", lambda r: r.number),
+    ("opened", "opened_at", lambda r: fmt.datetime(r.opened_at)),
+    ("customer", "customer", lambda r: r.customer),
+    ("province", "province", lambda r: r.province),
+    ("unit", None, _unit),
+    ("problem", "problem_type", lambda r: r.problem_type),
+    ("priority", "priority", lambda r: r.priority_name),
+    ("status", "status", lambda r: labels.status_name(r.status)),
+    ("team", "team", lambda r: r.team),
+    ("owner", "owner", lambda r: r.owner),
+    ("sla", "sla_due", None),
+    ("age", "age", None),
 ]
 COLUMNS = [(key, sort) for key, sort, *_ in _SPEC]
 COL = {key: i for i, (key, _) in enumerate(COLUMNS)}
@@ -63,8 +96,9 @@ class RequestQueueModel(IdPagedModel[rq.QueueRow]):
 
     def __init__(self, *, lang: str = "en", parent=None) -> None:
         self.lang = lang
-        columns = [Column(key, header, display or (lambda r: None), sort, tooltip)
-                   for key, sort, header, tooltip, display in _SPEC]
+        columns = [Column(key, lambda k=key: _headers()[k][0], display or (lambda r: None), sort,
+                          lambda k=key: _headers()[k][1])
+                   for key, sort, display in _SPEC]
         super().__init__(columns, lambda ids: rq.rows_for(ids, self.lang), parent)
         self.spec = rq.QueueSpec()
         self._now = clock.now()

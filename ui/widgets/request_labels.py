@@ -35,6 +35,19 @@ def status_short_name(code: str) -> str:
     return names.get(code) or status_name(code)
 
 
+def contract_status_name(code: str) -> str:
+    """A contract's status where the request area shows it (the serial-number lookup)."""
+    names = {
+        "draft": QCoreApplication.translate("RequestLabels", "draft"),
+        "active": QCoreApplication.translate("RequestLabels", "active"),
+        "suspended": QCoreApplication.translate("RequestLabels", "suspended"),
+        "expired": QCoreApplication.translate("RequestLabels", "expired"),
+        "cancelled": QCoreApplication.translate("RequestLabels", "cancelled"),
+        "closed": QCoreApplication.translate("RequestLabels", "closed"),
+    }
+    return names.get(code, code)
+
+
 def transition_label(code: str) -> str:
     """The button text that moves a request to ``code``."""
     names = {

@@ -82,8 +82,8 @@ class TimelinePanel(QWidget):
         body = html.escape(e.text).replace("\n", "<br>") if e.text else ""
         link = ""
         if e.intervention_id:
-            link = (f" <a href='intervention:{e.intervention_id}'>"
-                    f"{html.escape(self.tr('open'))}</a>")
+            open_text = html.escape(self.tr("open"))
+            link = f" <a href='intervention:{e.intervention_id}'>{open_text}</a>"
         return (f"<div style='margin-bottom:8px'><span style='color:{COLORS.get(e.kind, '#374151')};"
                 f"font-weight:bold'>{html.escape(self.headline(e))}</span>{link}<br>"
                 f"<span style='color:#6b7280'>{when} · {who}</span>"
