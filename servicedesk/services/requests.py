@@ -393,8 +393,9 @@ def _change_status(request: ServiceRequest, to: str, final_report: str | None, n
         movement = tickets.debit_for_request(request, override=ticket_override,
                                              note=request.number)
         if movement is not None and movement.override:
-            _event(request, "ticket_override",
-                   text=note.strip() or f"{movement.quantity} ticket(s)")
+            # The kind says what happened (the UI says it in the user's language), the text
+            # keeps the user's reason only.
+            _event(request, "ticket_override", text=note.strip())
     elif was == "closed":
         tickets.reverse_debit(request, note=request.number)
 

@@ -213,7 +213,10 @@ class AuditView(QWidget):
             header.resizeSection(col, width)
         layout.addWidget(self.view)
         ctx.bus.changes.connect(self._on_changes)
-        self.show_read(read(table_name, record_id))
+        if table_name and record_id:  # given at construction: read at once
+            self.show_read(read(table_name, record_id))
+        else:
+            self._show([])
 
     def set_record(self, table_name: str | None, record_id: int | None) -> None:
         self.table_name, self.record_id = table_name, record_id
