@@ -6818,6 +6818,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Tempo trascorso dall'apertura</translation>
     </message>
     <message>
+      <source>Priority: %1</source>
+      <translation>Priorità: %1</translation>
+    </message>
+    <message>
       <source>%1 units</source>
       <translation>%1 matricole</translation>
     </message>
@@ -7117,6 +7121,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>sistema</translation>
     </message>
     <message>
+      <source>Visit of maintenance plan no. %1</source>
+      <translation>Visita del piano di manutenzione n. %1</translation>
+    </message>
+    <message>
       <source>open</source>
       <translation>apri</translation>
     </message>
@@ -7141,12 +7149,32 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Chiusa senza ticket residui (forzatura)</translation>
     </message>
     <message>
+      <source>Knowledge base article applied</source>
+      <translation>Articolo della Knowledge Base applicato</translation>
+    </message>
+    <message>
       <source>Intervention</source>
       <translation>Intervento</translation>
     </message>
     <message>
       <source>Event</source>
       <translation>Evento</translation>
+    </message>
+    <message>
+      <source>Intervention scheduled</source>
+      <translation>Intervento pianificato</translation>
+    </message>
+    <message>
+      <source>Intervention rescheduled</source>
+      <translation>Intervento ripianificato</translation>
+    </message>
+    <message>
+      <source>Intervention completed</source>
+      <translation>Intervento completato</translation>
+    </message>
+    <message>
+      <source>Intervention cancelled</source>
+      <translation>Intervento annullato</translation>
     </message>
     <message>
       <source>planned</source>

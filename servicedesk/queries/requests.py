@@ -441,6 +441,8 @@ def counters(now: dt.datetime | None = None, operator_id: int | None = None) -> 
 
 # -- the history of one request (R-REQ-5) ---------------------------------------------------
 _PLAN_TEXT = re.compile(r"^maintenance plan #(\d+)$")  # services/maintenance.py's opening note
+# What a ticket override recorded without a reason before the history kept codes only (#12).
+_OLD_OVERRIDE_TEXT = re.compile(r"^-?\d+ ticket\(s\)$")
 
 @dataclass(frozen=True)
 class TimelineEntry:
@@ -479,6 +481,8 @@ def timeline(request_id: int, lang: str = "en") -> list[TimelineEntry]:
         match = _PLAN_TEXT.match(text or "")
         if e.kind == "status" and match:  # a visit generated from a maintenance plan
             text, plan = "", int(match.group(1))
+        if e.kind == "ticket_override" and _OLD_OVERRIDE_TEXT.match(text or ""):
+            text = ""  # English written by an older version; the headline says it
         out.append(TimelineEntry(e.at, e.kind, names.get(e.operator_id, ""), text,
                                  e.from_status, e.to_status, maintenance_plan_id=plan))
     for i in (Intervention.select().where(Intervention.request == request_id)

@@ -115,7 +115,7 @@ def test_a_change_made_elsewhere_keeps_what_the_user_is_typing(window, qtbot, mo
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     assert not editor.save()  # the other change is not overwritten: the op runner says so
-    assert shown and "description" in shown[0]
+    assert shown and "Description: Cambiata altrove" in shown[0]
     assert ServiceRequest.get_by_id(r.id).description == "Cambiata altrove"
     assert editor.form.description.toPlainText() == "Cambiata altrove"  # reloaded
 

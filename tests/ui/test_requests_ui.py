@@ -135,7 +135,7 @@ def test_concurrent_edit_shows_conflict_and_reloads(window, qtbot, monkeypatch,
     seen = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: seen.append(box.text()) or 0)
     assert not editor.save()
-    assert seen and "description" in seen[0]  # the op runner said what differs
+    assert seen and "Description: Changed on another workstation" in seen[0]  # what differs
     assert ServiceRequest.get_by_id(r.id).description == "Changed on another workstation"
     assert editor.form.description.toPlainText() == "Changed on another workstation"  # reloaded
 

@@ -47,7 +47,7 @@ def _headers() -> dict[str, tuple[str, str]]:
         "problem": (QCoreApplication.translate("RequestQueueModel", "Problem"),
                     QCoreApplication.translate("RequestQueueModel",
                                                "Problem type")),
-        "priority": (QCoreApplication.translate("RequestQueueModel", "Priority"),
+        "priority": ("!",  # the column shows the priority's coloured mark
                      QCoreApplication.translate("RequestQueueModel",
                                                 "Priority")),
         "status": (QCoreApplication.translate("RequestQueueModel", "Status"),
@@ -76,8 +76,8 @@ _SPEC: list[tuple[str, str | None, Callable[[rq.QueueRow], Any] | None]] = [
     ("province", "province", lambda r: r.province),
     ("unit", None, _unit),
     ("problem", "problem_type", lambda r: r.problem_type),
-    ("priority", "priority", lambda r: r.priority_name),
-    ("status", "status", lambda r: labels.status_name(r.status)),
+    ("priority", "priority", lambda r: None),  # its coloured mark; the name in the tooltip
+    ("status", "status", lambda r: labels.status_short_name(r.status)),
     ("team", "team", lambda r: r.team),
     ("owner", "owner", lambda r: r.owner),
     ("sla", "sla_due", None),
@@ -173,6 +173,11 @@ class RequestQueueModel(IdPagedModel[rq.QueueRow]):
         lines = [f"{rec.number} — {rec.customer}"]
         if rec.subject:
             lines.append(rec.subject)
+        if key == "priority":
+            lines.append(QCoreApplication.translate("RequestQueueModel", "Priority: %1")
+                         .replace("%1", rec.priority_name))
+        if key == "status":
+            lines.append(labels.status_name(rec.status))
         mark = labels.urgency_name(urgency)
         if mark:
             lines.append(mark)

@@ -14,6 +14,7 @@ from servicedesk.services.requests import CHANNELS, ContractOption, RequestInput
 
 from ... import fmt
 from ...widgets import request_labels as labels
+from ...widgets.invalid_mark import set_invalid
 from ...widgets.limited_text import limit_text
 from ...widgets.request_customer_picker import CustomerPicker
 
@@ -314,12 +315,11 @@ class RequestForm(QScrollArea):
         for fe in err.errors:
             widget = self.fields.get(fe.field)
             if widget is not None:
-                _set_invalid(widget, True)
+                set_invalid(widget, True)  # cleared by the user's next change of the field
 
     def clear_invalid(self) -> None:
         for widget in self.fields.values():
-            if widget.property("invalid"):
-                _set_invalid(widget, False)
+            set_invalid(widget, False)
 
     # -- the user's changes ----------------------------------------------------------------
     def _customer_changed(self, customer_id: int) -> None:
@@ -333,9 +333,3 @@ class RequestForm(QScrollArea):
     def _sla_inputs(self) -> None:
         if not self._loading:
             self.sla_inputs_changed.emit()
-
-
-def _set_invalid(widget: QWidget, on: bool) -> None:
-    widget.setProperty("invalid", on)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)

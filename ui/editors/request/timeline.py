@@ -79,7 +79,11 @@ class TimelinePanel(QWidget):
     def entry_html(self, e: TimelineEntry) -> str:
         who = html.escape(e.operator or self.tr("system"))
         when = html.escape(fmt.datetime(e.at))
-        body = html.escape(e.text).replace("\n", "<br>") if e.text else ""
+        text = e.text
+        if e.maintenance_plan_id is not None:
+            text = self.tr("Visit of maintenance plan no. %1").replace(
+                "%1", str(e.maintenance_plan_id))
+        body = html.escape(text).replace("\n", "<br>") if text else ""
         link = ""
         if e.intervention_id:
             open_text = html.escape(self.tr("open"))
@@ -102,12 +106,24 @@ class TimelinePanel(QWidget):
             return self.tr("Note")
         if e.kind == "ticket_override":
             return self.tr("Closed without tickets left (override)")
-        if e.kind == "intervention":
+        if e.kind == "kb_applied":
+            return self.tr("Knowledge base article applied")
+        if e.kind == "intervention_event":  # what happened to one intervention, when
+            what = self._intervention_action(e.intervention_status)
+            return f"{what}: {e.activity}" if e.activity else what
+        if e.kind == "intervention":  # the intervention itself, as it is now
             what = self.tr("Intervention")
             status = self._intervention_status(e.intervention_status)
             parts = [x for x in (e.activity, status) if x]
             return f"{what}: {' — '.join(parts)}" if parts else what
         return self.tr("Event")
+
+    def _intervention_action(self, code: str) -> str:
+        names = {"scheduled": self.tr("Intervention scheduled"),
+                 "rescheduled": self.tr("Intervention rescheduled"),
+                 "done": self.tr("Intervention completed"),
+                 "cancelled": self.tr("Intervention cancelled")}
+        return names.get(code, self.tr("Intervention"))
 
     def _intervention_status(self, code: str) -> str:
         names = {"planned": self.tr("planned"), "in_progress": self.tr("in progress"),
