@@ -6311,6 +6311,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Salva la richiesta (Ctrl+S)</translation>
     </message>
     <message>
+      <source>Request</source>
+      <translation>Richiesta</translation>
+    </message>
+    <message>
       <source>The request could not be read: %1</source>
       <translation>Non è stato possibile leggere la richiesta: %1</translation>
     </message>

@@ -20,6 +20,7 @@ from .. import fmt
 from ..models.paged import ViewState
 from ..models.request_queue_model import COL, COLUMNS, ID_ROLE, RequestQueueModel
 from ..widgets import request_labels as labels
+from ..widgets.flow_layout import flow_host
 from ..workers import Worker
 
 DEBOUNCE_MS = 250
@@ -89,8 +90,6 @@ class RequestQueueDock(QWidget):
         outer.setContentsMargins(6, 6, 6, 4)
         outer.setSpacing(5)
 
-        counters = QHBoxLayout()
-        counters.setSpacing(4)
         self.open_btn = CounterButton("counterOpen")
         self.overdue_btn = CounterButton("counterOverdue", sla.OVERDUE)
         self.risk_btn = CounterButton("counterAtRisk", sla.AT_RISK)
@@ -100,10 +99,11 @@ class RequestQueueDock(QWidget):
         self.risk_btn.setToolTip(self.tr("Less than 25% of the SLA window or two working hours "
                                          "left: show only these"))
         self.unassigned_btn.setToolTip(self.tr("Open requests without an owner: show only these"))
-        for btn in (self.open_btn, self.overdue_btn, self.risk_btn, self.unassigned_btn):
-            counters.addWidget(btn)
-        counters.addStretch(1)
-        outer.addLayout(counters)
+        # The counters wrap onto a second line in a narrow panel instead of widening it.
+        counters, _flow = flow_host(self.open_btn, self.overdue_btn, self.risk_btn,
+                                    self.unassigned_btn)
+        counters.setObjectName("queueCounters")
+        outer.addWidget(counters)
         self.open_btn.clicked.connect(self._show_open)
         self.overdue_btn.clicked.connect(lambda on: self._counter_filter("overdue", on))
         self.risk_btn.clicked.connect(lambda on: self._counter_filter("at_risk", on))
@@ -151,7 +151,7 @@ class RequestQueueDock(QWidget):
         self._fill_reference_combos()
         for combo in (self.status_combo, self.priority_combo, self.team_combo, self.owner_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(3)  # the panel may be narrow: the list is wide
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             filters.addWidget(combo)
         outer.addLayout(filters)
@@ -193,8 +193,8 @@ class RequestQueueDock(QWidget):
         header.resizeSection(COL["status"], max(
             self.view.fontMetrics().horizontalAdvance(labels.status_short_name(code))
             for code in sla.OPEN_STATUSES) + 16)
-        header.resizeSection(COL["sla"],
-                             QFontMetrics(bold).horizontalAdvance("30/12/2026 00:00") + 18)
+        header.resizeSection(COL["sla"],  # other years show a two-digit year (short_datetime)
+                             QFontMetrics(bold).horizontalAdvance("30/12/26 00:00") + 14)
         header.setSectionResizeMode(COL["customer"], QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(icon + 14)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -212,6 +212,8 @@ class RequestQueueDock(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("queueCount")
         self.count_label.setProperty("role", "hint")
+        # The count gives way first in a narrow panel (the buttons must stay whole).
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         foot.addWidget(self.count_label, 1)
         self.urgency_sort = QPushButton(self.tr("Most urgent first"))
         self.urgency_sort.setObjectName("queueUrgencySort")

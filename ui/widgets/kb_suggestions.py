@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
@@ -64,7 +64,12 @@ class KbSuggestionsPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.list_host)
+        self.scroll = scroll
+        # A scroll area squeezes its content to the viewport's height and ignores how tall
+        # wrapped text gets at its width: the cards would be cut to one line (#12).
+        scroll.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -156,6 +161,22 @@ class KbSuggestionsPanel(QWidget):
         self.worker.wait()
         QCoreApplication.processEvents()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+            self._fit_height()
+        return False
+
+    def _fit_later(self) -> None:
+        # New cards are measured once their layout has settled (the next turn of the loop).
+        QTimer.singleShot(0, self, self._fit_height)
+
+    def _fit_height(self) -> None:
+        """The cards as tall as their text needs at the width they get."""
+        height = self.list_layout.totalHeightForWidth(self.scroll.viewport().width())
+        if height < 0:  # nothing wraps (no cards): the plain minimum
+            height = self.list_layout.totalMinimumSize().height()
+        self.list_host.setMinimumHeight(height)
+
     # -- rendering ------------------------------------------------------------------------------
     def _clear(self) -> None:
         while self.list_layout.count():
@@ -172,6 +193,7 @@ class KbSuggestionsPanel(QWidget):
                                         "for similar problems appear here.") if empty else
                                 self.tr("No similar article or past request found."))
             self.list_layout.addStretch(1)
+            self._fit_later()
             return
         self.status.setText(self.tr("%1 articles, %2 similar resolved requests")
                             .replace("%1", str(len(s.articles))).replace("%2", str(len(s.requests))))
@@ -185,6 +207,7 @@ class KbSuggestionsPanel(QWidget):
             for hit in s.requests:
                 self.list_layout.addWidget(self._request_card(hit))
         self.list_layout.addStretch(1)
+        self._fit_later()
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text)

@@ -96,7 +96,8 @@ def age_text(opened: dt.datetime | None, now: dt.datetime) -> str:
 
 
 def short_datetime(value: dt.datetime | None, now: dt.datetime) -> str:
-    """"14:30" today, "27/11 14:30" this year, the full date otherwise (narrow columns)."""
+    """"14:30" today, "27/11 14:30" this year, "27/11/25 14:30" otherwise (narrow columns;
+    the full date is in the tooltip)."""
     if value is None:
         return ""
     from PySide6.QtCore import QLocale
@@ -108,7 +109,7 @@ def short_datetime(value: dt.datetime | None, now: dt.datetime) -> str:
         return QLocale().toString(qdt, "HH:mm")
     if value.year == now.year:
         return QLocale().toString(qdt, "dd/MM HH:mm")
-    return fmt.datetime(value)
+    return QLocale().toString(qdt, "dd/MM/yy HH:mm")
 
 
 def remaining_text(minutes: int | None, overdue: bool = False) -> str:

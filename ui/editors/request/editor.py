@@ -30,7 +30,8 @@ from .timeline import TimelinePanel
 from .workflow import StatusButtons, StatusWorkflow
 
 _log = logging.getLogger(__name__)
-WIDE = 1000  # form and panels side by side from this width, one above the other below it
+WIDE = 1000  # form and panels side by side from this width
+TALL = 680  # narrower: one above the other from this height, else the form is the first tab
 
 
 class RequestEditor(QWidget):
@@ -99,12 +100,34 @@ class RequestEditor(QWidget):
         self._split.setStretchFactor(1, 4)
         self._split.setSizes([520, 440])
         outer.addWidget(self._split, 1)
+        self._mode = "side"
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        wanted = Qt.Orientation.Horizontal if self.width() >= WIDE else Qt.Orientation.Vertical
-        if self._split.orientation() != wanted:
-            self._split.setOrientation(wanted)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Form and panels side by side in a wide tab, one above the other in a tall one, and
+        in a small tab the form becomes the first of the tabs (each gets the whole height)."""
+        if self.width() >= WIDE:
+            mode = "side"
+        else:
+            mode = "stacked" if self.height() >= TALL else "tabs"
+        if mode == self._mode:
+            return
+        self._mode = mode
+        if mode == "tabs":
+            self.tabs.insertTab(0, self.form, self.tr("Request"))
+            self.tabs.setCurrentIndex(0)
+            return
+        if self.tabs.indexOf(self.form) >= 0:
+            self.tabs.removeTab(self.tabs.indexOf(self.form))
+            self._split.insertWidget(0, self.form)
+            self.form.show()
+        side = mode == "side"
+        self._split.setOrientation(Qt.Orientation.Horizontal if side else Qt.Orientation.Vertical)
+        room = self.width() if side else self.height()
+        self._split.setSizes([room * 5 // 9, room * 4 // 9])  # the form a little larger
 
     # -- the editor interface (ui/extensions.py) ------------------------------------------
     def description_text(self) -> str:
@@ -122,7 +145,7 @@ class RequestEditor(QWidget):
     def append_note(self, text: str) -> None:
         """Add ``text`` to the note being written (not saved) and show it."""
         self.timeline.append_note(text)
-        self.tabs.setCurrentIndex(0)
+        self.tabs.setCurrentWidget(self.timeline)
 
     def panel(self, key: str) -> QWidget | None:
         """The registered panel ``key`` (built if it was not yet)."""

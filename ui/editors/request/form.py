@@ -39,6 +39,8 @@ class RequestForm(QScrollArea):
         self._loaded = RequestInput()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # The fields shrink with the tab (long choices are elided): never a horizontal bar.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(320)
         host = QWidget()
         form = QFormLayout(host)
@@ -56,7 +58,7 @@ class RequestForm(QScrollArea):
         self.units.setObjectName("requestUnits")
         self.units.setMaximumHeight(110)
         self.units.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.units.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.units.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.units.itemChanged.connect(self._unit_toggled)
         self.channel = self._combo("requestChannel")
         self.problem_type = self._combo("requestProblemType")
@@ -111,6 +113,9 @@ class RequestForm(QScrollArea):
     def _combo(name: str) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
+        # A contact or contract label may be long: it must not set the form's width.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
         return combo
 
     # -- reference lists -------------------------------------------------------------------
@@ -220,7 +225,8 @@ class RequestForm(QScrollArea):
             self.job_order.addItem(f"{j.code} — {j.title}", j.id)
         wanted = set(data.unit_ids) if data else set()
         for u in choices.units:
-            text = f"{u.product} · {u.serial}" + (f" · {u.site}" if u.site else "")
+            # The serial first: it is what the caller reads out; a narrow form elides the rest.
+            text = f"{u.serial} — {u.product}" + (f" · {u.site}" if u.site else "")
             item = QListWidgetItem(text)
             item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, u.id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from ...extensions import RequestPanel, request_panels
 
@@ -36,7 +36,13 @@ class PanelSlot(QWidget):
                 widget = QLabel(self.tr("This panel could not be opened: %1").replace("%1", str(exc)))
                 widget.setWordWrap(True)
             widget.setProperty("panel_key", self.panel.key)
-            self._layout.addWidget(widget)
+            # A panel wider than the tab scrolls inside its tab instead of widening the editor
+            # (and with it the page) for every tab.
+            scroll = QScrollArea()
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(widget)
+            self._layout.addWidget(scroll)
             self.widget_ = widget
         return self.widget_
 

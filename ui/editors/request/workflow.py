@@ -5,40 +5,33 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QInputDialog, QMessageBox, QPushButton,
-                               QScrollArea, QWidget)
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton, QSizePolicy, QWidget
 
 from servicedesk.errors import ServiceDeskError, ValidationError
 from servicedesk.services import requests as svc
 
 from ... import messages
 from ...widgets import request_labels as labels
+from ...widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from .editor import RequestEditor
 
 
-class StatusButtons(QScrollArea):
-    """One button per allowed move; they scroll sideways when the tab is narrow instead of
-    widening the window."""
+class StatusButtons(QWidget):
+    """One button per allowed move; in a narrow tab they wrap onto a second line (never a
+    horizontal scroll bar, never a wider window)."""
 
     requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("requestTransitions")
-        host = QWidget()
-        self.box = QHBoxLayout(host)
-        self.box.setSpacing(4)
-        self.box.setContentsMargins(0, 0, 0, 0)
-        self.box.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.setWidget(host)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFixedHeight(self.fontMetrics().height() + 36)
-        self.setMinimumWidth(120)
+        self.box = FlowLayout(self)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def show_status(self, status: str | None, can_edit: bool) -> None:
         while self.box.count():
