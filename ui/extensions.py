@@ -2,8 +2,17 @@
 
 Request editor panels: the request editor (requests feature) shows, beside its form, one tab per
 registered panel — interventions, work log, KB suggestions, audit trail … A panel factory gets
-``(ctx, editor)`` and returns a QWidget; the editor then calls ``panel.set_request(editor)``
-(if the widget has it) whenever the request is loaded or saved. The editor offers:
+``(ctx, editor)`` and returns a QWidget built for that editor (it may read the request at once).
+The editor builds a panel the first time its tab is shown, and afterwards tells it about the
+request whenever the request is loaded or saved — while the panel is shown, else when it is
+shown next — in one of two ways:
+
+- ``panel.read(request_id)`` and ``panel.show_read(result)``: ``read`` reads the core only (no
+  widget: it runs on the editor's worker thread, as the signed-in operator) and ``show_read``
+  shows its answer on the GUI thread. Prefer this: opening a request never waits for a panel.
+- else ``panel.set_request(editor)`` on the GUI thread (keep it under ~50 ms on the large DB).
+
+The editor offers:
 
 - ``editor.request_id`` → ``int | None`` (None while the request is new and unsaved)
 - ``editor.description_text()`` → the description as typed so far

@@ -5668,6 +5668,20 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
   </context>
   <context>
+    <name>PanelHost</name>
+    <message>
+      <source>History</source>
+      <translation>Storico</translation>
+    </message>
+  </context>
+  <context>
+    <name>PanelSlot</name>
+    <message>
+      <source>This panel could not be opened: %1</source>
+      <translation>Impossibile aprire questo pannello: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>ProposalDaysDialog</name>
     <message>
       <source>Renewal proposals</source>
@@ -6371,13 +6385,36 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Salva la richiesta (Ctrl+S)</translation>
     </message>
     <message>
-      <source>History</source>
-      <translation>Storico</translation>
+      <source>Request</source>
+      <translation>Richiesta</translation>
     </message>
     <message>
-      <source>This panel could not be opened: %1</source>
-      <translation>Impossibile aprire questo pannello: %1</translation>
+      <source>The request could not be read: %1</source>
+      <translation>Non è stato possibile leggere la richiesta: %1</translation>
     </message>
+    <message>
+      <source>Request %1 saved</source>
+      <translation>Richiesta %1 salvata</translation>
+    </message>
+    <message>
+      <source>Discard your unsaved changes and read the request again?</source>
+      <translation>Scartare le modifiche non salvate e rileggere la richiesta?</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>Modifiche non salvate</translation>
+    </message>
+    <message>
+      <source>The request has unsaved changes. Save them before closing?</source>
+      <translation>La richiesta ha modifiche non salvate. Salvarle prima di chiudere?</translation>
+    </message>
+    <message>
+      <source>New request</source>
+      <translation>Nuova richiesta</translation>
+    </message>
+  </context>
+  <context>
+    <name>RequestForm</name>
     <message>
       <source>A short title, e.g. “Boiler leaking”</source>
       <translation>Un titolo breve, es. «Caldaia che perde»</translation>
@@ -6420,7 +6457,7 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
     <message>
       <source>Team</source>
-      <translation>Squadra</translation>
+      <translation>Team</translation>
     </message>
     <message>
       <source>Owner</source>
@@ -6439,36 +6476,16 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Rapporto finale</translation>
     </message>
     <message>
-      <source>Write a note for the office or an answer given to the customer…</source>
-      <translation>Scrivi una nota per l'ufficio o una risposta data al cliente…</translation>
-    </message>
-    <message>
-      <source>Add note</source>
-      <translation>Aggiungi nota</translation>
-    </message>
-    <message>
-      <source>Record answer to customer</source>
-      <translation>Registra risposta al cliente</translation>
-    </message>
-    <message>
       <source>(not classified)</source>
       <translation>(non classificato)</translation>
     </message>
     <message>
       <source>(no team)</source>
-      <translation>(nessuna squadra)</translation>
+      <translation>(nessun team)</translation>
     </message>
     <message>
       <source>(unassigned)</source>
       <translation>(non assegnata)</translation>
-    </message>
-    <message>
-      <source>Request</source>
-      <translation>Richiesta</translation>
-    </message>
-    <message>
-      <source>This request no longer exists.</source>
-      <translation>Questa richiesta non esiste più.</translation>
     </message>
     <message>
       <source>(no contact)</source>
@@ -6503,16 +6520,19 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>%1 ticket residui</translation>
     </message>
     <message>
-      <source>New request</source>
-      <translation>Nuova richiesta</translation>
+      <source>Note</source>
+      <translation>Nota</translation>
     </message>
     <message>
-      <source>Reopen</source>
-      <translation>Riapri</translation>
+      <source>Status</source>
+      <translation>Stato</translation>
     </message>
+  </context>
+  <context>
+    <name>RequestHeader</name>
     <message>
-      <source>Change the status to “%1”</source>
-      <translation>Porta lo stato a «%1»</translation>
+      <source>Loading…</source>
+      <translation>Caricamento…</translation>
     </message>
     <message>
       <source>Response due</source>
@@ -6531,156 +6551,16 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Chiusa il %1</translation>
     </message>
     <message>
+      <source>New request</source>
+      <translation>Nuova richiesta</translation>
+    </message>
+    <message>
       <source>If opened now: response by %1, resolution by %2</source>
       <translation>Se aperta ora: presa in carico entro %1, risoluzione entro %2</translation>
     </message>
     <message>
-      <source>Request %1 saved</source>
-      <translation>Richiesta %1 salvata</translation>
-    </message>
-    <message>
-      <source>Saved by someone else</source>
-      <translation>Salvata da un'altra postazione</translation>
-    </message>
-    <message>
-      <source>Reload (my changes are lost)</source>
-      <translation>Ricarica (le mie modifiche si perdono)</translation>
-    </message>
-    <message>
-      <source>Keep my changes on screen</source>
-      <translation>Tieni le mie modifiche a video</translation>
-    </message>
-    <message>
-      <source>Discard your unsaved changes and read the request again?</source>
-      <translation>Scartare le modifiche non salvate e rileggere la richiesta?</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>Nota</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>Stato</translation>
-    </message>
-    <message>
-      <source>Unsaved changes</source>
-      <translation>Modifiche non salvate</translation>
-    </message>
-    <message>
-      <source>The request has unsaved changes. Save them before closing?</source>
-      <translation>La richiesta ha modifiche non salvate. Salvarle prima di chiudere?</translation>
-    </message>
-    <message>
-      <source>What was found and done (the final report):</source>
-      <translation>Cosa è stato riscontrato e fatto (rapporto finale):</translation>
-    </message>
-    <message>
-      <source>Cancel request</source>
-      <translation>Annulla richiesta</translation>
-    </message>
-    <message>
-      <source>Why is the request cancelled? (optional)</source>
-      <translation>Perché la richiesta viene annullata? (facoltativo)</translation>
-    </message>
-    <message>
-      <source>%1: %2</source>
-      <translation>%1: %2</translation>
-    </message>
-    <message>
-      <source>Close it anyway? The debit beyond the available tickets is recorded as an override.</source>
-      <translation>Chiuderla comunque? L'addebito oltre i ticket disponibili viene registrato come forzatura.</translation>
-    </message>
-    <message>
-      <source>No tickets left</source>
-      <translation>Ticket esauriti</translation>
-    </message>
-    <message>
-      <source>Override</source>
-      <translation>Forzatura</translation>
-    </message>
-    <message>
-      <source>Reason for the override:</source>
-      <translation>Motivo della forzatura:</translation>
-    </message>
-    <message>
-      <source>The history starts when the request is saved.</source>
-      <translation>Lo storico inizia quando la richiesta viene salvata.</translation>
-    </message>
-    <message>
-      <source>system</source>
-      <translation>sistema</translation>
-    </message>
-    <message>
-      <source>Status: %1 → %2</source>
-      <translation>Stato: %1 → %2</translation>
-    </message>
-    <message>
-      <source>Request opened</source>
-      <translation>Richiesta aperta</translation>
-    </message>
-    <message>
-      <source>Answer to the customer</source>
-      <translation>Risposta al cliente</translation>
-    </message>
-    <message>
-      <source>Closed without tickets left (override)</source>
-      <translation>Chiusa senza ticket residui (forzatura)</translation>
-    </message>
-    <message>
-      <source>Intervention: %1 (%2)</source>
-      <translation>Intervento: %1 (%2)</translation>
-    </message>
-    <message>
-      <source>Knowledge base article applied</source>
-      <translation>Articolo della Knowledge Base applicato</translation>
-    </message>
-    <message>
-      <source>Event</source>
-      <translation>Evento</translation>
-    </message>
-    <message>
-      <source>Visit of maintenance plan no. %1</source>
-      <translation>Visita del piano di manutenzione n. %1</translation>
-    </message>
-    <message>
-      <source>open</source>
-      <translation>apri</translation>
-    </message>
-    <message>
-      <source>Intervention scheduled</source>
-      <translation>Intervento pianificato</translation>
-    </message>
-    <message>
-      <source>Intervention rescheduled</source>
-      <translation>Intervento ripianificato</translation>
-    </message>
-    <message>
-      <source>Intervention completed</source>
-      <translation>Intervento completato</translation>
-    </message>
-    <message>
-      <source>Intervention cancelled</source>
-      <translation>Intervento annullato</translation>
-    </message>
-    <message>
-      <source>Intervention</source>
-      <translation>Intervento</translation>
-    </message>
-    <message>
-      <source>planned</source>
-      <translation>pianificato</translation>
-    </message>
-    <message>
-      <source>in progress</source>
-      <translation>in corso</translation>
-    </message>
-    <message>
-      <source>done</source>
-      <translation>eseguito</translation>
-    </message>
-    <message>
-      <source>cancelled</source>
-      <translation>annullato</translation>
+      <source>This request no longer exists.</source>
+      <translation>Questa richiesta non esiste più.</translation>
     </message>
   </context>
   <context>
@@ -6724,6 +6604,30 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Waiting: supplier</source>
       <translation>Attesa fornitore</translation>
+    </message>
+    <message>
+      <source>draft</source>
+      <translation>bozza</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>attivo</translation>
+    </message>
+    <message>
+      <source>suspended</source>
+      <translation>sospeso</translation>
+    </message>
+    <message>
+      <source>expired</source>
+      <translation>scaduto</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>annullato</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>chiuso</translation>
     </message>
     <message>
       <source>Restore</source>
@@ -6912,14 +6816,6 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
   <context>
     <name>RequestQueueModel</name>
     <message>
-      <source>Priority: %1</source>
-      <translation>Priorità: %1</translation>
-    </message>
-    <message>
-      <source>%1 units</source>
-      <translation>%1 matricole</translation>
-    </message>
-    <message>
       <source>Number</source>
       <translation>Numero</translation>
     </message>
@@ -6998,6 +6894,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Time since the request was opened</source>
       <translation>Tempo trascorso dall'apertura</translation>
+    </message>
+    <message>
+      <source>Priority: %1</source>
+      <translation>Priorità: %1</translation>
+    </message>
+    <message>
+      <source>%1 units</source>
+      <translation>%1 matricole</translation>
     </message>
   </context>
   <context>
@@ -7208,6 +7112,56 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
   </context>
   <context>
+    <name>StatusButtons</name>
+    <message>
+      <source>Reopen</source>
+      <translation>Riapri</translation>
+    </message>
+    <message>
+      <source>Change the status to “%1”</source>
+      <translation>Porta lo stato a «%1»</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatusWorkflow</name>
+    <message>
+      <source>Final report</source>
+      <translation>Rapporto finale</translation>
+    </message>
+    <message>
+      <source>What was found and done (the final report):</source>
+      <translation>Cosa è stato riscontrato e fatto (rapporto finale):</translation>
+    </message>
+    <message>
+      <source>Cancel request</source>
+      <translation>Annulla richiesta</translation>
+    </message>
+    <message>
+      <source>Why is the request cancelled? (optional)</source>
+      <translation>Perché la richiesta viene annullata? (facoltativo)</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <source>Close it anyway? The debit beyond the available tickets is recorded as an override.</source>
+      <translation>Chiuderla comunque? L'addebito oltre i ticket disponibili viene registrato come forzatura.</translation>
+    </message>
+    <message>
+      <source>No tickets left</source>
+      <translation>Ticket esauriti</translation>
+    </message>
+    <message>
+      <source>Override</source>
+      <translation>Forzatura</translation>
+    </message>
+    <message>
+      <source>Reason for the override:</source>
+      <translation>Motivo della forzatura:</translation>
+    </message>
+  </context>
+  <context>
     <name>TextCounter</name>
     <message>
       <source>{n} characters too many: at most {max} can be saved.</source>
@@ -7216,6 +7170,105 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>At most {max} characters.</source>
       <translation>Al massimo {max} caratteri.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelinePanel</name>
+    <message>
+      <source>Write a note for the office or an answer given to the customer…</source>
+      <translation>Scrivi una nota per l'ufficio o una risposta data al cliente…</translation>
+    </message>
+    <message>
+      <source>Add note</source>
+      <translation>Aggiungi nota</translation>
+    </message>
+    <message>
+      <source>Record answer to customer</source>
+      <translation>Registra risposta al cliente</translation>
+    </message>
+    <message>
+      <source>The history starts when the request is saved.</source>
+      <translation>Lo storico inizia quando la richiesta viene salvata.</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>Caricamento…</translation>
+    </message>
+    <message>
+      <source>system</source>
+      <translation>sistema</translation>
+    </message>
+    <message>
+      <source>Visit of maintenance plan no. %1</source>
+      <translation>Visita del piano di manutenzione n. %1</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>apri</translation>
+    </message>
+    <message>
+      <source>Request opened</source>
+      <translation>Richiesta aperta</translation>
+    </message>
+    <message>
+      <source>Status: %1 → %2</source>
+      <translation>Stato: %1 → %2</translation>
+    </message>
+    <message>
+      <source>Answer to the customer</source>
+      <translation>Risposta al cliente</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <source>Closed without tickets left (override)</source>
+      <translation>Chiusa senza ticket residui (forzatura)</translation>
+    </message>
+    <message>
+      <source>Knowledge base article applied</source>
+      <translation>Articolo della Knowledge Base applicato</translation>
+    </message>
+    <message>
+      <source>Intervention</source>
+      <translation>Intervento</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Evento</translation>
+    </message>
+    <message>
+      <source>Intervention scheduled</source>
+      <translation>Intervento pianificato</translation>
+    </message>
+    <message>
+      <source>Intervention rescheduled</source>
+      <translation>Intervento ripianificato</translation>
+    </message>
+    <message>
+      <source>Intervention completed</source>
+      <translation>Intervento completato</translation>
+    </message>
+    <message>
+      <source>Intervention cancelled</source>
+      <translation>Intervento annullato</translation>
+    </message>
+    <message>
+      <source>planned</source>
+      <translation>pianificato</translation>
+    </message>
+    <message>
+      <source>in progress</source>
+      <translation>in corso</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>eseguito</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>annullato</translation>
     </message>
   </context>
   <context>

@@ -441,6 +441,8 @@ def counters(now: dt.datetime | None = None, operator_id: int | None = None) -> 
 
 # -- the history of one request (R-REQ-5) ---------------------------------------------------
 _PLAN_TEXT = re.compile(r"^maintenance plan #(\d+)$")  # services/maintenance.py's opening note
+# What a ticket override recorded without a reason before the history kept codes only (#12).
+_OLD_OVERRIDE_TEXT = re.compile(r"^-?\d+ ticket\(s\)$")
 
 @dataclass(frozen=True)
 class TimelineEntry:
@@ -479,6 +481,8 @@ def timeline(request_id: int, lang: str = "en") -> list[TimelineEntry]:
         match = _PLAN_TEXT.match(text or "")
         if e.kind == "status" and match:  # a visit generated from a maintenance plan
             text, plan = "", int(match.group(1))
+        if e.kind == "ticket_override" and _OLD_OVERRIDE_TEXT.match(text or ""):
+            text = ""  # English written by an older version; the headline says it
         out.append(TimelineEntry(e.at, e.kind, names.get(e.operator_id, ""), text,
                                  e.from_status, e.to_status, maintenance_plan_id=plan))
     for i in (Intervention.select().where(Intervention.request == request_id)
@@ -524,3 +528,33 @@ def find_customers(text: str, limit: int = 30) -> list[CustomerHit]:
              .order_by(Party.name).limit(limit))
     return [CustomerHit(p.id, p.code, p.name, p.vat_number or "", p.city or "", p.province_id or "")
             for p in query]
+
+
+# -- what the queue dock shows after one filter change (run on a worker) -------------------
+@dataclass(frozen=True)
+class QueueView:
+    """One consistent answer for the queue: its ids, the counters, and the hints under the
+    search box (closed requests matching a search of the open queue; a serial number typed
+    exactly)."""
+
+    spec: QueueSpec
+    now: dt.datetime
+    ids: list[int]
+    counts: QueueCounts
+    closed_matches: int = 0
+    serial: Any = None  # serials.UnitHit of a serial number typed exactly
+
+
+def queue_view(spec: QueueSpec, operator_id: int | None = None,
+               now: dt.datetime | None = None) -> QueueView:
+    from .serials import find_units
+
+    now = now or clock.now()
+    ids = queue_ids(spec, now)
+    counts = counters(now, operator_id=operator_id)
+    open_only = spec.status_group == "open" and not spec.statuses
+    closed = closed_matches(spec, now) if open_only and not ids else 0
+    text = spec.text.strip()
+    hits = find_units(text, limit=5) if len(text) >= 3 else []
+    serial = next((h for h in hits if h.serial.lower() == text.lower()), None)
+    return QueueView(spec, now, ids, counts, closed, serial)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from peewee import fn
 
 from .. import clock, context
-from ..errors import FieldError, NotFound, ValidationError
+from ..errors import ConflictError, FieldChange, FieldError, NotFound, ValidationError
 from ..models import (Contact, Contract, JobOrder, Operator, Party, Priority, ProblemType,
                       RequestCounter, RequestEvent, RequestUnit, ServiceRequest, Team, Unit)
 from ..permissions import Permission
@@ -257,18 +257,43 @@ def update_request(request: ServiceRequest, data: RequestInput) -> ServiceReques
     """Save the form on a loaded request; raises ConflictError when it changed meanwhile."""
     context.require(Permission.REQUEST_EDIT)
     validate(data, current_contract_id=request.contract_id)
-    db = ServiceRequest._meta.database
-    with db.atomic():
-        sla_before = (request.priority_id, request.contract_id)
-        _apply(request, data)
-        if (request.priority_id, request.contract_id) != sla_before:
-            _recompute_clocks(request)
-        if request.status == "new" and request.owner_id is not None:
-            _move(request, "assigned")
-        request.save()  # optimistic lock: nothing below runs on a stale copy
-        if _set_units(request, data.unit_ids):
-            ServiceRequest.update(updated_at=clock.now()).where(
-                ServiceRequest.id == request.id).execute()
+    with ServiceRequest._meta.database.atomic():
+        _update(request, data)
+    return request
+
+
+def save_request(request_id: int, expected_version: int, data: RequestInput) -> ServiceRequest:
+    """Save the request form over the request as stored, which the user saw at
+    ``expected_version``: a newer stored version refuses the save (ConflictError listing where
+    the stored request differs from the form); nothing is written then."""
+    context.require(Permission.REQUEST_EDIT)
+    with ServiceRequest._meta.database.atomic():
+        request = _stored(request_id, expected_version)
+        validate(data, current_contract_id=request.contract_id)
+        _update(request, data)
+    return request
+
+
+def _update(request: ServiceRequest, data: RequestInput) -> None:
+    sla_before = (request.priority_id, request.contract_id)
+    _apply(request, data)
+    if (request.priority_id, request.contract_id) != sla_before:
+        _recompute_clocks(request)
+    if request.status == "new" and request.owner_id is not None:
+        _move(request, "assigned")
+    request.save()  # optimistic lock: nothing below runs on a stale copy
+    if _set_units(request, data.unit_ids):
+        ServiceRequest.update(updated_at=clock.now()).where(
+            ServiceRequest.id == request.id).execute()
+
+
+def _stored(request_id: int, expected_version: int) -> ServiceRequest:
+    """The request as stored (read inside the caller's transaction) carrying the version the
+    user saw, so that its save is refused when someone else saved in between."""
+    request = ServiceRequest.get_or_none(ServiceRequest.id == request_id)
+    if request is None:
+        raise ConflictError("ServiceRequest", request_id, deleted=True)
+    request.version = expected_version
     return request
 
 
@@ -322,6 +347,31 @@ def change_status(request: ServiceRequest, to: str, *, final_report: str | None 
     Reopening a closed request gives the tickets back.
     """
     context.require(Permission.REQUEST_EDIT)
+    with ServiceRequest._meta.database.atomic():
+        _change_status(request, to, final_report, note, ticket_override)
+    return request
+
+
+def set_status(request_id: int, expected_version: int, to: str, *,
+               final_report: str | None = None, note: str = "",
+               ticket_override: bool = False) -> ServiceRequest:
+    """:func:`change_status` of the request as stored, which the user saw at
+    ``expected_version`` (a newer one refuses the move: ConflictError, nothing written)."""
+    context.require(Permission.REQUEST_EDIT)
+    with ServiceRequest._meta.database.atomic():
+        request = ServiceRequest.get_or_none(ServiceRequest.id == request_id)
+        if request is None:
+            raise ConflictError("ServiceRequest", request_id, deleted=True)
+        if request.version != expected_version:
+            # Checked first: the workflow rules below would judge a status the user never saw.
+            raise ConflictError("ServiceRequest", request_id,
+                                [FieldChange("status", request.status, to)])
+        _change_status(request, to, final_report, note, ticket_override)
+    return request
+
+
+def _change_status(request: ServiceRequest, to: str, final_report: str | None, note: str,
+                   ticket_override: bool) -> None:
     if to not in STATUSES:
         raise ValidationError(FieldError("status", "invalid_choice", {"value": to}))
     if to not in allowed_transitions(request.status):
@@ -334,22 +384,20 @@ def change_status(request: ServiceRequest, to: str, *, final_report: str | None 
         raise ValidationError(FieldError("final_report", "too_long", {"max": MAX_TEXT}))
     if len(note) > MAX_TEXT:
         raise ValidationError(FieldError("note", "too_long", {"max": MAX_TEXT}))
-    db = ServiceRequest._meta.database
-    with db.atomic():
-        was = request.status
-        if to == "resolved":
-            request.final_report = report
-        _move(request, to, text=note.strip())
-        request.save()  # raises ConflictError on a stale copy, before any ticket moves
-        if to == "closed":
-            movement = tickets.debit_for_request(request, override=ticket_override,
-                                                 note=request.number)
-            if movement is not None and movement.override:
-                _event(request, "ticket_override",
-                       text=note.strip() or f"{movement.quantity} ticket(s)")
-        elif was == "closed":
-            tickets.reverse_debit(request, note=request.number)
-    return request
+    was = request.status
+    if to == "resolved":
+        request.final_report = report
+    _move(request, to, text=note.strip())
+    request.save()  # raises ConflictError on a stale copy, before any ticket moves
+    if to == "closed":
+        movement = tickets.debit_for_request(request, override=ticket_override,
+                                             note=request.number)
+        if movement is not None and movement.override:
+            # The kind says what happened (the UI says it in the user's language), the text
+            # keeps the user's reason only.
+            _event(request, "ticket_override", text=note.strip())
+    elif was == "closed":
+        tickets.reverse_debit(request, note=request.number)
 
 
 def add_note(request: ServiceRequest | int, text: str, kind: str = "note") -> RequestEvent:

@@ -39,7 +39,7 @@ def test_history_says_what_happened_to_each_intervention_in_italian(italian_wind
     interventions.cancel(item, "Il cliente ha rimandato")
     italian_window.ctx.bus.open_request.emit(request.id)
     editor = italian_window.workspace.currentWidget()
-    history = editor.timeline.toPlainText()
+    history = editor.timeline.browser.toPlainText()
     assert "Intervento pianificato: Riparazione" in history
     assert "Intervento annullato: Riparazione" in history and "Il cliente ha rimandato" in history
     assert "Intervento: ()" not in history and "Intervento:  (" not in history

@@ -13,7 +13,7 @@ from servicedesk.queries import requests as rq
 from servicedesk.services import requests as svc
 from servicedesk.services import tickets
 from tests.core.test_requests import make_world, new_input
-from ui.dialogs.request_editor import RequestEditor
+from ui.editors.request import RequestEditor
 from ui.models.request_queue_model import COL, ID_ROLE, URGENCY_ROLE, RequestQueueModel
 
 
@@ -52,11 +52,11 @@ def test_create_request_through_the_editor_and_find_it_in_the_queue(window, qtbo
     editor = window.workspace.currentWidget()
     assert isinstance(editor, RequestEditor) and editor.request_id is None
     customer = Party.select().where(Party.is_customer == True).order_by(Party.id).first()  # noqa: E712
-    qtbot.keyClicks(editor.customer.edit, customer.name)
-    editor.customer.edit.editingFinished.emit()
+    qtbot.keyClicks(editor.form.customer.edit, customer.name)
+    editor.form.customer.edit.editingFinished.emit()
     assert editor.customer_id() == customer.id
-    qtbot.keyClicks(editor.description, "Display spento, nessun segnale zzqx")
-    editor.priority.setCurrentIndex(editor.priority.findData(Priority.get(code="high").id))
+    qtbot.keyClicks(editor.form.description, "Display spento, nessun segnale zzqx")
+    editor.form.priority.setCurrentIndex(editor.form.priority.findData(Priority.get(code="high").id))
     with qtbot.waitSignal(editor.request_saved, timeout=5000):
         qtbot.mouseClick(editor.save_btn, Qt.MouseButton.LeftButton)
     saved = ServiceRequest.get_by_id(editor.request_id)
@@ -84,7 +84,7 @@ def test_empty_form_is_refused_with_marked_fields(window, qtbot, monkeypatch):
     before = ServiceRequest.select().count()
     assert not editor.save()
     assert ServiceRequest.select().count() == before
-    assert editor.customer.edit.property("invalid") and editor.description.property("invalid")
+    assert editor.form.customer.edit.property("invalid") and editor.form.description.property("invalid")
     assert "required" in shown[0]
 
 
@@ -120,26 +120,24 @@ def test_status_workflow_through_the_editor_with_ticket_override(window, qtbot, 
     assert ServiceRequest.get_by_id(r.id).status == "closed"
     assert TicketMovement.get(TicketMovement.request == r.id).override
     assert RequestEvent.get(RequestEvent.request == r.id, RequestEvent.kind == "ticket_override").text == "Urgente"
-    assert "Reopen" in [editor.transition_box.itemAt(i).widget().text()
-                        for i in range(editor.transition_box.count())]
+    assert "Reopen" in editor.status_buttons.texts()
 
 
-def test_concurrent_edit_shows_conflict_and_reloads(window, qtbot):
-    """R-X-1: another workstation saved first → refused, what changed is shown, reload offered."""
+def test_concurrent_edit_shows_conflict_and_reloads(window, qtbot, monkeypatch,
+                                                    other_workstation):
+    """R-X-1: another workstation saved first → refused, what changed is shown, reloaded."""
     r = ServiceRequest.select().where(ServiceRequest.status == "new").first()
     window.ctx.bus.open_request.emit(r.id)
     editor = window.workspace.currentWidget()
-    other = ServiceRequest.get_by_id(r.id)
-    data = svc.RequestInput.of(other)
-    data.description = "Changed on another workstation"
-    svc.update_request(other, data)
-    editor.description.setPlainText("My version")
+    other_workstation(window.ctx.db, "UPDATE service_request SET description = ?, "
+                      "version = version + 1 WHERE id = ?", ("Changed on another workstation", r.id))
+    editor.form.description.setPlainText("My version")
     seen = []
-    editor._confirm_reload = lambda err: seen.append(err) or True
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: seen.append(box.text()) or 0)
     assert not editor.save()
-    assert seen and "description" in {c.field for c in seen[0].changes}
+    assert seen and "Description: Changed on another workstation" in seen[0]  # what differs
     assert ServiceRequest.get_by_id(r.id).description == "Changed on another workstation"
-    assert editor.description.toPlainText() == "Changed on another workstation"
+    assert editor.form.description.toPlainText() == "Changed on another workstation"  # reloaded
 
 
 def test_notes_appear_in_the_timeline(window, qtbot):
@@ -148,8 +146,8 @@ def test_notes_appear_in_the_timeline(window, qtbot):
     window.ctx.bus.open_request.emit(r.id)
     editor = window.workspace.currentWidget()
     editor.append_note("Cliente richiamato alle 10")
-    qtbot.mouseClick(editor.answer_btn, Qt.MouseButton.LeftButton)
-    assert "Cliente richiamato alle 10" in editor.timeline.toPlainText()
+    qtbot.mouseClick(editor.timeline.answer_btn, Qt.MouseButton.LeftButton)
+    assert "Cliente richiamato alle 10" in editor.timeline.browser.toPlainText()
     assert RequestEvent.get(RequestEvent.request == r.id, RequestEvent.kind == "answer")
 
 

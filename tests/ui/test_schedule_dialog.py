@@ -185,7 +185,7 @@ def test_intervention_sheet_pdf(qtbot, ctx, request_, tmp_path):
 
 def test_real_request_editor_shows_the_panels(qtbot, ctx, request_):
     """The request editor (issue 3) hosts the interventions and work-log panels (R-REQ-3, R-LOG-1)."""
-    from ui.dialogs.request_editor import RequestEditor
+    from ui.editors.request import RequestEditor
     from ui.features.board import _register_panels
 
     _register_panels()
@@ -194,7 +194,7 @@ def test_real_request_editor_shows_the_panels(qtbot, ctx, request_):
     qtbot.addWidget(editor)
     keys = [editor.tabs.widget(i).property("panel_key") for i in range(editor.tabs.count())]
     assert "interventions" in keys and "worklog" in keys
-    panel = editor.tabs.widget(keys.index("interventions"))
+    panel = editor.panel("interventions")  # built when its tab is first shown
     assert panel.request_id == req.id and panel.schedule_btn.isEnabled()
 
 

@@ -44,7 +44,7 @@ def test_spin_box_arrows_are_drawn_and_follow_the_limits(qtbot, styled):
 def test_red_frame_goes_when_the_field_is_corrected(window, qtbot, monkeypatch):
     """A refused save marks the fields in red; typing in one clears its frame at once (it
     stayed until the next save)."""
-    from ui.dialogs.request_editor import RequestEditor
+    from ui.editors.request import RequestEditor
 
     shown = []
     monkeypatch.setattr("ui.messages.QMessageBox.warning", lambda *a, **k: shown.append(a))
@@ -52,7 +52,7 @@ def test_red_frame_goes_when_the_field_is_corrected(window, qtbot, monkeypatch):
     editor = window.workspace.currentWidget()
     assert isinstance(editor, RequestEditor)
     assert not editor.save() and shown
-    customer, description = editor._fields["customer"], editor._fields["description"]
+    customer, description = editor.form.fields["customer"], editor.form.fields["description"]
     assert customer.property("invalid") and description.property("invalid")
     qtbot.keyClicks(customer, "Ross")
     assert not customer.property("invalid")

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QGr
                                QListWidgetItem, QSplitter, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from servicedesk.queries.serials import find_units, unit_detail
+from servicedesk.queries.serials import UnitDetail, find_units, unit_detail
 
 from .. import fmt
 from ..widgets import request_labels as labels
+from ..workers import Worker
 
 
 class SerialLookupDialog(QDialog):
@@ -21,6 +22,8 @@ class SerialLookupDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("serialLookup")
         self.setWindowTitle(self.tr("Find serial number"))
+        # Typing asks a worker; a newer text drops the answer to an older one.
+        self.worker = Worker(self, threaded=not ctx.screenshot_mode)
         self.resize(900, 620)
         outer = QVBoxLayout(self)
         row = QHBoxLayout()
@@ -96,8 +99,12 @@ class SerialLookupDialog(QDialog):
     def search_now(self) -> None:
         self._timer.stop()
         text = self.search.text().strip()
+        self.worker.run(lambda: (text, find_units(text) if text else []), key="find",
+                        on_done=self._show_hits)
+
+    def _show_hits(self, answer) -> None:
+        text, hits = answer
         self.hits.clear()
-        hits = find_units(text) if text else []
         for h in hits:
             item = QListWidgetItem(f"{h.serial}\n{h.product} — {h.customer}")
             item.setData(Qt.ItemDataRole.UserRole, h.id)
@@ -112,10 +119,13 @@ class SerialLookupDialog(QDialog):
             self._show(None)
 
     def _show_current(self, item, _prev=None) -> None:
-        self._show(item.data(Qt.ItemDataRole.UserRole) if item is not None else None)
+        unit_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if unit_id:
+            self.worker.run(unit_detail, unit_id, key="detail", on_done=self._show)
+        else:  # also drops a detail still on its way
+            self.worker.run(lambda: None, key="detail", on_done=self._show)
 
-    def _show(self, unit_id: int | None) -> None:
-        detail = unit_detail(unit_id) if unit_id else None
+    def _show(self, detail: UnitDetail | None) -> None:
         self.contracts.setRowCount(0)
         self.requests.setRowCount(0)
         if detail is None:
@@ -142,7 +152,8 @@ class SerialLookupDialog(QDialog):
             r = self.contracts.rowCount()
             self.contracts.insertRow(r)
             covers = self.tr("this unit") if c.covers == "unit" else self.tr("the product")
-            for col, text in enumerate((c.number, c.title, c.status, fmt.date(c.term_end), covers)):
+            for col, text in enumerate((c.number, c.title, labels.contract_status_name(c.status),
+                                        fmt.date(c.term_end), covers)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
                 self.contracts.setItem(r, col, item)

@@ -1,21 +1,27 @@
 """The request queue dock: counters, quick filters that apply as you type, the table (R-REQ-2)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelectionModel, Qt, QTimer
+from html import escape
+
+from PySide6.QtCore import (QByteArray, QCoreApplication, QItemSelectionModel, QSize, Qt,
+                            QTimer)
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMenu, QPushButton, QSizePolicy, QTableView,
                                QToolButton, QVBoxLayout, QWidget)
 
 from servicedesk import context
-from servicedesk.models import Operator, Priority, Team
+from servicedesk.queries import lookups as lookup_tables
 from servicedesk.queries import requests as rq
-from servicedesk.queries.serials import find_units
 from servicedesk.services import sla
+from servicedesk.uow import CREATED, DELETED, ChangeSet
 
 from .. import fmt
+from ..models.paged import ViewState
 from ..models.request_queue_model import COL, COLUMNS, ID_ROLE, RequestQueueModel
 from ..widgets import request_labels as labels
+from ..widgets.flow_layout import flow_host
+from ..workers import Worker
 
 DEBOUNCE_MS = 250
 REFRESH_MS = 60_000  # urgencies move on with the clock
@@ -46,11 +52,19 @@ class CounterButton(QToolButton):
 
 
 class RequestQueueDock(QWidget):
+    """The queue. Every filter change, sort and refresh asks a worker for the ids, counters and
+    hints (``rq.queue_view``); a newer question drops the answer to an older one, so typing
+    never shows the result of an earlier text. After a write only the changed rows repaint."""
+
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("requestQueue")
+        # Screenshots (and the tests' window) want the answer before the first paint.
+        self.worker = Worker(self, threaded=not ctx.screenshot_mode)
         self.model = RequestQueueModel(lang=ctx.lang, parent=self)
+        self.model.spec_loader = self.load
+        self._scroll_top = False
         self._build()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -64,12 +78,10 @@ class RequestQueueDock(QWidget):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
-        ctx.bus.changed.connect(self._on_changed)
+        ctx.bus.changes.connect(self._on_changes)
         self.apply_filters()
 
-    def sizeHint(self):  # noqa: N802 - Qt override: the main panel of the app wants room
-        from PySide6.QtCore import QSize
-
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override: the main panel of the app wants room
         return QSize(PREFERRED_WIDTH, 700)
 
     # -- building --------------------------------------------------------------------------
@@ -78,8 +90,6 @@ class RequestQueueDock(QWidget):
         outer.setContentsMargins(6, 6, 6, 4)
         outer.setSpacing(5)
 
-        counters = QHBoxLayout()
-        counters.setSpacing(4)
         self.open_btn = CounterButton("counterOpen")
         self.overdue_btn = CounterButton("counterOverdue", sla.OVERDUE)
         self.risk_btn = CounterButton("counterAtRisk", sla.AT_RISK)
@@ -89,10 +99,11 @@ class RequestQueueDock(QWidget):
         self.risk_btn.setToolTip(self.tr("Less than 25% of the SLA window or two working hours "
                                          "left: show only these"))
         self.unassigned_btn.setToolTip(self.tr("Open requests without an owner: show only these"))
-        for btn in (self.open_btn, self.overdue_btn, self.risk_btn, self.unassigned_btn):
-            counters.addWidget(btn)
-        counters.addStretch(1)
-        outer.addLayout(counters)
+        # The counters wrap onto a second line in a narrow panel instead of widening it.
+        counters, _flow = flow_host(self.open_btn, self.overdue_btn, self.risk_btn,
+                                    self.unassigned_btn)
+        counters.setObjectName("queueCounters")
+        outer.addWidget(counters)
         self.open_btn.clicked.connect(self._show_open)
         self.overdue_btn.clicked.connect(lambda on: self._counter_filter("overdue", on))
         self.risk_btn.clicked.connect(lambda on: self._counter_filter("at_risk", on))
@@ -140,7 +151,7 @@ class RequestQueueDock(QWidget):
         self._fill_reference_combos()
         for combo in (self.status_combo, self.priority_combo, self.team_combo, self.owner_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(3)  # the panel may be narrow: the list is wide
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             filters.addWidget(combo)
         outer.addLayout(filters)
@@ -182,8 +193,8 @@ class RequestQueueDock(QWidget):
         header.resizeSection(COL["status"], max(
             self.view.fontMetrics().horizontalAdvance(labels.status_short_name(code))
             for code in sla.OPEN_STATUSES) + 16)
-        header.resizeSection(COL["sla"],
-                             QFontMetrics(bold).horizontalAdvance("30/12/2026 00:00") + 18)
+        header.resizeSection(COL["sla"],  # other years show a two-digit year (short_datetime)
+                             QFontMetrics(bold).horizontalAdvance("30/12/26 00:00") + 14)
         header.setSectionResizeMode(COL["customer"], QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(icon + 14)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -201,6 +212,8 @@ class RequestQueueDock(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("queueCount")
         self.count_label.setProperty("role", "hint")
+        # The count gives way first in a narrow panel (the buttons must stay whole).
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         foot.addWidget(self.count_label, 1)
         self.urgency_sort = QPushButton(self.tr("Most urgent first"))
         self.urgency_sort.setObjectName("queueUrgencySort")
@@ -221,23 +234,23 @@ class RequestQueueDock(QWidget):
         self.addAction(find)
 
     def _fill_reference_combos(self) -> None:
-        lang_field = "name_it" if self.ctx.lang == "it" else "name_en"
+        lookups = self.ctx.lookups()
         keep = (self.priority_combo.currentData(), self.team_combo.currentData(),
                 self.owner_combo.currentData())
         for combo in (self.priority_combo, self.team_combo, self.owner_combo):
             combo.blockSignals(True)
             combo.clear()
         self.priority_combo.addItem(self.tr("Any priority"), None)
-        for p in Priority.select().order_by(Priority.rank):
-            self.priority_combo.addItem(labels.priority_icon(p.color), getattr(p, lang_field), p.id)
+        for p in lookups.priorities:
+            self.priority_combo.addItem(labels.priority_icon(p.color), p.name(self.ctx.lang), p.id)
         self.team_combo.addItem(self.tr("Any team"), None)
-        for t in Team.select().where(Team.archived == False).order_by(Team.name):  # noqa: E712
+        for t in lookups.open_teams():
             self.team_combo.addItem(t.name, t.id)
         self.owner_combo.addItem(self.tr("Anyone"), None)
         self.owner_combo.addItem(self.tr("Mine"), "mine")
         self.owner_combo.addItem(self.tr("Unassigned"), "unassigned")
         self.owner_combo.insertSeparator(3)
-        for o in Operator.select().where(Operator.active == True).order_by(Operator.full_name):  # noqa: E712
+        for o in lookups.active_operators():
             self.owner_combo.addItem(o.full_name, o.id)
         for combo, data in zip((self.priority_combo, self.team_combo, self.owner_combo), keep):
             i = combo.findData(data)
@@ -272,12 +285,30 @@ class RequestQueueDock(QWidget):
 
     def apply_filters(self) -> None:
         self._debounce.stop()
-        selected = self.selected_id()
-        self.model.set_spec(self.current_spec())
-        self._restore_selection(selected)
-        self._update_counts()
-        self._update_serial_hint()
-        self._update_closed_hint()
+        self.load(self.current_spec())
+
+    def load(self, spec: rq.QueueSpec) -> None:
+        """Ask for the queue of ``spec`` (ids, counters, hints) off the GUI thread."""
+        self.worker.run(rq.queue_view, spec, context.current().operator_id,
+                        on_done=self._show_view, key="queue")
+
+    def is_loading(self) -> bool:
+        return self.worker.is_running("queue")
+
+    def _show_view(self, view: rq.QueueView) -> None:
+        same_list = view.spec == self.model.spec
+        state = ViewState.capture(self.view, self.model)
+        self.model.show_ids(view.spec, view.ids, view.now)
+        if self._scroll_top:
+            self._scroll_top = False
+            self.view.scrollToTop()
+        elif same_list:  # a refresh: the user keeps the rows, the selection and the scroll
+            state.restore(self.view, self.model)
+        else:  # another filter: the selected request stays selected if it is still listed
+            self._restore_selection(state.current)
+        self._show_counts(view.counts)
+        self._show_serial_hint(view.serial)
+        self._show_closed_hint(view.closed_matches)
 
     def _counter_filter(self, which: str, on: bool) -> None:
         if which == "unassigned":
@@ -311,11 +342,10 @@ class RequestQueueDock(QWidget):
 
     def sort_by_urgency(self) -> None:
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.model.set_spec(self.model.spec.with_(sort="urgency", descending=False))
-        self.view.scrollToTop()
+        self._scroll_top = True
+        self.load(self.model.spec.with_(sort="urgency", descending=False))
 
-    def _update_counts(self) -> None:
-        c = rq.counters(self.model.now, operator_id=context.current().operator_id)
+    def _show_counts(self, c: rq.QueueCounts) -> None:
         self.open_btn.set_value(self.tr("Open"), c.open)
         self.overdue_btn.set_value(self.tr("Overdue"), c.overdue)
         self.risk_btn.set_value(self.tr("At risk"), c.at_risk)
@@ -331,26 +361,17 @@ class RequestQueueDock(QWidget):
         self.count_label.setText(self.tr("%1 requests").replace("%1", fmt.number(n)) if n != 1
                                  else self.tr("1 request"))
 
-    def _update_serial_hint(self) -> None:
-        text = self.search.text().strip()
-        hits = find_units(text, limit=5) if len(text) >= 3 else []
-        exact = [h for h in hits if h.serial.lower() == text.lower()]
-        if exact:
-            hit = exact[0]
-            self._hint_serial = hit.serial
-            link = self.tr("Serial number %1: %2 at %3 — <a href='#'>show the unit</a>")
-            from html import escape
-
-            self.serial_hint.setText(link.replace("%1", escape(hit.serial))
-                                     .replace("%2", escape(hit.product)).replace("%3", escape(hit.customer)))
-            self.serial_hint.show()
-        else:
+    def _show_serial_hint(self, hit) -> None:
+        if hit is None:
             self.serial_hint.hide()
+            return
+        self._hint_serial = hit.serial
+        link = self.tr("Serial number %1: %2 at %3 — <a href='#'>show the unit</a>")
+        self.serial_hint.setText(link.replace("%1", escape(hit.serial))
+                                 .replace("%2", escape(hit.product)).replace("%3", escape(hit.customer)))
+        self.serial_hint.show()
 
-    def _update_closed_hint(self) -> None:
-        spec = self.model.spec
-        open_only = spec.status_group == "open" and not spec.statuses
-        n = rq.closed_matches(spec, self.model.now) if open_only and self.model.rowCount() == 0 else 0
+    def _show_closed_hint(self, n: int) -> None:
         if n:
             text = (self.tr("1 closed request matches — <a href='#'>show</a>") if n == 1 else
                     self.tr("%1 closed requests match — <a href='#'>show</a>").replace(
@@ -390,19 +411,48 @@ class RequestQueueDock(QWidget):
         self._restore_selection(request_id)
         return True
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if topics & {"operators", "settings"}:
+    def _on_changes(self, changes: ChangeSet) -> None:
+        """Refresh only what a committed unit of work changed (issue 13)."""
+        if changes.touches(*lookup_tables.TABLES):
             self._fill_reference_combos()
-        if topics & {"requests", "interventions", "parties", "products", "contracts", "operators"}:
-            self.refresh()
+        if self._list_changed(changes):
+            self.refresh()  # the ids themselves: in the background, the view state kept
+            return
+        stale = changes.ids("service_request")
+        if stale:
+            self.model.mark_stale(stale)
+            self._refresh_counts()
+        if changes.touches("party", "unit", "product", "request_unit",
+                           *lookup_tables.TABLES):
+            self.model.mark_all_stale()  # names shown in many rows: the cached pages go
+
+    def _list_changed(self, changes: ChangeSet) -> bool:
+        """Whether the changes may add or remove rows of the list shown (or reorder it)."""
+        if changes.bulk("service_request") or changes.ids("service_request", CREATED, DELETED):
+            return True
+        spec = self.model.spec
+        watched = {"status"}
+        if spec.priority_ids:
+            watched.add("priority")
+        if spec.team_id is not None:
+            watched.add("team")
+        if spec.owner_id is not None or spec.unassigned:
+            watched.add("owner")
+        if spec.urgency:
+            watched |= {"sla_due", "sla_risk_at"}
+        if spec.customer_id is not None or spec.text:
+            watched |= {"customer", "subject", "description"}
+        if any(c.fields & watched for c in changes.updated if c.entity == "service_request"):
+            return True
+        return bool((spec.text or spec.unit_id is not None) and changes.touches("request_unit"))
+
+    def _refresh_counts(self) -> None:
+        self.worker.run(lambda: rq.counters(operator_id=context.current().operator_id),
+                        on_done=self._show_counts, key="counts")
 
     def refresh(self) -> None:
-        bar = self.view.verticalScrollBar().value()
-        selected = self.selected_id()
-        self.model.refresh()
-        self._restore_selection(selected)
-        self.view.verticalScrollBar().setValue(bar)
-        self._update_counts()
+        """The same list again (new data, new time): rows, selection and scroll stay."""
+        self.load(self.model.spec)
 
     def _tick(self) -> None:
         if self.isVisible():

@@ -10,7 +10,7 @@ from servicedesk.errors import DatabaseBusyError
 from servicedesk.services import sla
 
 from .. import messages
-from ..dialogs.request_editor import RequestEditor, editor_title
+from ..editors.request import RequestEditor, editor_title
 from ..dialogs.serial_lookup import SerialLookupDialog
 from ..docks.request_queue import PREFERRED_WIDTH, RequestQueueDock, dock_title
 
@@ -51,7 +51,7 @@ def open_request(window, request_id: int) -> RequestEditor:
 def new_request(window) -> RequestEditor:
     editor = window.workspace.open(f"request:new:{next(_new_keys)}", editor_title(None),
                                    lambda: RequestEditor(ctx=window.ctx))
-    editor.customer.edit.setFocus()
+    editor.form.customer.edit.setFocus()
     return editor
 
 

@@ -18,6 +18,7 @@ from servicedesk import audit
 
 from .. import fmt
 from ..extensions import RequestPanel, register_request_panel
+from ..workers import Worker
 
 LIMIT = 1000
 
@@ -163,8 +164,20 @@ def _one_line(text: str) -> str:
     return text if len(text) <= 120 else text[:117] + "…"
 
 
+def read(table_name: str | None, record_id: int | None) -> tuple[str | None, int | None, list]:
+    """The trail to show (a request's with its interventions and work logs); no widgets here:
+    it runs on a worker thread."""
+    if not table_name or not record_id:
+        return table_name, record_id, []
+    if table_name == "service_request":
+        return table_name, record_id, audit.request_history(record_id, limit=LIMIT)
+    return table_name, record_id, audit.history(table_name, record_id, limit=LIMIT)
+
+
 class AuditView(QWidget):
-    """Who changed what on one record (and, for a request, on its interventions and work logs)."""
+    """Who changed what on one record (and, for a request, on its interventions and work logs).
+    A record given to the constructor is read at once; afterwards the trail is read on a
+    worker (as the request-panel protocol's ``read``/``show_read``, or after changes)."""
 
     def __init__(self, *, ctx, table_name: str | None = None, record_id: int | None = None,
                  parent: QWidget | None = None) -> None:
@@ -173,6 +186,7 @@ class AuditView(QWidget):
         self.setObjectName("auditView")
         self.table_name = table_name
         self.record_id = record_id
+        self.worker = Worker(self, threaded=not ctx.screenshot_mode)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         head = QHBoxLayout()
@@ -198,32 +212,44 @@ class AuditView(QWidget):
         for col, width in enumerate((130, 140, 130, 130, 200)):
             header.resizeSection(col, width)
         layout.addWidget(self.view)
-        ctx.bus.changed.connect(self._on_changed)
-        self.refresh()
+        ctx.bus.changes.connect(self._on_changes)
+        if table_name and record_id:  # given at construction: read at once
+            self.show_read(read(table_name, record_id))
+        else:
+            self._show([])
 
     def set_record(self, table_name: str | None, record_id: int | None) -> None:
         self.table_name, self.record_id = table_name, record_id
         self.refresh()
 
-    def set_request(self, editor) -> None:
-        """Request-panel protocol: called when the editor loads or saves a request."""
-        self.set_record("service_request", getattr(editor, "request_id", None))
+    # -- the request-panel protocol (ui/extensions.py) -------------------------------------
+    @staticmethod
+    def read(request_id: int | None) -> tuple[str | None, int | None, list]:
+        return read("service_request", request_id)
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if self.isVisible() and topics & {"requests", "interventions", "worklogs", "contracts"}:
+    def show_read(self, result: tuple[str | None, int | None, list]) -> None:
+        self.table_name, self.record_id, entries = result
+        self._show(entries)
+
+    # -- refreshing ------------------------------------------------------------------------
+    def _on_changes(self, changes) -> None:
+        if self.isVisible() and self.record_id and changes.touches(
+                self.table_name, "intervention", "work_log"):
             self.refresh()
 
     def refresh(self) -> None:
         if not self.table_name or not self.record_id:
+            self.show_read((self.table_name, self.record_id, []))
+            return
+        self.worker.run(read, self.table_name, self.record_id, on_done=self.show_read,
+                        key="audit")
+
+    def _show(self, entries: list) -> None:
+        if not self.table_name or not self.record_id:
             self.model.set_entries([], False)
             self.summary.setText(self.tr("The history appears once the record is saved."))
             return
-        if self.table_name == "service_request":
-            entries = audit.request_history(self.record_id, limit=LIMIT)
-            show_record = True
-        else:
-            entries = audit.history(self.table_name, self.record_id, limit=LIMIT)
-            show_record = False
+        show_record = self.table_name == "service_request"
         self.model.set_entries(entries, show_record)
         self.view.setColumnHidden(2, not show_record)
         if not entries:

@@ -4,65 +4,46 @@ articles and similar past resolved requests; apply an article; add the request t
 from __future__ import annotations
 
 import html
-import itertools
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
 from servicedesk.errors import ServiceDeskError
-from servicedesk.models import KbArticle, ServiceRequest
 from servicedesk.permissions import Permission
+from servicedesk.queries import request_form
 from servicedesk.queries.kb import Suggestions, suggest
 from servicedesk.search.index import INDEXED_STATUSES
 from servicedesk.services import kb
 
 from .. import fmt
 from ..messages import show_error
+from ..workers import Worker
 from .kb_hit import marked
 
 DEBOUNCE_MS = 300
 
 
-class _Signals(QObject):
-    done = Signal(int, object)  # sequence number, Suggestions or Exception
-
-
-class _SuggestJob(QRunnable):
-    """Runs the query on a pool thread (its own SQLite connection): typing never waits for it."""
-
-    def __init__(self, seq: int, args: tuple, signals: _Signals) -> None:
-        super().__init__()
-        self.seq, self.args, self.signals = seq, args, signals
-
-    def run(self) -> None:
-        text, products, units, exclude = self.args
-        try:
-            result: object = suggest(text, products, units, exclude_request_id=exclude)
-        except Exception as exc:  # noqa: BLE001 - reported to the UI thread, never lost
-            result = exc
-        self.signals.done.emit(self.seq, result)
+def _find(text: str, products: list[int], units: list[int],
+          request_id: int | None) -> tuple[Suggestions, set[int]]:
+    """The suggestions and the articles already applied to the request (on a worker)."""
+    found = suggest(text, products, units, exclude_request_id=request_id)
+    return found, (kb.applied_article_ids(request_id) if request_id else set())
 
 
 class KbSuggestionsPanel(QWidget):
     """``set_request(editor)`` binds it to a request editor (see ui/extensions.py)."""
 
     def __init__(self, *, ctx, editor=None, parent: QWidget | None = None,
-                 threaded: bool = True) -> None:
+                 threaded: bool | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.editor = None
-        self.threaded = threaded
         self.setObjectName("kbSuggestionsPanel")
         self.suggestions = Suggestions()
-        self._seq = itertools.count(1)
-        self._latest = 0
-        # The pool first: children go in creation order, so closing the request's tab waits for
-        # a running query before its signals object goes (found by the UI crawl, #12).
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._on_done)
+        self.applied: set[int] = set()
+        self.worker = Worker(self, threaded=not ctx.screenshot_mode if threaded is None
+                             else threaded)
 
         self.status = QLabel()
         self.status.setObjectName("kbSuggestStatus")
@@ -83,7 +64,12 @@ class KbSuggestionsPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.list_host)
+        self.scroll = scroll
+        # A scroll area squeezes its content to the viewport's height and ignores how tall
+        # wrapped text gets at its width: the cards would be cut to one line (#12).
+        scroll.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -98,7 +84,7 @@ class KbSuggestionsPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_query)
-        ctx.bus.changed.connect(self._on_changed)
+        ctx.bus.changes.connect(self._on_changes)
         if editor is not None:
             self.set_request(editor)
         else:
@@ -132,21 +118,17 @@ class KbSuggestionsPanel(QWidget):
     def schedule(self) -> None:
         self._timer.start()
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if "kb" in topics:
+    def _on_changes(self, changes) -> None:
+        if changes.touches("kb_article", "kb_application"):
             self.schedule()
-        if "requests" in topics:
+        if changes.touches("service_request"):
             self._update_add_button()
 
-    def _request_status(self) -> str | None:
-        rid = getattr(self.editor, "request_id", None)
-        if rid is None:
-            return None
-        return ServiceRequest.select(ServiceRequest.status).where(ServiceRequest.id == rid).scalar()
-
     def _update_add_button(self) -> None:
-        resolved = self._request_status() in INDEXED_STATUSES
-        self.add_button.setVisible(resolved and self.ctx.actor.can(Permission.KB_EDIT))
+        rid = getattr(self.editor, "request_id", None)
+        status = request_form.request_status(rid) if rid is not None else None
+        self.add_button.setVisible(status in INDEXED_STATUSES
+                                   and self.ctx.actor.can(Permission.KB_EDIT))
 
     # -- query ----------------------------------------------------------------------------------
     def run_query(self) -> None:
@@ -156,30 +138,44 @@ class KbSuggestionsPanel(QWidget):
         text = self.editor.description_text()
         products = list(self.editor.product_ids()) if hasattr(self.editor, "product_ids") else []
         units = list(self.editor.unit_ids()) if hasattr(self.editor, "unit_ids") else []
-        seq = next(self._seq)
-        self._latest = seq
-        args = (text, products, units, getattr(self.editor, "request_id", None))
+        rid = getattr(self.editor, "request_id", None)
         if not text.strip():
-            self._on_done(seq, Suggestions())
+            self.worker.run(lambda: None, key="suggest")  # drops an answer still on its way
+            self._show_found((Suggestions(), set()))
             return
         self.status.setText(self.tr("Searching…"))
-        if self.threaded:
-            self._pool.start(_SuggestJob(seq, args, self._signals))
-        else:
-            _SuggestJob(seq, args, self._signals).run()
+        self.worker.run(_find, text, products, units, rid, on_done=self._show_found,
+                        on_error=self._failed, key="suggest")
 
-    def _on_done(self, seq: int, result: object) -> None:
-        if seq != self._latest:
-            return  # an older query finished after a newer one started
-        if isinstance(result, Exception):
-            self.status.setText(self.tr("Suggestions unavailable: %1").replace("%1", str(result)))
-            return
-        self.suggestions = result
+    def _show_found(self, found: tuple[Suggestions, set[int]]) -> None:
+        self.suggestions, self.applied = found
         self._render()
 
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(self.tr("Suggestions unavailable: %1").replace("%1", str(exc)))
+
     def wait(self) -> None:
-        """Let a running query finish (tests, closing)."""
-        self._pool.waitForDone()
+        """Let a running query finish and show it (tests, closing)."""
+        from PySide6.QtCore import QCoreApplication
+
+        self.worker.wait()
+        QCoreApplication.processEvents()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+            self._fit_height()
+        return False
+
+    def _fit_later(self) -> None:
+        # New cards are measured once their layout has settled (the next turn of the loop).
+        QTimer.singleShot(0, self, self._fit_height)
+
+    def _fit_height(self) -> None:
+        """The cards as tall as their text needs at the width they get."""
+        height = self.list_layout.totalHeightForWidth(self.scroll.viewport().width())
+        if height < 0:  # nothing wraps (no cards): the plain minimum
+            height = self.list_layout.totalMinimumSize().height()
+        self.list_host.setMinimumHeight(height)
 
     # -- rendering ------------------------------------------------------------------------------
     def _clear(self) -> None:
@@ -197,11 +193,11 @@ class KbSuggestionsPanel(QWidget):
                                         "for similar problems appear here.") if empty else
                                 self.tr("No similar article or past request found."))
             self.list_layout.addStretch(1)
+            self._fit_later()
             return
         self.status.setText(self.tr("%1 articles, %2 similar resolved requests")
                             .replace("%1", str(len(s.articles))).replace("%2", str(len(s.requests))))
-        applied = kb.applied_article_ids(self.editor.request_id) \
-            if getattr(self.editor, "request_id", None) else set()
+        applied = self.applied
         if s.articles:
             self.list_layout.addWidget(self._heading(self.tr("Knowledge base")))
             for hit in s.articles:
@@ -211,6 +207,7 @@ class KbSuggestionsPanel(QWidget):
             for hit in s.requests:
                 self.list_layout.addWidget(self._request_card(hit))
         self.list_layout.addStretch(1)
+        self._fit_later()
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text)
@@ -292,23 +289,21 @@ class KbSuggestionsPanel(QWidget):
     def apply(self, article_id: int) -> bool:
         """Link the article to the request (counted) and optionally copy its solution."""
         rid = getattr(self.editor, "request_id", None)
-        article = KbArticle.get_or_none(KbArticle.id == article_id)
-        if article is None:
+        note = request_form.article_solution_note(article_id)
+        if note is None:
             self.schedule()
             return False
         if rid is None:
             # A new request is not in the database yet: copy the solution, link after saving.
-            self._append_note(kb.solution_note(article))
+            self._append_note(note)
             self.ctx.bus.status_message.emit(
                 self.tr("Solution copied. Save the request, then apply the article to count it."))
             return False
-        try:
-            kb.apply_article(article_id, rid)
-        except ServiceDeskError as err:
-            show_error(self, err)
+        if self.ctx.ops.run(self, kb.apply_article, article_id, rid) is None:
             return False
         if self.copy_check.isChecked():
-            self._append_note(kb.solution_note(article))
+            self._append_note(note)
+        self.applied = self.applied | {article_id}
         self._render()
         return True
 

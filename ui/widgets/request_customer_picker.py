@@ -4,16 +4,20 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from servicedesk.models import Party
+from servicedesk.queries.request_form import CustomerCard
 from servicedesk.queries.requests import CustomerHit, find_customers
+
+from ..workers import Worker
 
 
 class CustomerPicker(QWidget):
-    """A line edit with suggestions; ``customer_changed(id or 0)`` when the choice changes."""
+    """A line edit with suggestions; ``customer_changed(id or 0)`` when the user's choice
+    changes. The suggestions are searched on a worker as the user types (a newer text drops
+    the answer to an older one)."""
 
     customer_changed = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, *, ctx=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -28,6 +32,7 @@ class CustomerPicker(QWidget):
         self.info.setProperty("role", "hint")
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
+        self.worker = Worker(self, threaded=not (ctx is None or ctx.screenshot_mode))
         self._hits: dict[str, CustomerHit] = {}
         self._model = QStringListModel(self)
         self.completer = QCompleter(self._model, self)
@@ -43,35 +48,35 @@ class CustomerPicker(QWidget):
         self.edit.textEdited.connect(self._edited)
         self.edit.editingFinished.connect(self._finish)
         self._id: int | None = None
+        self._name = ""
 
     def customer_id(self) -> int | None:
         return self._id
 
-    def set_customer(self, party_id: int | None, emit: bool = False) -> None:
-        party = Party.get_or_none(Party.id == party_id) if party_id else None
-        self._id = party.id if party else None
+    def set_customer(self, card: CustomerCard | None) -> None:
+        """Show ``card`` as the chosen customer (no signal)."""
+        self._id = card.id if card else None
+        self._name = card.name if card else ""
         self.edit.blockSignals(True)
-        self.edit.setText(party.name if party else "")
+        self.edit.setText(self._name)
         self.edit.blockSignals(False)
-        self._show_info(party)
-        if emit:
-            self.customer_changed.emit(self._id or 0)
+        self._show_info(card)
 
     def set_read_only(self, on: bool) -> None:
         self.edit.setReadOnly(on)
 
-    def _show_info(self, party: Party | None) -> None:
-        if party is None:
+    def _show_info(self, card: CustomerCard | CustomerHit | None) -> None:
+        if card is None:
             self.info.setText(self.tr("No customer chosen"))
             return
-        bits = [party.code]
-        if party.vat_number:
-            bits.append(self.tr("VAT %1").replace("%1", party.vat_number))
-        place = party.city + (f" ({party.province_id})" if party.province_id else "")
+        bits = [card.code]
+        if card.vat_number:
+            bits.append(self.tr("VAT %1").replace("%1", card.vat_number))
+        place = card.city + (f" ({card.province})" if card.province else "")
         if place.strip():
             bits.append(place)
-        if party.phone:
-            bits.append(party.phone)
+        if getattr(card, "phone", ""):
+            bits.append(card.phone)
         self.info.setText(" · ".join(bits))
 
     @staticmethod
@@ -84,7 +89,9 @@ class CustomerPicker(QWidget):
         self._timer.start()
 
     def _search(self) -> None:
-        hits = find_customers(self.edit.text())
+        self.worker.run(find_customers, self.edit.text(), on_done=self._show_hits, key="search")
+
+    def _show_hits(self, hits: list[CustomerHit]) -> None:
         self._hits = {self._label(h): h for h in hits}
         self._model.setStringList(list(self._hits))
         if hits and self.edit.hasFocus():
@@ -95,7 +102,11 @@ class CustomerPicker(QWidget):
         if hit is None:
             return
         changed = hit.id != self._id
-        self.set_customer(hit.id)
+        self._id, self._name = hit.id, hit.name
+        self.edit.blockSignals(True)
+        self.edit.setText(hit.name)
+        self.edit.blockSignals(False)
+        self._show_info(hit)
         if changed:
             self.customer_changed.emit(hit.id)
 
@@ -104,22 +115,21 @@ class CustomerPicker(QWidget):
         text = self.edit.text().strip()
         if not text:
             if self._id is not None:
-                self._id = None
+                self._id, self._name = None, ""
                 self._show_info(None)
                 self.customer_changed.emit(0)
             return
         if text in self._hits:
             self._chosen(text)
             return
-        current = Party.get_or_none(Party.id == self._id) if self._id else None
-        if current is not None and current.name == text:
+        if self._id is not None and self._name == text:
             return
+        # The user left the field: the answer is needed now, and two rows are quick to read.
         hits = find_customers(text, limit=2)
         if len(hits) == 1:
-            self._chosen_hit(hits[0])
+            self._hits[self._label(hits[0])] = hits[0]
+            self._chosen(self._label(hits[0]))
         else:
-            self.set_customer(self._id)
-
-    def _chosen_hit(self, hit: CustomerHit) -> None:
-        self._hits[self._label(hit)] = hit
-        self._chosen(self._label(hit))
+            self.edit.blockSignals(True)
+            self.edit.setText(self._name)
+            self.edit.blockSignals(False)

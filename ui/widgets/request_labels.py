@@ -35,6 +35,19 @@ def status_short_name(code: str) -> str:
     return names.get(code) or status_name(code)
 
 
+def contract_status_name(code: str) -> str:
+    """A contract's status where the request area shows it (the serial-number lookup)."""
+    names = {
+        "draft": QCoreApplication.translate("RequestLabels", "draft"),
+        "active": QCoreApplication.translate("RequestLabels", "active"),
+        "suspended": QCoreApplication.translate("RequestLabels", "suspended"),
+        "expired": QCoreApplication.translate("RequestLabels", "expired"),
+        "cancelled": QCoreApplication.translate("RequestLabels", "cancelled"),
+        "closed": QCoreApplication.translate("RequestLabels", "closed"),
+    }
+    return names.get(code, code)
+
+
 def transition_label(code: str) -> str:
     """The button text that moves a request to ``code``."""
     names = {
@@ -83,7 +96,8 @@ def age_text(opened: dt.datetime | None, now: dt.datetime) -> str:
 
 
 def short_datetime(value: dt.datetime | None, now: dt.datetime) -> str:
-    """"14:30" today, "27/11 14:30" this year, the full date otherwise (narrow columns)."""
+    """"14:30" today, "27/11 14:30" this year, "27/11/25 14:30" otherwise (narrow columns;
+    the full date is in the tooltip)."""
     if value is None:
         return ""
     from PySide6.QtCore import QLocale
@@ -95,7 +109,7 @@ def short_datetime(value: dt.datetime | None, now: dt.datetime) -> str:
         return QLocale().toString(qdt, "HH:mm")
     if value.year == now.year:
         return QLocale().toString(qdt, "dd/MM HH:mm")
-    return fmt.datetime(value)
+    return QLocale().toString(qdt, "dd/MM/yy HH:mm")
 
 
 def remaining_text(minutes: int | None, overdue: bool = False) -> str:

@@ -1,0 +1,1 @@
+"""Editors that open as workspace tabs (a record each): the request editor."""
