@@ -323,6 +323,7 @@ class _Merger:
     def _decide(self, conflict: Conflict) -> Conflict:
         conflict.decision = self.decisions.get(conflict.key) or self.prefer
         self.report.conflicts.append(conflict)
+        self.plans[conflict.table]["conflicted"].add(conflict.record_uuid)
         return conflict
 
     def _label(self, table: str, row: dict[str, Any]) -> str:
@@ -358,7 +359,8 @@ class _Merger:
         office = self._read_office(table, set(changed) | new | deleted)
         derived = T.DERIVED.get(table, frozenset())
         counters = T.COUNTERS.get(table, frozenset())
-        plan = self.plans[table] = {"insert": [], "update": {}, "delete": [], "restore": []}
+        plan = self.plans[table] = {"insert": [], "update": {}, "delete": [], "restore": [],
+                                    "conflicted": set()}
         # New on the laptop and already in the office (an earlier round) without a base row:
         # compared with the office's values (the laptop's differences win).
         plan["insert"] = sorted(u for u in new if u not in office)
@@ -647,7 +649,9 @@ class _Merger:
             if self.dry_run or self.report.undecided:
                 for table, plan in self.plans.items():
                     self.report.created[table] += len(plan["insert"]) + len(plan["restore"])
-                    self.report.updated[table] += len(plan["update"])
+                    edited = (set(plan["update"]) | plan["conflicted"]) - set(plan["delete"]) \
+                        - set(plan["restore"])
+                    self.report.updated[table] += len(edited)
                     self.report.deleted[table] += len(plan["delete"])
                 self.report.numbers = [(t, self.rows[t][u][T.NUMBERED[t]], "")
                                        for t in T.NUMBERED for u in self.plans[t]["insert"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import clock
-from ..errors import FieldError, ValidationError
+from ..errors import ConflictError, FieldError, NotFound, ValidationError
 from ..models import Intervention
 from . import interventions
 
@@ -71,20 +71,27 @@ def _check(signer_name: str, path: str) -> tuple[str, str]:
     return name, path
 
 
-def sign(intervention: Intervention, *, signer_name: str, path: str) -> Intervention:
-    """Store the customer's signature on a loaded intervention (optimistic-locked); the
-    technician signs his own, a planner any. Only an intervention in progress or done."""
+def sign(intervention_id: int, *, signer_name: str, path: str,
+         version: int | None = None) -> Intervention:
+    """Store the customer's signature on an intervention (refused with ConflictError when it
+    changed since ``version`` was read); the technician signs his own, a planner any. Only an
+    intervention in progress or done."""
     name, path = _check(signer_name, path)
     with Intervention._meta.database.atomic():
-        interventions._may_work_on(intervention)  # against the stored row
-        if intervention.status not in SIGNABLE:
+        item = Intervention.get_or_none(Intervention.id == intervention_id)
+        if item is None:
+            raise NotFound(f"intervention {intervention_id}", code="not_found")
+        if version is not None and item.version != version:
+            raise ConflictError("Intervention", intervention_id)
+        interventions._may_work_on(item)  # against the stored row
+        if item.status not in SIGNABLE:
             raise ValidationError(FieldError("status", "signatures.not_signable",
-                                             {"status": intervention.status}))
-        intervention.signature = path
-        intervention.signer_name = name
-        intervention.signed_at = clock.now().replace(microsecond=0)
-        intervention.save()  # audited: who signed and when stays in the intervention's trail
-    return intervention
+                                             {"status": item.status}))
+        item.signature = path
+        item.signer_name = name
+        item.signed_at = clock.now().replace(microsecond=0)
+        item.save()  # audited: who signed and when stays in the intervention's trail
+    return item
 
 
 def signature_of(intervention_id: int) -> tuple[str, str, object] | None:
