@@ -34,6 +34,9 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([])
     app.setStyle("Fusion")
+    from servicedesk.paths import resources_dir
+
+    app.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))
     i18n.install(app, args.lang)
     work = Path(tempfile.mkdtemp())
     office_path, pack_path = work / "ufficio.db", work / "tecnico.sdpack"

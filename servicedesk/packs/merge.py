@@ -454,7 +454,12 @@ class _Merger:
         provisional = bool(number_field) and is_provisional(values.get(number_field))
         existing = self._existing(table, {k: v for k, v in values.items()
                                           if not (provisional and k == number_field)})
+        if table == "unit_ownership" and self.rows["unit_ownership"][u].get("unit_id") and \
+                self.canon_pack(next(f for f in self.fields[table] if f.name == "unit"),
+                                row.get("unit_id")) in self.linked_uuids:
+            return  # the first owner of a unit that turned out to be the office's: it has one
         if existing is not None:
+            self.linked_uuids.add(u)
             self.office_id_of[table][u] = existing
             self.office_uuid_of.setdefault(table, {}).setdefault(existing, u)
             self.report.linked.append((table, self._label(table, row)))
@@ -667,6 +672,7 @@ class _Merger:
     def _write(self) -> None:
         self.written: dict[str, set[int]] = {t: set() for t in T.MERGED_TABLES}
         self.renumbered: dict[str, str] = {}
+        self.linked_uuids: set[str] = set()
         self.pending = {t: set(p["insert"]) | set(p["restore"]) for t, p in self.plans.items()}
         deferred: list = []
         for table in T.MERGED_TABLES:

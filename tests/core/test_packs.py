@@ -272,6 +272,9 @@ def test_a_unit_met_on_site_that_the_office_registered_meanwhile_is_linked(offic
     assert report.applied and [t for t, _ in report.linked] == ["unit"]
     assert Unit.select().where(Unit.serial == "SN-TWIN").count() == 1
     assert Unit.get(Unit.serial == "SN-TWIN").id == office_unit.id
+    from servicedesk.models import UnitOwnership
+
+    assert UnitOwnership.select().where(UnitOwnership.unit == office_unit.id).count() == 1
 
 
 def test_refused_with_nothing_changed(office, tmp_path):
@@ -354,3 +357,16 @@ def test_actions_of_the_office_are_refused_in_a_pack(office, tmp_path):
         with pytest.raises(PackError) as info:
             prepare_pack(Operator._meta.database, tmp_path / "x.sdpack", office.tech_id)
         assert info.value.code == "packs.from_pack"
+
+
+def test_every_table_has_a_pack_policy():
+    """A new table is either carried (merged back or owned by the office) or left out on
+    purpose: nobody adds one that silently never reaches the laptop or never comes back."""
+    from servicedesk.models import ALL_MODELS
+    from servicedesk.packs import tables
+
+    left_out = {"audit_log", "saved_filter", "request_counter", "auth_token", "tombstone"}
+    names = {m._meta.table_name for m in ALL_MODELS}
+    assert names - left_out == set(tables.EXPORT_ORDER)
+    assert set(tables.MERGED_TABLES) | set(tables.OFFICE_TABLES) == set(tables.EXPORT_ORDER)
+    assert not set(tables.MERGED_TABLES) & set(tables.OFFICE_TABLES)
