@@ -17,7 +17,8 @@ MERGED: tuple[type[m.BaseModel], ...] = (
 # Carried for display and offline rules, owned by the office: laptop changes are not merged
 # (they are counted as "ignored"; the laptop cannot make most of them: roles, disabled actions).
 OFFICE_OWNED: tuple[type[m.BaseModel], ...] = (
-    m.Province, m.ActivityType, m.ProblemType, m.Priority, m.IstatIndex, m.Setting, m.Team,
+    m.Province, m.ActivityType, m.ProblemType, m.Priority, m.IstatIndex, m.IstatMonth,
+    m.Setting, m.Team,
     m.Operator, m.WorkingHours, m.Absence, m.JobOrder, m.Contract, m.ContractProduct,
     m.ContractUnit, m.Instalment, m.ContractRenewal, m.TicketMovement,
 )
@@ -25,6 +26,7 @@ OFFICE_OWNED: tuple[type[m.BaseModel], ...] = (
 RECOMPUTED = frozenset({"ticket_movement"})
 # Carried whole (reference data and the organisation); the rest is selected per pack.
 WHOLE = frozenset({"province", "activity_type", "problem_type", "priority", "istat_index",
+                   "istat_month",
                    "setting", "team", "operator", "working_hours", "absence", "kb_article"})
 # Office settings that make no sense on a laptop (its own backups go beside the pack).
 SETTINGS_LEFT_OUT = ("smtp", "backup.settings")
@@ -105,7 +107,8 @@ OFFICE_TABLES = tuple(table_of(t) for t in OFFICE_OWNED)
 # Copy order: referenced tables first (every foreign key points to an earlier table, or is a
 # deferred one filled after the insert).
 EXPORT_ORDER = (
-    "province", "activity_type", "problem_type", "priority", "istat_index", "setting",
+    "province", "activity_type", "problem_type", "priority", "istat_index", "istat_month",
+    "setting",
     "party", "contact", "team", "operator", "working_hours", "absence", "job_order",
     "product", "unit", "unit_ownership", "contract", "contract_product", "contract_unit",
     "instalment", "contract_renewal", "service_request", "request_unit", "request_event",
