@@ -190,3 +190,35 @@ def test_the_pad_takes_mouse_pen_and_touch(qtbot):
                for s in strokes for x, y in s)
     pad.clear()
     assert pad.is_empty()
+
+
+def test_the_signature_is_printed_on_the_sheet(qtbot, tmp_path):
+    """R-X-7: the captured signature and the signer's name on the intervention sheet."""
+    from servicedesk.services import interventions
+    from tests.core.pack_helpers import T0, build_office
+    from ui.printing import intervention_sheet
+    from ui.printing.signature_image import customer_signature
+
+    office = build_office(tmp_path / "o" if (tmp_path / "o").mkdir() is None else None, requests=1)
+    try:
+        iv = Intervention.get_by_id(office.intervention_ids[0])
+        interventions.start(iv, at=T0)
+        assert customer_signature(iv.id) is None
+        signatures.sign(iv.id, signer_name="Mario Rossi",
+                        path="M20 200 L120 60 L220 200 L320 60 L420 200")
+        image, name, _ = customer_signature(iv.id)
+        inked = sum(1 for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+                    if image.pixelColor(x, y).alpha() > 0)
+        assert name == "Mario Rossi" and inked > 20
+        doc = intervention_sheet.document(iv.id, "en")
+        assert "MARIO ROSSI" in doc.toPlainText()
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QTextDocument
+
+        assert not doc.resource(QTextDocument.ResourceType.ImageResource,
+                                QUrl(intervention_sheet.SIGNATURE_URL)).isNull()
+        pdf = tmp_path / "sheet.pdf"
+        intervention_sheet.save_pdf(iv.id, str(pdf), "en")
+        assert pdf.stat().st_size > 1000
+    finally:
+        office.db.close()
