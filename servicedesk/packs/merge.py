@@ -206,15 +206,16 @@ class _Merger:
         self.actor = context.Actor(op.id, Role(op.role), op.full_name)
 
     # -- id maps ---------------------------------------------------------------------------
-    def _pack_maps(self) -> None:
-        for table in T.EXPORT_ORDER:
-            self.pack_uuid_of[table] = dict(self.pack.con.execute(
+    def pack_uuids(self, table: str) -> dict[int, str]:
+        """id → uuid of the pack's rows of ``table`` (and of its exported rows deleted on the
+        laptop), read when a reference to the table is first translated."""
+        ids = self.pack_uuid_of.get(table)
+        if ids is None:
+            ids = self.pack_uuid_of[table] = dict(self.pack.con.execute(
                 f'SELECT id, uuid FROM "{table}"').fetchall())
-        for table, rows in self.bases.items():
-            ids = self.pack_uuid_of.setdefault(table, {})
-            for record_uuid, row in rows.items():
-                if row.get("id") is not None:
-                    ids.setdefault(row["id"], record_uuid)
+            for rid, record_uuid in self.pack.base_ids(table).items():
+                ids.setdefault(rid, record_uuid)
+        return ids
 
     def office_ids(self, table: str, uuids: Iterable[str]) -> None:
         """Fill ``office_id_of[table]`` for ``uuids`` (None: not in the office)."""
@@ -244,7 +245,7 @@ class _Merger:
         if raw is None:
             return None
         if f.fk is not None and f.fk.by_id:
-            return self.pack_uuid_of.get(f.fk.target, {}).get(raw, f"#{raw}")
+            return self.pack_uuids(f.fk.target).get(raw, f"#{raw}")
         return _norm(f.field.python_value(raw))
 
     def canon_office(self, f: _Field, value: Any) -> Any:
@@ -317,6 +318,10 @@ class _Merger:
                 if row.table_name in self.bases:
                     data = {k: _raw_unjson(v) for k, v in json.loads(row.data).items()}
                     self.bases[row.table_name][row.record_uuid] = data
+            for table, base in self.bases.items():  # a row put back as it was exported
+                missing = set(base) - set(self.rows[table])
+                if missing:
+                    self.rows[table].update(self.pack.rows_of(table, missing))
         return None
 
     # -- the plan --------------------------------------------------------------------------
@@ -478,15 +483,24 @@ class _Merger:
         if table == "outbox_message":
             for name in ("subject", "body"):
                 values[name] = self._renumber_text(values.get(name))
-        new_id = model.insert(**values).execute()
+        meta = model._meta
+        db = meta.database
+        names = list(values)
+        columns = ", ".join(f'"{meta.fields[n].column_name}"' for n in names)
+        marks = ", ".join([db.param] * len(names))
+        new_id = db.execute_sql(f'INSERT INTO "{table}" ({columns}) VALUES ({marks}) '
+                                'RETURNING "id"',
+                                [meta.fields[n].db_value(values[n]) for n in names]).fetchone()[0]
+        uow.record(table, new_id, u, uow.CREATED, names)
         self.office_id_of.setdefault(table, {})[u] = new_id
         self.office_uuid_of.setdefault(table, {})[new_id] = u
         self.pending.get(table, set()).discard(u)
         self.written[table].add(new_id)
         self.report.created[table] += 1
-        if getattr(model._meta, "audited", False):
-            AuditLog.insert(at=clock.now(), operator_id=self.actor.operator_id, table_name=table,
-                            record_id=new_id, record_uuid=u, action="create").execute()
+        if getattr(meta, "audited", False):
+            self.audit_created.append(dict(at=clock.now(), operator_id=self.actor.operator_id,
+                                           table_name=table, record_id=new_id, record_uuid=u,
+                                           action="create"))
 
     def _real_number(self, table: str, values: dict[str, Any]) -> str:
         if table == "service_request":
@@ -519,21 +533,53 @@ class _Merger:
                 return found
         return None
 
-    def _update(self, table: str, u: str, values: dict[str, Any]) -> None:
+    def _update_table(self, table: str, items: dict[str, dict[str, Any]]) -> None:
+        """The laptop's field changes of ``table``, in a few statements: rows changing the same
+        fields share one ``executemany``; versions bumped, audited with the technician as
+        author and reported to the unit of work like ``Model.update()`` does row by row."""
         model = T.model_of(table)
-        oid = self.office_id_of[table].get(u)
+        meta = model._meta
+        db = meta.database
         fields = {f.name: f for f in self.fields[table]}
-        data = {}
-        for name, canon in values.items():
-            ok, value = self.to_office(fields[name], canon)
-            if not ok:
-                self.report.dropped.append((table, u[:8], f"{name}: deleted in the office"))
+        unversioned = set(getattr(meta, "unversioned", ()))
+        audited = getattr(meta, "audited", False)
+        now = clock.now()
+        office = self.office_rows.get(table, {})
+        groups: dict[tuple[tuple[str, ...], bool], list[list[Any]]] = {}
+        audit: list[dict[str, Any]] = []
+        for u, values in items.items():
+            oid = self.office_id_of[table].get(u)
+            data: dict[str, Any] = {}
+            for name, canon in values.items():
+                ok, value = self.to_office(fields[name], canon)
+                if not ok:
+                    self.report.dropped.append((table, u[:8], f"{name}: deleted in the office"))
+                    continue
+                data[name] = value
+            if not data or oid is None:
                 continue
-            data[model._meta.fields[name]] = value
-        if data:
-            model.update(data).where(model.id == oid).execute()
+            names = tuple(sorted(data))
+            versioned = not set(names) <= unversioned
+            groups.setdefault((names, versioned), []).append(
+                [meta.fields[n].db_value(data[n]) for n in names] + [oid])
+            uow.record(table, oid, u, uow.UPDATED, names)
+            if audited and versioned:
+                old = office.get(u, {})
+                audit.extend(dict(at=now, operator_id=self.actor.operator_id, table_name=table,
+                                  record_id=oid, record_uuid=u, action="update", field=n,
+                                  old_value=_text(old.get(n)), new_value=_text(data[n]))
+                             for n in names)
             self.written[table].add(oid)
             self.report.updated[table] += 1
+        mark = db.param
+        stamp = meta.fields["updated_at"].db_value(now)
+        for (names, versioned), rows in groups.items():
+            sets = ", ".join(f'"{meta.fields[n].column_name}" = {mark}' for n in names)
+            if versioned:
+                sets += f', "version" = "version" + 1, "updated_at" = {mark}'
+                rows = [r[:-1] + [stamp, r[-1]] for r in rows]
+            db.cursor().executemany(f'UPDATE "{table}" SET {sets} WHERE "id" = {mark}', rows)
+        _insert_rows(AuditLog, audit)
 
     def _audit_decisions(self) -> None:
         rows = []
@@ -547,8 +593,7 @@ class _Merger:
                              record_id=oid, record_uuid=c.record_uuid,
                              action=f"merge.{c.decision}", field=c.field or None,
                              old_value=_text(old), new_value=_text(new)))
-        for i in range(0, len(rows), 200):
-            AuditLog.insert_many(rows[i:i + 200]).execute()
+        _insert_rows(AuditLog, rows)
 
     # -- as if entered in the office --------------------------------------------------------
     def _requests_after(self) -> None:
@@ -575,11 +620,18 @@ class _Merger:
         touched |= new_requests
         before = {u: r.get("status") for u, r in self.office_rows.get("service_request", {}).items()}
         self.office_ids("service_request", touched)
+        ids = [i for i in (self.office_id_of["service_request"].get(u) for u in touched) if i]
+        loaded: dict[int, ServiceRequest] = {}
+        for i in range(0, len(ids), _CHUNK):
+            loaded.update({r.id: r for r in ServiceRequest.select().where(
+                ServiceRequest.id.in_(ids[i:i + _CHUNK]))})
+        priorities = {p.id: p for p in Priority.select()}
+        contracts: dict[int, Any] = {}
         for u in sorted(touched):
             oid = self.office_id_of["service_request"].get(u)
             if oid is None:
                 continue
-            request = ServiceRequest.get_by_id(oid)
+            request = loaded[oid]
             moves = [e for e in events.get(u, []) if e[1] == "answer" or u not in status_kept]
             if u in new_requests:
                 state = C.ClockState(status=None, opened_at=request.opened_at)
@@ -589,16 +641,20 @@ class _Merger:
             C.advance(state, moves)
             if state.status != request.status:  # the office's status kept over the laptop's moves
                 C.move(state, request.status, clock.now())
-            priority = Priority.get_by_id(request.priority_id)
-            contract = Contract.get_or_none(Contract.id == request.contract_id) \
-                if request.contract_id else None
+            priority = priorities[request.priority_id]
+            contract = None
+            if request.contract_id:
+                if request.contract_id not in contracts:
+                    contracts[request.contract_id] = Contract.get_by_id(request.contract_id)
+                contract = contracts[request.contract_id]
             derived = C.finish(state, priority, contract)
             current = {k: getattr(request, k) for k in derived}
             diff = {k: v for k, v in derived.items() if _norm(v) != _norm(current[k])}
             if diff:
                 ServiceRequest.update({ServiceRequest._meta.fields[k]: v for k, v in diff.items()}) \
                     .where(ServiceRequest.id == oid).execute()
-                request = ServiceRequest.get_by_id(oid)
+                for k, v in diff.items():
+                    setattr(request, k, v)
             was = before.get(u)
             if request.status == "closed" and was != "closed":
                 movement = tickets.debit_for_request(request, override=True, note=request.number)
@@ -622,14 +678,17 @@ class _Merger:
         self.merged_by = context.current().operator_id
         self._check_office()
         self.progress("read")
-        self.bases = {t: self.pack.base(t) for t in T.EXPORT_ORDER}
-        self.rows = {}
-        self.original = {}
+        self.bases, self.rows, self.original = {}, {}, {}
+        self.tombs = {t: self.pack.tombstones(t) for t in T.EXPORT_ORDER}
         for table in T.EXPORT_ORDER:
-            self.rows[table] = {r["uuid"]: r for r in self.pack.rows(table)}
+            # only what the laptop touched reaches Python: rows that differ from their base,
+            # new rows, and the exported values of those and of the deleted ones
+            changed, new = self.pack.touched(table)
+            deleted = {u for u, _ in self.tombs[table]}
+            self.rows[table] = self.pack.rows_of(table, changed | new)
+            self.bases[table] = self.pack.base_of(table, changed | deleted)
         for table in T.EXPORT_ORDER:
-            diff = self._diff(table, self.bases[table], self.rows[table],
-                              self.pack.tombstones(table),
+            diff = self._diff(table, self.bases[table], self.rows[table], self.tombs[table],
                               bookkeeping=table in T.MERGED_TABLES)
             if table in T.MERGED_TABLES:
                 self.original[table] = diff
@@ -637,12 +696,12 @@ class _Merger:
                 n = len(diff[0]) + len(diff[1]) + len(diff[2])
                 if n:
                     self.report.ignored[table] = n
-        self._pack_maps()
+        self.pack_uuid_of = {}
         self.report.fingerprint = self._fingerprint()
         if self._round() is not None:
             self.report.seconds = time.perf_counter() - t0
             return self.report  # the same pack again: nothing to do
-        self.effective = {t: self._diff(t, self.bases[t], self.rows[t], self.pack.tombstones(t))
+        self.effective = {t: self._diff(t, self.bases[t], self.rows[t], self.tombs[t])
                           for t in T.MERGED_TABLES}
         self.fields = {t: _fields(t, self.pack.columns(t)) for t in T.MERGED_TABLES}
         self.plans: dict[str, dict] = {}
@@ -673,6 +732,7 @@ class _Merger:
         self.written: dict[str, set[int]] = {t: set() for t in T.MERGED_TABLES}
         self.renumbered: dict[str, str] = {}
         self.linked_uuids: set[str] = set()
+        self.audit_created: list[dict[str, Any]] = []
         self.pending = {t: set(p["insert"]) | set(p["restore"]) for t, p in self.plans.items()}
         deferred: list = []
         for table in T.MERGED_TABLES:
@@ -684,9 +744,10 @@ class _Merger:
             if ok and oid is not None:
                 model = T.model_of(table)
                 model.update({model._meta.fields[f.name]: value}).where(model.id == oid).execute()
+        _insert_rows(AuditLog, self.audit_created)
         for table in T.MERGED_TABLES:
-            for u, values in self.plans[table]["update"].items():
-                self._update(table, u, values)
+            if self.plans[table]["update"]:
+                self._update_table(table, self.plans[table]["update"])
         for table in reversed(T.MERGED_TABLES):
             doomed = [self.office_id_of[table][u] for u in self.plans[table]["delete"]
                       if self.office_id_of[table].get(u) is not None]
@@ -707,18 +768,33 @@ class _Merger:
                 row = self.rows[table][u]
                 keep.append(dict(pack_uuid=pack_uuid, table_name=table, record_uuid=u,
                                  data=json.dumps({k: _raw_json(v) for k, v in row.items()})))
-        for i in range(0, len(keep), 200):
-            part = keep[i:i + 200]
+        for i in range(0, len(keep), _CHUNK):
             PackRoundRow.delete().where(
                 PackRoundRow.pack_uuid == pack_uuid,
-                PackRoundRow.record_uuid.in_([r["record_uuid"] for r in part])).execute()
-            PackRoundRow.insert_many(part).execute()
+                PackRoundRow.record_uuid.in_([r["record_uuid"] for r in keep[i:i + _CHUNK]])
+            ).execute()
+        _insert_rows(PackRoundRow, keep)
         PackRound.create(pack_uuid=pack_uuid, round=self.report.round, merged_at=clock.now(),
                          merged_by=self.merged_by,
                          fingerprint=self.report.fingerprint, summary=self.report.summary_line())
         PackExport.update(status="merged", rounds=PackExport.rounds + 1,
                           last_merged_at=clock.now()).where(
             PackExport.pack_uuid == pack_uuid).execute()
+
+
+def _insert_rows(model: type[pw.Model], rows: list[dict[str, Any]]) -> None:
+    """Bookkeeping rows (audit, rounds) in one ``executemany``: peewee's insert_many spends
+    longer building the SQL than SQLite writing the rows."""
+    if not rows:
+        return
+    meta = model._meta
+    db = meta.database
+    names = list(rows[0])
+    columns = ", ".join(f'"{meta.fields[n].column_name}"' for n in names)
+    marks = ", ".join([db.param] * len(names))
+    fields = [meta.fields[n] for n in names]
+    db.cursor().executemany(f'INSERT INTO "{meta.table_name}" ({columns}) VALUES ({marks})',
+                            [[f.db_value(r.get(f.name)) for f in fields] for r in rows])
 
 
 def _text(value: Any) -> str | None:

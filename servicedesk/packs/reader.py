@@ -103,6 +103,61 @@ class PackFile:
             out[record_uuid] = dict(zip(cols, json.loads(data)))
         return out
 
+    def touched(self, table: str) -> tuple[set[str], set[str]]:
+        """(uuids of rows whose stored values differ from their base, uuids of rows not in the
+        base): found by SQLite comparing each row's ``json_array`` with the base text, so the
+        unchanged thousands (the KB) never reach Python."""
+        present = set(self.columns(table))
+        cols = [c for c in self._columns.get(table, []) if c in present]
+        if not cols:
+            return set(), set()
+        values = ", ".join(f't."{c}"' for c in cols)
+        changed = {r[0] for r in self.con.execute(
+            f'SELECT t.uuid FROM "{table}" t JOIN {BASE_TABLE} b ON b.table_name = ? '
+            f"AND b.record_uuid = t.uuid WHERE json_array({values}) IS NOT b.data", (table,))}
+        new = {r[0] for r in self.con.execute(
+            f'SELECT uuid FROM "{table}" WHERE uuid NOT IN '
+            f"(SELECT record_uuid FROM {BASE_TABLE} WHERE table_name = ?)", (table,))}
+        return changed, new
+
+    def rows_of(self, table: str, uuids: set[str]) -> dict[str, dict[str, Any]]:
+        """The pack's rows of ``table`` with these uuids, by uuid."""
+        cols = self.columns(table)
+        names = ", ".join(f'"{c}"' for c in cols)
+        out: dict[str, dict[str, Any]] = {}
+        todo = list(uuids)
+        for i in range(0, len(todo), 500):
+            part = todo[i:i + 500]
+            marks = ",".join("?" * len(part))
+            for values in self.con.execute(f'SELECT {names} FROM "{table}" WHERE uuid IN ({marks})',
+                                           part):
+                row = dict(zip(cols, values))
+                out[row["uuid"]] = row
+        return out
+
+    def base_of(self, table: str, uuids: set[str]) -> dict[str, dict[str, Any]]:
+        """The exported values of these rows of ``table``, by uuid."""
+        cols = self._columns.get(table, [])
+        out: dict[str, dict[str, Any]] = {}
+        todo = list(uuids)
+        for i in range(0, len(todo), 500):
+            part = todo[i:i + 500]
+            marks = ",".join("?" * len(part))
+            for record_uuid, data in self.con.execute(
+                    f"SELECT record_uuid, data FROM {BASE_TABLE} WHERE table_name = ? "
+                    f"AND record_uuid IN ({marks})", [table, *part]):
+                out[record_uuid] = dict(zip(cols, json.loads(data)))
+        return out
+
+    def base_ids(self, table: str) -> dict[int, str]:
+        """id → uuid of every exported row of ``table`` (also those deleted on the laptop)."""
+        cols = self._columns.get(table, [])
+        if "id" not in cols:
+            return {}
+        return dict(self.con.execute(
+            f"SELECT json_extract(data, '$[{cols.index('id')}]'), record_uuid FROM {BASE_TABLE} "
+            "WHERE table_name = ?", (table,)).fetchall())
+
     def tombstones(self, table: str) -> list[tuple[str, str]]:
         """(uuid, deleted_at) of rows of ``table`` deleted on the laptop."""
         return list(self.con.execute("SELECT record_uuid, deleted_at FROM tombstone "
