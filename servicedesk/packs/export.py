@@ -326,6 +326,7 @@ def prepare_pack(db: Any, target: str | os.PathLike, operator_id: int, *,
             steps(table)
             counts[table] = _copy(con, table)
         _adjust(con, operator_id, money)
+        articles_indexed = _copy_article_index(con)
         steps("base")
         columns = _write_base(con)
         info = PackInfo(pack_uuid=pack_uuid, office_uuid=office_uuid, office_name=office_path.name,
@@ -347,7 +348,7 @@ def prepare_pack(db: Any, target: str | os.PathLike, operator_id: int, *,
     con.close()
     try:
         steps("search index")
-        _finish(part, lambda done, total: None)
+        _finish(part, articles_indexed)
         steps("check")
         _verify_and_seal(part)
         os.replace(part, target)
@@ -370,16 +371,36 @@ def prepare_pack(db: Any, target: str | os.PathLike, operator_id: int, *,
                         time.perf_counter() - t0, earlier)
 
 
-def _finish(part: Path, progress: Callable[[int, int], None]) -> None:
-    """The KB search indexes rebuilt in the pack (articles whole, the pack's requests)."""
+def _copy_article_index(con: sqlite3.Connection) -> bool:
+    """The whole KB travels with the same ids, so the office's article index (stemmed text, the
+    costly part) is copied as it is — when it is current; False: rebuild it in the pack."""
+    from ..search.text import FORMAT_VERSION
+
+    state = dict(con.execute("SELECT key, value FROM main.kb_index_state").fetchall())
+    articles = con.execute("SELECT count(*) FROM main.kb_article WHERE archived = 0").fetchone()[0]
+    indexed = con.execute("SELECT count(*) FROM main.kb_article_fts").fetchone()[0]
+    if state.get("format") != str(FORMAT_VERSION) or articles != indexed:
+        return False
+    con.execute("INSERT INTO pack.kb_article_fts (rowid, title, symptoms, cause, solution, tags) "
+                "SELECT rowid, title, symptoms, cause, solution, tags FROM main.kb_article_fts")
+    con.executemany("INSERT OR REPLACE INTO pack.kb_index_state (key, value) VALUES (?, ?)",
+                    [("format", str(FORMAT_VERSION)), ("articles_gen", "1")])
+    return True
+
+
+def _finish(part: Path, articles_indexed: bool) -> None:
+    """The KB search indexes of the pack: the articles' (when not copied) and the pack's
+    requests', rebuilt with the office's own code."""
     import peewee as pw
 
-    from ..search.index import rebuild_indexes
+    from ..search.index import rebuild_article_index, rebuild_request_index
 
     pdb = pw.SqliteDatabase(str(part), pragmas=[("foreign_keys", 0)])
     try:
         pdb.connect()
-        rebuild_indexes(pdb, progress)
+        if not articles_indexed:
+            rebuild_article_index(pdb)
+        rebuild_request_index(pdb)
     finally:
         pdb.close()
 

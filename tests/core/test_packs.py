@@ -370,3 +370,18 @@ def test_every_table_has_a_pack_policy():
     assert names - left_out == set(tables.EXPORT_ORDER)
     assert set(tables.MERGED_TABLES) | set(tables.OFFICE_TABLES) == set(tables.EXPORT_ORDER)
     assert not set(tables.MERGED_TABLES) & set(tables.OFFICE_TABLES)
+
+
+def test_an_outdated_office_index_is_rebuilt_in_the_pack(office, tmp_path):
+    """The article index travels as it is only when current; else the pack builds its own."""
+    kb.create_article(kb.ArticleData(title="Caldaia in blocco", solution="Riarmo"))
+    office.db.execute_sql("UPDATE kb_index_state SET value = 'old' WHERE key = 'format'")
+    export(office, tmp_path / "luca.sdpack")
+    pack = sqlite3.connect(tmp_path / "luca.sdpack")
+    assert pack.execute("SELECT count(*) FROM kb_article_fts WHERE kb_article_fts MATCH "
+                        "'caldai*'").fetchone()[0] == 1
+    from servicedesk.search.text import FORMAT_VERSION
+
+    assert pack.execute("SELECT value FROM kb_index_state WHERE key = 'format'").fetchone()[0] \
+        == str(FORMAT_VERSION)
+    pack.close()
