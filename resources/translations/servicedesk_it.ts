@@ -3075,6 +3075,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Istruzioni</translation>
     </message>
     <message>
+      <source>Customer signature</source>
+      <translation>Firma del cliente</translation>
+    </message>
+    <message>
+      <source>Signed by</source>
+      <translation>Firmato da</translation>
+    </message>
+    <message>
       <source>Report</source>
       <translation>Rapporto</translation>
     </message>
@@ -3273,10 +3281,6 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Signed on</source>
       <translation>Firmato il</translation>
-    </message>
-    <message>
-      <source>Signed by</source>
-      <translation>Firmato da</translation>
     </message>
     <message>
       <source>Start date</source>

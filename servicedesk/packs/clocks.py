@@ -13,9 +13,6 @@ from typing import Any, Iterable
 
 from ..services import sla
 
-DERIVED_FIELDS = ("first_response_at", "response_due", "resolution_due", "paused_since",
-                  "paused_minutes", "resolved_at", "closed_at", "sla_due", "sla_risk_at")
-
 
 @dataclass
 class ClockState:

@@ -338,7 +338,7 @@ class _Merger:
             return f"{row.get('planned_start') or ''}".strip() or row.get("uuid", "")[:8]
         if table == "request_event":
             return f"{row.get('at')} · {row.get('kind')}"
-        for name in T.LABEL_FIELDS:
+        for name in T.LABEL_COLUMNS:
             value = row.get(name)
             if value:
                 return str(value)[:80]

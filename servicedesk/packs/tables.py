@@ -45,7 +45,7 @@ NUMBERED = {"service_request": "number", "party": "code"}
 # Beside unique indexes: the same customer is the same VAT number.
 NATURAL_KEYS = {"party": (("vat_number",),)}
 # Shown in the review dialog and the report to say which record.
-LABEL_FIELDS = ("number", "code", "serial", "title", "name", "subject", "username", "dedup_key")
+LABEL_COLUMNS = ("number", "code", "serial", "title", "name", "subject", "username", "dedup_key")
 
 
 @dataclass(frozen=True)
