@@ -17,9 +17,11 @@ class Actor:
     operator_id: int | None
     role: Role = Role.ADMIN
     name: str = "system"
+    # granted beyond the role: the technician on the road with an offline pack (#16)
+    extra: frozenset[Permission] = frozenset()
 
     def can(self, permission: Permission) -> bool:
-        return allowed(self.role, permission)
+        return permission in self.extra or allowed(self.role, permission)
 
     def require(self, permission: Permission) -> None:
         if not self.can(permission):

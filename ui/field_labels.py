@@ -38,6 +38,8 @@ LABELS: dict[str, Callable[[], str]] = {
     "actual_start": lambda: QCoreApplication.translate("Fields", "Actual start"),
     "actual_end": lambda: QCoreApplication.translate("Fields", "Actual end"),
     "instructions": lambda: QCoreApplication.translate("Fields", "Instructions"),
+    "signature": lambda: QCoreApplication.translate("Fields", "Customer signature"),  # #16
+    "signer_name": lambda: QCoreApplication.translate("Fields", "Signed by"),
     "report": lambda: QCoreApplication.translate("Fields", "Report"),
     "start": lambda: QCoreApplication.translate("Fields", "Start"),
     "end": lambda: QCoreApplication.translate("Fields", "End"),

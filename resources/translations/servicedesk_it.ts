@@ -1250,6 +1250,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Rapporto</translation>
     </message>
     <message>
+      <source>The customer signs on screen now</source>
+      <translation>Il cliente firma ora sullo schermo</translation>
+    </message>
+    <message>
       <source>Complete</source>
       <translation>Completa</translation>
     </message>
@@ -3145,6 +3149,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Istruzioni</translation>
     </message>
     <message>
+      <source>Customer signature</source>
+      <translation>Firma del cliente</translation>
+    </message>
+    <message>
+      <source>Signed by</source>
+      <translation>Firmato da</translation>
+    </message>
+    <message>
       <source>Report</source>
       <translation>Rapporto</translation>
     </message>
@@ -3343,10 +3355,6 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Signed on</source>
       <translation>Firmato il</translation>
-    </message>
-    <message>
-      <source>Signed by</source>
-      <translation>Firmato da</translation>
     </message>
     <message>
       <source>Start date</source>
@@ -4147,6 +4155,53 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
   </context>
   <context>
+    <name>Laptop</name>
+    <message>
+      <source>&amp;Laptop</source>
+      <translation>&amp;Portatile</translation>
+    </message>
+    <message>
+      <source>&amp;Prepare pack…</source>
+      <translation>&amp;Prepara pacchetto…</translation>
+    </message>
+    <message>
+      <source>&amp;Merge pack…</source>
+      <translation>&amp;Riunisci pacchetto…</translation>
+    </message>
+    <message>
+      <source>Not available in an offline pack: this is done in the office.</source>
+      <translation>Non disponibile in un pacchetto fuori sede: si fa in ufficio.</translation>
+    </message>
+    <message>
+      <source>Offline pack</source>
+      <translation>Pacchetto fuori sede</translation>
+    </message>
+    <message>
+      <source>ServiceDesk — offline pack of %1</source>
+      <translation>ServiceDesk — pacchetto fuori sede di %1</translation>
+    </message>
+    <message>
+      <source>nothing yet</source>
+      <translation>ancora nulla</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Offline pack of %1&lt;/b&gt; · prepared on %2 for %3 from %4&lt;br&gt;Work as usual: reports, work logs, signatures, requests, customers and KB articles go back to the office when the pack is merged. &lt;b&gt;To go back:&lt;/b&gt; %5.</source>
+      <translation>&lt;b&gt;Pacchetto fuori sede di %1&lt;/b&gt; · preparato il %2 per %3 da %4&lt;br&gt;Lavora come sempre: rapporti, consuntivi, firme, richieste, nominativi e articoli KB tornano in ufficio quando il pacchetto viene riunito. &lt;b&gt;Da riportare:&lt;/b&gt; %5.</translation>
+    </message>
+    <message>
+      <source>Offline pack · %1 · %2 to go back</source>
+      <translation>Pacchetto fuori sede · %1 · %2 da riportare</translation>
+    </message>
+    <message>
+      <source>Customer &amp;signature…</source>
+      <translation>&amp;Firma del cliente…</translation>
+    </message>
+    <message>
+      <source>Select an intervention on the board first.</source>
+      <translation>Seleziona prima un intervento sulla lavagna.</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>shared file</source>
@@ -4791,6 +4846,18 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>La fine è precedente all'inizio.</translation>
     </message>
     <message>
+      <source>The signature is empty: ask the customer to sign in the white box.</source>
+      <translation>La firma è vuota: chiedi al cliente di firmare nel riquadro bianco.</translation>
+    </message>
+    <message>
+      <source>The signature lies outside its box: clear it and sign again.</source>
+      <translation>La firma esce dal suo riquadro: cancellala e firma di nuovo.</translation>
+    </message>
+    <message>
+      <source>Only an intervention in progress or done can be signed.</source>
+      <translation>Si può firmare solo un intervento in corso o concluso.</translation>
+    </message>
+    <message>
       <source>The backup folder “{path}” does not exist or cannot be written.</source>
       <translation>La cartella dei backup “{path}” non esiste o non è scrivibile.</translation>
     </message>
@@ -5013,6 +5080,62 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Request {number} is not resolved yet: add it to the knowledge base once it has a final report.</source>
       <translation>La richiesta {number} non è ancora risolta: aggiungila alla Knowledge Base quando avrà il rapporto finale.</translation>
+    </message>
+    <message>
+      <source>“{path}” is not a pack prepared for a laptop.</source>
+      <translation>“{path}” non è un pacchetto preparato per un portatile.</translation>
+    </message>
+    <message>
+      <source>The pack “{path}” does not exist.</source>
+      <translation>Il pacchetto “{path}” non esiste.</translation>
+    </message>
+    <message>
+      <source>The pack “{path}” is damaged or incomplete (copied only in part?). Copy it again from the laptop.</source>
+      <translation>Il pacchetto “{path}” è danneggiato o incompleto (copiato solo in parte?). Copialo di nuovo dal portatile.</translation>
+    </message>
+    <message>
+      <source>This pack was prepared from another office database (“{office}”): it cannot be merged here.</source>
+      <translation>Questo pacchetto è stato preparato da un altro database dell'ufficio (“{office}”): non si può riunire qui.</translation>
+    </message>
+    <message>
+      <source>This pack was written by a newer version of ServiceDesk: update ServiceDesk in the office first.</source>
+      <translation>Questo pacchetto è stato scritto da una versione più recente di ServiceDesk: aggiorna prima ServiceDesk in ufficio.</translation>
+    </message>
+    <message>
+      <source>This pack was merged before and changed on the laptop since. Merge it as a new round to bring back only what changed after round {round}.</source>
+      <translation>Questo pacchetto è già stato riunito e poi modificato sul portatile. Riuniscilo come nuovo giro per riportare solo ciò che è cambiato dopo il giro {round}.</translation>
+    </message>
+    <message>
+      <source>The open database is itself an offline pack: open the office database to merge.</source>
+      <translation>Il database aperto è esso stesso un pacchetto fuori sede: apri il database dell'ufficio per riunire.</translation>
+    </message>
+    <message>
+      <source>The open database is an offline pack: packs are prepared from the office database.</source>
+      <translation>Il database aperto è un pacchetto fuori sede: i pacchetti si preparano dal database dell'ufficio.</translation>
+    </message>
+    <message>
+      <source>Not available in an offline pack: this is done in the office.</source>
+      <translation>Non disponibile in un pacchetto fuori sede: si fa in ufficio.</translation>
+    </message>
+    <message>
+      <source>The operator “{operator}” is not in this database, or is deactivated.</source>
+      <translation>L'operatore “{operator}” non è in questo database, oppure è disattivato.</translation>
+    </message>
+    <message>
+      <source>The period must be from {min} to {max} days.</source>
+      <translation>Il periodo deve essere da {min} a {max} giorni.</translation>
+    </message>
+    <message>
+      <source>The pack cannot be written over the office database.</source>
+      <translation>Il pacchetto non può sovrascrivere il database dell'ufficio.</translation>
+    </message>
+    <message>
+      <source>The folder for “{path}” does not exist.</source>
+      <translation>La cartella di “{path}” non esiste.</translation>
+    </message>
+    <message>
+      <source>Packs are prepared from an office database file.</source>
+      <translation>I pacchetti si preparano da un file di database dell'ufficio.</translation>
     </message>
     <message>
       <source>Choose the unit or the contract the plan is for.</source>
@@ -5245,10 +5368,6 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>The database “{path}” does not exist.</source>
       <translation>Il database “{path}” non esiste.</translation>
-    </message>
-    <message>
-      <source>The folder for “{path}” does not exist.</source>
-      <translation>La cartella di “{path}” non esiste.</translation>
     </message>
     <message>
       <source>“{path}” is not a ServiceDesk database (it is not an SQLite file).</source>
@@ -5654,6 +5773,426 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Closed</source>
       <translation>Chiuse</translation>
+    </message>
+  </context>
+  <context>
+    <name>PackMergeDialog</name>
+    <message>
+      <source>Merge a pack from the laptop</source>
+      <translation>Riunisci un pacchetto dal portatile</translation>
+    </message>
+    <message>
+      <source>The pack file brought back from the laptop</source>
+      <translation>Il file del pacchetto riportato dal portatile</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Scegli…</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>Verifica</translation>
+    </message>
+    <message>
+      <source>Review conflicts…</source>
+      <translation>Rivedi i conflitti…</translation>
+    </message>
+    <message>
+      <source>Merge as a new round</source>
+      <translation>Riunisci come nuovo giro</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>Riunisci</translation>
+    </message>
+    <message>
+      <source>Pack file</source>
+      <translation>File del pacchetto</translation>
+    </message>
+    <message>
+      <source>ServiceDesk pack (*.sdpack);;All files (*)</source>
+      <translation>Pacchetto ServiceDesk (*.sdpack);;Tutti i file (*)</translation>
+    </message>
+    <message>
+      <source>Pack of %1 merged.</source>
+      <translation>Pacchetto di %1 riunito.</translation>
+    </message>
+    <message>
+      <source>Refused, nothing was changed:</source>
+      <translation>Rifiutato, nulla è stato modificato:</translation>
+    </message>
+    <message>
+      <source>Review conflicts (%1 to decide)…</source>
+      <translation>Rivedi i conflitti (%1 da decidere)…</translation>
+    </message>
+    <message>
+      <source>Pack of %1, round %2.</source>
+      <translation>Pacchetto di %1, giro %2.</translation>
+    </message>
+    <message>
+      <source>Already merged: nothing to do.</source>
+      <translation>Già riunito: nulla da fare.</translation>
+    </message>
+    <message>
+      <source>Merged:</source>
+      <translation>Riunito:</translation>
+    </message>
+    <message>
+      <source>Will come back:</source>
+      <translation>Tornerà in ufficio:</translation>
+    </message>
+    <message>
+      <source>new: %1</source>
+      <translation>nuovi: %1</translation>
+    </message>
+    <message>
+      <source>changed: %1</source>
+      <translation>modificati: %1</translation>
+    </message>
+    <message>
+      <source>deleted: %1</source>
+      <translation>eliminati: %1</translation>
+    </message>
+    <message>
+      <source>Provisional numbers:</source>
+      <translation>Numeri provvisori:</translation>
+    </message>
+    <message>
+      <source>Numbers given:</source>
+      <translation>Numeri assegnati:</translation>
+    </message>
+    <message>
+      <source>Already in the office, linked instead of copied:</source>
+      <translation>Già presenti in ufficio, collegati invece che copiati:</translation>
+    </message>
+    <message>
+      <source>Not merged:</source>
+      <translation>Non riunito:</translation>
+    </message>
+    <message>
+      <source>Conflicts: %1 (%2 decided).</source>
+      <translation>Conflitti: %1 (%2 decisi).</translation>
+    </message>
+    <message>
+      <source>No conflicts.</source>
+      <translation>Nessun conflitto.</translation>
+    </message>
+    <message>
+      <source>Changes to office data not taken (contracts, operators, reference lists): %1</source>
+      <translation>Modifiche a dati dell'ufficio non riportate (contratti, operatori, tabelle): %1</translation>
+    </message>
+    <message>
+      <source>Done in %1 s.</source>
+      <translation>Fatto in %1 s.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PackPrepareDialog</name>
+    <message>
+      <source>Prepare a pack for the laptop</source>
+      <translation>Prepara un pacchetto per il portatile</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> giorni</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Scegli…</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>Operatore</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Dal</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Periodo</translation>
+    </message>
+    <message>
+      <source>Pack file</source>
+      <translation>File del pacchetto</translation>
+    </message>
+    <message>
+      <source>The pack holds the operator's interventions of the period (and those still open), their requests, customers, units and contracts, the whole knowledge base and what is needed to merge the work back. Amounts travel only if the operator's role may see them.</source>
+      <translation>Il pacchetto contiene gli interventi dell'operatore nel periodo (e quelli ancora aperti), le loro richieste, i nominativi, le matricole e i contratti, tutta la knowledge base e quanto serve per riunire il lavoro. Gli importi viaggiano solo se il ruolo dell'operatore può vederli.</translation>
+    </message>
+    <message>
+      <source>Prepare</source>
+      <translation>Prepara</translation>
+    </message>
+    <message>
+      <source>Warning: a pack of this operator prepared on %1 has not been merged back yet (%2). Its work will still need to be merged; preparing a new one does not replace it.</source>
+      <translation>Attenzione: un pacchetto di questo operatore preparato il %1 non è ancora stato riunito (%2). Il suo lavoro andrà comunque riunito; prepararne uno nuovo non lo sostituisce.</translation>
+    </message>
+    <message>
+      <source>ServiceDesk pack (*.sdpack)</source>
+      <translation>Pacchetto ServiceDesk (*.sdpack)</translation>
+    </message>
+    <message>
+      <source>Amounts included.</source>
+      <translation>Importi inclusi.</translation>
+    </message>
+    <message>
+      <source>Amounts not included (the operator's role does not see them).</source>
+      <translation>Importi non inclusi (il ruolo dell'operatore non li vede).</translation>
+    </message>
+    <message>
+      <source>Pack written: %1 (%2 MB, %3 s).
+It holds %4. %5
+Open it on the laptop with ServiceDesk, then merge it back with File › Laptop › Merge pack….</source>
+      <translation>Pacchetto scritto: %1 (%2 MB, %3 s).
+Contiene %4. %5
+Aprilo sul portatile con ServiceDesk, poi riuniscilo con File › Portatile › Riunisci pacchetto….</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Chiudi</translation>
+    </message>
+    <message>
+      <source>Pack not prepared</source>
+      <translation>Pacchetto non preparato</translation>
+    </message>
+    <message>
+      <source>Cancelled: no pack was written.</source>
+      <translation>Annullato: nessun pacchetto è stato scritto.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PackReviewDialog</name>
+    <message>
+      <source>Review the conflicts</source>
+      <translation>Rivedi i conflitti</translation>
+    </message>
+    <message>
+      <source>These fields were changed both in the office and on the laptop of %1 since the pack was prepared. Choose, field by field, the value to keep; every choice is recorded in the audit trail.</source>
+      <translation>Questi campi sono stati modificati sia in ufficio sia sul portatile di %1 dopo la preparazione del pacchetto. Scegli campo per campo il valore da tenere; ogni scelta resta nel registro delle modifiche.</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Campo</translation>
+    </message>
+    <message>
+      <source>When prepared</source>
+      <translation>Alla preparazione</translation>
+    </message>
+    <message>
+      <source>Office</source>
+      <translation>Ufficio</translation>
+    </message>
+    <message>
+      <source>Laptop</source>
+      <translation>Portatile</translation>
+    </message>
+    <message>
+      <source>Keep</source>
+      <translation>Tieni</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation>eliminato</translation>
+    </message>
+    <message>
+      <source>changed</source>
+      <translation>modificato</translation>
+    </message>
+    <message>
+      <source>choose…</source>
+      <translation>scegli…</translation>
+    </message>
+    <message>
+      <source>Office for all</source>
+      <translation>Ufficio per tutti</translation>
+    </message>
+    <message>
+      <source>Laptop for all</source>
+      <translation>Portatile per tutti</translation>
+    </message>
+    <message>
+      <source>Use these choices</source>
+      <translation>Usa queste scelte</translation>
+    </message>
+    <message>
+      <source>%1 still to choose</source>
+      <translation>%1 ancora da scegliere</translation>
+    </message>
+  </context>
+  <context>
+    <name>Packs</name>
+    <message>
+      <source>customer</source>
+      <translation>nominativo</translation>
+    </message>
+    <message>
+      <source>contact</source>
+      <translation>contatto</translation>
+    </message>
+    <message>
+      <source>product</source>
+      <translation>prodotto</translation>
+    </message>
+    <message>
+      <source>unit</source>
+      <translation>matricola</translation>
+    </message>
+    <message>
+      <source>unit owner</source>
+      <translation>proprietario di matricola</translation>
+    </message>
+    <message>
+      <source>request</source>
+      <translation>richiesta</translation>
+    </message>
+    <message>
+      <source>unit of a request</source>
+      <translation>matricola di una richiesta</translation>
+    </message>
+    <message>
+      <source>history entry</source>
+      <translation>voce di storico</translation>
+    </message>
+    <message>
+      <source>maintenance plan</source>
+      <translation>piano di manutenzione</translation>
+    </message>
+    <message>
+      <source>intervention</source>
+      <translation>intervento</translation>
+    </message>
+    <message>
+      <source>work log</source>
+      <translation>consuntivo</translation>
+    </message>
+    <message>
+      <source>KB article</source>
+      <translation>articolo KB</translation>
+    </message>
+    <message>
+      <source>KB article applied</source>
+      <translation>articolo KB applicato</translation>
+    </message>
+    <message>
+      <source>notice</source>
+      <translation>avviso</translation>
+    </message>
+    <message>
+      <source>customers</source>
+      <translation>nominativi</translation>
+    </message>
+    <message>
+      <source>contacts</source>
+      <translation>contatti</translation>
+    </message>
+    <message>
+      <source>products</source>
+      <translation>prodotti</translation>
+    </message>
+    <message>
+      <source>units</source>
+      <translation>matricole</translation>
+    </message>
+    <message>
+      <source>unit owners</source>
+      <translation>proprietari di matricole</translation>
+    </message>
+    <message>
+      <source>requests</source>
+      <translation>richieste</translation>
+    </message>
+    <message>
+      <source>units of requests</source>
+      <translation>matricole di richieste</translation>
+    </message>
+    <message>
+      <source>history entries</source>
+      <translation>voci di storico</translation>
+    </message>
+    <message>
+      <source>maintenance plans</source>
+      <translation>piani di manutenzione</translation>
+    </message>
+    <message>
+      <source>interventions</source>
+      <translation>interventi</translation>
+    </message>
+    <message>
+      <source>work logs</source>
+      <translation>consuntivi</translation>
+    </message>
+    <message>
+      <source>KB articles</source>
+      <translation>articoli KB</translation>
+    </message>
+    <message>
+      <source>KB articles applied</source>
+      <translation>articoli KB applicati</translation>
+    </message>
+    <message>
+      <source>notices</source>
+      <translation>avvisi</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Stato</translation>
+    </message>
+    <message>
+      <source>Minutes</source>
+      <translation>Minuti</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Data</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>Priorità</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Responsabile</translation>
+    </message>
+    <message>
+      <source>Actual start</source>
+      <translation>Inizio effettivo</translation>
+    </message>
+    <message>
+      <source>Actual end</source>
+      <translation>Fine effettiva</translation>
+    </message>
+    <message>
+      <source>Planned start</source>
+      <translation>Inizio previsto</translation>
+    </message>
+    <message>
+      <source>Planned end</source>
+      <translation>Fine prevista</translation>
+    </message>
+    <message>
+      <source>Signature</source>
+      <translation>Firma</translation>
+    </message>
+    <message>
+      <source>Signed by</source>
+      <translation>Firmato da</translation>
+    </message>
+    <message>
+      <source>(whole record)</source>
+      <translation>(intero record)</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>sì</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>no</translation>
     </message>
   </context>
   <context>
@@ -7109,6 +7648,48 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Too many wrong passwords: this user is locked until %1. An administrator can unlock it by setting a new password.</source>
       <translation>Troppe password errate: l'utente è bloccato fino alle %1. Un amministratore può sbloccarlo impostando una nuova password.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignatureDialog</name>
+    <message>
+      <source>Customer signature</source>
+      <translation>Firma del cliente</translation>
+    </message>
+    <message>
+      <source>%1 · %2 · request %3</source>
+      <translation>%1 · %2 · richiesta %3</translation>
+    </message>
+    <message>
+      <source>Name and surname of who signs</source>
+      <translation>Nome e cognome di chi firma</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>Cancella</translation>
+    </message>
+    <message>
+      <source>By signing, the customer confirms the work described in the intervention report.</source>
+      <translation>Firmando, il cliente conferma il lavoro descritto nel rapporto d'intervento.</translation>
+    </message>
+    <message>
+      <source>Save signature</source>
+      <translation>Salva la firma</translation>
+    </message>
+    <message>
+      <source>Signed by</source>
+      <translation>Firmato da</translation>
+    </message>
+    <message>
+      <source>Signature not saved</source>
+      <translation>Firma non salvata</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignaturePad</name>
+    <message>
+      <source>Sign here with a finger, a pen or the mouse</source>
+      <translation>Firma qui con il dito, la penna o il mouse</translation>
     </message>
   </context>
   <context>

@@ -46,7 +46,8 @@ LEFT_OUT = {"operator": ("failed_logins", "locked_until", "last_login_at"),
             "service_request": ("sla_due", "sla_risk_at"),
             "contract": ("proposal_days", "istat_month_lag", "billing_by_calendar"),
             "contract_renewal": ("istat_month",),
-            "request_event": ("intervention_id",)}
+            "request_event": ("intervention_id",),
+            "intervention": ("signature", "signer_name", "signed_at")}  # signed on site (#16)
 
 
 def columns(model: Any) -> tuple[str, ...]:

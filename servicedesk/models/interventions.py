@@ -26,6 +26,10 @@ class Intervention(BaseModel):
     override_note = pw.TextField(default="")  # warnings overridden while scheduling
     maintenance_plan = pw.DeferredForeignKey("MaintenancePlan", null=True, backref="interventions")
     due_date = pw.DateField(null=True)  # for maintenance visits: the date the plan asked for
+    # m0151: the customer's signature captured on screen (SVG path data) and who signed (R-X-7)
+    signature = pw.TextField(default="")
+    signer_name = pw.CharField(max_length=120, default="")
+    signed_at = pw.DateTimeField(null=True)
 
     class Meta:
         audited = True

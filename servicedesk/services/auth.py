@@ -119,7 +119,12 @@ def actor_for(operator: Operator) -> Actor:
 
 
 def needs_first_admin() -> bool:
-    """True on first run: no active administrator who can sign in exists yet."""
+    """True on first run: no active administrator who can sign in exists yet. Never in an
+    offline pack: only its technician signs in there (#16)."""
+    from ..packs.identity import is_pack
+
+    if is_pack():
+        return False
     return not (Operator.select().where(Operator.active == True, Operator.role == Role.ADMIN.value,  # noqa: E712
                                         Operator.password_hash != "").exists())
 

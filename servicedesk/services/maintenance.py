@@ -344,6 +344,9 @@ def generate(horizon_days: int = DEFAULT_HORIZON_DAYS, *, plan_ids: Iterable[int
     """Create the visits due within ``horizon_days`` from today for the active plans (or the
     given ones); running it again creates nothing new. Returns what was created."""
     actor = context.require(Permission.MAINTENANCE_EDIT)
+    from ..packs.identity import office_only
+
+    office_only("maintenance.generate")  # the office generates visits, once (#16)
     if not 1 <= int(horizon_days) <= 366:
         raise ValidationError(FieldError("horizon_days", "maintenance.out_of_range",
                                          {"min": 1, "max": 366}))

@@ -202,7 +202,13 @@ def find_by_vat(vat: str, *, exclude_id: int | None = None) -> Party | None:
 
 
 def next_party_code() -> str:
-    """The next free customer code ``C000123`` (taken inside the caller's write transaction)."""
+    """The next free customer code ``C000123`` (taken inside the caller's write transaction);
+    in an offline pack a provisional TMP-… code, replaced at the merge (#16)."""
+    from ..packs.identity import provisional_number
+
+    provisional = provisional_number("party", "code")
+    if provisional is not None:
+        return provisional
     last = (Party.select(Party.code).where(Party.code.startswith("C"))
             .order_by(Party.code.desc()).limit(50))
     highest = 0

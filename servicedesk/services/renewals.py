@@ -267,8 +267,10 @@ def run_renewals(today: dt.date | None = None) -> RunResult:
     """Renew, propose or expire every contract whose term has ended (or, on proposal, whose
     proposal is due); returns what was done and what waits for an ISTAT figure
     (``services/renewal_run.py``)."""
+    from ..packs.identity import office_only
     from .renewal_run import run
 
+    office_only("renewals")  # an offline pack would renew the office's contracts twice (#16)
     return run(today)
 
 

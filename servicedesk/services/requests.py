@@ -172,7 +172,13 @@ def active_contracts(customer_id: int, on: dt.date | None = None) -> list[Contra
 
 # -- numbering ------------------------------------------------------------------------------
 def next_number(year: int) -> str:
-    """RS-YYYY-NNNNNN, taken inside the caller's write transaction (unique across processes)."""
+    """RS-YYYY-NNNNNN, taken inside the caller's write transaction (unique across processes).
+    In an offline pack a provisional TMP-… number, replaced by a real one at the merge (#16)."""
+    from ..packs.identity import provisional_number
+
+    provisional = provisional_number("service_request", "number")
+    if provisional is not None:
+        return provisional
     counter = RequestCounter.get_or_none(RequestCounter.year == year)
     if counter is None:
         # Numbers already used by imported/generated requests of that year are skipped.

@@ -47,6 +47,10 @@ class CompleteDialog(QDialog):
         form.addRow(QCoreApplication.translate("Board", "Actual end"), self.end)
         form.addRow(QCoreApplication.translate("Board", "Report"), self.report)
         form.addRow("", self.log_work)
+        # R-X-7: the customer signs the report on screen right after completing (#16)
+        self.sign = QCheckBox(QCoreApplication.translate("Board", "The customer signs on screen now"))
+        self.sign.setObjectName("signNowCheck")
+        form.addRow("", self.sign)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("Board", "Complete"))
         buttons.accepted.connect(self.save)
@@ -96,6 +100,11 @@ class CompleteDialog(QDialog):
         if self.log_work.isChecked():
             self._log()
         self.accept()
+        if self.sign.isChecked():
+            from .signature_dialog import SignatureDialog
+
+            SignatureDialog(ctx=self.ctx, intervention_id=self.intervention.id,
+                            parent=self.parentWidget()).exec()
 
     def _log(self) -> None:
         data = worklog_reads.from_intervention(self.intervention.id)

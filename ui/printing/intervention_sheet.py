@@ -66,6 +66,8 @@ class _Sheet:
         self.foot_height = self.pt(FOOT_PT * 2.2)
 
     # -- units and fonts --------------------------------------------------------------------------
+    signer = ""  # who signed on screen, printed on the customer's name line (#16)
+
     def pt(self, points: float) -> float:
         return points * self.dpi / 72.0
 
@@ -299,6 +301,9 @@ class _Sheet:
             start = x + m.horizontalAdvance(name) + self.pt(6)
             line_y = box.bottom() + self.pt(6) + m.ascent() + self.pt(1)
             self.p.drawLine(QPointF(start, line_y), QPointF(x + width, line_y))
+            if i == 1 and self.signer:
+                self.p.setPen(Qt.GlobalColor.black)
+                self.p.drawText(QPointF(start + self.pt(4), line_y - self.pt(2)), self.signer.upper())
         self.y += m.lineSpacing() + self.pt(SIGN_BOX_PT) + self.pt(6) + m.lineSpacing() * 1.6
 
     def _draw_signature(self, box: QRectF) -> None:
@@ -332,10 +337,18 @@ class _Sheet:
 def render(device: QPagedPaintDevice, info: InterventionDetails, lang: str, *,
            signature: QImage | None = None) -> _Sheet:
     """Paint the sheet on ``device`` (a PDF writer or a printer), one or more A4 pages."""
+    signer = ""
+    if signature is None:  # the signature captured on screen, with the signer's name (#16)
+        from .signature_image import customer_signature
+
+        signed = customer_signature(info.id)
+        if signed is not None:
+            signature, signer = signed[0], signed[1]
     painter = QPainter(device)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     try:
         sheet = _Sheet(device, painter, info, lang, signature)
+        sheet.signer = signer
         sheet.paint()
     finally:
         painter.end()
