@@ -163,7 +163,13 @@ def test_merge_brings_the_days_work_back_as_if_entered_in_the_office(office, tmp
     twin = rq.create_request(rq.RequestInput(customer_id=office.party_id, description="twin",
                                              priority_id=done.priority_id,
                                              contract_id=done.contract_id))
+    planned = Intervention.get_by_id(office.intervention_ids[0])
+    twin_iv = interventions.schedule(
+        twin.id, activity_type_id=planned.activity_type_id, planned_start=planned.planned_start,
+        planned_end=planned.planned_end, operator_id=office.tech_id, override=True).intervention
     clock.freeze(T0 + dt.timedelta(days=1, hours=3))
+    interventions.complete(twin_iv, actual_start=T0 + dt.timedelta(days=1),
+                           actual_end=T0 + dt.timedelta(days=1, hours=1), report="Fusore")
     rq.add_note(twin.id, "x", kind="answer")
     twin = rq.change_status(request(twin.id), "resolved", final_report="r")
     clock.freeze(T0 + dt.timedelta(days=1, hours=4))
