@@ -8,6 +8,10 @@ iteration first adds a placeholder annual figure for every year the run needs �
 rolled-back transaction: nothing is kept.
 ``contract_list``: ids of the open contracts sorted by term end, plus the first page of rows.
 ``contract_alerts``: the notice/expiry/proposal alerts shown in the panel and the status bar.
+``contract_list_view``: what the dock asks of its worker after a filter or a write: ids + alerts.
+``contract_editor_view``: what the editor reads (on its worker) to open the contract with the
+most ticket movements: snapshot, ledger, requests closed against it, plan, renewals, coverage.
+``contract_summary``: the summary recomputed at every keystroke (GUI thread, no database).
 """
 from __future__ import annotations
 
@@ -62,6 +66,18 @@ def benchmarks(env) -> list[Bench]:
         ids = cq.ids(cq.ContractFilter(status="open"))
         cq.rows(ids[:100])
 
+    from peewee import fn
+
+    from servicedesk.models import TicketMovement
+    from servicedesk.queries import contract_form as cf
+    from servicedesk.queries.contract_summary import Terms, summarize
+
+    busiest = (TicketMovement.select(TicketMovement.contract)
+               .group_by(TicketMovement.contract).order_by(fn.COUNT(TicketMovement.id).desc())
+               .scalar()) or Contract.select(Contract.id).scalar()
+    view = cf.contract_view(busiest)
+    terms = Terms(**{name: getattr(view.snapshot, name) for name in Terms.__dataclass_fields__})
+
     return [
         Bench("renewal_run", run_at(today), "≤ 2 s over the large DB", target_p95_ms=2000,
               repeat=5, warmup=1,
@@ -75,4 +91,14 @@ def benchmarks(env) -> list[Bench]:
         Bench("contract_alerts", cq.alerts, "p95 ≤ 100 ms (aim 20)", target_p95_ms=100, repeat=20,
               limit=replay(env.path, captured_sql(env.db, cq.alerts)),
               note="limit: its statements on bare sqlite3"),
+        Bench("contract_list_view", lambda: cq.list_view(cq.ContractFilter(status="open")),
+              "p95 ≤ 200 ms (on a worker: ids of open contracts + alerts)", target_p95_ms=200,
+              repeat=20),
+        Bench("contract_editor_view", lambda: cf.contract_view(busiest),
+              "p95 ≤ 100 ms (on a worker: the contract with the most ticket movements)",
+              target_p95_ms=100, repeat=20,
+              note=f"{len(view.ledger)} movements, {len(view.closed_requests)} requests, "
+                   f"{len(view.instalments)} instalments, {len(view.units)} units"),
+        Bench("contract_summary", lambda: summarize(terms, view),
+              "p95 ≤ 5 ms (GUI thread, at every keystroke)", target_p95_ms=5, repeat=50),
     ]

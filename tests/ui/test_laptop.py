@@ -86,14 +86,22 @@ def test_a_pack_from_preparing_to_merging(qtbot, demo_db, tmp_path, monkeypatch)
     # log work
     log = WorklogDialog(ctx=laptop.ctx, request_id=request_id)
     qtbot.addWidget(log)
-    log.start.setTime(QTime(8, 0))
-    log.end.setTime(QTime(9, 30))
+    # a free slot of that day (the demo's own entries move with the date the test runs on)
+    day = log.date.date().toPython()
+    busy_until = max((e.end_time for e in WorkLog.select().where(
+        WorkLog.operator == tech.id, WorkLog.work_date == day, WorkLog.end_time.is_null(False))),
+        default=dt.time(7, 0))
+    start = max(busy_until, dt.time(7, 0)).replace(second=0, microsecond=0)
+    assert start < dt.time(22, 0), "the technician's day is full"
+    log.start.setTime(QTime(start.hour, start.minute))
+    end = (dt.datetime.combine(day, start) + dt.timedelta(minutes=90)).time()
+    log.end.setTime(QTime(end.hour, end.minute))
     log.notes.setPlainText("On site, offline")
     log.save()
     assert WorkLog.select().where(WorkLog.notes == "On site, offline").count() == 1
     # complete the intervention, then the customer signs on screen
     clock.freeze(max(clock.now(), iv.planned_start + dt.timedelta(hours=2)))
-    complete = CompleteDialog(ctx=laptop.ctx, intervention=iv)
+    complete = CompleteDialog(ctx=laptop.ctx, intervention_id=iv.id)
     qtbot.addWidget(complete)
     complete.report.setPlainText("Replaced the fuser")
     complete.log_work.setChecked(False)
