@@ -399,7 +399,7 @@ def copy_tree(root: Path, files: list[str]) -> Path:
 def tree_hash(root: Path, files: list[str], extra: str) -> str:
     h = hashlib.sha256(extra.encode())
     for rel in sorted(files):
-        if rel.endswith((".py", ".toml", ".json", ".sql")):
+        if rel.endswith((".py", ".toml", ".json", ".sql")) and not rel.startswith("tools/"):
             h.update(rel.encode())
             h.update((root / rel).read_bytes())
     return h.hexdigest()[:16]
@@ -567,6 +567,24 @@ def run_mutant(mutant: Mutant, module: str, source: bytes, tests: list[tuple[flo
     return result
 
 
+def baseline(module: str, traced: dict, workers: queue.Queue, args) -> None:
+    """The module's tests pass on the unmutated copy, through the same runner as the mutants
+    (else every mutant would look killed)."""
+    tests = sorted((e["duration"], n) for n, e in traced["tests"].items()
+                   if e["lines"].get(module) and e["duration"] <= args.longest_test)
+    if not tests:
+        return
+    worker = workers.get()
+    try:
+        code, output = worker.pytest(["-q", "--no-header", "-rfE", "--tb=short",
+                                      "-p", "no:cacheprovider", *[n for _, n in tests]],
+                                     args.timeout_base + args.timeout_factor * sum(d for d, _ in tests))
+    finally:
+        workers.put(worker)
+    if code != 0:
+        sys.exit(f"{module}: its tests fail without any mutant (exit {code}):\n{output[-5000:]}")
+
+
 def module_name(module: str) -> str:
     return module.removesuffix(".py").replace("/", ".")
 
@@ -627,8 +645,9 @@ def previous_results(root: Path, module: str, source: bytes) -> dict[str, dict] 
     return {r["key"]: r for r in data["results"]}
 
 
-def campaign(root: Path, module: str, traced: dict, workers: queue.Queue, args) -> dict:
-    source = (root / module).read_bytes()
+def campaign(root: Path, snapshot: Path, module: str, traced: dict, workers: queue.Queue,
+             args) -> dict:
+    source = (snapshot / module).read_bytes()  # the tree as copied: later edits do not leak in
     mutants = find_mutants(source)
     listed = read_equivalents(root).get(module, {})
     keys = {m.key for m in mutants}
@@ -650,6 +669,7 @@ def campaign(root: Path, module: str, traced: dict, workers: queue.Queue, args) 
             candidates = [m for m in mutants if m.key in again and m.key not in equivalents]
     print(f"{module}: {len(mutants)} mutants, {len(equivalents)} equivalent, running "
           f"{len(candidates)}", flush=True)
+    baseline(module, traced, workers, args)
     results: list[Result] = list(kept)
     lock = threading.Lock()
     done = 0
@@ -720,6 +740,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.nice:
         os.nice(args.nice)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped (SIGTERM)"))  # copies removed
     files = tree_files(root)
     workers: queue.Queue = queue.Queue()
     made: list[Worker] = []
@@ -728,7 +749,7 @@ def main(argv: list[str] | None = None) -> int:
             made.append(Worker(root, files))
             workers.put(made[-1])
         traced = trace(root, made[0].copy, modules, args.tests or pool_from_config(root), files)
-        rows = [campaign(root, module, traced, workers, args) for module in modules]
+        rows = [campaign(root, made[0].copy, module, traced, workers, args) for module in modules]
     finally:
         for worker in made:
             worker.close()

@@ -15,13 +15,15 @@ import signal
 import sys
 import tempfile
 import time
+import traceback
 
 import importlib
 
 import pytest
 
-for _name in ("peewee", "openpyxl", "pytestqt.plugin", "PySide6.QtCore", "PySide6.QtGui",
-              "PySide6.QtWidgets"):  # third-party only: the project is imported by each child
+# Third-party libraries only: the project is imported by each child, and pytest plugins must
+# stay unimported (pytest rewrites their asserts on import and warns when it cannot).
+for _name in ("peewee", "openpyxl", "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"):
     try:
         importlib.import_module(_name)
     except ImportError:
@@ -38,6 +40,8 @@ def run(args: list[str], timeout: float) -> dict:
                 os.dup2(out.fileno(), 1)
                 os.dup2(out.fileno(), 2)
                 code = int(pytest.main(args))
+            except BaseException:
+                traceback.print_exc()
             finally:
                 sys.stdout.flush()
                 sys.stderr.flush()

@@ -35,9 +35,25 @@ def _global(frame, event, arg):
     return None
 
 
+def _clear_caches() -> None:
+    """Empty the lru caches of the target modules, so that each test records the lines it would
+    run on its own (a cache filled by an earlier test would hide them, and that test would not
+    be chosen for a mutant there)."""
+    for module in list(sys.modules.values()):
+        if getattr(module, "__file__", None) not in _TARGETS:
+            continue
+        for value in list(vars(module).values()):
+            owners = [value] + (list(vars(value).values()) if isinstance(value, type) else [])
+            for obj in owners:
+                obj = getattr(obj, "fget", obj)  # a cached property's function
+                if callable(getattr(obj, "cache_clear", None)):
+                    obj.cache_clear()
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item, nextitem):
     _current.clear()
+    _clear_caches()
     started = time.perf_counter()
     sys.settrace(_global)
     threading.settrace(_global)

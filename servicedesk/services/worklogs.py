@@ -59,12 +59,8 @@ class WorklogInput:
 
 
 def _require_for(operator_id: int | None) -> None:
-    actor = context.current()
-    if operator_id is not None and operator_id == actor.operator_id:
-        if not actor.can(Permission.WORKLOG_ANY):
-            actor.require(Permission.WORKLOG_OWN)
-    else:
-        actor.require(Permission.WORKLOG_ANY)
+    """Anyone's entries with "log any time", one's own with "log own time" (R-LOG-1)."""
+    context.require_own(Permission.WORKLOG_ANY, Permission.WORKLOG_OWN, operator_id)
 
 
 def _minutes_between(a: dt.time, b: dt.time) -> int:
