@@ -205,7 +205,7 @@ def _recompute_clocks(request: ServiceRequest) -> None:
     priority = Priority.get_by_id(request.priority_id)
     contract = Contract.get_by_id(request.contract_id) if request.contract_id else None
     clocks = sla.due_times(request.opened_at, sla.sla_hours(priority, contract),
-                           request.paused_minutes or 0)
+                           request.paused_minutes)
     request.response_due = clocks.response_due
     request.resolution_due = clocks.resolution_due
     _refresh_keys(request)
@@ -288,7 +288,7 @@ def _move(request: ServiceRequest, to: str, text: str = "") -> None:
         if request.paused_since is not None and to in OPEN_STATUSES \
                 and to not in sla.PAUSING_STATUSES:
             paused = max(sla.default_calendar().minutes_between(request.paused_since, now), 0)
-            request.paused_minutes = (request.paused_minutes or 0) + paused
+            request.paused_minutes += paused
             request.paused_since = None
             _recompute_clocks(request)
     if to in sla.PAUSING_STATUSES or to == "resolved":

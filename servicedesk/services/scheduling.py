@@ -54,13 +54,14 @@ def _parse_time(text: str) -> dt.time:
 
 
 def default_week() -> dict[int, list[Period]]:
-    """The office default: the same periods Monday to Friday, Saturday and Sunday off."""
+    """The office default: the same periods Monday to Friday (a day missing is a day off)."""
     periods = [(_parse_time(a), _parse_time(b)) for a, b in reference()["working_hours_default"]]
-    return {wd: list(periods) if wd < 5 else [] for wd in range(7)}
+    return {wd: list(periods) for wd in range(5)}
 
 
 def weeks_of(operator_ids: Iterable[int]) -> dict[int, dict[int, list[Period]]]:
-    """Each operator's week (weekday → sorted periods), in one query."""
+    """Each operator's week (weekday → sorted periods; a day missing is a day off), in one
+    query."""
     ids = list(operator_ids)
     out: dict[int, dict[int, list[Period]]] = {}
     if not ids:
@@ -69,8 +70,7 @@ def weeks_of(operator_ids: Iterable[int]) -> dict[int, dict[int, list[Period]]]:
                                 WorkingHours.end)
             .where(WorkingHours.operator.in_(ids)).tuples())
     for op_id, weekday, start, end in rows:
-        week = out.setdefault(op_id, {wd: [] for wd in range(7)})
-        week[weekday].append((_as_time(start), _as_time(end)))
+        out.setdefault(op_id, {}).setdefault(weekday, []).append((start, end))
     default = default_week()
     for op_id in ids:
         if op_id in out:
@@ -89,21 +89,13 @@ def has_own_hours(operator_id: int) -> bool:
     return WorkingHours.select().where(WorkingHours.operator == operator_id).exists()
 
 
-def _as_time(value) -> dt.time:
-    if isinstance(value, dt.time):
-        return value
-    return dt.time.fromisoformat(str(value))
-
-
 def periods_on(week: dict[int, list[Period]], day: dt.date) -> list[Interval]:
     return [(dt.datetime.combine(day, a), dt.datetime.combine(day, b))
             for a, b in week.get(day.weekday(), [])]
 
 
 def _fits_working_time(week: dict[int, list[Period]], start: dt.datetime, end: dt.datetime) -> bool:
-    if end.date() != start.date() and not (end.date() == start.date() + dt.timedelta(days=1)
-                                           and end.time() == dt.time(0)):
-        return False
+    # an interval that ends on a later day ends after every period of its first day: no fit
     periods = periods_on(week, start.date())
     if not periods:
         return False
@@ -243,14 +235,8 @@ def _busy(operator_ids: list[int], start: dt.datetime, end: dt.datetime,
     if exclude_intervention_id is not None:
         query = query.where(Intervention.id != exclude_intervention_id)
     for iid, op_id, a, b in query.tuples():
-        out[op_id].append((iid, _as_dt(a), _as_dt(b)))
+        out[op_id].append((iid, a, b))
     return out
-
-
-def _as_dt(value) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        return value
-    return dt.datetime.fromisoformat(str(value))
 
 
 def check_conflicts(operator_id: int, start: dt.datetime, end: dt.datetime, *,
@@ -361,7 +347,7 @@ def free_slots(operator_id: int | None, duration_minutes: int, after: dt.datetim
     found: list[Slot] = []
     for op_id in ids:
         blocked = [(a, b) for _, a, b in busy[op_id]]
-        blocked += [(_as_dt(x.start), _as_dt(x.end)) for x in absent[op_id]]
+        blocked += [(x.start, x.end) for x in absent[op_id]]
         blocked.sort()
         found += _operator_slots(op_id, weeks[op_id], blocked, duration, after, until, limit)
     found.sort(key=lambda s: (s.start, s.operator_id))
