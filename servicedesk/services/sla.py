@@ -66,6 +66,10 @@ class WorkingCalendar:
     periods: tuple[tuple[int, int], ...]
     workdays: frozenset[int] = frozenset({0, 1, 2, 3, 4})
 
+    @property
+    def minutes_per_day(self) -> int:
+        return sum(e - s for s, e in self.periods)
+
     def is_working_day(self, day: dt.date) -> bool:
         return day.weekday() in self.workdays and day not in italian_holidays(day.year)
 
