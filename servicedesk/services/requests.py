@@ -244,7 +244,7 @@ def create_request(data: RequestInput, *, opened_at: dt.datetime | None = None) 
         request = ServiceRequest(number=next_number(opened.year), opened_at=opened, status="new")
         _apply(request, data)
         _recompute_clocks(request)
-        request.save(force_insert=True)
+        request.save()
         _set_units(request, data.unit_ids)
         _event(request, "status", from_status=None, to_status="new", at=opened)
         if data.owner_id is not None:
@@ -327,7 +327,7 @@ def change_status(request: ServiceRequest, to: str, *, final_report: str | None 
     if to not in allowed_transitions(request.status):
         raise ValidationError(FieldError("status", "requests.transition",
                                          {"from": request.status, "to": to}))
-    report = (final_report if final_report is not None else request.final_report or "").strip()
+    report = (final_report if final_report is not None else request.final_report).strip()
     if to == "resolved" and not report:
         raise ValidationError(FieldError("final_report", "requests.report_required"))
     if len(report) > MAX_TEXT:

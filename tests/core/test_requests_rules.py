@@ -320,3 +320,57 @@ def test_notes_are_checked(w):
     assert event.text == "n" * 20_000
     with context.acting_as(Actor(w["op"].id, Role.MANAGER, "m")):
         svc.add_note(r, "ok")
+
+
+def test_every_field_of_the_form_is_stored(w):
+    """R-REQ-1: customer, caller, channel, problem type, job order, team, owner, subject."""
+    contact = Contact.create(party=w["cust"], name="Giulia Rossi")
+    problem = ProblemType.create(code="hw", name_en="Hardware", name_it="Hardware")
+    team = Team.create(name="Nord")
+    job = JobOrder.create(code="CM-1", title="Assistenza")
+    r = svc.create_request(form(w, contact_id=contact.id, channel="email", problem_type_id=problem.id,
+                                job_order_id=job.id, team_id=team.id, owner_id=w["op"].id,
+                                subject=" Perdita "))
+    r = ServiceRequest.get_by_id(r.id)
+    assert (r.contact_id, r.channel, r.problem_type_id, r.job_order_id, r.team_id, r.owner_id,
+            r.subject, r.status) == (contact.id, "email", problem.id, job.id, team.id, w["op"].id,
+                                     "Perdita", "assigned")
+    assert svc.create_request(form(w, subject=None)).subject == ""
+
+
+def test_an_edit_is_checked_like_a_new_request(w):
+    r = svc.create_request(form(w))
+    data = svc.RequestInput.of(r)
+    data.description = "   "
+    with pytest.raises(ValidationError) as info:
+        svc.update_request(r, data)
+    assert [(e.field, e.code) for e in info.value.errors] == [("description", "required")]
+    assert ServiceRequest.get_by_id(r.id).description == "La caldaia perde acqua"
+
+
+def test_a_pause_outside_working_hours_does_not_move_the_due_times(w):
+    """Waiting from Friday evening to Saturday costs no working time."""
+    r = svc.create_request(form(w))
+    due = ServiceRequest.get_by_id(r.id).resolution_due
+    clock.freeze(D(2026, 11, 27, 18, 0))  # Friday, after hours
+    svc.change_status(r, "waiting_customer")
+    clock.freeze(D(2026, 11, 28, 10, 0))  # Saturday
+    svc.change_status(r, "in_progress")
+    r = ServiceRequest.get_by_id(r.id)
+    assert (r.paused_minutes, r.resolution_due) == (0, due)
+
+
+def test_closing_a_request_without_a_ticket_contract_debits_nothing(w):
+    r = svc.create_request(form(w))
+    svc.change_status(r, "resolved", final_report="fatto")
+    svc.change_status(r, "closed")
+    assert ServiceRequest.get_by_id(r.id).status == "closed"
+    assert not RequestEvent.select().where(RequestEvent.kind == "ticket_override").exists()
+
+
+def test_a_note_on_a_request_that_no_longer_exists_is_refused(w):
+    from servicedesk.errors import NotFound
+
+    with pytest.raises(NotFound):
+        svc.add_note(9999, "Richiamato")
+    assert RequestEvent.select().count() == 0
