@@ -89,7 +89,6 @@ def last_completed(plan_ids: Iterable[int] | None = None) -> dict[int, dt.date]:
         if when is not None:
             out[plan_id] = _as_dt(when).date()
     for plan_id, day in plans.tuples():
-        day = _as_date(day)
         if plan_id not in out or day > out[plan_id]:
             out[plan_id] = day
     return out
@@ -100,19 +99,10 @@ def next_due_date(plan: MaintenancePlan) -> dt.date:
 
 
 def _as_dt(value: Any) -> dt.datetime:
+    """The MAX() of datetime columns: SQLite hands it back as text (the column type is lost)."""
     if isinstance(value, dt.datetime):
         return value
-    if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time(0))
     return dt.datetime.fromisoformat(str(value))
-
-
-def _as_date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 # -- plans ---------------------------------------------------------------------------------------
@@ -265,11 +255,10 @@ class _Board:
                            Intervention.planned_start < end, Intervention.planned_end > start)
                     .tuples())
             for op, a, b in rows:
-                if a is not None and b is not None:
-                    self.book(op, _as_dt(a), _as_dt(b))
+                self.book(op, a, b)
             for op, items in scheduling.absences_between(operator_ids, start, end).items():
                 for absence in items:
-                    self.book(op, _as_dt(absence.start), _as_dt(absence.end), count=False)
+                    self.book(op, absence.start, absence.end, count=False)
 
     def book(self, op: int, a: dt.datetime, b: dt.datetime, count: bool = True) -> None:
         day = a.date()
@@ -366,9 +355,6 @@ def generate(horizon_days: int = DEFAULT_HORIZON_DAYS, *, plan_ids: Iterable[int
         if ids is not None:
             query = query.where(MaintenancePlan.id.in_(ids))
         plans = [_PlanRow(*row) for row in query.tuples()]
-        for p in plans:
-            p.start_date = _as_date(p.start_date)
-            p.until_date = _as_date(p.until_date) if p.until_date else None
         result.plans = len(plans)
         if not plans:
             return result
@@ -393,7 +379,7 @@ def _due_dates(plans: list[_PlanRow], today: dt.date, horizon_end: dt.date,
     if len(plan_ids) < 900:
         rows = rows.where(Intervention.maintenance_plan.in_(plan_ids))
     for plan_id, due in rows.tuples():
-        existing.setdefault(plan_id, []).append(_as_date(due))
+        existing.setdefault(plan_id, []).append(due)
     wanted: list[tuple[_PlanRow, GeneratedVisit]] = []
     for p in plans:
         last = done.get(p.id)
@@ -687,7 +673,7 @@ def list_plans(*, text: str = "", active_only: bool = False, unit_id: int | None
     done = last_completed([r["id"] for r in rows] if len(rows) < 900 else None)
     out = []
     for r in rows:
-        start = _as_date(r["start_date"])
+        start = r["start_date"]
         last = done.get(r["id"])
         plan_like = MaintenancePlan(start_date=start, every=r["every"], period=r["period"])
         if r["unit"]:
@@ -698,7 +684,7 @@ def list_plans(*, text: str = "", active_only: bool = False, unit_id: int | None
             customer_id_, customer = r["c_party_id"], r["c_party"] or ""
         out.append(PlanRow(r["id"], r["title"], target, customer_id_, customer,
                            r["activity_type"], r["every"], r["period"], start,
-                           _as_date(r["until_date"]) if r["until_date"] else None,
+                           r["until_date"],
                            r["team_name"] or "", r["op_name"] or "", r["duration_minutes"],
                            r["notice_days"], next_due(plan_like, last), last, r["active"]))
     return out
