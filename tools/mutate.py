@@ -19,8 +19,9 @@ its key, the line to copy into docs/mutation.md when it is equivalent.
 
 CPU is shared: the tool lowers its priority (``--nice``), runs one mutant at a time unless
 ``--jobs`` says otherwise, and can ``--sample N`` mutants (fixed ``--seed``). Long campaigns:
-run in the background with output to a file and poll it; ``--survivors`` re-runs only the
-survivors of the last report after new tests were written.
+run in the background with output to a file and poll it; ``--resume`` goes on with a campaign
+that was stopped; ``--survivors`` re-runs only the survivors of the last report after new tests
+were written.
 """
 from __future__ import annotations
 
@@ -667,8 +668,20 @@ def campaign(root: Path, snapshot: Path, module: str, traced: dict, workers: que
             kept = [Result(**r) for k, r in before.items() if k not in again and k in keys
                     and k not in equivalents]
             candidates = [m for m in mutants if m.key in again and m.key not in equivalents]
+    # every result is appended to a journal as it comes, so a stopped campaign can --resume
+    journal = root / OUT_DIR / f"{module_name(module)}.partial.jsonl"
+    sha = hashlib.sha256(source).hexdigest()
+    if args.resume and journal.exists():
+        lines = journal.read_text(encoding="utf-8").splitlines()
+        if lines and json.loads(lines[0]).get("source_sha") == sha:
+            earlier = {r["key"]: Result(**r) for r in map(json.loads, lines[1:])}
+            kept += [r for k, r in earlier.items() if k in {m.key for m in candidates}]
+            candidates = [m for m in candidates if m.key not in earlier]
+    else:
+        journal.parent.mkdir(parents=True, exist_ok=True)
+        journal.write_text(json.dumps({"source_sha": sha}) + "\n", encoding="utf-8")
     print(f"{module}: {len(mutants)} mutants, {len(equivalents)} equivalent, running "
-          f"{len(candidates)}", flush=True)
+          f"{len(candidates)}" + (f" ({len(kept)} done before)" if kept else ""), flush=True)
     baseline(module, traced, workers, args)
     results: list[Result] = list(kept)
     lock = threading.Lock()
@@ -682,12 +695,15 @@ def campaign(root: Path, snapshot: Path, module: str, traced: dict, workers: que
             done += 1
             print(f"  [{done}/{len(candidates)}] {result.status:9} {result.seconds:5.1f}s "
                   f"{result.key}", flush=True)
+            with journal.open("a", encoding="utf-8") as fh:
+                fh.write(json.dumps(dataclasses.asdict(result)) + "\n")
         return result
 
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         results += list(pool.map(one, candidates))
     results.sort(key=lambda r: (r.line, r.key))
     report = write_report(root, module, source, results, len(mutants), equivalents, stale, args)
+    journal.unlink()
     summary = summarize(results)
     print(f"{module}: killed {summary[KILLED]}, timeout {summary[TIMEOUT]}, survived "
           f"{summary[SURVIVED]}, uncovered {summary[UNCOVERED]}, error {summary[ERROR]} → "
@@ -713,6 +729,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20, help="seed of the sample (default 20)")
     parser.add_argument("--survivors", action="store_true",
                         help="re-run only what survived in the last report of each module")
+    parser.add_argument("--resume", action="store_true",
+                        help="keep the results of a stopped campaign on an unchanged module")
     parser.add_argument("--jobs", type=int, default=1, help="mutants run in parallel (default 1)")
     parser.add_argument("--nice", type=int, default=10, help="lower the priority by this much")
     parser.add_argument("--longest-test", type=float, default=15.0,
