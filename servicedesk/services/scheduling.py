@@ -64,8 +64,6 @@ def weeks_of(operator_ids: Iterable[int]) -> dict[int, dict[int, list[Period]]]:
     query."""
     ids = list(operator_ids)
     out: dict[int, dict[int, list[Period]]] = {}
-    if not ids:
-        return out
     rows = (WorkingHours.select(WorkingHours.operator, WorkingHours.weekday, WorkingHours.start,
                                 WorkingHours.end)
             .where(WorkingHours.operator.in_(ids)).tuples())
@@ -208,8 +206,6 @@ def absences_between(operator_ids: Iterable[int], start: dt.datetime,
                      end: dt.datetime) -> dict[int, list[Absence]]:
     ids = list(operator_ids)
     out: dict[int, list[Absence]] = {i: [] for i in ids}
-    if not ids:
-        return out
     query = (Absence.select().where(Absence.operator.in_(ids), Absence.start < end,
                                     Absence.end > start).order_by(Absence.start))
     for absence in query:
@@ -222,8 +218,6 @@ def absences_between(operator_ids: Iterable[int], start: dt.datetime,
 def _busy(operator_ids: list[int], start: dt.datetime, end: dt.datetime,
           exclude_intervention_id: int | None = None) -> dict[int, list[tuple[int, dt.datetime, dt.datetime]]]:
     out: dict[int, list[tuple[int, dt.datetime, dt.datetime]]] = {i: [] for i in operator_ids}
-    if not operator_ids:
-        return out
     query = (Intervention.select(Intervention.id, Intervention.operator, Intervention.planned_start,
                                  Intervention.planned_end)
              .where(Intervention.operator.in_(operator_ids),
@@ -283,14 +277,14 @@ def _subtract(window: Interval, blocked: list[Interval]) -> list[Interval]:
             if b < fb:
                 nxt.append((b, fb))
         free = nxt
-        if not free:
-            break
     return free
 
 
 def _operator_slots(operator_id: int, week: dict[int, list[Period]], blocked: list[Interval],
                     duration: dt.timedelta, after: dt.datetime, until: dt.datetime,
                     limit: int) -> list[Slot]:
+    """The operator's slots day by day until there are ``limit`` (the last day's all: the
+    caller keeps the first ``limit`` of every operator's)."""
     slots: list[Slot] = []
     day = after.date()
     while day < until.date() and len(slots) < limit:
@@ -303,10 +297,6 @@ def _operator_slots(operator_id: int, week: dict[int, list[Period]], blocked: li
                     begin = _round_up(max(fa, after))
                     if begin + duration <= fb:
                         slots.append(Slot(operator_id, begin, begin + duration))
-                        if len(slots) >= limit:
-                            break
-                if len(slots) >= limit:
-                    break
         day += dt.timedelta(days=1)
     return slots
 
@@ -335,8 +325,6 @@ def free_slots(operator_id: int | None, duration_minutes: int, after: dt.datetim
         ids = team_operator_ids(team_id)
     else:
         ids = [operator_id]
-    if not ids or limit <= 0:
-        return []
     horizon_days = max(1, min(int(horizon_days), MAX_HORIZON_DAYS))
     duration = dt.timedelta(minutes=int(duration_minutes))
     after = after.replace(second=0, microsecond=0)
@@ -348,7 +336,6 @@ def free_slots(operator_id: int | None, duration_minutes: int, after: dt.datetim
     for op_id in ids:
         blocked = [(a, b) for _, a, b in busy[op_id]]
         blocked += [(x.start, x.end) for x in absent[op_id]]
-        blocked.sort()
         found += _operator_slots(op_id, weeks[op_id], blocked, duration, after, until, limit)
     found.sort(key=lambda s: (s.start, s.operator_id))
     return found[:limit]
