@@ -13,6 +13,7 @@ from servicedesk.errors import ConflictError, NotFound, PermissionDenied, Valida
 from servicedesk.models import (ActivityType, Intervention, Operator, Party, Priority,
                                 ServiceRequest, WorkLog)
 from servicedesk.permissions import Role
+from servicedesk.queries import worklogs as worklog_queries
 from servicedesk.services import worklogs
 from servicedesk.services.worklogs import WorklogInput, WorklogOverlapError
 
@@ -216,10 +217,10 @@ def test_editing_or_deleting_an_entry_another_workstation_deleted_is_a_conflict(
 def test_totals_of_a_request(w):
     """R-LOG-2: billable and other minutes, travel, km to one decimal, entries; all zero
     without entries."""
-    assert worklogs.totals(w["req"].id) == worklogs.Totals(0, 0, 0, Decimal("0.0"), 0)
+    assert worklog_queries.totals(w["req"].id) == worklog_queries.Totals(0, 0, 0, Decimal("0.0"), 0)
     worklogs.create(w["req"].id, entry(w, km="10,25", travel_minutes=20))
     worklogs.create(w["req"].id, minutes_only(w, 30, billable=False, km="2,3", travel_minutes=10))
-    t = worklogs.totals(w["req"].id)
+    t = worklog_queries.totals(w["req"].id)
     assert (t.billable_minutes, t.non_billable_minutes, t.minutes, t.travel_minutes, t.km, t.entries) == (
         120, 30, 150, 30, Decimal("12.6"), 2)
     assert str(t.km) == "12.6"
@@ -233,18 +234,18 @@ def test_prefill_from_an_intervention(w):
                                planned_start=dt.datetime(2026, 3, 3, 9), planned_end=dt.datetime(2026, 3, 3, 10),
                                actual_start=dt.datetime(2026, 3, 3, 9, 10, 42),
                                actual_end=dt.datetime(2026, 3, 3, 11, 5, 9), status="done")
-    data = worklogs.from_intervention(done)
+    data = worklog_queries.from_intervention(done.id)
     assert (data.work_date, data.start_time, data.end_time, data.minutes, data.operator_id) == (
         dt.date(2026, 3, 3), T(9, 10), T(11, 5), None, w["anna"].id)
     two_days = Intervention.create(request=w["req"], activity_type=w["repair"], operator=w["anna"],
                                    planned_start=dt.datetime(2026, 3, 2, 14),
                                    planned_end=dt.datetime(2026, 3, 3, 12))
-    data = worklogs.from_intervention(two_days, operator_id=w["bruno"].id)
+    data = worklog_queries.from_intervention(two_days.id, operator_id=w["bruno"].id)
     assert (data.work_date, data.start_time, data.end_time, data.minutes, data.operator_id) == (
         dt.date(2026, 3, 2), None, None, w["repair"].default_minutes, w["bruno"].id)
     undated = Intervention.create(request=w["req"], activity_type=w["repair"], operator=w["anna"])
-    assert worklogs.from_intervention(undated).work_date == DAY
-    assert worklogs.logged_interventions([done.id, two_days.id]) == set()
-    worklogs.create(w["req"].id, worklogs.from_intervention(done))
-    assert worklogs.logged_interventions([done.id, two_days.id]) == {done.id}
-    assert worklogs.logged_interventions([]) == set()
+    assert worklog_queries.from_intervention(undated.id).work_date == DAY
+    assert worklog_queries.logged_interventions([done.id, two_days.id]) == set()
+    worklogs.create(w["req"].id, worklog_queries.from_intervention(done.id))
+    assert worklog_queries.logged_interventions([done.id, two_days.id]) == {done.id}
+    assert worklog_queries.logged_interventions([]) == set()
