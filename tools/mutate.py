@@ -21,7 +21,8 @@ CPU is shared: the tool lowers its priority (``--nice``), runs one mutant at a t
 ``--jobs`` says otherwise, and can ``--sample N`` mutants (fixed ``--seed``). Long campaigns:
 run in the background with output to a file and poll it; ``--resume`` goes on with a campaign
 that was stopped; ``--survivors`` re-runs only the survivors of the last report after new tests
-were written.
+were written (and the mutants that are new since, when the module changed: tests are added, not
+removed, so an earlier kill stands).
 """
 from __future__ import annotations
 
@@ -641,8 +642,10 @@ def previous_results(root: Path, module: str, source: bytes) -> dict[str, dict] 
         return None
     data = json.loads(path.read_text())
     if data.get("source_sha") != hashlib.sha256(source).hexdigest():
-        print(f"  {module} changed since the last report: running every mutant", flush=True)
-        return None
+        # tests are added, not removed, while survivors are worked on: a test that killed a
+        # mutant still kills the same change; mutants the module's edits created run anew
+        print(f"  {module} changed since the last report: its kills of unchanged mutants are kept, "
+              "new mutants run", flush=True)
     return {r["key"]: r for r in data["results"]}
 
 
@@ -667,7 +670,8 @@ def campaign(root: Path, snapshot: Path, module: str, traced: dict, workers: que
             again = {k for k, r in before.items() if r["status"] in (SURVIVED, UNCOVERED, ERROR)}
             kept = [Result(**r) for k, r in before.items() if k not in again and k in keys
                     and k not in equivalents]
-            candidates = [m for m in mutants if m.key in again and m.key not in equivalents]
+            candidates = [m for m in mutants if (m.key in again or m.key not in before)
+                          and m.key not in equivalents]
     # every result is appended to a journal as it comes, so a stopped campaign can --resume
     journal = root / OUT_DIR / f"{module_name(module)}.partial.jsonl"
     sha = hashlib.sha256(source).hexdigest()

@@ -369,7 +369,7 @@ def why_no_slots(operator_id: int | None, duration_minutes: int, after: dt.datet
         return "longer_than_day", {"hours": round(longest.total_seconds() / 3600, 1)}
     absent = absences_between(ids, after, until)
     for op in ids:
-        away = [(_as_dt(a.start), _as_dt(a.end)) for a in absent[op]]
+        away = [(a.start, a.end) for a in absent[op]]
         for day in days:
             periods = periods_on(weeks[op], day)
             if periods and _subtract((periods[0][0], periods[-1][1]), away):
