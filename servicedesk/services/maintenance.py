@@ -33,6 +33,7 @@ from ..models import (ActivityType, AuditLog, Contract, ContractUnit, Interventi
                       RequestUnit, ServiceRequest, Setting, Team, Unit)
 from ..models.base import new_uuid
 from ..permissions import Permission
+from .records import stored
 from .units import add_months, parse_date
 
 PERIODS = ("days", "weeks", "months", "years")
@@ -202,6 +203,14 @@ def set_plan_active(plan: MaintenancePlan, active: bool) -> MaintenancePlan:
     with MaintenancePlan._meta.database.atomic():
         plan.save()
     return plan
+
+
+def change_plan(plan_id: int, expected_version: int, changes: dict[str, Any]) -> MaintenancePlan:
+    """Apply ``changes`` to the plan read at ``expected_version`` (ConflictError if saved in
+    between; the fields not named keep their stored values)."""
+    context.require(Permission.MAINTENANCE_EDIT)
+    with MaintenancePlan._meta.database.atomic():
+        return update_plan(stored(MaintenancePlan, plan_id, expected_version), **changes)
 
 
 def get_plan(plan_id: int) -> MaintenancePlan:
@@ -635,17 +644,20 @@ class PlanRow:
     active: bool
 
 
-def list_plans(*, text: str = "", active_only: bool = False, unit_id: int | None = None,
+def plan_query(*, text: str = "", active_only: bool = False, unit_id: int | None = None,
                contract_id: int | None = None, customer_id: int | None = None,
-               limit: int = 2000) -> list[PlanRow]:
-    """Plans for the editor's list, newest first, with their next due date."""
+               ids: list[int] | None = None, fields: tuple | None = None) -> pw.ModelSelect:
+    """The plans joined with their unit, product, contract, customer, team and operator,
+    filtered; ``fields`` None selects what :func:`list_plans` shows."""
     U, P, C, Pa, Pa2 = Unit.alias(), Product.alias(), Contract.alias(), Party.alias(), Party.alias()
-    q = (MaintenancePlan.select(MaintenancePlan, U.serial.alias("u_serial"),
-                                P.name.alias("p_name"), C.number.alias("c_number"),
-                                C.title.alias("c_title"),
-                                Pa.id.alias("u_owner_id"), Pa.name.alias("u_owner"),
-                                Pa2.id.alias("c_party_id"), Pa2.name.alias("c_party"),
-                                Team.name.alias("team_name"), Operator.full_name.alias("op_name"))
+    if fields is None:
+        fields = (MaintenancePlan, U.serial.alias("u_serial"),
+                  P.name.alias("p_name"), C.number.alias("c_number"),
+                  C.title.alias("c_title"),
+                  Pa.id.alias("u_owner_id"), Pa.name.alias("u_owner"),
+                  Pa2.id.alias("c_party_id"), Pa2.name.alias("c_party"),
+                  Team.name.alias("team_name"), Operator.full_name.alias("op_name"))
+    q = (MaintenancePlan.select(*fields)
          .join(U, pw.JOIN.LEFT_OUTER, on=(MaintenancePlan.unit == U.id))
          .join(P, pw.JOIN.LEFT_OUTER, on=(U.product == P.id))
          .switch(MaintenancePlan)
@@ -656,8 +668,7 @@ def list_plans(*, text: str = "", active_only: bool = False, unit_id: int | None
          .switch(MaintenancePlan)
          .join(Team, pw.JOIN.LEFT_OUTER, on=(MaintenancePlan.team == Team.id))
          .switch(MaintenancePlan)
-         .join(Operator, pw.JOIN.LEFT_OUTER, on=(MaintenancePlan.operator == Operator.id))
-         .order_by(MaintenancePlan.id.desc()).limit(limit))
+         .join(Operator, pw.JOIN.LEFT_OUTER, on=(MaintenancePlan.operator == Operator.id)))
     if active_only:
         q = q.where(MaintenancePlan.active == True)  # noqa: E712
     if unit_id is not None:
@@ -666,9 +677,20 @@ def list_plans(*, text: str = "", active_only: bool = False, unit_id: int | None
         q = q.where(MaintenancePlan.contract == contract_id)
     if customer_id is not None:
         q = q.where((U.owner == customer_id) | (C.party == customer_id))
+    if ids is not None:
+        q = q.where(MaintenancePlan.id.in_(ids))
     if text.strip():
         q = q.where(like.any_of([MaintenancePlan.title, U.serial, Pa.name, Pa2.name, C.number,
                                  P.name], text.strip()))
+    return q
+
+
+def list_plans(*, text: str = "", active_only: bool = False, unit_id: int | None = None,
+               contract_id: int | None = None, customer_id: int | None = None,
+               ids: list[int] | None = None, limit: int = 2000) -> list[PlanRow]:
+    """Plans for the editor's list, newest first, with their next due date."""
+    q = plan_query(text=text, active_only=active_only, unit_id=unit_id, contract_id=contract_id,
+                   customer_id=customer_id, ids=ids).order_by(MaintenancePlan.id.desc()).limit(limit)
     rows = list(q.dicts())
     done = last_completed([r["id"] for r in rows] if len(rows) < 900 else None)
     out = []
