@@ -11,9 +11,11 @@ size, run ``smoke.py`` on the frozen app (``--no-smoke`` skips it), then package
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
+import struct
 import subprocess
 import sys
 import tarfile
@@ -49,19 +51,93 @@ def freeze() -> Path:
     return APP / ("ServiceDesk.exe" if sys.platform == "win32" else "ServiceDesk")
 
 
-def strip_python(app: Path) -> int:
-    """Strip the symbols of the Python interpreter's own libraries (a locally built libpython
-    carries ~17 MB of them); the wheels' libraries are left alone: stripping what auditwheel
-    patched breaks it. Returns the bytes saved."""
+def _has_symbols(path: Path) -> bool:
+    """An ELF file with a symbol table or debug sections (what ``strip`` removes)."""
+    with path.open("rb") as f:
+        head = f.read(64)
+        if head[:4] != b"\x7fELF" or head[4] != 2:  # 64-bit ELF only (x86-64, arm64)
+            return False
+        order = "<" if head[5] == 1 else ">"
+        shoff, = struct.unpack_from(order + "Q", head, 0x28)
+        entsize, count, names_index = struct.unpack_from(order + "HHH", head, 0x3A)
+        if not shoff or not count:
+            return False
+        f.seek(shoff)
+        table = f.read(entsize * count)
+        name_offset, size = struct.unpack_from(order + "24xQQ", table, entsize * names_index)
+        f.seek(name_offset)
+        names = f.read(size)
+    for i in range(count):
+        start, = struct.unpack_from(order + "I", table, entsize * i)
+        name = names[start:names.index(b"\0", start)]
+        if name == b".symtab" or name.startswith(b".debug"):
+            return True
+    return False
+
+
+def _loadable(path: Path) -> bool:
+    """The loader's rule for every segment of a 64-bit ELF file: address and file offset agree
+    modulo the segment's alignment ("ELF load command address/offset not page-aligned")."""
+    data = path.read_bytes()
+    order = "<" if data[5] == 1 else ">"
+    phoff, = struct.unpack_from(order + "Q", data, 0x20)
+    entsize, count = struct.unpack_from(order + "HH", data, 0x36)
+    for i in range(count):
+        kind, _flags, offset, address, _p, _fs, _ms, align = struct.unpack_from(
+            order + "IIQQQQQQ", data, phoff + entsize * i)
+        if kind == 1 and align > 1 and (address - offset) % align:  # PT_LOAD
+            return False
+    return True
+
+
+def strip_binaries(app: Path) -> tuple[int, list[str]]:
+    """Strip the symbols the wheels and the local Python left in their libraries (the Rust
+    part of cryptography, numpy, ICU, libpython: ~5 MB): a program loads none of them. Only
+    files that have symbols are touched, and a stripped copy replaces the original only where
+    it still loads: ``strip`` misplaces the segments ``patchelf`` added to the libraries that
+    auditwheel repaired (numpy's OpenBLAS). Returns the bytes saved and the files left as they
+    were."""
     strip = shutil.which("strip")
     if not strip or not sys.platform.startswith("linux"):
+        return 0, []
+    saved, kept = 0, []
+    for path in sorted((app / "_internal").rglob("*.so*")):
+        if path.is_symlink() or not path.is_file() or not _has_symbols(path):
+            continue
+        stripped = path.with_name(path.name + ".stripped")
+        subprocess.run([strip, "--strip-unneeded", "-o", str(stripped), str(path)], check=True)
+        if _loadable(stripped):
+            saved += path.stat().st_size - stripped.stat().st_size
+            stripped.replace(path)
+        else:
+            stripped.unlink()
+            kept.append(path.relative_to(app).as_posix())
+    return saved, kept
+
+
+def trim_icu(app: Path) -> int:
+    """Qt's ICU data cut to the root locale, English and Italian (``icu.py``): bytes saved."""
+    if not sys.platform.startswith("linux"):
+        return 0  # Qt on Windows uses the system's ICU
+    import icu
+
+    [library] = (app / "_internal" / "PySide6" / "Qt" / "lib").glob("libicudata.so.*")
+    if not icu.available():
+        print("ICU data left whole: binutils (as, ld, nm) not found")
         return 0
-    internal = app / "_internal"
-    files = [*internal.glob("libpython3*.so*"), *internal.glob("python3*/lib-dynload/*.so")]
-    before = sum(f.stat().st_size for f in files)
-    for path in files:
-        subprocess.run([strip, "--strip-unneeded", str(path)], check=True)
-    return before - sum(f.stat().st_size for f in files)
+    before, after = icu.trim_library(library)
+    return before - after
+
+
+def report_sizes(app: Path) -> None:
+    """The size per component, next to the previous build's (``build/sizes.json``)."""
+    import sizes
+
+    now, saved = sizes.sizes(app), BUILD / "sizes.json"
+    before = json.loads(saved.read_text(encoding="utf-8")) if saved.is_file() else None
+    print(sizes.table(now, before))
+    saved.write_text(json.dumps(now, indent=1), encoding="utf-8")
+    print(f"frozen: {app} ({folder_size(app) / 1_000_000:.1f} MB)", flush=True)
 
 
 def smoke(executable: Path) -> None:
@@ -91,10 +167,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     shutil.rmtree(APP, ignore_errors=True)
     executable = freeze()
-    saved = strip_python(APP)
+    saved = trim_icu(APP)
     if saved:
-        print(f"stripped the Python libraries: {saved / 1_000_000:.1f} MB less")
-    print(f"frozen: {APP} ({folder_size(APP) / 1_000_000:.1f} MB)", flush=True)
+        print(f"left out the ICU data of other languages: {saved / 1_000_000:.1f} MB")
+    saved, unstrippable = strip_binaries(APP)
+    if saved:
+        print(f"stripped the libraries' symbols: {saved / 1_000_000:.1f} MB"
+              + (f" (not {', '.join(unstrippable)}: it would not load)" if unstrippable else ""))
+    report_sizes(APP)
     if not args.no_smoke:
         smoke(executable)
     if sys.platform == "win32":

@@ -2,8 +2,8 @@
 
 The frozen app and the wheel are built without running most features; what they miss shows only
 when a user first exports to Excel or opens a chart. This runs the parts that are loaded late
-(data files, translations, image plugins, charts, PDF, Excel, calendar, VAT checks, stemming,
-keyring) once, and writes a JSON report: ``{"checks": {name: "ok" | error}, "resources": [...]}``.
+(data files, translations, Qt's locale data, image plugins, charts, PDF, Excel, calendar, VAT
+checks, stemming, keyring) once, and writes a JSON report: ``{"checks": {name: "ok" | error}, "resources": [...]}``.
 The installer's smoke test runs it on every build; support can run it on a workstation.
 """
 from __future__ import annotations
@@ -52,6 +52,23 @@ def _translations(out: Path) -> str:
     if not qt.load("qtbase_it", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         return "Qt's qtbase_it.qm does not load"
     return "ok"
+
+
+def _locale(out: Path) -> str:
+    """Qt's ICU (its data trimmed to Italian and English in the frozen app): collation, upper
+    case and a Windows code page."""
+    import functools
+
+    from PySide6.QtCore import QCollator, QLocale, QStringDecoder
+
+    italian = QLocale(QLocale.Language.Italian, QLocale.Country.Italy)
+    words = ["zaino", "Èrcole", "perché", "Ancona", "àncora", "Perché", "ebano", "perche", "b"]
+    order = sorted(words, key=functools.cmp_to_key(QCollator(italian).compare))
+    if order != ["Ancona", "àncora", "b", "ebano", "Èrcole", "perche", "perché", "Perché", "zaino"]:
+        return f"Italian collation is wrong: {order}"
+    if italian.toUpper("perché così") != "PERCHÉ COSÌ":
+        return "Italian upper case is wrong"
+    return "ok" if QStringDecoder("windows-1252").isValid() else "no Windows-1252 converter"
 
 
 def _icon(out: Path) -> str:
@@ -162,9 +179,9 @@ def _keyring(out: Path) -> str:
 
 
 CHECKS: dict[str, Callable[[Path], str]] = {
-    "resources": _resources, "translations": _translations, "icon": _icon, "welcome": _welcome,
-    "chart": _chart,
-    "pdf": _pdf, "printing": _printing, "excel": _excel, "calendar": _calendar, "vat": _vat,
+    "resources": _resources, "translations": _translations, "locale": _locale, "icon": _icon,
+    "welcome": _welcome, "chart": _chart, "pdf": _pdf, "printing": _printing, "excel": _excel,
+    "calendar": _calendar, "vat": _vat,
     "stemming": _stemming, "kb words": _kb_words, "keyring": _keyring,
 }
 

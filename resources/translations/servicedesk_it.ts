@@ -4311,6 +4311,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Genera</translation>
     </message>
     <message>
+      <source>no free slot: to place by hand</source>
+      <translation>nessuno spazio libero: da collocare a mano</translation>
+    </message>
+    <message>
       <source>Due</source>
       <translation>Scadenza</translation>
     </message>
@@ -4331,8 +4335,8 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Richiesta</translation>
     </message>
     <message>
-      <source>no free slot: to place by hand</source>
-      <translation>nessuno spazio libero: da collocare a mano</translation>
+      <source>Generating the visits…</source>
+      <translation>Generazione delle visite in corso…</translation>
     </message>
     <message>
       <source>{plans} active plans: {new} visits created ({unplaced} without a free slot), {covered} already planned.</source>
@@ -4623,16 +4627,16 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Prossima scadenza</translation>
     </message>
     <message>
-      <source>Save</source>
-      <translation>Salva</translation>
-    </message>
-    <message>
       <source>Generate visits of this plan</source>
       <translation>Genera le visite di questo piano</translation>
     </message>
     <message>
       <source>Visits</source>
       <translation>Visite</translation>
+    </message>
+    <message>
+      <source>unassigned</source>
+      <translation>non assegnata</translation>
     </message>
     <message>
       <source>Status</source>
@@ -4663,16 +4667,8 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Nuovo piano di manutenzione</translation>
     </message>
     <message>
-      <source>unassigned</source>
-      <translation>non assegnata</translation>
-    </message>
-    <message>
       <source>{n} visits created.</source>
       <translation>{n} visite create.</translation>
-    </message>
-    <message>
-      <source>Search customer, serial number, contract…</source>
-      <translation>Cerca cliente, matricola, contratto…</translation>
     </message>
     <message>
       <source>Active only</source>
@@ -4683,12 +4679,12 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Matricola / contratto</translation>
     </message>
     <message>
-      <source>New plan</source>
-      <translation>Nuovo piano</translation>
+      <source>Search customer, serial number, contract…</source>
+      <translation>Cerca cliente, matricola, contratto…</translation>
     </message>
     <message>
-      <source>{n} plans</source>
-      <translation>{n} piani</translation>
+      <source>New plan</source>
+      <translation>Nuovo piano</translation>
     </message>
     <message>
       <source>queued</source>
@@ -4743,6 +4739,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Stampa lettere (PDF)…</translation>
     </message>
     <message>
+      <source>e-mail</source>
+      <translation>e-mail</translation>
+    </message>
+    <message>
+      <source>letter</source>
+      <translation>lettera</translation>
+    </message>
+    <message>
       <source>Created</source>
       <translation>Creato</translation>
     </message>
@@ -4769,14 +4773,6 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Last error</source>
       <translation>Ultimo errore</translation>
-    </message>
-    <message>
-      <source>e-mail</source>
-      <translation>e-mail</translation>
-    </message>
-    <message>
-      <source>letter</source>
-      <translation>lettera</translation>
     </message>
     <message>
       <source>{n} queued</source>
@@ -6244,6 +6240,66 @@ Aprilo sul portatile con ServiceDesk, poi riuniscilo con File › Portatile › 
     </message>
   </context>
   <context>
+    <name>Records</name>
+    <message>
+      <source>Save</source>
+      <extracomment>Services: ``create(**values)``, ``change(id, version, changes)``, ``archive(id, version, archived)``. ``None``: the action does not exist for this kind of record.</extracomment>
+      <translation>Salva</translation>
+    </message>
+    <message>
+      <source>Save the changes (Ctrl+S)</source>
+      <translation>Salva le modifiche (Ctrl+S)</translation>
+    </message>
+    <message>
+      <source>Revert</source>
+      <translation>Annulla modifiche</translation>
+    </message>
+    <message>
+      <source>Show the record as it is stored, dropping the changes</source>
+      <translation>Mostra la scheda com'è salvata, scartando le modifiche</translation>
+    </message>
+    <message>
+      <source>Archive</source>
+      <translation>Archivia</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>Ripristina</translation>
+    </message>
+    <message>
+      <source>changed, not saved</source>
+      <translation>modificata, non salvata</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Salvato.</translation>
+    </message>
+    <message>
+      <source>A new record (Ctrl+N)</source>
+      <translation>Nuova scheda (Ctrl+N)</translation>
+    </message>
+    <message>
+      <source>searching…</source>
+      <translation>ricerca…</translation>
+    </message>
+    <message>
+      <source>{n} shown</source>
+      <translation>{n} mostrati</translation>
+    </message>
+    <message>
+      <source>The list could not be read: {why}</source>
+      <translation>Impossibile leggere l'elenco: {why}</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>Modifiche non salvate</translation>
+    </message>
+    <message>
+      <source>The record shown has changes that are not saved.</source>
+      <translation>La scheda mostrata ha modifiche non salvate.</translation>
+    </message>
+  </context>
+  <context>
     <name>Registry</name>
     <message>
       <source>Customers and suppliers</source>
@@ -6478,6 +6534,38 @@ Aprilo sul portatile con ServiceDesk, poi riuniscilo con File › Portatile › 
       <translation>Cellulare</translation>
     </message>
     <message>
+      <source>yes</source>
+      <translation>sì</translation>
+    </message>
+    <message>
+      <source>Notices</source>
+      <translation>Avvisi</translation>
+    </message>
+    <message>
+      <source>Serial number</source>
+      <translation>Matricola</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>Prodotto</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Cliente</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Ubicazione</translation>
+    </message>
+    <message>
+      <source>Installed</source>
+      <translation>Installata</translation>
+    </message>
+    <message>
+      <source>Warranty end</source>
+      <translation>Fine garanzia</translation>
+    </message>
+    <message>
       <source>Contact</source>
       <translation>Referente</translation>
     </message>
@@ -6494,10 +6582,6 @@ Aprilo sul portatile con ServiceDesk, poi riuniscilo con File › Portatile › 
       <translation>automatico</translation>
     </message>
     <message>
-      <source>Customer</source>
-      <translation>Cliente</translation>
-    </message>
-    <message>
       <source>Supplier</source>
       <translation>Fornitore</translation>
     </message>
@@ -6508,10 +6592,6 @@ Aprilo sul portatile con ServiceDesk, poi riuniscilo con File › Portatile › 
     <message>
       <source>Details</source>
       <translation>Dati</translation>
-    </message>
-    <message>
-      <source>Notices</source>
-      <translation>Avvisi</translation>
     </message>
     <message>
       <source>Add contact…</source>
@@ -6530,56 +6610,8 @@ Aprilo sul portatile con ServiceDesk, poi riuniscilo con File › Portatile › 
       <translation>Referenti</translation>
     </message>
     <message>
-      <source>Serial number</source>
-      <translation>Matricola</translation>
-    </message>
-    <message>
-      <source>Product</source>
-      <translation>Prodotto</translation>
-    </message>
-    <message>
-      <source>Owner</source>
-      <translation>Proprietario</translation>
-    </message>
-    <message>
-      <source>Site</source>
-      <translation>Ubicazione</translation>
-    </message>
-    <message>
-      <source>Installed</source>
-      <translation>Installata</translation>
-    </message>
-    <message>
-      <source>Warranty end</source>
-      <translation>Fine garanzia</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>Salva</translation>
-    </message>
-    <message>
-      <source>Archive</source>
-      <translation>Archivia</translation>
-    </message>
-    <message>
-      <source>Revert</source>
-      <translation>Annulla modifiche</translation>
-    </message>
-    <message>
       <source>New customer</source>
       <translation>Nuovo cliente</translation>
-    </message>
-    <message>
-      <source>Restore</source>
-      <translation>Ripristina</translation>
-    </message>
-    <message>
-      <source>yes</source>
-      <translation>sì</translation>
-    </message>
-    <message>
-      <source>Saved.</source>
-      <translation>Salvato.</translation>
     </message>
     <message>
       <source>Remove contact</source>
@@ -6588,10 +6620,6 @@ Aprilo sul portatile con ServiceDesk, poi riuniscilo con File › Portatile › 
     <message>
       <source>Remove {name} from the contacts? Requests that name the contact keep it.</source>
       <translation>Rimuovere {name} dai referenti? Le richieste che lo citano lo conservano.</translation>
-    </message>
-    <message>
-      <source>Search name, code, VAT number, city…</source>
-      <translation>Cerca nome, codice, partita IVA, città…</translation>
     </message>
     <message>
       <source>All</source>
@@ -6610,10 +6638,6 @@ Aprilo sul portatile con ServiceDesk, poi riuniscilo con File › Portatile › 
       <translation>Anche archiviati</translation>
     </message>
     <message>
-      <source>Prov.</source>
-      <translation>Prov.</translation>
-    </message>
-    <message>
       <source>customer</source>
       <translation>cliente</translation>
     </message>
@@ -6626,24 +6650,12 @@ Aprilo sul portatile con ServiceDesk, poi riuniscilo con File › Portatile › 
       <translation>cliente, fornitore</translation>
     </message>
     <message>
-      <source>{n} shown</source>
-      <translation>{n} mostrati</translation>
+      <source>Prov.</source>
+      <translation>Prov.</translation>
     </message>
     <message>
-      <source>first {n} shown: refine the search</source>
-      <translation>mostrati i primi {n}: affina la ricerca</translation>
-    </message>
-    <message>
-      <source>Changed elsewhere</source>
-      <translation>Modificato altrove</translation>
-    </message>
-    <message>
-      <source>Reload the record now? Your changes in the form will be lost.</source>
-      <translation>Ricaricare ora la scheda? Le modifiche fatte nel modulo andranno perse.</translation>
-    </message>
-    <message>
-      <source>Not saved</source>
-      <translation>Non salvato</translation>
+      <source>Search name, code, VAT number, city…</source>
+      <translation>Cerca nome, codice, partita IVA, città…</translation>
     </message>
     <message>
       <source>Installed on</source>
@@ -6678,6 +6690,10 @@ Aprilo sul portatile con ServiceDesk, poi riuniscilo con File › Portatile › 
       <translation>Richieste, contratti e piani conservano lo storico; dalla data indicata la matricola appartiene al nuovo cliente.</translation>
     </message>
     <message>
+      <source>type a name, VAT number or city</source>
+      <translation>scrivi nome, partita IVA o città</translation>
+    </message>
+    <message>
       <source>From</source>
       <translation>Dal</translation>
     </message>
@@ -6694,6 +6710,10 @@ Aprilo sul portatile con ServiceDesk, poi riuniscilo con File › Portatile › 
       <translation>edificio, piano, locale</translation>
     </message>
     <message>
+      <source>Move to another customer…</source>
+      <translation>Sposta a un altro cliente…</translation>
+    </message>
+    <message>
       <source>Request</source>
       <translation>Richiesta</translation>
     </message>
@@ -6708,6 +6728,14 @@ Aprilo sul portatile con ServiceDesk, poi riuniscilo con File › Portatile › 
     <message>
       <source>Subject</source>
       <translation>Oggetto</translation>
+    </message>
+    <message>
+      <source>this unit</source>
+      <translation>questa matricola</translation>
+    </message>
+    <message>
+      <source>the product</source>
+      <translation>il prodotto</translation>
     </message>
     <message>
       <source>Contract</source>
@@ -6758,36 +6786,32 @@ Aprilo sul portatile con ServiceDesk, poi riuniscilo con File › Portatile › 
       <translation>Piani di manutenzione</translation>
     </message>
     <message>
-      <source>Move to another customer…</source>
-      <translation>Sposta a un altro cliente…</translation>
-    </message>
-    <message>
       <source>New unit</source>
       <translation>Nuova matricola</translation>
-    </message>
-    <message>
-      <source>this unit</source>
-      <translation>questa matricola</translation>
-    </message>
-    <message>
-      <source>the product</source>
-      <translation>il prodotto</translation>
     </message>
     <message>
       <source>Search serial number, product, customer…</source>
       <translation>Cerca matricola, prodotto, cliente…</translation>
     </message>
     <message>
-      <source>Search code, name, family, manufacturer…</source>
-      <translation>Cerca codice, nome, famiglia, produttore…</translation>
+      <source>months</source>
+      <translation>mesi</translation>
+    </message>
+    <message>
+      <source>Warranty</source>
+      <translation>Garanzia</translation>
+    </message>
+    <message>
+      <source>Show units</source>
+      <translation>Mostra matricole</translation>
     </message>
     <message>
       <source>New product</source>
       <translation>Nuovo prodotto</translation>
     </message>
     <message>
-      <source>Show units</source>
-      <translation>Mostra matricole</translation>
+      <source>Search code, name, family, manufacturer…</source>
+      <translation>Cerca codice, nome, famiglia, produttore…</translation>
     </message>
   </context>
   <context>

@@ -1,5 +1,6 @@
 """Sign-in: password hashing (scrypt), lockout after failed attempts, first-run administrator,
-and "remember me" tokens (R-X-1, issue 9).
+and "remember me" tokens (R-X-1, issue 9). The first administrator is created by
+``operators.create_first_admin`` (operators needs auth; auth never imports operators).
 
 Password hashes are ``scrypt$<n>$<r>$<p>$<salt b64>$<hash b64>``: the parameters travel with the
 hash, so they can be raised later (:func:`needs_rehash`) without breaking old passwords.
@@ -173,19 +174,6 @@ def _record_failure(op: Operator, now: dt.datetime) -> None:
         if failures >= MAX_ATTEMPTS:
             Operator.update(failed_logins=0, locked_until=now + dt.timedelta(minutes=LOCK_MINUTES)) \
                 .where(Operator.id == op.id).execute()
-
-
-def create_first_admin(username: str, full_name: str, password: str, *,
-                       password_again: str | None = None) -> Actor:
-    """First run: create the administrator (refused once one exists) and act as it."""
-    from . import operators
-
-    if not needs_first_admin():
-        raise SignInError("an administrator exists", code="auth.admin_exists")
-    with context.acting_as(context.SYSTEM):
-        op = operators.create_operator(username=username, full_name=full_name, role=Role.ADMIN,
-                                       password=password, password_again=password_again)
-    return actor_for(op)
 
 
 # -- remember me --------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from ..models import (ActivityType, AuditLog, Contract, ContractUnit, Interventi
                       RequestUnit, ServiceRequest, Setting, Team, Unit)
 from ..models.base import new_uuid
 from ..permissions import Permission
+from .records import stored
 from .units import add_months, parse_date
 
 PERIODS = ("days", "weeks", "months", "years")
@@ -89,7 +90,6 @@ def last_completed(plan_ids: Iterable[int] | None = None) -> dict[int, dt.date]:
         if when is not None:
             out[plan_id] = _as_dt(when).date()
     for plan_id, day in plans.tuples():
-        day = _as_date(day)
         if plan_id not in out or day > out[plan_id]:
             out[plan_id] = day
     return out
@@ -100,19 +100,10 @@ def next_due_date(plan: MaintenancePlan) -> dt.date:
 
 
 def _as_dt(value: Any) -> dt.datetime:
+    """The MAX() of datetime columns: SQLite hands it back as text (the column type is lost)."""
     if isinstance(value, dt.datetime):
         return value
-    if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time(0))
     return dt.datetime.fromisoformat(str(value))
-
-
-def _as_date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 # -- plans ---------------------------------------------------------------------------------------
@@ -214,6 +205,14 @@ def set_plan_active(plan: MaintenancePlan, active: bool) -> MaintenancePlan:
     return plan
 
 
+def change_plan(plan_id: int, expected_version: int, changes: dict[str, Any]) -> MaintenancePlan:
+    """Apply ``changes`` to the plan read at ``expected_version`` (ConflictError if saved in
+    between; the fields not named keep their stored values)."""
+    context.require(Permission.MAINTENANCE_EDIT)
+    with MaintenancePlan._meta.database.atomic():
+        return update_plan(stored(MaintenancePlan, plan_id, expected_version), **changes)
+
+
 def get_plan(plan_id: int) -> MaintenancePlan:
     plan = MaintenancePlan.get_or_none(MaintenancePlan.id == plan_id)
     if plan is None:
@@ -265,11 +264,10 @@ class _Board:
                            Intervention.planned_start < end, Intervention.planned_end > start)
                     .tuples())
             for op, a, b in rows:
-                if a is not None and b is not None:
-                    self.book(op, _as_dt(a), _as_dt(b))
+                self.book(op, a, b)
             for op, items in scheduling.absences_between(operator_ids, start, end).items():
                 for absence in items:
-                    self.book(op, _as_dt(absence.start), _as_dt(absence.end), count=False)
+                    self.book(op, absence.start, absence.end, count=False)
 
     def book(self, op: int, a: dt.datetime, b: dt.datetime, count: bool = True) -> None:
         day = a.date()
@@ -369,9 +367,6 @@ def generate(horizon_days: int = DEFAULT_HORIZON_DAYS, *, plan_ids: Iterable[int
         if ids is not None:
             query = query.where(MaintenancePlan.id.in_(ids))
         plans = [_PlanRow(*row) for row in query.tuples()]
-        for p in plans:
-            p.start_date = _as_date(p.start_date)
-            p.until_date = _as_date(p.until_date) if p.until_date else None
         result.plans = len(plans)
         if not plans:
             return result
@@ -396,7 +391,7 @@ def _due_dates(plans: list[_PlanRow], today: dt.date, horizon_end: dt.date,
     if len(plan_ids) < 900:
         rows = rows.where(Intervention.maintenance_plan.in_(plan_ids))
     for plan_id, due in rows.tuples():
-        existing.setdefault(plan_id, []).append(_as_date(due))
+        existing.setdefault(plan_id, []).append(due)
     wanted: list[tuple[_PlanRow, GeneratedVisit]] = []
     for p in plans:
         last = done.get(p.id)
@@ -652,17 +647,20 @@ class PlanRow:
     active: bool
 
 
-def list_plans(*, text: str = "", active_only: bool = False, unit_id: int | None = None,
+def plan_query(*, text: str = "", active_only: bool = False, unit_id: int | None = None,
                contract_id: int | None = None, customer_id: int | None = None,
-               limit: int = 2000) -> list[PlanRow]:
-    """Plans for the editor's list, newest first, with their next due date."""
+               ids: list[int] | None = None, fields: tuple | None = None) -> pw.ModelSelect:
+    """The plans joined with their unit, product, contract, customer, team and operator,
+    filtered; ``fields`` None selects what :func:`list_plans` shows."""
     U, P, C, Pa, Pa2 = Unit.alias(), Product.alias(), Contract.alias(), Party.alias(), Party.alias()
-    q = (MaintenancePlan.select(MaintenancePlan, U.serial.alias("u_serial"),
-                                P.name.alias("p_name"), C.number.alias("c_number"),
-                                C.title.alias("c_title"),
-                                Pa.id.alias("u_owner_id"), Pa.name.alias("u_owner"),
-                                Pa2.id.alias("c_party_id"), Pa2.name.alias("c_party"),
-                                Team.name.alias("team_name"), Operator.full_name.alias("op_name"))
+    if fields is None:
+        fields = (MaintenancePlan, U.serial.alias("u_serial"),
+                  P.name.alias("p_name"), C.number.alias("c_number"),
+                  C.title.alias("c_title"),
+                  Pa.id.alias("u_owner_id"), Pa.name.alias("u_owner"),
+                  Pa2.id.alias("c_party_id"), Pa2.name.alias("c_party"),
+                  Team.name.alias("team_name"), Operator.full_name.alias("op_name"))
+    q = (MaintenancePlan.select(*fields)
          .join(U, pw.JOIN.LEFT_OUTER, on=(MaintenancePlan.unit == U.id))
          .join(P, pw.JOIN.LEFT_OUTER, on=(U.product == P.id))
          .switch(MaintenancePlan)
@@ -673,8 +671,7 @@ def list_plans(*, text: str = "", active_only: bool = False, unit_id: int | None
          .switch(MaintenancePlan)
          .join(Team, pw.JOIN.LEFT_OUTER, on=(MaintenancePlan.team == Team.id))
          .switch(MaintenancePlan)
-         .join(Operator, pw.JOIN.LEFT_OUTER, on=(MaintenancePlan.operator == Operator.id))
-         .order_by(MaintenancePlan.id.desc()).limit(limit))
+         .join(Operator, pw.JOIN.LEFT_OUTER, on=(MaintenancePlan.operator == Operator.id)))
     if active_only:
         q = q.where(MaintenancePlan.active == True)  # noqa: E712
     if unit_id is not None:
@@ -683,14 +680,25 @@ def list_plans(*, text: str = "", active_only: bool = False, unit_id: int | None
         q = q.where(MaintenancePlan.contract == contract_id)
     if customer_id is not None:
         q = q.where((U.owner == customer_id) | (C.party == customer_id))
+    if ids is not None:
+        q = q.where(MaintenancePlan.id.in_(ids))
     if text.strip():
         q = q.where(like.any_of([MaintenancePlan.title, U.serial, Pa.name, Pa2.name, C.number,
                                  P.name], text.strip()))
+    return q
+
+
+def list_plans(*, text: str = "", active_only: bool = False, unit_id: int | None = None,
+               contract_id: int | None = None, customer_id: int | None = None,
+               ids: list[int] | None = None, limit: int = 2000) -> list[PlanRow]:
+    """Plans for the editor's list, newest first, with their next due date."""
+    q = plan_query(text=text, active_only=active_only, unit_id=unit_id, contract_id=contract_id,
+                   customer_id=customer_id, ids=ids).order_by(MaintenancePlan.id.desc()).limit(limit)
     rows = list(q.dicts())
     done = last_completed([r["id"] for r in rows] if len(rows) < 900 else None)
     out = []
     for r in rows:
-        start = _as_date(r["start_date"])
+        start = r["start_date"]
         last = done.get(r["id"])
         plan_like = MaintenancePlan(start_date=start, every=r["every"], period=r["period"])
         if r["unit"]:
@@ -701,7 +709,7 @@ def list_plans(*, text: str = "", active_only: bool = False, unit_id: int | None
             customer_id_, customer = r["c_party_id"], r["c_party"] or ""
         out.append(PlanRow(r["id"], r["title"], target, customer_id_, customer,
                            r["activity_type"], r["every"], r["period"], start,
-                           _as_date(r["until_date"]) if r["until_date"] else None,
+                           r["until_date"],
                            r["team_name"] or "", r["op_name"] or "", r["duration_minutes"],
                            r["notice_days"], next_due(plan_like, last), last, r["active"]))
     return out

@@ -13,6 +13,7 @@ from typing import Any
 from peewee import JOIN, fn
 
 from .. import context
+from ..context import Actor
 from ..errors import FieldError, NotFound, ValidationError
 from ..models import Operator, Team
 from ..permissions import Permission, Role
@@ -209,3 +210,16 @@ def list_teams(include_archived: bool = False) -> list[Team]:
     if not include_archived:
         q = q.where(Team.archived == False)  # noqa: E712
     return list(q)
+
+
+def create_first_admin(username: str, full_name: str, password: str, *,
+                       password_again: str | None = None) -> Actor:
+    """First run: create the administrator (refused once one exists) and act as it. It lives
+    here, not in ``auth``: creating an operator needs ``auth`` (hashing, password rules), so
+    ``auth`` importing this module would make a circle (#13)."""
+    if not auth.needs_first_admin():
+        raise auth.SignInError("an administrator exists", code="auth.admin_exists")
+    with context.acting_as(context.SYSTEM):
+        op = create_operator(username=username, full_name=full_name, role=Role.ADMIN,
+                             password=password, password_again=password_again)
+    return auth.actor_for(op)

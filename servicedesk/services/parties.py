@@ -13,7 +13,7 @@ from .. import context, limits
 from ..errors import FieldError, NotFound, ValidationError
 from ..models import Contact, Party, Province
 from ..permissions import Permission
-from .records import set_archived
+from .records import set_archived, stored
 
 EMAIL_RE = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]{2,}$")
 PARTY_TEXT_LIMITS = {k: v for k, v in limits.LIMITS["party"].items() if k != "notes"}
@@ -323,3 +323,30 @@ def notice_recipients(party_id: int) -> list[Contact]:
     return list(Contact.select().where(Contact.party == party_id, Contact.receives_notices == True,  # noqa: E712
                                        Contact.archived == False)  # noqa: E712
                 .order_by(Contact.id))
+
+
+# -- by id and version (the UI's write path, #13) ----------------------------------------------
+def change_party(party_id: int, expected_version: int, changes: dict[str, Any]) -> Party:
+    """Apply ``changes`` (only the fields the user changed) to the party read at
+    ``expected_version``; a save in between raises ConflictError (nothing written)."""
+    context.require(Permission.PARTY_EDIT)
+    with Party._meta.database.atomic():
+        return update_party(stored(Party, party_id, expected_version), **changes)
+
+
+def archive_party(party_id: int, expected_version: int, archived: bool = True) -> Party:
+    context.require(Permission.PARTY_EDIT)
+    with Party._meta.database.atomic():
+        return set_party_archived(stored(Party, party_id, expected_version), archived)
+
+
+def change_contact(contact_id: int, expected_version: int, changes: dict[str, Any]) -> Contact:
+    context.require(Permission.PARTY_EDIT)
+    with Party._meta.database.atomic():
+        return update_contact(stored(Contact, contact_id, expected_version), **changes)
+
+
+def archive_contact(contact_id: int, expected_version: int, archived: bool = True) -> Contact:
+    context.require(Permission.PARTY_EDIT)
+    with Party._meta.database.atomic():
+        return set_contact_archived(stored(Contact, contact_id, expected_version), archived)

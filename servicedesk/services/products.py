@@ -8,7 +8,7 @@ from ..errors import FieldError, ValidationError
 from ..models import Product
 from ..permissions import Permission
 from .parties import _text
-from .records import set_archived
+from .records import set_archived, stored
 
 PRODUCT_FIELDS = ("code", "name", "family", "manufacturer", "warranty_months")
 LIMITS = limits.LIMITS["product"]
@@ -81,3 +81,17 @@ def update_product(product: Product, **fields: Any) -> Product:
 
 def set_product_archived(product: Product, archived: bool = True) -> Product:
     return set_archived(product, archived, Permission.PARTY_EDIT)
+
+
+def change_product(product_id: int, expected_version: int, changes: dict[str, Any]) -> Product:
+    """Apply ``changes`` to the product read at ``expected_version`` (ConflictError if saved
+    in between)."""
+    context.require(Permission.PARTY_EDIT)
+    with Product._meta.database.atomic():
+        return update_product(stored(Product, product_id, expected_version), **changes)
+
+
+def archive_product(product_id: int, expected_version: int, archived: bool = True) -> Product:
+    context.require(Permission.PARTY_EDIT)
+    with Product._meta.database.atomic():
+        return set_product_archived(stored(Product, product_id, expected_version), archived)

@@ -211,7 +211,7 @@ def _recompute_clocks(request: ServiceRequest) -> None:
     priority = Priority.get_by_id(request.priority_id)
     contract = Contract.get_by_id(request.contract_id) if request.contract_id else None
     clocks = sla.due_times(request.opened_at, sla.sla_hours(priority, contract),
-                           request.paused_minutes or 0)
+                           request.paused_minutes)
     request.response_due = clocks.response_due
     request.resolution_due = clocks.resolution_due
     _refresh_keys(request)
@@ -250,7 +250,7 @@ def create_request(data: RequestInput, *, opened_at: dt.datetime | None = None) 
         request = ServiceRequest(number=next_number(opened.year), opened_at=opened, status="new")
         _apply(request, data)
         _recompute_clocks(request)
-        request.save(force_insert=True)
+        request.save()
         _set_units(request, data.unit_ids)
         _event(request, "status", from_status=None, to_status="new", at=opened)
         if data.owner_id is not None:
@@ -319,7 +319,7 @@ def _move(request: ServiceRequest, to: str, text: str = "") -> None:
         if request.paused_since is not None and to in OPEN_STATUSES \
                 and to not in sla.PAUSING_STATUSES:
             paused = max(sla.default_calendar().minutes_between(request.paused_since, now), 0)
-            request.paused_minutes = (request.paused_minutes or 0) + paused
+            request.paused_minutes += paused
             request.paused_since = None
             _recompute_clocks(request)
     if to in sla.PAUSING_STATUSES or to == "resolved":
@@ -383,7 +383,7 @@ def _change_status(request: ServiceRequest, to: str, final_report: str | None, n
     if to not in allowed_transitions(request.status):
         raise ValidationError(FieldError("status", "requests.transition",
                                          {"from": request.status, "to": to}))
-    report = (final_report if final_report is not None else request.final_report or "").strip()
+    report = (final_report if final_report is not None else request.final_report).strip()
     if to == "resolved" and not report:
         raise ValidationError(FieldError("final_report", "requests.report_required"))
     if len(report) > MAX_TEXT:

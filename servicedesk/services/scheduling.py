@@ -54,23 +54,21 @@ def _parse_time(text: str) -> dt.time:
 
 
 def default_week() -> dict[int, list[Period]]:
-    """The office default: the same periods Monday to Friday, Saturday and Sunday off."""
+    """The office default: the same periods Monday to Friday (a day missing is a day off)."""
     periods = [(_parse_time(a), _parse_time(b)) for a, b in reference()["working_hours_default"]]
-    return {wd: list(periods) if wd < 5 else [] for wd in range(7)}
+    return {wd: list(periods) for wd in range(5)}
 
 
 def weeks_of(operator_ids: Iterable[int]) -> dict[int, dict[int, list[Period]]]:
-    """Each operator's week (weekday → sorted periods), in one query."""
+    """Each operator's week (weekday → sorted periods; a day missing is a day off), in one
+    query."""
     ids = list(operator_ids)
     out: dict[int, dict[int, list[Period]]] = {}
-    if not ids:
-        return out
     rows = (WorkingHours.select(WorkingHours.operator, WorkingHours.weekday, WorkingHours.start,
                                 WorkingHours.end)
             .where(WorkingHours.operator.in_(ids)).tuples())
     for op_id, weekday, start, end in rows:
-        week = out.setdefault(op_id, {wd: [] for wd in range(7)})
-        week[weekday].append((_as_time(start), _as_time(end)))
+        out.setdefault(op_id, {}).setdefault(weekday, []).append((start, end))
     default = default_week()
     for op_id in ids:
         if op_id in out:
@@ -89,21 +87,13 @@ def has_own_hours(operator_id: int) -> bool:
     return WorkingHours.select().where(WorkingHours.operator == operator_id).exists()
 
 
-def _as_time(value) -> dt.time:
-    if isinstance(value, dt.time):
-        return value
-    return dt.time.fromisoformat(str(value))
-
-
 def periods_on(week: dict[int, list[Period]], day: dt.date) -> list[Interval]:
     return [(dt.datetime.combine(day, a), dt.datetime.combine(day, b))
             for a, b in week.get(day.weekday(), [])]
 
 
 def _fits_working_time(week: dict[int, list[Period]], start: dt.datetime, end: dt.datetime) -> bool:
-    if end.date() != start.date() and not (end.date() == start.date() + dt.timedelta(days=1)
-                                           and end.time() == dt.time(0)):
-        return False
+    # an interval that ends on a later day ends after every period of its first day: no fit
     periods = periods_on(week, start.date())
     if not periods:
         return False
@@ -216,8 +206,6 @@ def absences_between(operator_ids: Iterable[int], start: dt.datetime,
                      end: dt.datetime) -> dict[int, list[Absence]]:
     ids = list(operator_ids)
     out: dict[int, list[Absence]] = {i: [] for i in ids}
-    if not ids:
-        return out
     query = (Absence.select().where(Absence.operator.in_(ids), Absence.start < end,
                                     Absence.end > start).order_by(Absence.start))
     for absence in query:
@@ -230,8 +218,6 @@ def absences_between(operator_ids: Iterable[int], start: dt.datetime,
 def _busy(operator_ids: list[int], start: dt.datetime, end: dt.datetime,
           exclude_intervention_id: int | None = None) -> dict[int, list[tuple[int, dt.datetime, dt.datetime]]]:
     out: dict[int, list[tuple[int, dt.datetime, dt.datetime]]] = {i: [] for i in operator_ids}
-    if not operator_ids:
-        return out
     query = (Intervention.select(Intervention.id, Intervention.operator, Intervention.planned_start,
                                  Intervention.planned_end)
              .where(Intervention.operator.in_(operator_ids),
@@ -243,14 +229,8 @@ def _busy(operator_ids: list[int], start: dt.datetime, end: dt.datetime,
     if exclude_intervention_id is not None:
         query = query.where(Intervention.id != exclude_intervention_id)
     for iid, op_id, a, b in query.tuples():
-        out[op_id].append((iid, _as_dt(a), _as_dt(b)))
+        out[op_id].append((iid, a, b))
     return out
-
-
-def _as_dt(value) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        return value
-    return dt.datetime.fromisoformat(str(value))
 
 
 def check_conflicts(operator_id: int, start: dt.datetime, end: dt.datetime, *,
@@ -297,14 +277,14 @@ def _subtract(window: Interval, blocked: list[Interval]) -> list[Interval]:
             if b < fb:
                 nxt.append((b, fb))
         free = nxt
-        if not free:
-            break
     return free
 
 
 def _operator_slots(operator_id: int, week: dict[int, list[Period]], blocked: list[Interval],
                     duration: dt.timedelta, after: dt.datetime, until: dt.datetime,
                     limit: int) -> list[Slot]:
+    """The operator's slots day by day until there are ``limit`` (the last day's all: the
+    caller keeps the first ``limit`` of every operator's)."""
     slots: list[Slot] = []
     day = after.date()
     while day < until.date() and len(slots) < limit:
@@ -317,10 +297,6 @@ def _operator_slots(operator_id: int, week: dict[int, list[Period]], blocked: li
                     begin = _round_up(max(fa, after))
                     if begin + duration <= fb:
                         slots.append(Slot(operator_id, begin, begin + duration))
-                        if len(slots) >= limit:
-                            break
-                if len(slots) >= limit:
-                    break
         day += dt.timedelta(days=1)
     return slots
 
@@ -349,8 +325,6 @@ def free_slots(operator_id: int | None, duration_minutes: int, after: dt.datetim
         ids = team_operator_ids(team_id)
     else:
         ids = [operator_id]
-    if not ids or limit <= 0:
-        return []
     horizon_days = max(1, min(int(horizon_days), MAX_HORIZON_DAYS))
     duration = dt.timedelta(minutes=int(duration_minutes))
     after = after.replace(second=0, microsecond=0)
@@ -361,8 +335,7 @@ def free_slots(operator_id: int | None, duration_minutes: int, after: dt.datetim
     found: list[Slot] = []
     for op_id in ids:
         blocked = [(a, b) for _, a, b in busy[op_id]]
-        blocked += [(_as_dt(x.start), _as_dt(x.end)) for x in absent[op_id]]
-        blocked.sort()
+        blocked += [(x.start, x.end) for x in absent[op_id]]
         found += _operator_slots(op_id, weeks[op_id], blocked, duration, after, until, limit)
     found.sort(key=lambda s: (s.start, s.operator_id))
     return found[:limit]
@@ -396,7 +369,7 @@ def why_no_slots(operator_id: int | None, duration_minutes: int, after: dt.datet
         return "longer_than_day", {"hours": round(longest.total_seconds() / 3600, 1)}
     absent = absences_between(ids, after, until)
     for op in ids:
-        away = [(_as_dt(a.start), _as_dt(a.end)) for a in absent[op]]
+        away = [(a.start, a.end) for a in absent[op]]
         for day in days:
             periods = periods_on(weeks[op], day)
             if periods and _subtract((periods[0][0], periods[-1][1]), away):

@@ -180,10 +180,9 @@ def running_due(request) -> tuple[dt.datetime | None, int]:
 
 def _window(request, which: str) -> int:
     due = request.response_due if which == "response" else request.resolution_due
-    if due is None or request.opened_at is None:
+    if due is None:
         return 0
-    cal = default_calendar()
-    return max(cal.minutes_between(request.opened_at, due) - (request.paused_minutes or 0), 0)
+    return default_calendar().minutes_between(request.opened_at, due) - request.paused_minutes
 
 
 def risk_at(due: dt.datetime, window_minutes: int,
@@ -262,7 +261,6 @@ def refresh_stored_keys(db, *, only_missing: bool = False) -> int:
         (row.id, row.status, opened, first, resp, reso, paused, row.paused_minutes) = values
         row.opened_at, row.first_response_at = _dt(opened), _dt(first)
         row.response_due, row.resolution_due, row.paused_since = _dt(resp), _dt(reso), _dt(paused)
-        row.paused_minutes = row.paused_minutes or 0
         due, risk = stored_keys(row)
         updates.append((_sql(due), _sql(risk), row.id))
     if updates:

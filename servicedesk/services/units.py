@@ -16,7 +16,7 @@ from ..errors import FieldError, NotFound, ValidationError
 from ..models import Party, Product, Unit, UnitOwnership
 from ..permissions import Permission
 from .parties import _text, normalize_province
-from .records import set_archived
+from .records import set_archived, stored
 
 UNIT_FIELDS = ("product", "serial", "owner", "install_date", "warranty_end", "site", "address",
                "city", "province", "notes")
@@ -220,3 +220,40 @@ def get_unit(unit_id: int) -> Unit:
     if unit is None:
         raise NotFound("unit", code="not_found")
     return unit
+
+
+# -- by id and version (the UI's write path, #13) ----------------------------------------------
+def change_unit(unit_id: int, expected_version: int, changes: dict[str, Any]) -> Unit:
+    """Apply ``changes`` to the unit read at ``expected_version`` (ConflictError if saved in
+    between)."""
+    context.require(Permission.PARTY_EDIT)
+    with Unit._meta.database.atomic():
+        return update_unit(stored(Unit, unit_id, expected_version), **changes)
+
+
+def archive_unit(unit_id: int, expected_version: int, archived: bool = True) -> Unit:
+    context.require(Permission.PARTY_EDIT)
+    with Unit._meta.database.atomic():
+        return set_unit_archived(stored(Unit, unit_id, expected_version), archived)
+
+
+def move_unit_to(unit_id: int, expected_version: int, new_owner_id: int | None,
+                 on: Any = None) -> Unit:
+    """Give the unit read at ``expected_version`` to another customer from ``on`` (a date or
+    its text; default today). The owner and the date are checked like form fields."""
+    context.require(Permission.PARTY_EDIT)
+    errors: list[FieldError] = []
+    if new_owner_id is None:
+        errors.append(FieldError("owner", "required"))
+    try:
+        day = parse_date(on)
+    except (ValueError, TypeError):
+        errors.append(FieldError("on", "invalid_date", {"value": _text(on)}))
+        day = None
+    if errors:
+        raise ValidationError(errors)
+    with Unit._meta.database.atomic():
+        unit = stored(Unit, unit_id, expected_version)
+        if unit.version != Unit.get_by_id(unit_id).version:
+            unit.save()  # raises ConflictError: moved or edited meanwhile
+        return move_unit(unit, int(new_owner_id), day)

@@ -59,12 +59,8 @@ class WorklogInput:
 
 
 def _require_for(operator_id: int | None) -> None:
-    actor = context.current()
-    if operator_id is not None and operator_id == actor.operator_id:
-        if not actor.can(Permission.WORKLOG_ANY):
-            actor.require(Permission.WORKLOG_OWN)
-    else:
-        actor.require(Permission.WORKLOG_ANY)
+    """Anyone's entries with "log any time", one's own with "log own time" (R-LOG-1)."""
+    context.require_own(Permission.WORKLOG_ANY, Permission.WORKLOG_OWN, operator_id)
 
 
 def _minutes_between(a: dt.time, b: dt.time) -> int:
@@ -101,7 +97,6 @@ def _validate(request: ServiceRequest, data: WorklogInput, exclude_id: int | Non
         minutes = span
     if minutes is None:
         errors.append(FieldError("minutes", "required"))
-        minutes = 0
     elif minutes < 0:
         errors.append(FieldError("minutes", "negative"))
     elif minutes > MAX_DAY_MINUTES:
@@ -119,11 +114,11 @@ def _validate(request: ServiceRequest, data: WorklogInput, exclude_id: int | Non
             raise InvalidOperation
     except (InvalidOperation, ValueError):
         errors.append(FieldError("km", "invalid_number"))
-        km = Decimal(0)
-    if km < 0:
-        errors.append(FieldError("km", "negative"))
-    elif km > MAX_KM:
-        errors.append(FieldError("km", "worklogs.too_many_km", {"max": int(MAX_KM)}))
+    else:
+        if km < 0:
+            errors.append(FieldError("km", "negative"))
+        elif km > MAX_KM:
+            errors.append(FieldError("km", "worklogs.too_many_km", {"max": int(MAX_KM)}))
     notes = (data.notes or "").replace("\x00", "")
     if len(notes) > MAX_NOTES:
         errors.append(FieldError("notes", "too_long", {"max": MAX_NOTES}))
@@ -132,12 +127,12 @@ def _validate(request: ServiceRequest, data: WorklogInput, exclude_id: int | Non
                  .scalar())
         if owner != request.id:
             errors.append(FieldError("intervention", "invalid_choice", {"value": data.intervention_id}))
-    if not errors and data.operator_id is not None and data.work_date is not None:
+    if not errors:  # a valid entry: operator, date and minutes are known
         logged = (WorkLog.select(fn.COALESCE(fn.SUM(WorkLog.minutes + WorkLog.travel_minutes), 0))
                   .where(WorkLog.operator == data.operator_id, WorkLog.work_date == data.work_date))
         if exclude_id is not None:
             logged = logged.where(WorkLog.id != exclude_id)
-        total = int(logged.scalar() or 0) + minutes + travel
+        total = int(logged.scalar()) + minutes + travel
         if total > MAX_DAY_MINUTES:
             errors.append(FieldError("minutes", "worklogs.day_too_long",
                                      {"hours": MAX_DAY_MINUTES // 60, "logged": round(total / 60, 1)}))

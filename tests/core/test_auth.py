@@ -13,7 +13,7 @@ from servicedesk.services import auth, operators
 
 
 def make_admin(username="anna", password="correct horse") -> Operator:
-    auth.create_first_admin(username, "Anna Bianchi", password, password_again=password)
+    operators.create_first_admin(username, "Anna Bianchi", password, password_again=password)
     return Operator.get(Operator.username == username)
 
 
@@ -32,16 +32,16 @@ def test_hash_is_salted_scrypt_and_verifies():
 def test_first_run_creates_administrator_and_only_once(db):
     assert auth.needs_first_admin()
     with pytest.raises(ValidationError) as info:
-        auth.create_first_admin("Anna", "", "short", password_again="shorter")
+        operators.create_first_admin("Anna", "", "short", password_again="shorter")
     codes = {e.code for e in info.value.errors}
     assert {"required", "auth.password_short"} <= codes
-    actor = auth.create_first_admin("Anna", "Anna Bianchi", "correct horse", password_again="correct horse")
+    actor = operators.create_first_admin("Anna", "Anna Bianchi", "correct horse", password_again="correct horse")
     assert actor.role == Role.ADMIN and actor.name == "Anna Bianchi"
     op = Operator.get(Operator.username == "anna")  # user names are lower-cased
     assert op.password_hash.startswith("scrypt$") and "correct horse" not in op.password_hash
     assert not auth.needs_first_admin()
     with pytest.raises(auth.SignInError) as again:
-        auth.create_first_admin("bob", "Bob", "correct horse")
+        operators.create_first_admin("bob", "Bob", "correct horse")
     assert again.value.code == "auth.admin_exists"
 
 

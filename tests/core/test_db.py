@@ -20,7 +20,15 @@ def digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_fresh_database_is_migrated_with_reference_data(db):
+def test_fresh_database_is_migrated_with_reference_data(tmp_path):
+    db = open_database(tmp_path / "fresh.db")  # created here (the ``db`` fixture is a copy)
+    try:
+        _check_fresh(db)
+    finally:
+        db.close()
+
+
+def _check_fresh(db) -> None:
     assert db.info.created
     assert db.info.schema_version == latest_version()
     assert db.info.journal_mode == "wal"

@@ -241,7 +241,7 @@ class Workstation:
 
     def quit(self) -> None:
         assert self.ask("quit") == "closed"
-        self.proc.wait(timeout=30)
+        self.proc.communicate(timeout=30)  # waits and closes the pipes (no ResourceWarning)
 
 
 @pytest.mark.slow

@@ -52,14 +52,14 @@ def test_serial_lookup_finds_serials_with_wildcards(odd):
 
 
 def test_registry_pickers_take_wildcards_literally(odd):
-    names = lambda text: [r[2] for r in registry.parties(registry.PartyFilter(text=text))]  # noqa: E731
+    names = lambda text: [r.name for r in registry.parties(registry.PartyFilter(text=text))]  # noqa: E731
     assert names("%") == ["Sconti 50% Srl"]
     assert names("_") == ["Alfa_Beta Spa"]
     assert names("50%") == ["Sconti 50% Srl"]
-    assert [r[1] for r in registry.products("_")] == ["PR_1"]
-    assert [r[1] for r in registry.products("%")] == ["PR_1"]
-    assert [r[1] for r in registry.units(registry.UnitFilter(text="AB_"))] == ["AB_100%"]
-    assert [r[1] for r in registry.units(registry.UnitFilter(text="AB%"))] == ["AB%7"]
+    assert [r.code for r in registry.products("_")] == ["PR_1"]
+    assert [r.code for r in registry.products("%")] == ["PR_1"]
+    assert [r.serial for r in registry.units(registry.UnitFilter(text="AB_"))] == ["AB_100%"]
+    assert [r.serial for r in registry.units(registry.UnitFilter(text="AB%"))] == ["AB%7"]
 
 
 def test_contract_list_and_party_picker_take_wildcards_literally(odd):

@@ -60,7 +60,7 @@ def test_operator_validation(db):
 
 
 def test_last_administrator_cannot_be_demoted_or_deactivated(db):
-    admin = auth.create_first_admin("anna", "Anna", "password1")
+    admin = operators.create_first_admin("anna", "Anna", "password1")
     op = Operator.get_by_id(admin.operator_id)
     with context.acting_as(admin):
         with pytest.raises(ValidationError) as info:

@@ -23,6 +23,7 @@ def test_generate_dialog_creates_and_lists_visits(window, qtbot):
 
 
 def test_outbox_page_and_letters_pdf(window, qtbot, tmp_path):
+    from servicedesk.queries import maintenance as mq
     from servicedesk.services import maintenance, notices
     from ui.widgets.outbox_page import OutboxPage, write_letters
 
@@ -32,9 +33,10 @@ def test_outbox_page_and_letters_pdf(window, qtbot, tmp_path):
     qtbot.addWidget(page)
     total = OutboxMessage.select().where(OutboxMessage.channel == "email").count()
     assert page.model.rowCount() == total
-    letters = list(OutboxMessage.select().where(OutboxMessage.channel == "letter"))
-    if not letters:
-        letters = list(OutboxMessage.select().limit(2))
+    ids = [m.id for m in OutboxMessage.select().where(OutboxMessage.channel == "letter")] \
+        or [m.id for m in OutboxMessage.select().limit(2)]
+    letters = mq.letters(ids)
+    assert [x.id for x in letters] == ids
     pdf = tmp_path / "lettere.pdf"
     write_letters(str(pdf), letters)
     assert pdf.read_bytes().startswith(b"%PDF")

@@ -7,13 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from servicedesk.models import Party, Unit
-from ui.widgets.party_rows import RowsModel
-
-
-def test_rows_model_passes_modeltester(qtmodeltester):
-    model = RowsModel(["A", "B"])
-    model.set_rows([(1, "x", "y"), (2, "z", None)])
-    qtmodeltester.check(model)
+from servicedesk.queries import registry as rq
 
 
 def test_create_customer_refuses_bad_vat_then_saves(window, qtbot, monkeypatch):
@@ -32,23 +26,27 @@ def test_create_customer_refuses_bad_vat_then_saves(window, qtbot, monkeypatch):
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     party = Party.get(Party.name == "Nuova Officina srl")
     assert party.vat_number == "IT12345670157"
-    assert editor.party.id == party.id
+    assert editor.snap.id == party.id
+    assert page.model.row_of(party.id) >= 0  # listed and selected
+    assert page.view.currentIndex().row() == page.model.row_of(party.id)
 
 
-def test_concurrent_edit_offers_reload(window, qtbot, monkeypatch, other_workstation):
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+def test_concurrent_edit_is_shown_and_reloaded(window, qtbot, monkeypatch, other_workstation):
+    """#13: the save names what the other workstation changed, writes nothing, and the form
+    shows the record as it is now."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     page = window.registry_pages["parties"]()
     editor = page.editor
-    party = editor.party
+    party = editor.snap
     other_workstation(window.ctx.db, "UPDATE party SET city = 'Altrove', version = version + 1 "
                       "WHERE id = ?", (party.id,))
     editor.city.setText("Mia città")
+    assert editor.is_dirty()
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert asked and "Another workstation" in asked[0]
-    assert Party.get_by_id(party.id).city == "Altrove"
-    assert editor.city.text() == "Altrove"  # reloaded
+    assert shown and "Another workstation" in shown[0] and "Altrove" in shown[0]
+    assert rq.party(party.id).city == "Altrove"
+    assert editor.city.text() == "Altrove" and not editor.is_dirty()  # reloaded
 
 
 def test_unit_page_shows_history_tabs(window, qtbot):
@@ -56,9 +54,10 @@ def test_unit_page_shows_history_tabs(window, qtbot):
     window.ctx.bus.open_unit.emit(unit.id)
     page = window.workspace.currentWidget()
     assert page.objectName() == "unitsPage"
-    assert page.editor.unit.id == unit.id
-    assert page.editor.owners_model.rowCount() >= 0
-    assert page.editor.title.text().endswith(unit.serial)
+    assert page.editor.snap.id == unit.id
+    assert page.editor.owners_model.rowCount() >= 1
+    assert page.editor.heading.text().endswith(unit.serial)
+    assert page.model.row_of(unit.id) >= 0 and page.search.text() == unit.serial
 
 
 def test_import_wizard_end_to_end(window, qtbot, tmp_path, monkeypatch):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from servicedesk import context
 from servicedesk.models import Contract, Operator
 from servicedesk.permissions import Role
-from servicedesk.services import auth
+from servicedesk.services import auth, operators
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def test_screenshot_mode_signs_in_silently_as_first_admin(ctx):
     ctx.screenshot_mode = True
     assert signin.before_window(ctx) is True
     assert ctx.actor is context.SYSTEM  # no operators yet
-    auth.create_first_admin("anna", "Anna Bianchi", "password1")
+    operators.create_first_admin("anna", "Anna Bianchi", "password1")
     context.set_actor(context.SYSTEM)
     assert signin.before_window(ctx) is True
     assert ctx.actor.name == "Anna Bianchi" and ctx.actor.role == Role.ADMIN
@@ -62,7 +62,7 @@ def test_sign_in_dialog_errors_then_success_and_remember_me(qtbot, ctx):
     from ui.dialogs.signin import SignInDialog
     from ui.features import signin
 
-    auth.create_first_admin("anna", "Anna Bianchi", "correct horse")
+    operators.create_first_admin("anna", "Anna Bianchi", "correct horse")
     dialog = SignInDialog(ctx=ctx)
     qtbot.addWidget(dialog)
     assert dialog.username.count() == 1 and dialog.username.itemData(0) == "anna"
@@ -97,7 +97,7 @@ def test_locked_user_message_names_the_time(qtbot, ctx):
     from servicedesk import clock
     from ui.dialogs.signin import SignInDialog
 
-    auth.create_first_admin("anna", "Anna Bianchi", "correct horse")
+    operators.create_first_admin("anna", "Anna Bianchi", "correct horse")
     clock.freeze(dt.datetime(2026, 3, 2, 9, 0))
     dialog = SignInDialog(ctx=ctx)
     qtbot.addWidget(dialog)
@@ -111,7 +111,7 @@ def test_locked_user_message_names_the_time(qtbot, ctx):
 def test_typed_user_name_is_case_insensitive(qtbot, ctx):
     from ui.dialogs.signin import SignInDialog
 
-    auth.create_first_admin("anna", "Anna Bianchi", "correct horse")
+    operators.create_first_admin("anna", "Anna Bianchi", "correct horse")
     Operator.update(username="Anna").execute()  # names as an older import wrote them
     dialog = SignInDialog(ctx=ctx)
     qtbot.addWidget(dialog)
@@ -124,7 +124,7 @@ def test_typed_user_name_is_case_insensitive(qtbot, ctx):
 def test_operators_dialog_creates_edits_and_validates(qtbot, ctx, qtmodeltester):
     from ui.dialogs.operators import OperatorsDialog
 
-    admin = auth.create_first_admin("anna", "Anna Bianchi", "correct horse")
+    admin = operators.create_first_admin("anna", "Anna Bianchi", "correct horse")
     context.set_actor(admin)
     dialog = OperatorsDialog(ctx=ctx)
     qtbot.addWidget(dialog)
@@ -159,7 +159,7 @@ def test_operators_dialog_conflict_offers_reload(qtbot, ctx, monkeypatch):
     from servicedesk.services import operators
     from ui.dialogs.operators import OperatorsDialog
 
-    admin = auth.create_first_admin("anna", "Anna Bianchi", "correct horse")
+    admin = operators.create_first_admin("anna", "Anna Bianchi", "correct horse")
     context.set_actor(admin)
     dialog = OperatorsDialog(ctx=ctx)
     qtbot.addWidget(dialog)
@@ -178,7 +178,7 @@ def test_audit_view_lists_changes(qtbot, ctx, qtmodeltester):
     from ui.extensions import request_panels
 
     assert "audit" in {p.key for p in request_panels()}
-    admin = auth.create_first_admin("anna", "Anna Bianchi", "correct horse")
+    admin = operators.create_first_admin("anna", "Anna Bianchi", "correct horse")
     party = Party.create(code="C1", name="Rossi", province=Province.get(code="MI"))
     contract = Contract.create(number="CT-1", party=party, title="Assistenza", start_date=dt.date(2026, 1, 1),
                                term_start=dt.date(2026, 1, 1), term_end=dt.date(2026, 12, 31),

@@ -1,18 +1,49 @@
-"""Generate the visits of the maintenance plans for a horizon and list what was created (R-MNT-1)."""
+"""Generate the visits of the maintenance plans for a horizon and list what was created
+(R-MNT-1). The generation (thousands of visits on a large database) runs on a worker."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
-                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from dataclasses import dataclass
 
-from servicedesk.models import Operator, Party
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from servicedesk import uow
+from servicedesk.errors import ServiceDeskError
 from servicedesk.permissions import Permission
+from servicedesk.queries import maintenance as mq
 from servicedesk.services import maintenance, notices
 
 from .. import fmt
-from ..widgets.maintenance_page import plan_labels
-from ..widgets.party_rows import RowsModel, make_table, run_safely
+from ..models.paged import Column
+from ..widgets.party_rows import RowList, make_table
+from ..workers import Worker
+
+SHOWN = 5000  # visits listed at most (the summary counts them all)
+
+
+@dataclass(frozen=True)
+class CreatedVisit:
+    id: int  # the request
+    due_date: object
+    start: object
+    operator_id: int | None
+    placed: bool
+    customer: str
+    request_number: str
+
+
+def generate_and_notify(horizon_days: int) -> tuple[maintenance.GenerationResult, list[CreatedVisit]]:
+    """On a worker: generate the visits, queue their notices, read what the list shows."""
+    result = uow.perform(maintenance.generate, horizon_days).result
+    uow.perform(notices.build_notices)
+    created = result.created[:SHOWN]
+    customers = mq.customer_names([v.customer_id for v in created])
+    rows = [CreatedVisit(v.request_id, v.due_date, v.start, v.operator_id, v.placed,
+                         customers.get(v.customer_id, ""), v.request_number)
+            for v in created if v.request_id]
+    return result, rows
 
 
 class GenerateVisitsDialog(QDialog):
@@ -20,6 +51,7 @@ class GenerateVisitsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("maintenanceGenerateDialog")
         self.ctx = ctx
+        self.worker = Worker(self, threaded=not ctx.screenshot_mode)
         self.setWindowTitle(QCoreApplication.translate("Maintenance", "Generate maintenance visits"))
         layout = QVBoxLayout(self)
         intro = QLabel(QCoreApplication.translate("Maintenance", "Creates the visits due within the horizon for every active plan and places them on the team board in the first free slot. Running it again creates no duplicates."))
@@ -36,7 +68,8 @@ class GenerateVisitsDialog(QDialog):
         self.run_button = QPushButton(QCoreApplication.translate("Maintenance", "Generate"))
         self.run_button.setObjectName("generateRun")
         self.run_button.setDefault(True)
-        self.run_button.setEnabled(ctx.actor.can(Permission.MAINTENANCE_EDIT))
+        self.can_run = ctx.actor.can(Permission.MAINTENANCE_EDIT)
+        self.run_button.setEnabled(self.can_run)
         self.run_button.clicked.connect(self.run)
         row.addWidget(self.run_button)
         row.addStretch(1)
@@ -45,9 +78,22 @@ class GenerateVisitsDialog(QDialog):
         self.summary.setObjectName("generateSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.model = RowsModel([QCoreApplication.translate("Maintenance", "Due"), QCoreApplication.translate("Maintenance", "Planned"),
-                                QCoreApplication.translate("Maintenance", "Operator"), QCoreApplication.translate("Maintenance", "Customer"),
-                                QCoreApplication.translate("Maintenance", "Request")], self)
+        lookups = ctx.lookups()
+        unplaced = QCoreApplication.translate("Maintenance", "no free slot: to place by hand")
+
+        def who(v: CreatedVisit) -> str:
+            if not v.placed:
+                return unplaced
+            op = lookups.operator(v.operator_id)
+            return op.full_name if op else ""
+
+        self.model = RowList([
+            Column("due", lambda: QCoreApplication.translate("Maintenance", "Due"), lambda v: fmt.date(v.due_date)),
+            Column("planned", lambda: QCoreApplication.translate("Maintenance", "Planned"), lambda v: fmt.datetime(v.start) if v.start else ""),
+            Column("operator", lambda: QCoreApplication.translate("Maintenance", "Operator"), who),
+            Column("customer", lambda: QCoreApplication.translate("Maintenance", "Customer"), lambda v: v.customer),
+            Column("request", lambda: QCoreApplication.translate("Maintenance", "Request"), lambda v: v.request_number)],
+            self, colour=lambda v: None if v.placed else QColor("#b91c1c"))
         self.view = make_table(self.model, (90, 140, 160, 220), name="generateResult")
         self.view.doubleClicked.connect(self._open)
         layout.addWidget(self.view, 1)
@@ -58,35 +104,33 @@ class GenerateVisitsDialog(QDialog):
         self.resize(820, 520)
 
     def run(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            ok, result = run_safely(self, lambda: maintenance.generate(self.horizon.value()),
-                                    plan_labels())
-            if ok:
-                run_safely(self, notices.build_notices)
-        finally:
-            QApplication.restoreOverrideCursor()
-        if not ok:
+        if not self.can_run or self.worker.is_running("generate"):
             return
-        ops = dict(Operator.select(Operator.id, Operator.full_name).tuples())
-        ids = list({v.customer_id for v in result.created})
-        customers = {}
-        for i in range(0, len(ids), 900):
-            customers.update(Party.select(Party.id, Party.name)
-                             .where(Party.id.in_(ids[i:i + 900])).tuples())
-        rows, colors = [], {}
-        for i, v in enumerate(result.created[:5000]):
-            who = ops.get(v.operator_id, "") if v.placed else QCoreApplication.translate("Maintenance", "no free slot: to place by hand")
-            rows.append((v.request_id, fmt.date(v.due_date), fmt.datetime(v.start), who,
-                         customers.get(v.customer_id, ""), v.request_number))
-            if not v.placed:
-                colors[i] = QColor("#b91c1c")
-        self.model.set_rows(rows, colors)
+        self.run_button.setEnabled(False)
+        self.summary.setText(QCoreApplication.translate("Maintenance", "Generating the visits…"))
+        self.worker.run(generate_and_notify, self.horizon.value(), on_done=self._done,
+                        on_error=self._failed, key="generate")
+
+    def _done(self, payload) -> None:
+        result, rows = payload
+        self.run_button.setEnabled(self.can_run)
+        self.model.set_rows(rows)
         self.summary.setText(QCoreApplication.translate("Maintenance", "{plans} active plans: {new} visits created ({unplaced} without a free slot), {covered} already planned.").format(
             plans=result.plans, new=len(result.created), unplaced=len(result.unplaced),
             covered=result.covered))
+
+    def _failed(self, err: BaseException) -> None:
+        self.run_button.setEnabled(self.can_run)
+        self.summary.setText("")
+        if not isinstance(err, ServiceDeskError):
+            raise err
+        self.ctx.ops.report(self, err)
 
     def _open(self, index) -> None:
         rid = self.model.id_at(index.row())
         if rid:
             self.ctx.bus.open_request.emit(rid)
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt's close: stop waiting for the worker
+        self.worker.cancel_all()
+        super().done(result)

@@ -173,7 +173,7 @@ class FirstRunDialog(QDialog):
 
     def create(self) -> None:
         try:
-            self.actor = auth.create_first_admin(self.username.text(), self.full_name.text(),
+            self.actor = operators.create_first_admin(self.username.text(), self.full_name.text(),
                                                  self.password.text(), password_again=self.again.text())
         except ValidationError as err:
             labels = {"username": self.tr("User name"), "full_name": self.tr("Full name"),

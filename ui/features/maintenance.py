@@ -66,9 +66,9 @@ def install(window) -> None:
     badge.setToolTip(QCoreApplication.translate("Maintenance", "Customer notices waiting or failed — click the Maintenance menu, Outbox"))
 
     def refresh_badge() -> None:
-        from servicedesk.services import mailer
+        from servicedesk.queries import maintenance as mq
 
-        counts = mailer.counts()
+        counts = mq.outbox_counts()
         queued, failed = counts.get("queued", 0), counts.get("failed", 0)
         if failed:
             badge.setText(QCoreApplication.translate("Maintenance", "Outbox: {q} queued, {f} failed").format(q=queued, f=failed))
@@ -82,7 +82,7 @@ def install(window) -> None:
 
     window.add_status_widget(badge)
     refresh_badge()
-    ctx.bus.changed.connect(lambda topics: "outbox" in topics and refresh_badge())
+    ctx.bus.changes.connect(lambda changes: changes.touches("outbox_message") and refresh_badge())
     if not ctx.screenshot_mode:
         sender.start()
         window.destroyed.connect(lambda *_: sender.timer.stop())

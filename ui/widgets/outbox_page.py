@@ -7,12 +7,14 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
                                QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
-from servicedesk.models import OutboxMessage
 from servicedesk.permissions import Permission
+from servicedesk.queries import maintenance as mq
 from servicedesk.services import mailer, notices
 
 from .. import fmt
-from .party_rows import RowsModel, make_table, run_safely
+from ..models.paged import Column, IdPagedModel, ViewState
+from ..workers import Worker
+from .party_rows import make_table
 
 
 def outbox_status_names() -> dict[str, str]:
@@ -21,7 +23,7 @@ def outbox_status_names() -> dict[str, str]:
             "cancelled": QCoreApplication.translate("Maintenance", "cancelled")}
 
 
-def write_letters(path: str, messages: list[OutboxMessage]) -> None:
+def write_letters(path: str, messages: list[mq.Letter]) -> None:
     """One A4 page per letter: sender, address block, place and date, text (Qt's PDF writer)."""
     sender = notices.load_sender()
     writer = QPdfWriter(path)
@@ -38,7 +40,7 @@ def write_letters(path: str, messages: list[OutboxMessage]) -> None:
         for n, message in enumerate(messages):
             if n:
                 writer.newPage()
-            address, place, body = notices.letter_text(message)
+            address, place, body = message.address, message.place, message.body
             y = 0.0
             painter.setFont(bold)
             painter.drawText(QRectF(0, y, width, 40), Qt.AlignmentFlag.AlignLeft, sender.company)
@@ -64,6 +66,21 @@ def write_letters(path: str, messages: list[OutboxMessage]) -> None:
         painter.end()
 
 
+class _OutboxModel(IdPagedModel):
+    def role_data(self, rec: mq.OutboxRow, key: str, role: int):
+        if role == Qt.ItemDataRole.ForegroundRole and rec.status == "failed":
+            return QColor("#b91c1c")
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("subject", "to", "error"):
+            return {"subject": rec.subject, "to": _to(rec), "error": rec.last_error}[key] or None
+        return None
+
+
+def _to(m: mq.OutboxRow) -> str:
+    if m.channel == "email":
+        return f"{m.to_name} <{m.to_address}>" if m.to_name else m.to_address
+    return m.to_name
+
+
 class OutboxPage(QWidget):
     """Workspace tab "Outbox"."""
 
@@ -72,10 +89,12 @@ class OutboxPage(QWidget):
         self.setObjectName("outboxPage")
         self.ctx = ctx
         self.sender_worker = sender
+        self.worker = Worker(self, threaded=not ctx.screenshot_mode)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         bar = QHBoxLayout()
         self.filter = QComboBox()
+        self.filter.setObjectName("outboxFilter")
         self.filter.addItem(QCoreApplication.translate("Maintenance", "To send or check"), "pending")
         self.filter.addItem(QCoreApplication.translate("Maintenance", "Letters to print"), "letters")
         self.filter.addItem(QCoreApplication.translate("Maintenance", "Sent"), "sent")
@@ -88,8 +107,10 @@ class OutboxPage(QWidget):
         send.setObjectName("outboxSendNow")
         send.clicked.connect(self.send_now)
         self.retry_button = QPushButton(QCoreApplication.translate("Maintenance", "Retry"))
+        self.retry_button.setObjectName("outboxRetry")
         self.retry_button.clicked.connect(self.retry)
         self.cancel_button = QPushButton(QCoreApplication.translate("Maintenance", "Do not send"))
+        self.cancel_button.setObjectName("outboxCancel")
         self.cancel_button.clicked.connect(self.cancel)
         self.print_button = QPushButton(QCoreApplication.translate("Maintenance", "Print letters (PDF)…"))
         self.print_button.setObjectName("outboxPrint")
@@ -98,55 +119,62 @@ class OutboxPage(QWidget):
         bar.addWidget(self.state, 1)
         for b in (send, self.retry_button, self.cancel_button, self.print_button):
             bar.addWidget(b)
-        can = ctx.actor.can(Permission.MAINTENANCE_EDIT)
+        self.can_edit = ctx.actor.can(Permission.MAINTENANCE_EDIT)
         for b in (self.retry_button, self.cancel_button, self.print_button):
-            b.setEnabled(can)
+            b.setEnabled(self.can_edit)
         layout.addLayout(bar)
         split = QSplitter(Qt.Orientation.Vertical)
-        self.model = RowsModel([QCoreApplication.translate("Maintenance", "Created"), QCoreApplication.translate("Maintenance", "Channel"),
-                                QCoreApplication.translate("Maintenance", "To"), QCoreApplication.translate("Maintenance", "Subject"),
-                                QCoreApplication.translate("Maintenance", "Status"), QCoreApplication.translate("Maintenance", "Attempts"),
-                                QCoreApplication.translate("Maintenance", "Next attempt"), QCoreApplication.translate("Maintenance", "Last error")], self)
+        names = outbox_status_names()
+        channels = {"email": QCoreApplication.translate("Maintenance", "e-mail"), "letter": QCoreApplication.translate("Maintenance", "letter")}
+        columns = [
+            Column("created", lambda: QCoreApplication.translate("Maintenance", "Created"), lambda m: fmt.datetime(m.created_at)),
+            Column("channel", lambda: QCoreApplication.translate("Maintenance", "Channel"), lambda m: channels.get(m.channel, m.channel)),
+            Column("to", lambda: QCoreApplication.translate("Maintenance", "To"), _to),
+            Column("subject", lambda: QCoreApplication.translate("Maintenance", "Subject"), lambda m: m.subject),
+            Column("status", lambda: QCoreApplication.translate("Maintenance", "Status"), lambda m: names.get(m.status, m.status)),
+            Column("attempts", lambda: QCoreApplication.translate("Maintenance", "Attempts"), lambda m: m.attempts or ""),
+            Column("next", lambda: QCoreApplication.translate("Maintenance", "Next attempt"),
+                   lambda m: fmt.datetime(m.next_attempt_at) if m.status == "queued" and m.next_attempt_at else ""),
+            Column("error", lambda: QCoreApplication.translate("Maintenance", "Last error"), lambda m: m.last_error)]
+        self.model = _OutboxModel(columns, mq.outbox_rows, self)
         self.view = make_table(self.model, (120, 70, 200, 320, 80, 70, 120), name="outboxList")
         self.view.selectionModel().currentRowChanged.connect(self._show_body)
         split.addWidget(self.view)
         self.body = QPlainTextEdit()
+        self.body.setObjectName("outboxBody")
         self.body.setReadOnly(True)
         split.addWidget(self.body)
         split.setSizes([420, 200])
         layout.addWidget(split, 1)
-        ctx.bus.changed.connect(lambda topics: "outbox" in topics and self.refresh())
+        ctx.bus.changes.connect(self._on_changes)
+        if sender is not None:
+            sender.finished.connect(self._show_state)
         self.refresh()
 
     def refresh(self) -> None:
-        q = OutboxMessage.select(OutboxMessage.id, OutboxMessage.created_at, OutboxMessage.channel,
-                                 OutboxMessage.to_name, OutboxMessage.to_address,
-                                 OutboxMessage.subject, OutboxMessage.status,
-                                 OutboxMessage.attempts, OutboxMessage.next_attempt_at,
-                                 OutboxMessage.last_error)
-        mode = self.filter.currentData()
-        if mode == "pending":
-            q = q.where(OutboxMessage.status.in_(("queued", "sending", "failed")),
-                        OutboxMessage.channel == "email")
-        elif mode == "letters":
-            q = q.where(OutboxMessage.status == "queued", OutboxMessage.channel == "letter")
-        elif mode == "sent":
-            q = q.where(OutboxMessage.status == "sent")
-        names = outbox_status_names()
-        channels = {"email": QCoreApplication.translate("Maintenance", "e-mail"), "letter": QCoreApplication.translate("Maintenance", "letter")}
-        rows, colors = [], {}
-        for i, m in enumerate(q.order_by(OutboxMessage.id.desc()).limit(2000)):
-            to = m.to_address if m.channel == "email" else m.to_name
-            if m.channel == "email" and m.to_name:
-                to = f"{m.to_name} <{m.to_address}>"
-            rows.append((m.id, fmt.datetime(m.created_at), channels.get(m.channel, m.channel), to,
-                         m.subject, names.get(m.status, m.status), m.attempts or "",
-                         fmt.datetime(m.next_attempt_at) if m.status == "queued" else "",
-                         m.last_error))
-            if m.status == "failed":
-                colors[i] = QColor("#b91c1c")
-        self.model.set_rows(rows, colors)
-        c = mailer.counts()
+        """Read the list again on a worker; selection and scroll come back by id."""
+        state = ViewState.capture(self.view, self.model) if self.model.rowCount() else None
+        spec = mq.OutboxFilter(self.filter.currentData())
+        self.worker.run(mq.outbox_ids, spec, on_done=lambda ids: self._listed(ids, state),
+                        key="ids")
+
+    def _listed(self, ids: list[int], state: ViewState | None) -> None:
+        self.model.set_ids(ids)
+        if state is not None:
+            state.restore(self.view, self.model)
+        self._show_state()
+
+    def _on_changes(self, changes) -> None:
+        if not changes.touches("outbox_message"):
+            return
+        if changes.ids("outbox_message", "created", "deleted") or changes.bulk("outbox_message"):
+            self.refresh()
+        else:
+            self.model.mark_stale(changes.ids("outbox_message"))
+            self._show_state()
+
+    def _show_state(self) -> None:
+        c = mq.outbox_counts()
         smtp = mailer.load_settings()
         parts = [QCoreApplication.translate("Maintenance", "{n} queued").format(n=c.get("queued", 0)),
                  QCoreApplication.translate("Maintenance", "{n} failed").format(n=c.get("failed", 0))]
@@ -162,34 +190,28 @@ class OutboxPage(QWidget):
         return self.model.id_at(rows[0].row()) if rows else None
 
     def _show_body(self, current, _previous) -> None:
-        m = OutboxMessage.get_or_none(OutboxMessage.id == self.model.id_at(current.row())) \
-            if current.isValid() else None
+        m = mq.outbox_message(self.model.id_at(current.row())) if current.isValid() else None
         self.body.setPlainText(f"{m.to_address}\n\n{m.subject}\n\n{m.body}" if m else "")
 
     def retry(self) -> None:
         mid = self._selected()
-        if mid is not None:
-            run_safely(self, lambda: mailer.retry_now(mid))
-            self.refresh()
-            self.send_now()
+        if mid is not None and self.can_edit:
+            if self.ctx.ops.run(self, mailer.retry_now, mid) is not None:
+                self.send_now()
 
     def cancel(self) -> None:
         mid = self._selected()
-        if mid is not None:
-            run_safely(self, lambda: mailer.cancel_message(mid))
-            self.refresh()
+        if mid is not None and self.can_edit:
+            self.ctx.ops.run(self, mailer.cancel_message, mid)
 
     def send_now(self) -> None:
         if self.sender_worker is not None:
             self.sender_worker.tick(force=True)
 
     def print_letters(self) -> None:
-        letters = list(OutboxMessage.select().where(OutboxMessage.channel == "letter",
-                                                    OutboxMessage.status == "queued")
-                       .order_by(OutboxMessage.id))
-        if not letters:
-            QMessageBox.information(self, QCoreApplication.translate("Maintenance", "Letters"),
-                                    QCoreApplication.translate("Maintenance", "No letters to print."))
+        ids = mq.letters_to_print()
+        if not ids:
+            QMessageBox.information(self, QCoreApplication.translate("Maintenance", "Letters"), QCoreApplication.translate("Maintenance", "No letters to print."))
             return
         from ..files import remember, suggested_path
 
@@ -199,8 +221,8 @@ class OutboxPage(QWidget):
         remember(self.ctx, "letters", path)
         if not path:
             return
-        write_letters(path, letters)
+        write_letters(path, mq.letters(ids))
         answer = QMessageBox.question(self, QCoreApplication.translate("Maintenance", "Letters"),
-                                      QCoreApplication.translate("Maintenance", "{n} letters saved. Mark them as sent?").format(n=len(letters)))
+                                      QCoreApplication.translate("Maintenance", "{n} letters saved. Mark them as sent?").format(n=len(ids)))
         if answer == QMessageBox.StandardButton.Yes:
-            run_safely(self, lambda: mailer.mark_printed([m.id for m in letters]))
+            self.ctx.ops.run(self, mailer.mark_printed, ids)

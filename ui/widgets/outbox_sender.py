@@ -1,47 +1,45 @@
-"""The background sender: a QTimer that, on a worker thread, queues the notices that are due and
-sends the outbox (R-MNT-2). The UI thread never waits for the network or the SMTP server."""
+"""The background sender: a QTimer that, on a worker (``ui/workers.py``), queues the notices
+that are due and sends the outbox (R-MNT-2). The UI thread never waits for the network or the
+SMTP server; what the sender writes reaches the open pages as change sets like any write."""
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from servicedesk import uow
 from servicedesk.errors import ServiceDeskError
+
+from ..workers import Worker
 
 INTERVAL_MS = 60_000
 NOTICES_EVERY_S = 3600
 
 
-class _Signals(QObject):
-    done = Signal(object)  # (SendResult | None, notices queued, error text)
+@dataclass(frozen=True)
+class SendRound:
+    offline: str  # why the server was not reached ("" when it was)
+    queued: int  # notices queued this round
+    error: str  # a refusal of the core, for the outbox page's state line
 
 
-class _Job(QRunnable):
-    def __init__(self, db, build: bool, signals: _Signals) -> None:
-        super().__init__()
-        self.db = db
-        self.build = build
-        self.signals = signals
+def send_round(build: bool) -> SendRound:
+    """On a worker: put back messages stuck in "sending", queue due notices, send what is due.
+    Each step is its own unit of work."""
+    from servicedesk.services import mailer, notices
 
-    def run(self) -> None:  # worker thread: no widgets here
-        from servicedesk.services import mailer, notices
-
-        queued, result, error = 0, None, ""
-        try:
-            mailer.recover_stuck()
-            if self.build:
-                queued = len(notices.build_notices().queued)
-            result = mailer.send_due()
-        except ServiceDeskError as err:
-            error = str(err)
-        except Exception as err:  # noqa: BLE001 - a background job must never crash the app
-            error = f"{type(err).__name__}: {err}"
-        finally:
-            try:
-                self.db.close()  # this thread's connection
-            except Exception:  # noqa: BLE001
-                pass
-        self.signals.done.emit((result, queued, error))
+    queued, error, offline = 0, "", ""
+    try:
+        uow.perform(mailer.recover_stuck)
+        if build:
+            queued = len(uow.perform(notices.build_notices).result.queued)
+        result = uow.perform(mailer.send_due).result
+        if result is not None and result.offline != "not configured":
+            offline = result.offline or ""
+    except ServiceDeskError as err:
+        error = str(err)
+    return SendRound(offline, queued, error)
 
 
 class OutboxSender(QObject):
@@ -52,17 +50,17 @@ class OutboxSender(QObject):
     def __init__(self, *, ctx, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.running = False
         self.last_offline = ""
         self.last_error = ""
         self._last_build = 0.0
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._done)
+        self.worker = Worker(self)
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.tick)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+
+    @property
+    def running(self) -> bool:
+        return self.worker.is_running("send")
 
     def start(self) -> None:
         self.timer.start()
@@ -70,20 +68,22 @@ class OutboxSender(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        self.pool.waitForDone(10_000)
+        self.worker.wait(10_000)
 
     def tick(self, force: bool = False) -> None:
         if self.running:
             return
-        self.running = True
         build = force or time.monotonic() - self._last_build > NOTICES_EVERY_S
         if build:
             self._last_build = time.monotonic()
-        self.pool.start(_Job(self.ctx.db, build, self._signals))
+        self.worker.run(send_round, build, on_done=self._done, on_error=self._crashed, key="send")
 
-    def _done(self, payload) -> None:
-        result, queued, error = payload
-        self.running = False
-        self.last_error = error
-        self.last_offline = result.offline if result is not None and result.offline != "not configured" else ""
+    def _done(self, result: SendRound) -> None:
+        self.last_error = result.error
+        self.last_offline = result.offline
+        self.finished.emit()
+
+    def _crashed(self, err: BaseException) -> None:
+        # A background round must never take the app down; the state line says what happened.
+        self.last_error = f"{type(err).__name__}: {err}"
         self.finished.emit()

@@ -1,16 +1,47 @@
-"""Small pieces shared by the registry and maintenance pages: a read-only rows model, a search
-box with debounce, error text with field labels, a busy-safe call wrapper."""
+"""Small pieces shared by the registry and maintenance pages: a short list on the id-paged
+model (related records: contacts, history, visits), the table view they all use, a search box
+with debounce, error text with field labels."""
 from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QWidget
 
-from servicedesk.errors import ConflictError, ServiceDeskError, ValidationError
+from servicedesk.errors import ServiceDeskError, ValidationError
 
 from .. import messages
+from ..models.paged import Column, IdPagedModel
+
+
+class RowList(IdPagedModel):
+    """A short list already read in full (a record's contacts, history, visits): the same model
+    as the long lists, its rows given at once. ``colour(row)`` may tint a row."""
+
+    def __init__(self, columns: Sequence[Column], parent=None,
+                 colour: Callable[[Any], QColor | None] | None = None) -> None:
+        self._rows: dict[int, Any] = {}
+        super().__init__(columns, lambda ids: {i: self._rows[i] for i in ids if i in self._rows},
+                         parent)
+        self._colour = colour
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Rows with an ``id``; shown in the given order."""
+        self._rows = {r.id: r for r in rows}
+        ids = [r.id for r in rows]
+        if ids == self.ids():
+            self.mark_all_stale()
+        else:
+            self.set_ids(ids)
+
+    def row(self, index_row: int) -> Any:
+        return self._rows.get(self.id_at(index_row))
+
+    def role_data(self, rec: Any, key: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and self._colour is not None:
+            return self._colour(rec)
+        return None
 
 
 class RowsModel(QAbstractTableModel):
@@ -73,7 +104,7 @@ class RowsModel(QAbstractTableModel):
         return -1
 
 
-def make_table(model: RowsModel, widths: Sequence[int] = (), parent: QWidget | None = None,
+def make_table(model: QAbstractTableModel, widths: Sequence[int] = (), parent: QWidget | None = None,
                name: str = "") -> QTableView:
     view = QTableView(parent)
     if name:
@@ -125,29 +156,3 @@ def errors_text(err: ServiceDeskError, labels: dict[str, str]) -> str:
             lines.append(f"{label}: {text}" if label else text)
         return "\n".join(lines)
     return messages.error_text(err)
-
-
-def run_safely(parent: QWidget, action: Callable[[], Any], labels: dict[str, str] | None = None,
-               on_conflict: Callable[[], None] | None = None) -> tuple[bool, Any]:
-    """Run a core call; show a clear message on a refusal. A concurrent edit offers to reload."""
-    from PySide6.QtCore import QCoreApplication
-
-    try:
-        return True, action()
-    except ConflictError as err:
-        text = messages.conflict_text(err)
-        if on_conflict is None:
-            QMessageBox.warning(parent, QCoreApplication.translate("Registry", "Changed elsewhere"), text)
-        else:
-            answer = QMessageBox.question(
-                parent, QCoreApplication.translate("Registry", "Changed elsewhere"),
-                text + "\n\n" + QCoreApplication.translate(
-                    "Registry", "Reload the record now? Your changes in the form will be lost."),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-            if answer == QMessageBox.StandardButton.Yes:
-                on_conflict()
-        return False, None
-    except ServiceDeskError as err:
-        QMessageBox.warning(parent, QCoreApplication.translate("Registry", "Not saved"),
-                            errors_text(err, labels or {}))
-        return False, None

@@ -1,0 +1,340 @@
+"""Maintenance plan rules at their limits and the generation of visits: ranges, defaults, edits
+that keep what is not changed, daily and weekly rhythms, overdue plans, placement on the board,
+the requests the visits get (R-MNT-1)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from servicedesk import clock
+from servicedesk.context import Actor, acting_as
+from servicedesk.errors import NotFound, PermissionDenied, ValidationError
+from servicedesk.models import (ActivityType, Contract, ContractUnit, Intervention,
+                                MaintenancePlan, Operator, Party, Priority, RequestEvent,
+                                RequestUnit, ServiceRequest, Setting, Team)
+from servicedesk.permissions import Role
+from servicedesk.services import maintenance, parties, products, units
+
+MONDAY = dt.datetime(2026, 3, 2, 8, 0)  # a Monday
+D = dt.date
+
+
+@pytest.fixture
+def world(db):
+    clock.freeze(MONDAY)
+    team = Team.create(name="Caldaie")
+    ops = [Operator.create(username=f"t{i}", full_name=f"Tecnico {i}", team=team,
+                           role="technician") for i in (1, 2)]
+    customer = parties.create_party(name="Alfa srl", vat_number="00743110157")
+    product = products.create_product(code="CALD", name="Caldaia")
+    unit = units.create_unit(product=product, serial="SN1", owner=customer)
+    activity = ActivityType.get(ActivityType.code == "maintenance")
+    return dict(team=team, ops=ops, customer=customer, unit=unit, product=product, activity=activity)
+
+
+def plan_fields(world, **kw):
+    fields = dict(unit=world["unit"], activity_type=world["activity"], every=1, period="months",
+                  start_date=D(2026, 3, 10), team=world["team"], duration_minutes=90)
+    fields.update(kw)
+    return fields
+
+
+def make_plan(world, **kw) -> MaintenancePlan:
+    return maintenance.create_plan(**plan_fields(world, **kw))
+
+
+def errors_of(world, **kw) -> list[tuple[str, str, dict]]:
+    with pytest.raises(ValidationError) as info:
+        make_plan(world, **kw)
+    return [(e.field, e.code, e.params) for e in info.value.errors]
+
+
+# -- plans --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name, low, high", [("every", 1, 999), ("duration_minutes", 15, 1440),
+                                             ("notice_days", 0, 90)])
+def test_plan_numbers_within_their_range(world, name, low, high):
+    """R-MNT-1: every 1–999 periods, a visit of 15 minutes to 24 hours, a notice of 0–90 days:
+    both ends accepted, one beyond refused with the range, below zero as negative."""
+    limits = {"min": low, "max": high}
+    assert errors_of(world, **{name: high + 1}) == [(name, "maintenance.out_of_range", limits)]
+    assert errors_of(world, **{name: -1}) == [(name, "negative", limits)]
+    if low > 0:
+        assert errors_of(world, **{name: low - 1}) == [(name, "maintenance.out_of_range", limits)]
+    assert errors_of(world, **{name: "due"}) == [(name, "invalid_number", {})]
+    for value in (low, high):
+        assert getattr(make_plan(world, **{name: value}), name) == value
+
+
+def test_a_plan_without_numbers_gets_the_usual_ones(world):
+    """Monthly, a two-hour visit, customers told a week before, active."""
+    plan = maintenance.create_plan(unit=world["unit"], activity_type=world["activity"],
+                                   start_date=D(2026, 3, 10))
+    stored = MaintenancePlan.get_by_id(plan.id)
+    assert (stored.every, stored.period, stored.duration_minutes, stored.notice_days, stored.active,
+            stored.title, stored.instructions) == (1, "months", 120, 7, True, "", "")
+
+
+def test_a_plan_needs_an_activity_and_existing_references(world):
+    assert errors_of(world, activity_type=None) == [("activity_type", "required", {})]
+    assert errors_of(world, unit=9999, team=0, operator="") == [("unit", "not_found", {})]
+    assert errors_of(world, operator=9999)[0][:2] == ("operator", "not_found")
+    with pytest.raises(TypeError):
+        make_plan(world, colour="rosso")  # a field the plan does not have is a programming error
+    assert MaintenancePlan.select().count() == 0
+
+
+def test_a_plan_may_end_on_its_first_day_and_be_last_done_today(world):
+    plan = make_plan(world, until_date=D(2026, 3, 10), last_done_on=D(2026, 3, 2))
+    assert (plan.until_date, plan.last_done_on) == (D(2026, 3, 10), D(2026, 3, 2))
+    assert errors_of(world, last_done_on=D(2026, 3, 3)) == [("last_done_on", "maintenance.done_in_future", {})]
+    assert errors_of(world, start_date=None) == [("start_date", "required", {})]
+    assert errors_of(world, start_date="31/02/2026") == [("start_date", "invalid_date", {})]
+
+
+def test_a_title_of_200_characters_is_kept_whole(world):
+    plan = make_plan(world, title="  " + "t" * 200 + " ", instructions=" Portare il kit ")
+    stored = MaintenancePlan.get_by_id(plan.id)
+    assert (stored.title, stored.instructions) == ("t" * 200, "Portare il kit")
+    assert errors_of(world, title="t" * 201)[0][:2] == ("title", "too_long")
+
+
+def test_editing_a_plan_changes_only_what_is_given(world):
+    """R-MNT-1: a changed title keeps the unit, rhythm, team and dates of the plan."""
+    op = world["ops"][0]
+    plan = make_plan(world, operator=op, every=3, period="weeks", notice_days=10,
+                     until_date=D(2026, 12, 31), title="Trimestrale")
+    maintenance.update_plan(plan, title="Controllo fumi")
+    stored = MaintenancePlan.get_by_id(plan.id)
+    assert (stored.title, stored.unit_id, stored.activity_type_id, stored.team_id, stored.operator_id,
+            stored.every, stored.period, stored.duration_minutes, stored.notice_days,
+            stored.start_date, stored.until_date) == (
+        "Controllo fumi", world["unit"].id, world["activity"].id, world["team"].id, op.id, 3, "weeks",
+        90, 10, D(2026, 3, 10), D(2026, 12, 31))
+    maintenance.update_plan(stored, operator=None, period="days")
+    stored = MaintenancePlan.get_by_id(plan.id)
+    assert (stored.operator_id, stored.period, stored.title) == (None, "days", "Controllo fumi")
+    with pytest.raises(ValidationError):
+        maintenance.update_plan(stored, every=0)
+    assert MaintenancePlan.get_by_id(plan.id).every == 3
+
+
+def test_only_who_plans_maintenance_edits_plans(world):
+    plan = make_plan(world)
+    with acting_as(Actor(world["ops"][0].id, Role.TECHNICIAN, "t1")):
+        for action in (lambda: make_plan(world), lambda: maintenance.update_plan(plan, title="x"),
+                       lambda: maintenance.set_plan_active(plan, False),
+                       lambda: maintenance.generate(30)):
+            with pytest.raises(PermissionDenied):
+                action()
+    maintenance.set_plan_active(plan, False)
+    assert not MaintenancePlan.get_by_id(plan.id).active
+    assert maintenance.get_plan(plan.id).id == plan.id
+    with pytest.raises(NotFound):
+        maintenance.get_plan(plan.id + 1)
+
+
+# -- due dates ----------------------------------------------------------------------------------
+def test_daily_and_weekly_rhythms(world):
+    assert [maintenance.occurrence(D(2026, 3, 10), 3, "days", k) for k in range(3)] == [
+        D(2026, 3, 10), D(2026, 3, 13), D(2026, 3, 16)]
+    assert maintenance.occurrence(D(2026, 3, 10), 2, "weeks", 2) == D(2026, 4, 7)
+    assert maintenance.occurrence(D(2026, 3, 10), 2, "years", 1) == D(2028, 3, 10)
+    with pytest.raises(ValueError):
+        maintenance.occurrence(D(2026, 3, 10), 1, "fortnights", 1)
+    make_plan(world, every=10, period="days", duration_minutes=60)
+    assert [v.due_date for v in maintenance.generate(30).created] == [
+        D(2026, 3, 10), D(2026, 3, 20), D(2026, 3, 30)]
+
+
+def test_visits_are_generated_up_to_the_horizon_day_included(world):
+    """Sixty days ahead by default, the last day included; 1 to 366 days may be asked."""
+    make_plan(world, start_date=D(2026, 3, 2), every=30, period="days", duration_minutes=60)
+    assert [v.due_date for v in maintenance.generate().created] == [
+        D(2026, 3, 2), D(2026, 4, 1), D(2026, 5, 1)]  # 1 May is day 60
+    for days in (0, 367):
+        with pytest.raises(ValidationError):
+            maintenance.generate(days)
+
+
+def test_a_plan_starting_after_the_horizon_waits(world):
+    make_plan(world, start_date=D(2026, 3, 12))
+    assert maintenance.generate(9).created == [] and maintenance.generate(9).plans == 0
+    assert [v.due_date for v in maintenance.generate(10).created] == [D(2026, 3, 12)]
+
+
+def test_an_overdue_plan_gets_one_visit_then_its_rhythm(world):
+    """A plan whose visits were missed gets one overdue visit, not one per missed date."""
+    make_plan(world, start_date=D(2025, 11, 2))
+    created = maintenance.generate(40).created
+    assert [v.due_date for v in created] == [D(2025, 11, 2), D(2026, 3, 2), D(2026, 4, 2)]
+    assert created[0].start.date() == D(2026, 3, 2)  # placed from today on
+
+
+def test_the_next_due_date_after_a_visit_recorded_on_the_plan(world):
+    """Visits made before the plan was in ServiceDesk: the date written on the plan counts when
+    it is later than the last visit done in ServiceDesk."""
+    plan = make_plan(world, start_date=D(2026, 1, 10), last_done_on=D(2026, 2, 20))
+    assert maintenance.next_due_date(plan) == D(2026, 3, 20)
+    maintenance.generate(60)
+    first = Intervention.get(Intervention.maintenance_plan == plan.id)
+    Intervention.update(status="done", actual_end=dt.datetime(2026, 2, 10, 11, 0)).where(
+        Intervention.id == first.id).execute()
+    assert maintenance.last_completed([plan.id]) == {plan.id: D(2026, 2, 20)}
+    Intervention.update(actual_end=dt.datetime(2026, 2, 25, 11, 0)).where(
+        Intervention.id == first.id).execute()
+    assert maintenance.last_completed([plan.id]) == {plan.id: D(2026, 2, 25)}
+    assert maintenance.next_due_date(MaintenancePlan.get_by_id(plan.id)) == D(2026, 3, 25)
+    assert maintenance.last_completed()[plan.id] == D(2026, 2, 25)
+
+
+def test_only_the_plans_asked_are_generated(world):
+    a = make_plan(world)
+    b = make_plan(world, unit=units.create_unit(product=world["product"], serial="SN2",
+                                                owner=world["customer"]))
+    result = maintenance.generate(20, plan_ids=[b.id])
+    assert {v.plan_id for v in result.created} == {b.id} and result.plans == 1
+    assert {v.plan_id for v in maintenance.generate(20).created} == {a.id}
+
+
+# -- placement ----------------------------------------------------------------------------------
+def test_visits_avoid_interventions_already_on_the_board(world):
+    """R-MNT-1, R-REQ-3: the operator's planned work that day is respected."""
+    op = world["ops"][0]
+    req = ServiceRequest.create(number="RS-2026-000900", customer=world["customer"],
+                                priority=Priority.get(code="normal"), opened_at=MONDAY)
+    Intervention.create(request=req, activity_type=world["activity"], operator=op, status="planned",
+                        planned_start=dt.datetime(2026, 3, 10, 8, 30),
+                        planned_end=dt.datetime(2026, 3, 10, 11, 0))
+    make_plan(world, operator=op, team=None)
+    visit = maintenance.generate(10).created[0]
+    assert (visit.start, visit.end) == (dt.datetime(2026, 3, 10, 11, 0), dt.datetime(2026, 3, 10, 12, 30))
+
+
+def test_a_long_visit_may_span_lunch_a_short_one_waits_for_the_afternoon(world):
+    op = world["ops"][0]
+    make_plan(world, operator=op, team=None, duration_minutes=360)
+    make_plan(world, operator=op, team=None, duration_minutes=120,
+              unit=units.create_unit(product=world["product"], serial="SN2", owner=world["customer"]))
+    visits = sorted(maintenance.generate(10).created, key=lambda v: v.start)
+    assert [(v.start, v.end) for v in visits] == [
+        (dt.datetime(2026, 3, 10, 8, 30), dt.datetime(2026, 3, 10, 14, 30)),
+        (dt.datetime(2026, 3, 10, 14, 30), dt.datetime(2026, 3, 10, 16, 30))]
+
+
+def test_the_team_member_with_the_lighter_day_gets_the_visit(world):
+    """On the same earliest start, the operator with fewer booked minutes that day."""
+    first, second = world["ops"]
+    req = ServiceRequest.create(number="RS-2026-000900", customer=world["customer"],
+                                priority=Priority.get(code="normal"), opened_at=MONDAY)
+    Intervention.create(request=req, activity_type=world["activity"], operator=first, status="planned",
+                        planned_start=dt.datetime(2026, 3, 10, 14, 0),
+                        planned_end=dt.datetime(2026, 3, 10, 17, 0))
+    make_plan(world)
+    assert maintenance.generate(10).created[0].operator_id == second.id
+
+
+def test_a_plan_without_team_or_operator_goes_to_any_technician(world):
+    coordinator = Operator.create(username="coord", full_name="Coordinatrice", role="coordinator")
+    make_plan(world, team=None)
+    visit = maintenance.generate(10).created[0]
+    assert visit.placed and visit.operator_id in {o.id for o in world["ops"]}
+    assert visit.operator_id != coordinator.id
+
+
+def test_a_visit_is_looked_for_up_to_two_weeks_after_its_due_date(world):
+    """When the operator is away, the first free day within 14 days after the due date; else
+    the visit is left unassigned on its due date at the office's opening time."""
+    from servicedesk.services import scheduling
+
+    op, other = world["ops"]
+    scheduling.add_absence(op.id, "holiday", dt.datetime(2026, 3, 10), dt.datetime(2026, 3, 24))
+    make_plan(world, operator=op, team=None)
+    visit = maintenance.generate(10).created[0]
+    assert (visit.placed, visit.start) == (True, dt.datetime(2026, 3, 24, 8, 30))
+    scheduling.add_absence(other.id, "holiday", dt.datetime(2026, 3, 10), dt.datetime(2026, 3, 25))
+    make_plan(world, operator=other, team=None,
+              unit=units.create_unit(product=world["product"], serial="SN2", owner=world["customer"]))
+    visit = maintenance.generate(10).created[0]
+    assert (visit.placed, visit.operator_id, visit.start) == (False, None, dt.datetime(2026, 3, 10, 8, 30))
+
+
+def test_an_overdue_visit_without_a_free_slot_is_left_on_today(world):
+    op = world["ops"][0]
+    make_plan(world, operator=op, team=None, start_date=D(2026, 2, 1), duration_minutes=600)
+    visit = maintenance.generate(10).created[0]
+    assert (visit.placed, visit.due_date, visit.start) == (False, D(2026, 2, 1), dt.datetime(2026, 3, 2, 8, 30))
+
+
+# -- the requests of the visits -----------------------------------------------------------------
+def test_a_visit_gets_a_request_with_subject_history_and_owner(world):
+    """R-MNT-1, R-REQ-5: each visit is a request of the customer, numbered after the existing
+    ones, with its subject in the office language, its status history and its owner."""
+    op = world["ops"][0]
+    ServiceRequest.create(number="RS-2026-000041", customer=world["customer"],
+                          priority=Priority.get(code="normal"), opened_at=MONDAY)
+    plan = make_plan(world, operator=op, team=None, instructions="Pulizia bruciatore")
+    visits = maintenance.generate(40).created
+    assert [v.request_number for v in visits] == ["RS-2026-000042", "RS-2026-000043"]
+    req = ServiceRequest.get_by_id(visits[0].request_id)
+    assert (req.subject, req.description, req.status, req.owner_id, req.channel) == (
+        "Manutenzione periodica: Caldaia – matricola SN1", "Pulizia bruciatore", "assigned", op.id,
+        "onsite")
+    events = [(e.from_status, e.to_status, e.text) for e in RequestEvent.select()
+              .where(RequestEvent.request == req.id).order_by(RequestEvent.id)]
+    assert events == [(None, "new", f"maintenance plan #{plan.id}"), ("new", "assigned", "")]
+    Setting.create(key="notices.sender", value='{"language": "en"}')
+    make_plan(world, operator=op, team=None, start_date=D(2026, 4, 20),
+              unit=units.create_unit(product=world["product"], serial="SN9", owner=world["customer"]))
+    english = [v for v in maintenance.generate(60).created if v.due_date == D(2026, 4, 20)][0]
+    assert ServiceRequest.get_by_id(english.request_id).subject == "Periodic maintenance: Caldaia – serial SN9"
+
+
+def test_the_office_language_falls_back_to_italian(world):
+    assert maintenance.office_language() == "it"
+    Setting.create(key="notices.sender", value="not json")
+    assert maintenance.office_language() == "it"
+    Setting.update(value='{"language": "en"}').execute()
+    assert maintenance.office_language() == "en"
+
+
+def test_a_contract_plan_visits_every_unit_of_the_contract(world):
+    """R-MNT-1, R-CON-2: a plan on a contract: the contract's customer, its number and title as
+    subject, all its units on the request; an unplaced visit has no owner."""
+    second = units.create_unit(product=world["product"], serial="SN2", owner=world["customer"])
+    contract = Contract.create(number="CT-9", party=world["customer"], title="Manutenzione caldaie",
+                               status="active", start_date=D(2026, 1, 1), term_start=D(2026, 1, 1),
+                               term_end=D(2026, 12, 31))
+    for unit in (world["unit"], second):
+        ContractUnit.create(contract=contract, unit=unit)
+    make_plan(world, unit=None, contract=contract, title="", duration_minutes=600)
+    visit = maintenance.generate(10).created[0]
+    req = ServiceRequest.get_by_id(visit.request_id)
+    assert (req.customer_id, req.subject, req.contract_id, req.status, req.owner_id) == (
+        world["customer"].id, "Manutenzione periodica: CT-9 Manutenzione caldaie", contract.id, "new", None)
+    assert sorted(ru.unit_id for ru in RequestUnit.select().where(RequestUnit.request == req.id)) == sorted(
+        [world["unit"].id, second.id])
+    assert [e.to_status for e in RequestEvent.select().where(RequestEvent.request == req.id)] == ["new"]
+    assert visit.customer_id == world["customer"].id
+
+
+def test_plans_are_listed_with_their_target_customer_and_next_visit(world):
+    contract = Contract.create(number="CT-9", party=world["customer"], title="Caldaie",
+                               status="active", start_date=D(2026, 1, 1), term_start=D(2026, 1, 1),
+                               term_end=D(2026, 12, 31))
+    on_unit = make_plan(world, title="Fumi", until_date=D(2026, 9, 30))
+    on_contract = make_plan(world, unit=None, contract=contract, operator=world["ops"][0])
+    maintenance.set_plan_active(on_contract, False)
+    rows = maintenance.list_plans()
+    assert [r.id for r in rows] == [on_contract.id, on_unit.id]
+    c, u = rows
+    assert (u.target, u.customer, u.customer_id, u.team, u.operator, u.until_date, u.next_due, u.active) == (
+        "Caldaia – SN1", "Alfa srl", world["customer"].id, "Caldaie", "", D(2026, 9, 30), D(2026, 3, 10), True)
+    assert (c.target, c.customer, c.operator, c.until_date, c.active) == (
+        "CT-9 Caldaie", "Alfa srl", "Tecnico 1", None, False)
+    assert [r.id for r in maintenance.list_plans(active_only=True)] == [on_unit.id]
+    assert [r.id for r in maintenance.list_plans(contract_id=contract.id)] == [on_contract.id]
+    assert [r.id for r in maintenance.list_plans(unit_id=world["unit"].id)] == [on_unit.id]
+    assert len(maintenance.list_plans(customer_id=world["customer"].id)) == 2
+    assert maintenance.list_plans(customer_id=world["customer"].id + 99) == []
+    assert [r.id for r in maintenance.list_plans(text="ct-9")] == [on_contract.id]
