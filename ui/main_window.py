@@ -1,7 +1,7 @@
 """The main window: menus, status bar, the central workspace and the dock panels of features."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
                                QWidget)
@@ -16,6 +16,10 @@ STATE_VERSION = 3  # bump when the default dock layout changes, to drop old save
 
 
 class MainWindow(QMainWindow):
+    #: Another database file to work on (File › Open, a restored backup): the application
+    #: (``ui/app.py``) opens it in a new window; the window never imports the application.
+    database_chosen = Signal(str)
+
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -216,11 +220,8 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open database"), str(self.ctx.db.info.path.parent),
             self.tr("ServiceDesk database (*.db *.sqlite);;All files (*)"))
-        if not path:
-            return
-        from .app import relaunch_with_database
-
-        relaunch_with_database(self, path)
+        if path:
+            self.database_chosen.emit(path)
 
     def _about(self) -> None:
         QMessageBox.about(
