@@ -17,7 +17,6 @@ next to the database; the shared setting ``backup.folder`` can point elsewhere.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import shutil
@@ -63,15 +62,9 @@ class BackupSettings:
 
 # -- settings (shared by the workstations, in the Setting table) ------------------------------
 def load_settings() -> BackupSettings:
-    from .models import Setting
+    from . import settings as office
 
-    row = Setting.get_or_none(Setting.key == SETTING_KEY)
-    if row is None or not row.value:
-        return BackupSettings()
-    try:
-        data = json.loads(row.value)
-    except ValueError:
-        return BackupSettings()
+    data = office.read(office.BACKUP)
     return BackupSettings(folder=str(data.get("folder", "")),
                           daily=max(1, int(data.get("daily", DEFAULT_DAILY))),
                           weekly=max(0, int(data.get("weekly", DEFAULT_WEEKLY))),
@@ -79,8 +72,8 @@ def load_settings() -> BackupSettings:
 
 
 def save_settings(settings: BackupSettings) -> None:
+    from . import settings as office
     from .errors import FieldError, ValidationError
-    from .models import Setting
 
     context.require(Permission.BACKUP)
     errors = []
@@ -94,16 +87,8 @@ def save_settings(settings: BackupSettings) -> None:
             errors.append(FieldError("folder", "backup.folder", {"path": str(folder)}))
     if errors:
         raise ValidationError(errors)
-    value = json.dumps({"folder": settings.folder, "daily": settings.daily,
-                        "weekly": settings.weekly, "automatic": settings.automatic})
-    db = Setting._meta.database
-    with db.atomic():
-        row = Setting.get_or_none(Setting.key == SETTING_KEY)
-        if row is None:
-            Setting.create(key=SETTING_KEY, value=value)
-        else:
-            row.value = value
-            row.save()
+    office.write(office.BACKUP, {"folder": settings.folder, "daily": settings.daily,
+                                 "weekly": settings.weekly, "automatic": settings.automatic})
 
 
 def backup_folder(db_path: Path, settings: BackupSettings | None = None) -> Path:

@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+from .style import stylesheet
+
 _T0 = time.perf_counter()
 
 
@@ -25,15 +27,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--size", default="1600x1000", help=argparse.SUPPRESS)
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
-
-
-def stylesheet() -> str:
-    """The style sheet with ``@ICONS@`` made the absolute icons folder (a relative url()
-    would be read from the working directory)."""
-    from servicedesk import resources
-
-    text = resources.style_sheet_file().read_text(encoding="utf-8")
-    return text.replace("@ICONS@", resources.icons_dir().as_posix())
 
 
 def resolve_db_path(args: argparse.Namespace, chosen=None) -> tuple[Path | None, bool]:
@@ -275,7 +268,9 @@ def build_window(db, *, lang: str, screenshot: bool = False):
         before = getattr(module, "before_window", None)
         if before is not None and before(ctx) is False:
             return None
-    return MainWindow(ctx=ctx)
+    window = MainWindow(ctx=ctx)
+    window.database_chosen.connect(lambda path: relaunch_with_database(window, path))
+    return window
 
 
 def relaunch_with_database(window, path: str) -> None:

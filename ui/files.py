@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
+from .settings import LAST_FOLDER
+
 
 def documents_folder() -> Path:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -14,7 +16,7 @@ def documents_folder() -> Path:
 
 def suggested_path(ctx, kind: str, name: str) -> str:
     """The full path a save dialog proposes for ``name`` (already in the user's language)."""
-    folder = ctx.settings.value(f"files/{kind}_dir") if ctx is not None else None
+    folder = LAST_FOLDER.read(ctx.settings, kind) if ctx is not None else None
     if not folder or not Path(str(folder)).is_dir():
         folder = documents_folder()
     return str(Path(str(folder)) / name)
@@ -22,4 +24,4 @@ def suggested_path(ctx, kind: str, name: str) -> str:
 
 def remember(ctx, kind: str, path: str) -> None:
     if ctx is not None and path:
-        ctx.settings.setValue(f"files/{kind}_dir", str(Path(path).parent))
+        LAST_FOLDER.write(ctx.settings, str(Path(path).parent), kind)

@@ -1,21 +1,37 @@
-"""The main window: menus, status bar, the central workspace and the dock panels of features."""
+"""The main window: menus, status bar, the central workspace and the dock panels of features.
+
+The default layout adapts to the window (#12): the request queue on the left, the board under
+the open tab when the window is tall enough, the right column (contracts, knowledge base) only
+on very wide screens; every panel has an upright tab in the panel bar at the left edge, so a
+collapsed one is one click away. Wide pages (analysis, registry) get the whole window while
+they are in front; the panels come back with the next ordinary tab."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
-                               QWidget)
+                               QToolButton, QWidget)
 
 from servicedesk import __version__
 
 from . import features
+from . import settings as ui_settings
 from .appctx import AppContext
+from .panel_bar import PanelBar, in_front
 from .workspace import Workspace
 
-STATE_VERSION = 3  # bump when the default dock layout changes, to drop old saved states
+STATE_VERSION = 4  # bump when the default dock layout changes, to drop old saved states
+WIDE_PAGES = ("analysis:", "registry:", "maintenance:")  # workspace keys of pages that want the whole window
+RIGHT_COLUMN_FROM = 2200  # window width (px) from which the right column starts open
+BOARD_FROM_HEIGHT = 900  # window height (px) from which the board starts open under the tab
+QUEUE_WIDTH = (0.34, 460, 640)  # share of the window's width, at least, at most
 
 
 class MainWindow(QMainWindow):
+    #: Another database file to work on (File › Open, a restored backup): the application
+    #: (``ui/app.py``) opens it in a new window; the window never imports the application.
+    database_chosen = Signal(str)
+
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -28,6 +44,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.workspace)
         self.docks: dict[str, QDockWidget] = {}
         self._menus: dict[str, QMenu] = {}
+        self._focus_hidden: list[tuple[QDockWidget, bool]] = []
+        self._auto_hidden: list[tuple[QDockWidget, bool]] = []
+        self.panel_bar = PanelBar(self, self.tr("Panels"))
+        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.panel_bar)
         self._build_menus()
         self._build_status_bar()
         ctx.bus.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -35,6 +55,11 @@ class MainWindow(QMainWindow):
             module.install(self)
         self._finish_view_menu()
         self._arrange_default_docks()
+        for dock in self.docks.values():
+            self.panel_bar.add_panel(dock)
+        # The default tab groups (board + my day, contracts + knowledge base).
+        self._groups = {d.objectName(): self.tabifiedDockWidgets(d) for d in self.docks.values()}
+        self.workspace.currentChanged.connect(self._page_changed)
         self._default_state = self.saveState(STATE_VERSION)
         self._sizes_pending = True
         self.resize(1600, 1000)
@@ -75,9 +100,22 @@ class MainWindow(QMainWindow):
     def show_dock(self, object_name: str) -> QDockWidget | None:
         dock = self.docks.get(object_name)
         if dock is not None:
+            closed = dock.isHidden()
             dock.show()
+            if closed:
+                self._back_in_group(dock)
             dock.raise_()
         return dock
+
+    def _back_in_group(self, dock: QDockWidget) -> None:
+        """A panel closed together with the rest of its tab group comes back as a tab of the
+        group, not beside it (Qt forgets the group once all of it was hidden)."""
+        together = set(self.tabifiedDockWidgets(dock))
+        for partner in self._groups.get(dock.objectName(), ()):
+            if not partner.isHidden() and partner not in together \
+                    and self.dockWidgetArea(partner) == self.dockWidgetArea(dock):
+                self.tabifyDockWidget(partner, dock)
+                return
 
     # -- building ----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -122,6 +160,17 @@ class MainWindow(QMainWindow):
         self.focus_action.toggled.connect(self.set_focus_mode)
         view.addAction(self.focus_action)
         self.workspace.tabBarDoubleClicked.connect(lambda _i: self.focus_action.toggle())
+        # The same, in sight: a button at the right end of the tabs.
+        corner = QToolButton(self.workspace)
+        corner.setObjectName("focusButton")
+        corner.setText(self.tr("Whole window"))
+        corner.setToolTip(self.focus_action.toolTip() + " (F11)")
+        corner.setCheckable(True)
+        corner.setAutoRaise(True)
+        corner.clicked.connect(lambda: self.focus_action.setChecked(corner.isChecked()))
+        self.focus_action.toggled.connect(corner.setChecked)
+        self.workspace.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        self.focus_button = corner
         reset = QAction(self.tr("&Reset layout"), self)
         reset.triggered.connect(self.reset_layout)
         view.addAction(reset)
@@ -154,51 +203,104 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(board, my_day)
             board.raise_()
 
-    def _apply_default_sizes(self) -> None:
-        """Queue about a third of the width, the right column narrower, the board 40% high."""
+    def _apply_default_sizes(self, *, collapse: bool = True) -> None:
+        """The layout for this window's size: the queue about a third of the width; the right
+        column open only from RIGHT_COLUMN_FROM px, the board only from BOARD_FROM_HEIGHT px
+        (collapsed panels wait in the panel bar); the board about 38 % of the height."""
         width, height = self.width(), self.height()
-        left = [d for d in self.docks.values()
-                if self.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea and d.isVisible()]
-        right = [d for d in self.docks.values()
-                 if self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea and d.isVisible()]
-        bottom = [d for d in self.docks.values()
-                  if self.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea and d.isVisible()]
+
+        def in_area(area: Qt.DockWidgetArea) -> list[QDockWidget]:
+            return [d for d in self.docks.values()
+                    if self.dockWidgetArea(d) == area and not d.isHidden() and not d.isFloating()]
+
+        if collapse and width < RIGHT_COLUMN_FROM:
+            for dock in in_area(Qt.DockWidgetArea.RightDockWidgetArea):
+                dock.hide()
+        if collapse and height < BOARD_FROM_HEIGHT:
+            for dock in in_area(Qt.DockWidgetArea.BottomDockWidgetArea):
+                dock.hide()
+        left = in_area(Qt.DockWidgetArea.LeftDockWidgetArea)
+        right = in_area(Qt.DockWidgetArea.RightDockWidgetArea)
+        bottom = in_area(Qt.DockWidgetArea.BottomDockWidgetArea)
+        share, least, most = QUEUE_WIDTH
         if left:
-            self.resizeDocks(left[:1], [int(width * 0.37)], Qt.Orientation.Horizontal)
+            self.resizeDocks(left[:1], [max(least, min(most, int(width * share)))],
+                             Qt.Orientation.Horizontal)
         if right:
-            self.resizeDocks(right[:1], [int(width * 0.23)], Qt.Orientation.Horizontal)
+            self.resizeDocks(right[:1], [int(width * 0.2)], Qt.Orientation.Horizontal)
         if bottom:
-            self.resizeDocks(bottom[:1], [int(height * 0.42)], Qt.Orientation.Vertical)
+            self.resizeDocks(bottom[:1], [int(height * 0.38)], Qt.Orientation.Vertical)
+
+    # -- panels out of the way: focus (F11) and wide pages ----------------------------------------
+    def _collapse(self) -> list[tuple[QDockWidget, bool]]:
+        """Hide every open panel; returns them with whether each was in front (a panel behind
+        another tab of its group is open but not visible)."""
+        docked = [d for d in self.docks.values() if not d.isHidden()]
+        hidden = [(d, in_front(d)) for d in docked]
+        for dock in docked:
+            dock.hide()
+        return hidden
+
+    def _expand(self, hidden: list[tuple[QDockWidget, bool]]) -> None:
+        for dock, _front in hidden:
+            dock.show()
+        for dock, front in hidden:
+            if front:
+                dock.raise_()
 
     def set_focus_mode(self, on: bool) -> None:
-        """Hide every visible panel (remembering which) so the workspace tab gets the window."""
-        if on:
-            self._focus_hidden = [d for d in self.docks.values() if d.isVisible()]
-            for dock in self._focus_hidden:
-                dock.hide()
-        else:
-            for dock in getattr(self, "_focus_hidden", []):
-                dock.show()
+        """Hide every open panel (remembering which) so the workspace tab gets the window."""
+        if on and not self._focus_hidden:
+            self._focus_hidden = self._auto_hidden + self._collapse()
+            self._auto_hidden = []
+        elif not on:
+            self._expand(self._focus_hidden)
             self._focus_hidden = []
         if self.focus_action.isChecked() != on:
             self.focus_action.setChecked(on)
+
+    @staticmethod
+    def is_wide_page(page: QWidget | None) -> bool:
+        """Pages that need the whole window: by their ``wide_page`` property, else by key."""
+        if page is None:
+            return False
+        wide = page.property("wide_page")
+        if wide is not None:
+            return bool(wide)
+        return str(page.property("workspace_key") or "").startswith(WIDE_PAGES)
+
+    def _page_changed(self, _index: int) -> None:
+        """A wide page in front collapses the panels; the next ordinary page brings them back."""
+        if self.focus_action.isChecked():
+            return
+        wide = self.is_wide_page(self.workspace.currentWidget())
+        if wide and not self._auto_hidden:
+            self._auto_hidden = self._collapse()
+        elif not wide and self._auto_hidden:
+            self._expand(self._auto_hidden)
+            self._auto_hidden = []
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if self._sizes_pending:
             self._sizes_pending = False
             self._apply_default_sizes()
+            # Once more after the features' own first-show adjustments (queued before this).
+            QTimer.singleShot(0, lambda: self._apply_default_sizes(collapse=False))
 
     # -- layout persistence --------------------------------------------------------------
     def restore_layout(self) -> None:
-        geometry = self.ctx.settings.value("mainwindow/geometry")
-        state = self.ctx.settings.value("mainwindow/state")
+        geometry = ui_settings.WINDOW_GEOMETRY.read(self.ctx.settings)
+        state = ui_settings.WINDOW_STATE.read(self.ctx.settings)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray) and self.restoreState(state, STATE_VERSION):
             self._sizes_pending = False
 
     def reset_layout(self) -> None:
+        if self.focus_action.isChecked():
+            self.focus_action.setChecked(False)
+        self._auto_hidden = []
         self.restoreState(self._default_state, STATE_VERSION)
         for dock in self.docks.values():
             if dock.objectName() != "myDayDock" or dock.isVisible():
@@ -207,8 +309,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.ctx.screenshot_mode:
-            self.ctx.settings.setValue("mainwindow/geometry", self.saveGeometry())
-            self.ctx.settings.setValue("mainwindow/state", self.saveState(STATE_VERSION))
+            ui_settings.WINDOW_GEOMETRY.write(self.ctx.settings, self.saveGeometry())
+            ui_settings.WINDOW_STATE.write(self.ctx.settings, self.saveState(STATE_VERSION))
         super().closeEvent(event)
 
     # -- actions ---------------------------------------------------------------------------
@@ -216,11 +318,8 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open database"), str(self.ctx.db.info.path.parent),
             self.tr("ServiceDesk database (*.db *.sqlite);;All files (*)"))
-        if not path:
-            return
-        from .app import relaunch_with_database
-
-        relaunch_with_database(self, path)
+        if path:
+            self.database_chosen.emit(path)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -29,7 +29,7 @@ def _resources(out: Path) -> str:
         for rel in files:
             resources.dependency_file(package, rel)
     resources.migration_sql("m0001_initial.sql")
-    from .app import stylesheet
+    from .style import stylesheet
 
     missing = [url for url in re.findall(r"url\(([^)]+)\)", stylesheet())
                if not Path(url.strip("\"'")).is_file()]  # the spin boxes' arrows …

@@ -4213,7 +4213,12 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     </message>
     <message>
       <source>ServiceDesk</source>
+      <extracomment>Another database file to work on (File › Open, a restored backup): the application (``ui/app.py``) opens it in a new window; the window never imports the application.</extracomment>
       <translation>ServiceDesk</translation>
+    </message>
+    <message>
+      <source>Panels</source>
+      <translation>Pannelli</translation>
     </message>
     <message>
       <source>&amp;File</source>
@@ -4244,16 +4249,16 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>&amp;Informazioni su ServiceDesk</translation>
     </message>
     <message>
-      <source>Panels</source>
-      <translation>Pannelli</translation>
-    </message>
-    <message>
       <source>&amp;Focus on the open tab</source>
       <translation>&amp;Concentrati sulla scheda aperta</translation>
     </message>
     <message>
       <source>Hide the panels to give the open tab the whole window (double-click a tab does the same)</source>
       <translation>Nasconde i pannelli e lascia tutta la finestra alla scheda aperta (anche con un doppio clic sulla scheda)</translation>
+    </message>
+    <message>
+      <source>Whole window</source>
+      <translation>Tutta la finestra</translation>
     </message>
     <message>
       <source>&amp;Reset layout</source>

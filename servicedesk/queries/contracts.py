@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from decimal import Decimal
@@ -11,7 +10,7 @@ from peewee import fn
 
 from .. import clock, like
 from ..permissions import sees_money
-from ..models import Contract, ContractRenewal, Party, Setting
+from ..models import Contract, ContractRenewal, Party
 from ..services import billing, renewals, tickets
 
 ALERT_DAYS_KEY = "contracts.alert_days"
@@ -39,12 +38,9 @@ SORT_KEYS = {
 
 
 def alert_days() -> int:
-    row = Setting.get_or_none(Setting.key == ALERT_DAYS_KEY)
-    try:
-        value = int(json.loads(row.value)) if row is not None else DEFAULT_ALERT_DAYS
-    except (ValueError, TypeError):
-        value = DEFAULT_ALERT_DAYS
-    return value if 1 <= value <= 3650 else DEFAULT_ALERT_DAYS
+    from .. import settings
+
+    return settings.read(settings.CONTRACT_ALERT_DAYS)
 
 
 def query(spec: ContractFilter, today: dt.date | None = None, *, with_party: bool = False,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from peewee import fn
+from peewee import SQL, fn
 
 from .. import clock
 from ..models import Contract, Intervention, Priority, ServiceRequest
@@ -37,10 +37,14 @@ def overview(now: dt.datetime | None = None, expiring_days: int | None = None) -
     today = now.date()
     day_start = dt.datetime.combine(today, dt.time())
     week_end = day_start + dt.timedelta(days=7)
-    by_priority = (Priority.select(Priority.code, fn.COUNT(ServiceRequest.id).alias("n"))
-                   .join(ServiceRequest, on=(ServiceRequest.priority == Priority.id))
-                   .where(ServiceRequest.status.in_(OPEN_STATUSES))
-                   .group_by(Priority.code, Priority.rank).order_by(Priority.rank).tuples())
+    # Counted on the open requests first (the status index), then named: joined from the few
+    # priorities, SQLite walked every request of each priority (2.1 s on 200,000 requests, #18).
+    per_id = dict(ServiceRequest.select(ServiceRequest.priority, fn.COUNT(SQL("*")))
+                  .where(ServiceRequest.status.in_(OPEN_STATUSES))
+                  .group_by(ServiceRequest.priority).tuples())
+    by_priority = [(code, per_id[pid]) for pid, code in
+                   Priority.select(Priority.id, Priority.code).order_by(Priority.rank).tuples()
+                   if per_id.get(pid)]
     planned = Intervention.select().where(Intervention.status.in_(("planned", "in_progress")))
     # The queue's own counters: the overview and the queue's buttons never disagree (#12).
     queue = counters(now)
@@ -59,7 +63,7 @@ def overview(now: dt.datetime | None = None, expiring_days: int | None = None) -
             Contract.status == "active", Contract.term_end >= today,
             Contract.term_end <= today + dt.timedelta(days=expiring_days)).count(),
         expiring_days=expiring_days,
-        open_by_priority=list(by_priority),
+        open_by_priority=by_priority,
     )
 
 

@@ -482,43 +482,26 @@ def top_up(contract_id: int, quantity: Any, note: str = "") -> None:
 
 def set_alert_days(days: Any) -> int:
     """How many days ahead the notice and expiry alerts look (shared by every workstation)."""
-    import json
-
-    from ..models import Setting
-    from ..queries.contracts import ALERT_DAYS_KEY
+    from .. import settings
 
     context.require(Permission.CONTRACT_EDIT)
     errors: list[FieldError] = []
     value = _int(days, "alert_days", errors, low=1, high=3650)
     if errors:
         raise ValidationError(errors)
-    with Contract._meta.database.atomic():
-        row = Setting.get_or_none(Setting.key == ALERT_DAYS_KEY)
-        if row is None:
-            Setting.create(key=ALERT_DAYS_KEY, value=json.dumps(value))
-        else:
-            row.value = json.dumps(value)
-            row.save()
+    settings.write(settings.CONTRACT_ALERT_DAYS, value)
     return value
 
 
 def set_proposal_days(days: Any) -> int | None:
     """The office's default: how many days before the end renewal proposals are made (None:
     each contract's notice period). A contract's own setting wins."""
-    import json
-
-    from ..models import Setting
+    from .. import settings
 
     context.require(Permission.CONTRACT_EDIT)
     errors: list[FieldError] = []
     value = _int(days, "proposal_days", errors, null=True, high=3650)
     if errors:
         raise ValidationError(errors)
-    with Contract._meta.database.atomic():
-        row = Setting.get_or_none(Setting.key == renewals.PROPOSAL_DAYS_KEY)
-        if row is None:
-            Setting.create(key=renewals.PROPOSAL_DAYS_KEY, value=json.dumps(value))
-        else:
-            row.value = json.dumps(value)
-            row.save()
+    settings.write(settings.CONTRACT_PROPOSAL_DAYS, value)
     return value

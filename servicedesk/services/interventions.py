@@ -17,13 +17,12 @@ user saw; the older functions taking a loaded instance stay for scripts and othe
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 
-from .. import clock, context
+from .. import clock, context, settings
 from ..errors import (ConflictError, FieldChange, FieldError, NotFound, ServiceDeskError,
                       ValidationError)
-from ..models import (ActivityType, Intervention, Operator, RequestEvent, ServiceRequest, Setting,
+from ..models import (ActivityType, Intervention, Operator, RequestEvent, ServiceRequest,
                       Team)
 from ..permissions import Permission
 from . import scheduling
@@ -79,24 +78,12 @@ FOLLOW_WORK_KEY = "requests.follow_work"
 
 def request_follows_work() -> bool:
     """Does scheduling a technician assign a new request to him? (default: yes)"""
-    row = Setting.get_or_none(Setting.key == FOLLOW_WORK_KEY)
-    if row is None or not row.value:
-        return True
-    try:
-        return bool(json.loads(row.value))
-    except ValueError:
-        return True
+    return settings.read(settings.REQUEST_FOLLOWS_WORK)
 
 
 def set_request_follows_work(on: bool) -> None:
     context.require(Permission.SETTINGS)
-    with Setting._meta.database.atomic():
-        row = Setting.get_or_none(Setting.key == FOLLOW_WORK_KEY)
-        if row is None:
-            Setting.create(key=FOLLOW_WORK_KEY, value=json.dumps(bool(on)))
-        elif json.loads(row.value or "true") != bool(on):
-            row.value = json.dumps(bool(on))
-            row.save()
+    settings.write(settings.REQUEST_FOLLOWS_WORK, bool(on))
 
 
 def _follow(request: ServiceRequest, operator_id: int | None) -> bool:

@@ -14,7 +14,6 @@ at once; other errors are retried with back-off up to :data:`MAX_ATTEMPTS`.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import smtplib
 import ssl
 from dataclasses import asdict, dataclass, field
@@ -23,8 +22,9 @@ from email.utils import formataddr, make_msgid
 from typing import Callable
 
 from .. import clock, context
+from .. import settings as office_settings
 from ..errors import FieldError, ServiceDeskError, ValidationError
-from ..models import OutboxMessage, Setting
+from ..models import OutboxMessage
 from ..permissions import Permission
 from .parties import valid_email
 
@@ -63,13 +63,7 @@ class SmtpSettings:
 
 
 def load_settings() -> SmtpSettings:
-    row = Setting.get_or_none(Setting.key == SETTING_KEY)
-    if row is None or not row.value:
-        return SmtpSettings()
-    try:
-        data = json.loads(row.value)
-    except ValueError:
-        return SmtpSettings()
+    data = office_settings.read(office_settings.SMTP)
     known = {k: v for k, v in data.items() if k in SmtpSettings.__dataclass_fields__}
     return SmtpSettings(**known)
 
@@ -120,14 +114,7 @@ def save_settings(s: SmtpSettings, password: str | None = None) -> str:
     s.from_address, s.from_name = s.from_address.strip(), s.from_name.strip()
     s.port, s.timeout = int(s.port), int(s.timeout)
     validate_settings(s)
-    with Setting._meta.database.atomic():
-        row = Setting.get_or_none(Setting.key == SETTING_KEY)
-        value = json.dumps(asdict(s))
-        if row is None:
-            Setting.create(key=SETTING_KEY, value=value)
-        else:
-            row.value = value
-            row.save()
+    office_settings.write(office_settings.SMTP, asdict(s))
     if password is None:
         return "unchanged"
     return store_password(s, password)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -30,7 +29,7 @@ from .. import clock, context, like, limits
 from ..errors import FieldError, NotFound, ValidationError
 from ..models import (ActivityType, AuditLog, Contract, ContractUnit, Intervention,
                       MaintenancePlan, Operator, Party, Priority, Product, RequestEvent,
-                      RequestUnit, ServiceRequest, Setting, Team, Unit)
+                      RequestUnit, ServiceRequest, Team, Unit)
 from ..models.base import new_uuid
 from ..permissions import Permission
 from .records import stored
@@ -328,13 +327,10 @@ class _PlanRow:
 
 def office_language() -> str:
     """The language of texts written for customers and of generated subjects (it/en)."""
-    row = Setting.get_or_none(Setting.key == "notices.sender")
-    if row is not None:
-        try:
-            return json.loads(row.value).get("language", "it")
-        except (ValueError, AttributeError):
-            pass
-    return "it"
+    from .. import settings
+
+    language = settings.read(settings.NOTICE_SENDER).get("language", "it")
+    return language if isinstance(language, str) else "it"
 
 
 def generate(horizon_days: int = DEFAULT_HORIZON_DAYS, *, plan_ids: Iterable[int] | None = None,

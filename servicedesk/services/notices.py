@@ -13,13 +13,12 @@ they go to customers, not to the screen, so they are composed here rather than b
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import asdict, dataclass, field
 
-from .. import clock, context
+from .. import clock, context, settings
 from ..errors import FieldError, ValidationError
 from ..models import (ActivityType, Contact, Intervention, MaintenancePlan, OutboxMessage, Operator,
-                      Party, Product, RequestUnit, ServiceRequest, Setting, Unit)
+                      Party, Product, RequestUnit, ServiceRequest, Unit)
 from ..permissions import Permission
 from .parties import valid_email
 
@@ -98,13 +97,7 @@ class SenderInfo:
 
 
 def load_sender() -> SenderInfo:
-    row = Setting.get_or_none(Setting.key == SETTING_KEY)
-    if row is None or not row.value:
-        return SenderInfo()
-    try:
-        data = json.loads(row.value)
-    except ValueError:
-        return SenderInfo()
+    data = settings.read(settings.NOTICE_SENDER)
     return SenderInfo(**{k: v for k, v in data.items() if k in SenderInfo.__dataclass_fields__})
 
 
@@ -127,14 +120,7 @@ def save_sender(info: SenderInfo) -> None:
             errors.append(FieldError(name, "too_long", {"max": 200}))
     if errors:
         raise ValidationError(errors)
-    with Setting._meta.database.atomic():
-        row = Setting.get_or_none(Setting.key == SETTING_KEY)
-        value = json.dumps(asdict(info))
-        if row is None:
-            Setting.create(key=SETTING_KEY, value=value)
-        else:
-            row.value = value
-            row.save()
+    settings.write(settings.NOTICE_SENDER, asdict(info))
 
 
 def long_date(day: dt.date, lang: str) -> str:

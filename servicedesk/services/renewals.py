@@ -118,19 +118,12 @@ def proposal_date(contract: Contract, office_days: int | None) -> dt.date:
 
 def office_proposal_days() -> int | None:
     """The office's default lead of renewal proposals (None: each contract's notice period)."""
-    import json
+    from .. import settings
 
-    from ..models import Setting
-
-    row = Setting.get_or_none(Setting.key == PROPOSAL_DAYS_KEY)
-    try:
-        value = json.loads(row.value) if row is not None else None
-    except ValueError:
-        return None
-    return value if isinstance(value, int) and 0 <= value <= 3650 else None
+    return settings.read(settings.CONTRACT_PROPOSAL_DAYS)
 
 
-PROPOSAL_DAYS_KEY = "contracts.proposal_days"
+PROPOSAL_DAYS_KEY = "contracts.proposal_days"  # declared in servicedesk/settings.py
 
 
 # -- the value at renewal ------------------------------------------------------------------------

@@ -233,7 +233,9 @@ def session(db_path: Path) -> dict:
     app.setApplicationName("ServiceDesk")
     app.setOrganizationName("ServiceDesk")
     app.setStyle("Fusion")
-    app.setStyleSheet(app_module.stylesheet())
+    from ui.style import stylesheet
+
+    app.setStyleSheet(stylesheet())
     lang = i18n.install(app, "it")
     db = app_module.open_db(db_path, demo=False, shared=False, create=False)
 

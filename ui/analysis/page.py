@@ -19,6 +19,7 @@ from servicedesk import limits
 
 from .. import fmt
 from ..messages import conflict_text, error_text
+from ..settings import EXPORT_FOLDER
 from .chart import ChartWidget
 from .export import ExportController, ExportJob, excel_columns, info_rows
 from .forms import form_for
@@ -322,7 +323,7 @@ class AnalysisPage(QWidget):
             return
         from ..files import documents_folder
 
-        stamp = self.ctx.settings.value("analysis/export_dir", str(documents_folder()))
+        stamp = EXPORT_FOLDER.read(self.ctx.settings) or str(documents_folder())
         name = f"{subject_title(self.subject.name)}.xlsx"
         path, _ = QFileDialog.getSaveFileName(
             self, QCoreApplication.translate("Analysis", "Export to Excel"),
@@ -332,7 +333,7 @@ class AnalysisPage(QWidget):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        self.ctx.settings.setValue("analysis/export_dir", str(Path(path).parent))
+        EXPORT_FOLDER.write(self.ctx.settings, str(Path(path).parent))
         self.export_to(Path(path))
 
     def export_to(self, path: Path) -> ExportJob | None:

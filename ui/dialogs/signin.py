@@ -11,6 +11,7 @@ from servicedesk.services import auth, operators
 
 from .. import fmt
 from ..messages import error_text
+from ..settings import LAST_USER
 
 
 def _password_field() -> QLineEdit:
@@ -81,7 +82,7 @@ class SignInDialog(QDialog):
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        last = ctx.settings.value("auth/last_user", "")
+        last = LAST_USER.read(ctx.settings)
         if last:
             index = self.username.findData(last)
             if index >= 0:

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (QCommandLinkButton, QDialog, QDialogButtonBox, QF
 
 from servicedesk import paths
 
+from ..settings import DATABASE_KIND, DATABASE_TARGET
+
 NEW, OPEN, DEMO = "new", "open", "demo"
-_KIND, _TARGET = "database/kind", "database/target"
 
 
 @dataclass(frozen=True)
@@ -41,16 +42,16 @@ class DatabaseChoice:
 
 
 def remembered(settings: QSettings) -> DatabaseChoice | None:
-    kind = settings.value(_KIND, "", str)
-    target = settings.value(_TARGET, "", str)
+    kind = DATABASE_KIND.read(settings)
+    target = DATABASE_TARGET.read(settings)
     if kind == DEMO or (kind in (NEW, OPEN) and target):
         return DatabaseChoice(kind, target)
     return None
 
 
 def remember(settings: QSettings, choice: DatabaseChoice) -> None:
-    settings.setValue(_KIND, choice.kind)
-    settings.setValue(_TARGET, choice.target)
+    DATABASE_KIND.write(settings, choice.kind)
+    DATABASE_TARGET.write(settings, choice.target)
     settings.sync()
 
 

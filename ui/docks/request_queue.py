@@ -19,6 +19,7 @@ from servicedesk.uow import CREATED, DELETED, ChangeSet
 from .. import fmt
 from ..models.paged import ViewState
 from ..models.request_queue_model import COL, COLUMNS, ID_ROLE, RequestQueueModel
+from ..settings import QUEUE_HEADER
 from ..widgets import request_labels as labels
 from ..widgets.flow_layout import flow_host
 from ..workers import Worker
@@ -477,13 +478,12 @@ class RequestQueueDock(QWidget):
 
     def _save_header(self) -> None:
         if not self.ctx.screenshot_mode:
-            self.ctx.settings.setValue("requestQueue/header",
-                                       self.view.horizontalHeader().saveState())
+            QUEUE_HEADER.write(self.ctx.settings, self.view.horizontalHeader().saveState())
 
     def _restore_header(self) -> None:
         if self.ctx.screenshot_mode:
             return
-        state = self.ctx.settings.value("requestQueue/header")
+        state = QUEUE_HEADER.read(self.ctx.settings)
         if isinstance(state, QByteArray):
             self.view.horizontalHeader().restoreState(state)
             self.view.horizontalHeader().setSectionResizeMode(COL["customer"],

@@ -228,9 +228,7 @@ class BackupController(QObject):
         except ServiceDeskError as err:
             QMessageBox.warning(self.window, self.tr("Restore from backup"), messages.error_text(err))
             return
-        from ..app import relaunch_with_database
-
-        relaunch_with_database(self.window, str(self.db_path))
+        self.window.database_chosen.emit(str(self.db_path))  # reopened by the application
 
     def database_mode(self) -> None:
         """Tools › Database mode: the journal mode of the file, for every workstation."""
@@ -275,9 +273,7 @@ class BackupController(QObject):
 
         dialog = BackupDialog(ctx=self.ctx, parent=self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.restored_from is not None:
-            from ..app import relaunch_with_database
-
-            relaunch_with_database(self.window, str(self.db_path))
+            self.window.database_chosen.emit(str(self.db_path))
 
 
 def install(window) -> None:

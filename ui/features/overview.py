@@ -1,4 +1,8 @@
-"""The overview page pinned as the first workspace tab: the office's key figures at a glance."""
+"""The overview page pinned as the first workspace tab: the office's key figures at a glance.
+
+Its figures are read on a worker (``ui/workers.py``) after the window shows and again after a
+change set touching requests, interventions or contracts (a burst of writes → one reading):
+the window never waits for them (#18)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -8,10 +12,19 @@ from PySide6.QtWidgets import (QFrame, QSizePolicy, QGridLayout, QHBoxLayout, QL
 from servicedesk.queries.overview import overview, weekly_flow
 
 from .. import fmt
+from ..workers import Worker
 
 ORDER = 0
+REFRESH_DELAY_MS = 400  # writes come in bursts (a renewal run, an import): one reading after them
+WATCHED = ("service_request", "intervention", "contract")
+TOPICS = {"requests", "interventions", "contracts"}
 
 
+def _figures():
+    """On a worker: the figures, the chart's weeks, and pyqtgraph imported for the chart."""
+    import pyqtgraph  # noqa: F401 - the import (with numpy) costs ~0.5 s: off the GUI thread
+
+    return overview(), weekly_flow()
 
 
 class FigureCard(QFrame):
@@ -78,25 +91,41 @@ class OverviewPage(QWidget):
         self.chart = WeeklyFlowChart(self)
         outer.addWidget(self.chart, 1)
         self._shown = False
-        ctx.bus.changed.connect(self._on_changed)
-        self.refresh()
+        self._weeks = None
+        self.worker = Worker(self, threaded=not ctx.screenshot_mode)
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(REFRESH_DELAY_MS)
+        self._later.timeout.connect(self.refresh)
+        ctx.bus.changes.connect(self._on_changes)
+        # Writes not yet on the op runner still announce topics only.
+        ctx.bus.changed.connect(lambda topics: topics & TOPICS and self._later.start())
+        if ctx.screenshot_mode:
+            self.refresh()  # screenshots and tests: the figures at once
+        else:
+            QTimer.singleShot(0, self.refresh)  # after the window shows
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if not self._shown:
             self._shown = True
-            self._draw_chart_later()
+            if self._weeks is not None:
+                self._draw_chart_later()
 
     def _draw_chart_later(self) -> None:
-        # The chart's first draw imports pyqtgraph (and numpy): once the window is on screen.
-        QTimer.singleShot(150, lambda: self.chart.set_data(weekly_flow()))
+        weeks = self._weeks
+        QTimer.singleShot(150, lambda: self.chart.set_data(weeks))
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if topics & {"requests", "interventions", "contracts"}:
-            self.refresh()
+    def _on_changes(self, changes) -> None:
+        if changes.touches(*WATCHED):
+            self._later.start()
 
     def refresh(self) -> None:
-        data = overview()
+        self.worker.run(_figures, on_done=self._show_figures, key="figures",
+                        on_error=lambda err: self.ctx.bus.status_message.emit(str(err)))
+
+    def _show_figures(self, figures) -> None:
+        data, self._weeks = figures
         self.cards["open"].set_value(data.open_requests)
         self.cards["overdue"].set_value(data.overdue, alert=data.overdue > 0)
         self.cards["unassigned"].set_value(data.unassigned, alert=data.unassigned > 0)

@@ -10,6 +10,7 @@ from servicedesk.errors import DatabaseBusyError
 from servicedesk.services import sla
 
 from .. import messages
+from ..settings import WINDOW_STATE
 from ..editors.request import RequestEditor, editor_title
 from ..dialogs.serial_lookup import SerialLookupDialog
 from ..docks.request_queue import PREFERRED_WIDTH, RequestQueueDock, dock_title
@@ -87,7 +88,7 @@ def install(window) -> None:
     queue = RequestQueueDock(ctx=ctx)
     window.request_queue = queue
     window.add_dock(queue, "requestQueueDock", dock_title(), Qt.DockWidgetArea.LeftDockWidgetArea)
-    if ctx.screenshot_mode or ctx.settings.value("mainwindow/state") is None:
+    if ctx.screenshot_mode or WINDOW_STATE.read(ctx.settings) is None:
         # After every feature has added its docks (a saved layout, when there is one, wins).
         QTimer.singleShot(0, lambda: window.resizeDocks(
             [window.docks["requestQueueDock"]], [PREFERRED_WIDTH], Qt.Orientation.Horizontal))

@@ -16,6 +16,7 @@ from servicedesk.permissions import Permission, Role
 from servicedesk.services import auth
 
 from .. import messages
+from ..settings import LAST_USER, SIGN_IN_TOKEN
 from ..widgets import audit_view  # noqa: F401 - registers the request panel "audit"
 
 ORDER = 5
@@ -43,20 +44,19 @@ _register_messages()
 
 # -- remember me: the token lives in this user's settings, one per database ---------------------
 def _token_key(ctx) -> str:
-    digest = hashlib.sha256(str(ctx.db.info.path.resolve()).encode("utf-8")).hexdigest()[:16]
-    return f"auth/token_{digest}"
+    """The part of the token's setting that names this database (a digest of its path)."""
+    return hashlib.sha256(str(ctx.db.info.path.resolve()).encode("utf-8")).hexdigest()[:16]
 
 
 def _stored_token(ctx) -> str:
-    value = ctx.settings.value(_token_key(ctx), "")
-    return value if isinstance(value, str) else ""
+    return SIGN_IN_TOKEN.read(ctx.settings, _token_key(ctx))
 
 
 def _store_token(ctx, text: str) -> None:
     if text:
-        ctx.settings.setValue(_token_key(ctx), text)
+        SIGN_IN_TOKEN.write(ctx.settings, text, _token_key(ctx))
     else:
-        ctx.settings.remove(_token_key(ctx))
+        SIGN_IN_TOKEN.remove(ctx.settings, _token_key(ctx))
     ctx.settings.sync()
 
 
@@ -80,7 +80,7 @@ def sign_in_interactively(ctx, parent=None) -> bool:
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
         return False
     ctx.set_actor(dialog.actor)
-    ctx.settings.setValue("auth/last_user", dialog.username_text())
+    LAST_USER.write(ctx.settings, dialog.username_text())
     if dialog.remember.isChecked():
         token = auth.remember(dialog.actor, label=socket.gethostname())
         _store_token(ctx, token.text)

@@ -20,6 +20,7 @@ from servicedesk.services import worklogs
 from servicedesk.uow import ChangeSet
 
 from .. import fmt
+from ..settings import MY_DAY_OPERATOR
 from .board_common import confirm_overlap, fill_operators, run_confirmed
 from .board_view import status_label
 
@@ -62,8 +63,8 @@ class MyDayWidget(QWidget):
             fill_operators(self.operator, ctx.lookups(), none_label=QCoreApplication.translate("Board", "(choose an operator)"),
                            selected=actor.operator_id)
             if actor.operator_id is None and ctx.settings is not None:
-                remembered = ctx.settings.value("board/my_day_operator")
-                i = self.operator.findData(int(remembered)) if remembered not in (None, "") else -1
+                remembered = MY_DAY_OPERATOR.read(ctx.settings)
+                i = self.operator.findData(int(remembered)) if remembered.isdigit() else -1
                 if i >= 0:
                     self.operator.setCurrentIndex(i)
         else:
@@ -75,7 +76,7 @@ class MyDayWidget(QWidget):
 
     def _operator_changed(self) -> None:
         if self.ctx.settings is not None and self.ctx.actor.operator_id is None:
-            self.ctx.settings.setValue("board/my_day_operator", self.operator.currentData() or "")
+            MY_DAY_OPERATOR.write(self.ctx.settings, self.operator.currentData() or "")
         self.refresh()
 
     def _on_changes(self, changes: ChangeSet) -> None:
