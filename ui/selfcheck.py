@@ -94,6 +94,8 @@ def _chart(out: Path) -> str:
 
     plot = pg.PlotWidget(background="w")
     plot.addItem(pg.BarGraphItem(x=[1, 2, 3], height=[3, 1, 2], width=0.6))
+    plot.addLegend()  # as the analysis charts draw: bars, lines with symbols, a legend
+    plot.plot([1, 2, 3], [2, 3, 1], pen=pg.mkPen("#1f77b4", width=2), symbol="o", name="Chiuse")
     plot.resize(320, 200)
     ok = plot.grab().save(str(out / "chart.png"))
     plot.deleteLater()

@@ -74,3 +74,25 @@ def test_size_report_groups_the_folder_by_component(tmp_path):
     assert lines[0].split() == ["0.0", "MB", "->", "0.0", "MB", "ICU", "(Qt's", "Unicode", "and",
                                 "locale", "data)"]
     assert lines[-1].endswith("total")
+
+
+def test_system_libraries_go_with_what_only_they_link_to():
+    import trim
+
+    links = {"/b/QtCore.abi3.so": {"libQt6Core.so.6"},
+             "/b/libQt6Core.so.6": {"libglib-2.0.so.0", "libzstd.so.1", "libstdc++.so.6"},
+             "/b/libglib-2.0.so.0": {"libpcre2-8.so.0"}, "/b/libpcre2-8.so.0": set(),
+             "/b/libzstd.so.1": set(), "/b/libstdc++.so.6": set(),
+             "/b/plugins/libcupsprintersupport.so": {"libcups.so.2"},
+             "/b/libcups.so.2": {"libgnutls.so.30", "libz.so.1"},
+             "/b/libgnutls.so.30": {"libnettle.so.8"}, "/b/libnettle.so.8": set(),
+             "/b/libz.so.1": set(), "/b/libsqlite3.so.0": {"libz.so.1"}}
+    binaries = [(path.removeprefix("/b/"), path, "BINARY") for path in links]
+    binaries.append(("libQt6Core.so.6.link", "libQt6Core.so.6", "SYMLINK"))
+    binaries.append(("libglib.so", "libglib-2.0.so.0", "SYMLINK"))
+
+    kept = trim.without_system_libraries(binaries, needed=lambda path: links[path])
+
+    assert sorted(dest for dest, _src, _code in kept) == [
+        "QtCore.abi3.so", "libQt6Core.so.6", "libQt6Core.so.6.link", "libsqlite3.so.0",
+        "libzstd.so.1", "plugins/libcupsprintersupport.so"]
