@@ -26,7 +26,8 @@ class AppContext:
     settings: QSettings
     lang: str = "en"
     locale: QLocale = field(default_factory=QLocale)
-    screenshot_mode: bool = False
+    screenshot_mode: bool = False  # deterministic: background work inline, nothing saved
+    unattended: bool = False  # a measured start (--exit-when-shown): signed in silently, nothing saved
     ops: "OpRunner | None" = None
     _lookups: "Lookups | None" = field(default=None, repr=False)
 

@@ -8,7 +8,7 @@ they are in front; the panels come back with the next ordinary tab."""
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
                                QToolButton, QWidget)
 
@@ -208,20 +208,11 @@ class MainWindow(QMainWindow):
         column open only from RIGHT_COLUMN_FROM px, the board only from BOARD_FROM_HEIGHT px
         (collapsed panels wait in the panel bar); the board about 38 % of the height."""
         width, height = self.width(), self.height()
-
-        def in_area(area: Qt.DockWidgetArea) -> list[QDockWidget]:
-            return [d for d in self.docks.values()
-                    if self.dockWidgetArea(d) == area and not d.isHidden() and not d.isFloating()]
-
-        if collapse and width < RIGHT_COLUMN_FROM:
-            for dock in in_area(Qt.DockWidgetArea.RightDockWidgetArea):
-                dock.hide()
-        if collapse and height < BOARD_FROM_HEIGHT:
-            for dock in in_area(Qt.DockWidgetArea.BottomDockWidgetArea):
-                dock.hide()
-        left = in_area(Qt.DockWidgetArea.LeftDockWidgetArea)
-        right = in_area(Qt.DockWidgetArea.RightDockWidgetArea)
-        bottom = in_area(Qt.DockWidgetArea.BottomDockWidgetArea)
+        if collapse:
+            self._collapse_for_size(width, height)
+        left = self._docked_in(Qt.DockWidgetArea.LeftDockWidgetArea)
+        right = self._docked_in(Qt.DockWidgetArea.RightDockWidgetArea)
+        bottom = self._docked_in(Qt.DockWidgetArea.BottomDockWidgetArea)
         share, least, most = QUEUE_WIDTH
         if left:
             self.resizeDocks(left[:1], [max(least, min(most, int(width * share)))],
@@ -230,6 +221,18 @@ class MainWindow(QMainWindow):
             self.resizeDocks(right[:1], [int(width * 0.2)], Qt.Orientation.Horizontal)
         if bottom:
             self.resizeDocks(bottom[:1], [int(height * 0.38)], Qt.Orientation.Vertical)
+
+    def _docked_in(self, area: Qt.DockWidgetArea) -> list[QDockWidget]:
+        return [d for d in self.docks.values()
+                if self.dockWidgetArea(d) == area and not d.isHidden() and not d.isFloating()]
+
+    def _collapse_for_size(self, width: int, height: int) -> None:
+        if width < RIGHT_COLUMN_FROM:
+            for dock in self._docked_in(Qt.DockWidgetArea.RightDockWidgetArea):
+                dock.hide()
+        if height < BOARD_FROM_HEIGHT:
+            for dock in self._docked_in(Qt.DockWidgetArea.BottomDockWidgetArea):
+                dock.hide()
 
     # -- panels out of the way: focus (F11) and wide pages ----------------------------------------
     def _collapse(self) -> list[tuple[QDockWidget, bool]]:
@@ -280,6 +283,20 @@ class MainWindow(QMainWindow):
             self._expand(self._auto_hidden)
             self._auto_hidden = []
 
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override
+        # The panels that start collapsed are hidden before anything is shown: a panel shown
+        # and hidden again at start would run its first queries for nothing (#18).
+        if visible and self._sizes_pending and not self.isVisible():
+            self._collapse_for_size(*self._size_on_screen())
+        super().setVisible(visible)
+
+    def _size_on_screen(self) -> tuple[int, int]:
+        screen = self.screen()
+        if screen is None or QGuiApplication.platformName() == "offscreen":
+            return self.width(), self.height()  # screenshots and tests: the size asked for
+        room = screen.availableGeometry()
+        return min(self.width(), room.width()), min(self.height(), room.height())
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if self._sizes_pending:
@@ -308,7 +325,7 @@ class MainWindow(QMainWindow):
         self._apply_default_sizes()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if not self.ctx.screenshot_mode:
+        if not (self.ctx.screenshot_mode or self.ctx.unattended):
             ui_settings.WINDOW_GEOMETRY.write(self.ctx.settings, self.saveGeometry())
             ui_settings.WINDOW_STATE.write(self.ctx.settings, self.saveState(STATE_VERSION))
         super().closeEvent(event)

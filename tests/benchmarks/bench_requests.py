@@ -94,23 +94,30 @@ def benchmarks(env) -> list[Bench]:
                      note="ids of every request, urgency order"))
 
     shown = Bench("queue_app_shown", lambda: None, "≤ 1000 ms", target_p95_ms=1000,
-                  note="process start → window with the queue shown (best of 3)")
+                  note="process start → the queue's first page shown (best of 3)")
     shown.setup = lambda: setattr(shown, "fixed_ms", _app_shown(env.path))
+    cold = Bench("queue_app_shown_cold", lambda: None, "≤ 1000 ms", target_p95_ms=1000,
+                 note="the same, the database file evicted from the page cache (best of 3)")
+    cold.setup = lambda: setattr(cold, "fixed_ms", _app_shown(env.path, cold=True))
     scroll = Bench("queue_scroll_max_block", lambda: None, "≤ 100 ms", target_p95_ms=100,
                    note="worst block: 'All' ids, then each screen scrolling top to bottom")
     scroll.setup = lambda: setattr(scroll, "fixed_ms", _scroll_worst())
-    out += [shown, scroll]
+    out += [shown, cold, scroll]
     return out
 
 
-def _app_shown(path) -> float:
+def _app_shown(path, cold: bool = False) -> float:
+    from harness import evict_from_page_cache
+
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     best = None
     for _ in range(3):
+        if cold:
+            evict_from_page_cache(path)
         out = subprocess.run([sys.executable, "-m", "ui.app", "--db", str(path), "--lang", "it",
                               "--exit-when-shown"], capture_output=True, text=True, env=env,
                              check=True)
-        line = [ln for ln in out.stdout.splitlines() if ln.startswith("shown_ms=")][-1]
+        line = [ln for ln in out.stdout.splitlines() if ln.startswith("queue_ms=")][-1]
         ms = float(line.split("=", 1)[1])
         best = ms if best is None else min(best, ms)
     return best

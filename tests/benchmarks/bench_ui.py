@@ -239,24 +239,15 @@ def session(db_path: Path) -> dict:
     lang = i18n.install(app, "it")
     db = app_module.open_db(db_path, demo=False, shared=False, create=False)
 
-    # Signed in as the first administrator, as a remembered sign-in would (no dialog).
-    from servicedesk.models import Operator
-    from servicedesk.services import auth
+    # Signed in silently as the first administrator (--exit-when-shown does the same).
     from ui.features import backup as backup_feature
-    from ui.features import signin
 
-    def admin_signs_in(ctx) -> bool:
-        op = (Operator.select().where(Operator.active == True, Operator.role == "admin")  # noqa: E712
-              .order_by(Operator.id).first())
-        ctx.set_actor(auth.actor_for(op))
-        return True
-    signin.before_window = admin_signs_in
     # The full integrity check reads the whole 1.4 GB file on a pool thread for minutes: off the
     # GUI thread by design, and it would keep "is the app idle?" false for the whole session.
     backup_feature.BackupController.start = lambda self: None
     _count_worker_jobs()
 
-    window = app_module.build_window(db, lang=lang)
+    window = app_module.build_window(db, lang=lang, unattended=True)
     build_ms = (time.perf_counter() - t0) * 1000
     window.resize(1600, 1000)
     window.show()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import shutil
 import statistics
 import time
@@ -202,3 +203,18 @@ def large_db(rebuild: bool = False) -> tuple[Path, float | None]:
         meta = {"digest": digest, "seconds": seconds}
         meta_path.write_text(json.dumps(meta))
     return path, meta.get("seconds")
+
+
+def evict_from_page_cache(path: Path) -> None:
+    """Make ``path`` (and its -wal) cold: its pages leave the operating system's page cache, as
+    for a database not read since boot (posix_fadvise DONTNEED drops clean cached pages of a file
+    without root; dropping the whole cache would need root). Python, Qt and the app's own files
+    stay warm: a workstation that started the app before."""
+    for target in (Path(path), Path(f"{path}-wal")):
+        if not target.exists():
+            continue
+        fd = os.open(target, os.O_RDONLY)
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(fd)

@@ -91,7 +91,16 @@ class KbSearchPanel(QWidget):
         ctx.bus.changed.connect(self._on_changed)
         self.hits = []
         self._fill_filters()
-        self.refresh()
+        # The first search (and the stemmer it loads) waits until the panel is seen: at start
+        # the panel is usually collapsed or behind another tab (#18). Screenshots: at once.
+        self._first_pending = True
+        if ctx.screenshot_mode:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._first_pending:
+            self.refresh()
 
     # -- filters ------------------------------------------------------------------------------
     def _fill_filters(self) -> None:
@@ -122,6 +131,7 @@ class KbSearchPanel(QWidget):
 
     # -- results ------------------------------------------------------------------------------
     def refresh(self) -> None:
+        self._first_pending = False
         self._timer.stop()
         spec = self.spec()
         try:

@@ -25,10 +25,7 @@ def _register_messages() -> None:
 
 
 def install(window) -> None:
-    from ..dialogs.maintenance_generate import GenerateVisitsDialog
-    from ..dialogs.smtp_settings import SmtpSettingsDialog
-    from ..widgets.maintenance_page import PlansPage
-    from ..widgets.outbox_page import OutboxPage
+    # Pages and dialogs are imported when first opened, not at start-up (#18).
     from ..widgets.outbox_sender import OutboxSender
 
     ctx = window.ctx
@@ -37,20 +34,34 @@ def install(window) -> None:
     window.outbox_sender = sender
 
     def open_plans():
+        from ..widgets.maintenance_page import PlansPage
+
         return window.workspace.open("maintenance:plans", QCoreApplication.translate("Maintenance", "Maintenance plans"),
                                      lambda: PlansPage(ctx=ctx))
 
     def open_outbox():
+        from ..widgets.outbox_page import OutboxPage
+
         return window.workspace.open("maintenance:outbox", QCoreApplication.translate("Maintenance", "Outbox"),
                                      lambda: OutboxPage(ctx=ctx, sender=sender))
+
+    def generate_visits() -> None:
+        from ..dialogs.maintenance_generate import GenerateVisitsDialog
+
+        GenerateVisitsDialog(ctx=ctx, parent=window).exec()
+
+    def smtp_settings() -> None:
+        from ..dialogs.smtp_settings import SmtpSettingsDialog
+
+        SmtpSettingsDialog(ctx=ctx, parent=window).exec()
 
     menu = window.menu("maintenance", QCoreApplication.translate("Maintenance", "&Maintenance"))
     entries = [
         (QCoreApplication.translate("Maintenance", "Maintenance plans"), open_plans, "actionPlans", None),
-        (QCoreApplication.translate("Maintenance", "Generate visits…"), lambda: GenerateVisitsDialog(ctx=ctx, parent=window).exec(),
+        (QCoreApplication.translate("Maintenance", "Generate visits…"), generate_visits,
          "actionGenerateVisits", Permission.MAINTENANCE_EDIT),
         (QCoreApplication.translate("Maintenance", "Outbox (customer notices)"), open_outbox, "actionOutbox", None),
-        (QCoreApplication.translate("Maintenance", "E-mail settings…"), lambda: SmtpSettingsDialog(ctx=ctx, parent=window).exec(),
+        (QCoreApplication.translate("Maintenance", "E-mail settings…"), smtp_settings,
          "actionSmtpSettings", Permission.SETTINGS),
     ]
     for text, slot, name, permission in entries:

@@ -46,26 +46,31 @@ def _register_messages() -> None:
 
 
 def install(window) -> None:
-    from ..dialogs.import_wizard import ImportWizard
-    from ..widgets.party_page import PartiesPage
-    from ..widgets.unit_page import ProductsPage, UnitsPage
-
+    # The pages and the wizard are imported when first opened, not at start-up (#18).
     ctx = window.ctx
     _register_messages()
 
-    def open_parties() -> PartiesPage:
+    def open_parties():
+        from ..widgets.party_page import PartiesPage
+
         return window.workspace.open("registry:parties", QCoreApplication.translate("Registry", "Customers and suppliers"),
                                      lambda: PartiesPage(ctx=ctx))
 
-    def open_units() -> UnitsPage:
+    def open_units():
+        from ..widgets.unit_page import UnitsPage
+
         return window.workspace.open("registry:units", QCoreApplication.translate("Registry", "Units"),
                                      lambda: UnitsPage(ctx=ctx))
 
-    def open_products() -> ProductsPage:
+    def open_products():
+        from ..widgets.unit_page import ProductsPage
+
         return window.workspace.open("registry:products", QCoreApplication.translate("Registry", "Products"),
                                      lambda: ProductsPage(ctx=ctx, open_units=open_units))
 
     def import_file() -> None:
+        from ..dialogs.import_wizard import ImportWizard
+
         ImportWizard(ctx=ctx, parent=window).exec()
 
     menu = window.menu("registry", QCoreApplication.translate("Registry", "&Registry"))

@@ -89,7 +89,7 @@ def sign_in_interactively(ctx, parent=None) -> bool:
 
 def before_window(ctx) -> bool:
     """Who is working: silently in screenshot/test mode, by a remembered token, or by asking."""
-    if ctx.screenshot_mode:
+    if ctx.screenshot_mode or ctx.unattended:
         ctx.set_actor(_first_admin_actor())
         return True
     token = _stored_token(ctx)
