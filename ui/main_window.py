@@ -7,7 +7,7 @@ collapsed one is one click away. Wide pages (analysis, registry) get the whole w
 they are in front; the panels come back with the next ordinary tab."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
                                QToolButton, QWidget)
@@ -282,6 +282,15 @@ class MainWindow(QMainWindow):
         elif not wide and self._auto_hidden:
             self._expand(self._auto_hidden)
             self._auto_hidden = []
+
+    def resize(self, *size) -> None:  # noqa: D102 - QWidget.resize(w, h) or resize(QSize)
+        size = QSize(*size) if len(size) == 2 else QSize(size[0])
+        if self._sizes_pending and not self.isVisible():
+            # Before Qt clamps the size to the minimum of every panel open (the right column
+            # alone would make 1366 px impossible).
+            self._collapse_for_size(size.width(), size.height())
+            self.layout().activate()  # the window's minimum follows the panels left open
+        super().resize(size)
 
     def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override
         # The panels that start collapsed are hidden before anything is shown: a panel shown

@@ -67,6 +67,7 @@ def test_the_open_tab_gets_most_of_the_window(qtbot, demo_db, width, height):
         shot = _shots_dir() / f"window-{width}x{height}.png"
         assert window.grab().save(str(shot))
         print(f"screenshot: {shot}")
+        assert (window.width(), window.height()) == (width, height)  # not widened by panels
         area = window.workspace.geometry()
         # The tab: more than half the width, three fifths of the height under the menus.
         assert area.width() >= 0.55 * width, (area.width(), width)
