@@ -62,11 +62,14 @@ def run_session(db_path: Path, timeout_s: int = 900) -> dict:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SERVICEDESK_DATA_DIR=tmp)
         env.pop("SERVICEDESK_DB", None)
         root = Path(__file__).resolve().parents[2]
-        proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--db", str(db_path),
+        # -X faulthandler: a crash of the app during the session prints where it happened.
+        proc = subprocess.run([sys.executable, "-X", "faulthandler", str(Path(__file__).resolve()),
+                               "--db", str(db_path),
                                "--json", str(out)], env=env, cwd=root, capture_output=True,
                               text=True, timeout=timeout_s)
         if proc.returncode != 0 or not out.exists():
-            raise RuntimeError(f"ui session failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
+            errors = "\n".join(ln for ln in proc.stderr.splitlines() if "propagateSizeHints" not in ln)
+            raise RuntimeError(f"ui session failed ({proc.returncode}):\n{errors[-6000:]}")
         return json.loads(out.read_text())
 
 
@@ -340,7 +343,6 @@ def session(db_path: Path) -> dict:
     steps = [{k: round(v, 1) if isinstance(v, float) else v for k, v in s.items()}
              for s in meter.steps.values()]
     worst = max(steps, key=lambda s: s["max_ms"])
-    window.close()
     return {"max_block_ms": worst["max_ms"], "worst_step": worst["name"], "steps": steps,
             "stalls": sorted(meter.stalls, key=lambda s: -s["ms"]),
             "build_ms": build_ms, "shown_ms": shown_ms,
