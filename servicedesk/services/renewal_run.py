@@ -4,6 +4,7 @@ transaction with a few bulk statements (the rules are in ``services/renewals.py`
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from operator import itemgetter
 from decimal import Decimal
@@ -163,7 +164,6 @@ class _Batch:
 
     def write(self) -> None:
         from ..models import AuditLog, Instalment, TicketMovement
-        from ..models.base import new_uuid
 
         db = Contract._meta.database
         # the text sqlite3's adapter would write for every row, formatted once
@@ -191,7 +191,7 @@ class _Batch:
                                           field=name, old_value=_text(before),
                                           new_value=_text(after)))
             _insert(AuditLog, audit)
-        stamp = dict(created_at=now, updated_at=now, version=1)
+        stamp = {"created_at": now, "updated_at": now, "version": 1}
         for key in self.clear_terms:
             Instalment.delete().where(Instalment.contract == key[0], Instalment.term_no == key[1],
                                       Instalment.paid_on.is_null()).execute()
@@ -199,9 +199,9 @@ class _Batch:
             (ContractRenewal.update(status="expired", version=ContractRenewal.version + 1,
                                     updated_at=now)
              .where(ContractRenewal.id.in_(self.expire_proposals[i:i + 500])).execute())
-        _insert(ContractRenewal, [dict(r, uuid=new_uuid(), **stamp) for r in self.renewals])
-        _insert(TicketMovement, [dict(r, uuid=new_uuid(), at=now, **stamp) for r in self.tickets])
-        _insert(Instalment, [dict(r, uuid=new_uuid(), **stamp) for r in self.instalments])
+        _insert(ContractRenewal, self.renewals, stamp)
+        _insert(TicketMovement, self.tickets, dict(stamp, at=now))
+        _insert(Instalment, self.instalments, stamp)
 
 
 # The columns the run reads (loading all 38 of thousands of contracts costs more than the run).
@@ -224,27 +224,42 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def _insert(model, rows: list[dict[str, Any]]) -> None:
+def _insert(model, rows: list[dict[str, Any]], same: dict[str, Any] | None = None) -> None:
     """INSERT of many rows with one prepared statement (peewee's insert_many spends most of its
-    time building SQL text for thousands of rows)."""
+    time building SQL text for thousands of rows). ``same``: values every row gets; with it,
+    each row also gets a new uuid."""
     if not rows:
         return
     keys = list(rows[0])
-    if "uuid" in rows[0]:  # random keys written in key order: each page of the uuid index once
-        rows = sorted(rows, key=itemgetter("uuid"))
+    get = itemgetter(*keys)
+    params = [get(row) for row in rows] if len(keys) > 1 else [(get(row),) for row in rows]
+    if same is not None:
+        # Sorted new keys handed out in row order: the rows (in contract order) reach the uuid
+        # index in key order too, each of its pages written once.
+        tail = tuple(same.values())
+        keys += ["uuid", *same]
+        params = [row + (key,) + tail for row, key in zip(params, sorted(_uuids(len(rows))))]
     fields = [model._meta.fields[k] for k in keys]
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
     sql = (f'INSERT INTO "{model._meta.table_name}" ({columns}) '
            f'VALUES ({", ".join("?" for _ in keys)})')
     # the values are already what the columns hold (ints, quantized Decimals, dates: sqlite3
     # adapters registered by peewee turn them into text); no per-value conversion needed
-    get = itemgetter(*keys)
-    params = [get(row) for row in rows] if len(keys) > 1 else [(get(row),) for row in rows]
     model._meta.database.cursor().executemany(sql, params)
     uow.record(model._meta.table_name, None, None, uow.CREATED)  # rows written in bulk
 
 
-def _due(today: dt.date, office_days: int | None) -> list[_RunContract]:
+def _uuids(count: int) -> list[str]:
+    """``count`` random (version 4) uuids as ``new_uuid`` writes them, from one read of the
+    system's random source (uuid4() per row costs more than the row's INSERT)."""
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = bytes(b & 0x0F | 0x40 for b in raw[6::16])  # version 4
+    raw[8::16] = bytes(b & 0x3F | 0x80 for b in raw[8::16])  # RFC 4122 variant
+    text = raw.hex()
+    return [text[i:i + 32] for i in range(0, 32 * count, 32)]
+
+
+def _due_condition(today: dt.date, office_days: int | None) -> Any:
     """Live contracts whose term has ended, and those on proposal that may be in their proposal
     window (a cheap SQL window on the largest lead; the exact test is the batch's)."""
     from peewee import fn
@@ -257,10 +272,15 @@ def _due(today: dt.date, office_days: int | None) -> list[_RunContract]:
     window = (Contract.term_end < today) | (
         (Contract.renewal_type == "proposal")
         & (Contract.term_end <= today + dt.timedelta(days=lead)))
+    return live & window
+
+
+def _due(condition: Any) -> list[_RunContract]:
+    """The contracts ``condition`` selects, as light objects."""
     needed = [getattr(Contract, n) for n in RUN_COLUMNS]
     query = (Contract.select(*needed, Party.name)
              .join(Party, on=(Contract.party == Party.id))
-             .where(live & window).order_by(Contract.id))
+             .where(condition).order_by(Contract.id))
     sql, params = query.sql()
     # plain rows turned into light objects: building thousands of models cost more than the
     # renewals themselves (measured on the large demo database)
@@ -313,32 +333,30 @@ def run(today: dt.date | None = None) -> RunResult:
     with context.acting_as(context.SYSTEM):
         with db.atomic():
             office_days = office_proposal_days()
-            due = _due(today, office_days)
+            condition = _due_condition(today, office_days)
+            due = _due(condition)
             if not due:
                 return result
-            ids = [c.id for c in due]
+            # what the due contracts already have, read through the same condition (a list
+            # of thousands of ids costs more to write as SQL than these reads)
             decisions: dict[tuple[int, int], _Decision] = {}
+            for rid, cid, term, status, old_amount, new_amount in (
+                    ContractRenewal.select(ContractRenewal.id, ContractRenewal.contract,
+                                           ContractRenewal.from_term_no, ContractRenewal.status,
+                                           ContractRenewal.old_amount, ContractRenewal.new_amount)
+                    .join(Contract, on=(ContractRenewal.contract == Contract.id))
+                    .where(condition, ContractRenewal.from_term_no == Contract.term_no)
+                    .tuples()):
+                decisions[(cid, term)] = _Decision(rid, status, Decimal(old_amount),
+                                                   Decimal(new_amount))
+            # instalments already there for terms after the current one (rare)
             paid, other = set(), set()
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
-                for rid, cid, term, status, old_amount, new_amount in (
-                        ContractRenewal.select(ContractRenewal.id, ContractRenewal.contract,
-                                               ContractRenewal.from_term_no,
-                                               ContractRenewal.status,
-                                               ContractRenewal.old_amount,
-                                               ContractRenewal.new_amount)
-                        .join(Contract, on=(ContractRenewal.contract == Contract.id))
-                        .where(ContractRenewal.contract.in_(chunk),
-                               ContractRenewal.from_term_no == Contract.term_no).tuples()):
-                    decisions[(cid, term)] = _Decision(rid, status, Decimal(old_amount),
-                                                       Decimal(new_amount))
-                # instalments already there for terms after the current one (rare)
-                for cid, term, paid_on in (Instalment.select(Instalment.contract,
-                                                             Instalment.term_no, Instalment.paid_on)
-                                           .join(Contract)
-                                           .where(Instalment.contract.in_(chunk),
-                                                  Instalment.term_no > Contract.term_no).tuples()):
-                    (paid if paid_on is not None else other).add((cid, term))
+            for cid, term, paid_on in (Instalment.select(Instalment.contract, Instalment.term_no,
+                                                         Instalment.paid_on)
+                                       .join(Contract)
+                                       .where(condition, Instalment.term_no > Contract.term_no)
+                                       .tuples()):
+                (paid if paid_on is not None else other).add((cid, term))
             batch = _Batch(today, istat.IstatTable(), decisions, office_days, paid, other - paid)
             for contract in due:
                 term_no, term_end = contract.term_no, contract.term_end
