@@ -159,3 +159,22 @@ def test_libreoffice_reads_the_file(tmp_path):
                     str(target)], check=True, capture_output=True, timeout=120)
     text = (tmp_path / "out.csv").read_text(encoding="utf-8", errors="replace")
     assert "=SUM(A1:A9)" in text and "1234.5" in text.replace(",", "")
+
+
+def test_sheet_is_what_stock_openpyxl_writes(tmp_path, monkeypatch):
+    """The export hands styled cells to the sheet without openpyxl's failed value assignment
+    first (#18 export_100k): the sheet it writes is the same, byte for byte, as with openpyxl's
+    own row conversion."""
+    import zipfile
+
+    from servicedesk.export import excel
+
+    rows = ROWS * 3 + [(None,) * 7, ("a", dt.date(2026, 3, 1), None, 5, None, "new", None)]
+    fast, stock = tmp_path / "fast.xlsx", tmp_path / "stock.xlsx"
+    _write(fast, rows=rows)
+    monkeypatch.setattr(excel, "_prepared_cells_first", lambda ws: None)
+    _write(stock, rows=rows)
+    sheets = [zipfile.ZipFile(p).read("xl/worksheets/sheet1.xml") for p in (fast, stock)]
+    assert sheets[0] == sheets[1]
+    styles = [zipfile.ZipFile(p).read("xl/styles.xml") for p in (fast, stock)]
+    assert styles[0] == styles[1]
