@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import json
 import os
+import resource
 import shutil
 import statistics
 import time
@@ -37,21 +38,38 @@ class Bench:
     fixed_ms: float | None = None  # a figure measured elsewhere (e.g. the build of the DB)
     times_ms: list[float] = field(default_factory=list)
     limit_ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)  # CPU time of each timed run
+    limit_cpu_ms: list[float] = field(default_factory=list)
 
 
-def measure(fn: Callable[[], object], repeat: int, warmup: int) -> list[float]:
+def cpu_seconds() -> float:
+    """CPU time of this process (all its threads) and of the child processes it waited for.
+
+    On a machine shared with others the wall time of a run grows with the load (8 busy
+    processes on 2 cores: about 4×) while its CPU time hardly moves: the CPU figure is what
+    the wall figure would be on a quiet machine, for work that does not wait on the disk."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def measure(fn: Callable[[], object], repeat: int, warmup: int,
+            cpu: list[float] | None = None) -> list[float]:
     for _ in range(warmup):
         fn()
     out = []
     for _ in range(repeat):
+        c0 = cpu_seconds()
         t0 = time.perf_counter()
         fn()
         out.append((time.perf_counter() - t0) * 1000)
+        if cpu is not None:
+            cpu.append((cpu_seconds() - c0) * 1000)
     return out
 
 
 def measure_pair(fn: Callable[[], object], limit: Callable[[], object], repeat: int,
-                 warmup: int) -> tuple[list[float], list[float]]:
+                 warmup: int, cpu: list[float] | None = None,
+                 limit_cpu: list[float] | None = None) -> tuple[list[float], list[float]]:
     """``fn`` and its limit measured in turns (fn, limit, fn, limit …): on a machine shared
     with others the load changes by the minute, and a ratio of two series taken minutes apart
     measures the load more than the code."""
@@ -60,13 +78,20 @@ def measure_pair(fn: Callable[[], object], limit: Callable[[], object], repeat: 
         limit()
     times, limits = [], []
     for _ in range(repeat):
+        c0 = cpu_seconds()
         t0 = time.perf_counter()
         fn()
         t1 = time.perf_counter()
+        c1 = cpu_seconds()
         limit()
         t2 = time.perf_counter()
+        c2 = cpu_seconds()
         times.append((t1 - t0) * 1000)
         limits.append((t2 - t1) * 1000)
+        if cpu is not None:
+            cpu.append((c1 - c0) * 1000)
+        if limit_cpu is not None:
+            limit_cpu.append((c2 - c1) * 1000)
     return times, limits
 
 
@@ -194,13 +219,14 @@ def large_db(rebuild: bool = False) -> tuple[Path, float | None]:
 
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), cpu_seconds()
         generate(path, "large")
-        seconds = time.perf_counter() - t0
+        seconds, cpu = time.perf_counter() - t0, cpu_seconds() - c0
         from servicedesk.db import close_database
 
         close_database()
-        meta = {"digest": digest, "seconds": seconds}
+        meta = {"digest": digest, "seconds": seconds, "cpu_seconds": cpu,
+                "load": os.getloadavg()[0]}
         meta_path.write_text(json.dumps(meta))
     return path, meta.get("seconds")
 
@@ -218,3 +244,9 @@ def evict_from_page_cache(path: Path) -> None:
             os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
         finally:
             os.close(fd)
+
+
+def build_figures() -> dict:
+    """What was recorded when the cached database was built (seconds, CPU seconds, load)."""
+    meta_path = CACHE / "large.json"
+    return json.loads(meta_path.read_text()) if meta_path.exists() else {}

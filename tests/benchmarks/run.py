@@ -33,12 +33,19 @@ def record(b: Bench) -> dict:
     value = p95(b.times_ms) if b.target_on == "p95" else median
     ok = None if b.target_p95_ms is None else value <= b.target_p95_ms
     ratio = median / limit_median if limit_median else None
+    cpu = statistics.median(b.cpu_ms) if b.cpu_ms else None
+    limit_cpu = statistics.median(b.limit_cpu_ms) if b.limit_cpu_ms else None
+    # the same ratio in CPU time: what the wall ratio is on a quiet machine (see cpu_seconds)
+    cpu_ratio = cpu / limit_cpu if cpu is not None and limit_cpu else None
     if ok is not False and b.ratio_max is not None and ratio is not None:
         ok = ratio <= b.ratio_max
     return {"id": b.id, "median_ms": round(median, 3), "p95_ms": round(p95(b.times_ms), 3),
             "limit_ms": round(limit_median, 3) if limit_median else None,
             "ratio": round(ratio, 3) if ratio else None, "target": b.target, "ok": ok,
-            "runs": len(b.times_ms), "note": b.note}
+            "cpu_median_ms": round(cpu, 3) if cpu is not None else None,
+            "limit_cpu_ms": round(limit_cpu, 3) if limit_cpu is not None else None,
+            "cpu_ratio": round(cpu_ratio, 3) if cpu_ratio is not None else None,
+            "load": round(os.getloadavg()[0], 1), "runs": len(b.times_ms), "note": b.note}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,25 +83,33 @@ def main(argv: list[str] | None = None) -> int:
                 if bench.fixed_ms is not None:
                     bench.times_ms = [bench.fixed_ms]
                     if bench.limit:
-                        bench.limit_ms = measure(bench.limit, bench.repeat, bench.warmup)
+                        bench.limit_ms = measure(bench.limit, bench.repeat, bench.warmup,
+                                                 bench.limit_cpu_ms)
                 elif bench.limit:
                     bench.times_ms, bench.limit_ms = measure_pair(bench.run, bench.limit,
-                                                                  bench.repeat, bench.warmup)
+                                                                  bench.repeat, bench.warmup,
+                                                                  bench.cpu_ms, bench.limit_cpu_ms)
                 else:
-                    bench.times_ms = measure(bench.run, bench.repeat, bench.warmup)
+                    bench.times_ms = measure(bench.run, bench.repeat, bench.warmup,
+                                             bench.cpu_ms)
             except Exception as exc:
                 failures.append(f"{bench.id}: {exc!r}")
                 continue
             results.append(record(bench))
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"load average at the end: {load} (the machine may be shared)")
-    header = f"{'id':<24}{'median ms':>12}{'p95 ms':>12}{'limit ms':>12}{'ratio':>8}  {'ok':<6}target"
+    print("cpu ms: CPU time of the run (this process and its children), median; cpu ratio: "
+          "the same against the limit's CPU time")
+    header = (f"{'id':<30}{'median ms':>11}{'p95 ms':>11}{'cpu ms':>10}{'limit ms':>11}"
+              f"{'ratio':>7}{'cpu ratio':>10}{'load':>6}  {'ok':<6}target")
     print(header)
     print("-" * len(header))
     for r in results:
         fmt = lambda v: "" if v is None else f"{v:.2f}"  # noqa: E731
-        print(f"{r['id']:<24}{fmt(r['median_ms']):>12}{fmt(r['p95_ms']):>12}"
-              f"{fmt(r['limit_ms']):>12}{fmt(r['ratio']):>8}  {str(r['ok']):<6}{r['target']}")
+        print(f"{r['id']:<30}{fmt(r['median_ms']):>11}{fmt(r['p95_ms']):>11}"
+              f"{fmt(r['cpu_median_ms']):>10}{fmt(r['limit_ms']):>11}{fmt(r['ratio']):>7}"
+              f"{fmt(r['cpu_ratio']):>10}"
+              f"{r['load']:>6.1f}  {str(r['ok']):<6}{r['target']}")
     for failure in failures:
         print(f"FAILED {failure}")
     if args.out:
