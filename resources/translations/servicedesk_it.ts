@@ -3,6 +3,10 @@
   <context>
     <name>Analysis</name>
     <message>
+      <source>Save as PNG…</source>
+      <translation>Salva come PNG…</translation>
+    </message>
+    <message>
       <source>Save chart as PNG…</source>
       <translation>Salva grafico come PNG…</translation>
     </message>
@@ -488,6 +492,7 @@
     </message>
     <message>
       <source>Save filter</source>
+      <extracomment>The tables whose rows (or whose names shown in the rows) each subject's table shows.</extracomment>
       <translation>Salva filtro</translation>
     </message>
     <message>
@@ -497,10 +502,6 @@
     <message>
       <source>Name</source>
       <translation>Nome</translation>
-    </message>
-    <message>
-      <source>List</source>
-      <translation>Elenca</translation>
     </message>
     <message>
       <source>Saved filter</source>
@@ -519,12 +520,40 @@
       <translation>Azzera filtri</translation>
     </message>
     <message>
+      <source>Show or hide the filters</source>
+      <translation>Mostra o nasconde i filtri</translation>
+    </message>
+    <message>
+      <source>List</source>
+      <translation>Elenca</translation>
+    </message>
+    <message>
       <source>Export to Excel…</source>
       <translation>Esporta in Excel…</translation>
     </message>
     <message>
+      <source>sorting…</source>
+      <translation>ordinamento in corso…</translation>
+    </message>
+    <message>
+      <source>updating…</source>
+      <translation>aggiornamento…</translation>
+    </message>
+    <message>
+      <source>The analysis could not be read: {reason}</source>
+      <translation>Impossibile leggere l'analisi: {reason}</translation>
+    </message>
+    <message>
+      <source>Searching…</source>
+      <translation>Ricerca in corso…</translation>
+    </message>
+    <message>
       <source>{n} results</source>
       <translation>{n} risultati</translation>
+    </message>
+    <message>
+      <source>totals…</source>
+      <translation>totali in calcolo…</translation>
     </message>
     <message>
       <source>hours {h}</source>
@@ -557,10 +586,6 @@
     <message>
       <source> (shared)</source>
       <translation> (condiviso)</translation>
-    </message>
-    <message>
-      <source>Reload the saved filters? Your filter stays in the form.</source>
-      <translation>Ricaricare i filtri salvati? Il tuo filtro resta nel modulo.</translation>
     </message>
     <message>
       <source>Delete the saved filter “{name}”?</source>

@@ -37,15 +37,26 @@ def _page(qtbot, ctx, subject):
     qtbot.addWidget(page)
     page.resize(1500, 900)
     page.exporter.quiet = True
-    qtbot.waitUntil(lambda: page.chart.result is not None, timeout=5000)
+    _settled(qtbot, page)
     return page
+
+
+def _settled(qtbot, page, timeout=10000):
+    """The table, its totals and the chart are read on workers: wait for their answers."""
+    qtbot.waitUntil(lambda: not page.busy() and page.chart.result is not None, timeout=timeout)
+
+
+def _apply(qtbot, page) -> bool:
+    ok = page.apply()
+    _settled(qtbot, page)
+    return ok
 
 
 def test_table_model_passes_the_model_tester(ctx, qtmodeltester):
     model = AnalysisTableModel(headers={}, codes={})
-    model.set_query(A.query("requests"))
+    model.load(A.query("requests"))
     qtmodeltester.check(model)
-    model.set_query(A.query("contracts"))
+    model.load(A.query("contracts"), ("amount", True))
     qtmodeltester.check(model)
 
 
@@ -68,12 +79,13 @@ def test_filter_form_to_table_to_chart(qtbot, ctx):
     statuses = page.form.findChild(MultiChoice, "filter_statuses")
     statuses.set_keys(["closed", "resolved"])
     qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    _settled(qtbot, page)
     expected = [r for r in ctx.data["requests"] if r["customer"] == ctx.data["customers"][2]
                 and r["status"] in ("closed", "resolved")]
     assert page.model.rowCount() == len(expected) > 0
     qtbot.waitUntil(lambda: page.chart.result.total() == len(expected), timeout=5000)
     assert "Cliente 2 Srl" in page.model.index(0, 2).data()
-    status_col = [c.key for c in page.model.columns()].index("status")
+    status_col = [c.key for c in page.model.query_columns()].index("status")
     assert page.model.index(0, status_col).data() in ("Closed", "Resolved")
     # chart by another dimension; hover text names the category and its value
     page.chart.dimension.setCurrentIndex(page.chart.dimension.findData("status"))
@@ -96,7 +108,7 @@ def test_bad_dates_show_a_message_and_keep_the_input(qtbot, ctx):
     assert "end is before the start" in page.form.error_label.text()
     assert opened.start.text() == "10/05/2025"  # nothing the user typed is lost
     opened.end.setText("")
-    assert page.apply() is True
+    assert _apply(qtbot, page) is True
     assert not page.form.error_label.isVisibleTo(page)
     expected = [r for r in ctx.data["requests"] if r["opened"].date() >= dt.date(2025, 5, 10)]
     assert page.model.rowCount() == len(expected)
@@ -106,8 +118,8 @@ def test_export_from_the_page_writes_what_the_table_shows(qtbot, ctx, tmp_path):
     """R-ANA-3: all rows (not only the visible page), typed, with the filters sheet."""
     page = _page(qtbot, ctx, "requests")
     page.show_combo.setCurrentIndex(page.show_combo.findData("interventions"))
-    qtbot.waitUntil(lambda: page.chart.result is not None and
-                    page.chart.result.dimension in page.subject.dimensions, timeout=5000)
+    _settled(qtbot, page)
+    assert page.chart.result.dimension in page.subject.dimensions
     assert page.subject.name == "interventions"
     assert page.model.rowCount() == len(ctx.data["interventions"])
     target = tmp_path / "interventi.xlsx"
@@ -148,19 +160,19 @@ def test_worklog_totals_and_contract_amounts_by_role(qtbot, ctx):
     tech = Actor(operator_id=ctx.data["ops"][0], role=Role.TECHNICIAN, name="Operatore 0")
     with context.acting_as(tech):
         cpage = _page(qtbot, ctx, "contracts")
-        assert "amount" not in [c.key for c in cpage.model.columns()]
+        assert "amount" not in [c.key for c in cpage.model.query_columns()]
         from ui.analysis.widgets import NumberRange as _NR
 
         assert cpage.form.findChild(_NR, "filter_amount") is None
         assert cpage.chart.result.measure == "count"
     mpage = _page(qtbot, ctx, "contracts")
-    assert "amount" in [c.key for c in mpage.model.columns()]
+    assert "amount" in [c.key for c in mpage.model.query_columns()]
     assert mpage.chart.result.measure == "value"
     from ui.analysis.widgets import NumberRange
 
     amount = mpage.form.findChild(NumberRange, "filter_amount")
     amount.low.setText("1.000,00")
-    assert mpage.apply()
+    assert _apply(qtbot, mpage)
     assert mpage.model.rowCount() == sum(1 for c in ctx.data["contracts"] if c["amount"] >= 1000)
     amount.low.setText("abc")
     assert not mpage.apply()
@@ -170,23 +182,37 @@ def test_worklog_totals_and_contract_amounts_by_role(qtbot, ctx):
 def test_saved_filter_round_trip_and_conflict(qtbot, ctx, monkeypatch):
     page = _page(qtbot, ctx, "requests")
     page.form.set_spec(A.RequestSpec(provinces=("MI",), priorities=("critical", "high")))
+    changes = []
+    ctx.bus.changes.connect(changes.append)
     assert page.save_filter(name="Milano urgenti", shared=True)
     assert page.saved_combo.count() == 2
+    assert changes and changes[-1].touches("saved_filter") and changes[-1].origin is page
     page.reset()
+    _settled(qtbot, page)
     assert page.model.rowCount() == len(ctx.data["requests"])
     page.saved_combo.setCurrentIndex(1)
     page._load_saved(1)
+    _settled(qtbot, page)
     assert page.form.spec() == A.RequestSpec(provinces=("MI",), priorities=("critical", "high"))
-    # another workstation changes the filter meanwhile → conflict shown, reload offered
+    # another workstation changes the filter meanwhile → the op runner says what changed,
+    # the list is read again (with their version), the form keeps what the user typed
     info = page._loaded_filter
     saved_filters.save("requests", "Milano urgenti", A.RequestSpec(provinces=("TO",)),
                        shared=True, replace_id=info.id, expected_version=info.version)
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     assert page.save_filter(name="Milano urgenti", shared=True) is False
-    assert asked and "Another workstation changed" in asked[0]
+    assert shown and "Another workstation changed" in shown[0]
     assert saved_filters.load(info.id)[1] == A.RequestSpec(provinces=("TO",))  # theirs kept
+    assert page.form.spec() == A.RequestSpec(provinces=("MI",), priorities=("critical", "high"))
+    assert page._loaded_filter.version > info.version
+    # saving again now overwrites, knowingly; deleting goes through the op runner too
+    assert page.save_filter(name="Milano urgenti", shared=True)
+    assert saved_filters.load(info.id)[1].provinces == ("MI",)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.delete_filter()
+    assert page.saved_combo.count() == 1 and saved_filters.list_filters("requests") == []
 
 
 def test_menu_opens_the_workspace_tabs(window, qtbot):
@@ -197,8 +223,9 @@ def test_menu_opens_the_workspace_tabs(window, qtbot):
                             "action_analysis_contracts"}
     actions["action_analysis_worklogs"].trigger()
     page = window.workspace.widget_for("analysis:worklogs")
-    assert page is not None and page.model.rowCount() > 0
-    qtbot.waitUntil(lambda: page.chart.result is not None, timeout=10000)
+    assert page is not None
+    _settled(qtbot, page)
+    assert page.model.rowCount() > 0
     actions["action_analysis_requests"].trigger()
     assert window.workspace.currentWidget() is window.workspace.widget_for("analysis:requests")
     assert QCoreApplication.translate("Analysis", "Requests")
@@ -239,7 +266,7 @@ def test_italian_page_translates_codes(qtbot, db, tmp_path, qapp):
         headers = [page.model.headerData(i, Qt.Orientation.Horizontal)
                    for i in range(page.model.columnCount())]
         assert "Nominativo" in headers and "Importo" in headers
-        col = [x.key for x in page.model.columns()].index("amount")
+        col = [x.key for x in page.model.query_columns()].index("amount")
         values = [page.model.index(r, col).data() for r in range(page.model.rowCount())]
         from decimal import Decimal
 
@@ -273,3 +300,103 @@ def test_export_progress_survives_the_job_finishing_meanwhile(qtbot, ctx):
     controller._progress(5, 10)
     assert finished_meanwhile == [5] and controller.dialog is None
     controller._progress(6, 10)  # a late progress signal after the close: ignored
+
+
+def test_sorting_reads_the_ids_on_a_worker_and_keeps_the_rows_meanwhile(qtbot, ctx, monkeypatch):
+    """#13: a sort (1.7 s by customer on the large database) never runs on the GUI thread;
+    the rows shown stay until the new order arrives, then the header shows the order."""
+    import threading
+
+    page = _page(qtbot, ctx, "requests")
+    threads = []
+    real = A.AnalysisQuery.id_list
+
+    def spy(self, sort=None, cancelled=None):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(self, sort, cancelled)
+
+    monkeypatch.setattr(A.AnalysisQuery, "id_list", spy)
+    customer = [c.key for c in page.model.query_columns()].index("customer")
+    before = page.model.ids()[:]
+    page.table.horizontalHeader().sectionClicked.emit(customer)
+    assert page.model.rowCount() == len(before)  # nothing emptied while the worker sorts
+    _settled(qtbot, page)
+    assert threads == [False]
+    shown = [page.model.index(r, customer).data() for r in range(page.model.rowCount())]
+    assert shown == sorted(shown, key=str.casefold) or shown == sorted(shown)
+    assert page.model.sort_key == ("customer", False)
+    assert page.table.horizontalHeader().sortIndicatorSection() == customer
+    # clicked again: descending
+    page.table.horizontalHeader().sectionClicked.emit(customer)
+    _settled(qtbot, page)
+    assert page.model.sort_key == ("customer", True)
+    descending = [page.model.index(r, customer).data() for r in range(page.model.rowCount())]
+    assert descending == shown[::-1] or descending[0] == shown[-1]
+
+
+def test_a_newer_sort_drops_the_older_answer(qtbot, ctx):
+    page = _page(qtbot, ctx, "requests")
+    keys = [c.key for c in page.model.query_columns()]
+    page.sort_by("customer", False)
+    page.sort_by("number", True)  # the user changed his mind before the first answer
+    _settled(qtbot, page)
+    assert page.model.sort_key == ("number", True)
+    assert page.table.horizontalHeader().sortIndicatorSection() == keys.index("number")
+    numbers = [page.model.index(r, keys.index("number")).data() for r in range(5)]
+    assert numbers == sorted(numbers, reverse=True)
+    page.sort_by("no such column", False)  # ignored
+    assert not page.busy() and page.model.sort_key == ("number", True)
+
+
+def test_a_write_elsewhere_refreshes_the_rows_keeping_the_selection(qtbot, ctx):
+    """Change sets (#13): the table re-reads the same filter on a worker, repaints the changed
+    row and keeps what the user selected."""
+    from servicedesk.models import ServiceRequest
+
+    page = _page(qtbot, ctx, "requests")
+    page.show()
+    qtbot.waitExposed(page)
+    page.table.selectRow(3)
+    chosen = page.model.id_at(3)
+    subject_col = [c.key for c in page.model.query_columns()].index("subject")
+    ServiceRequest.update(subject="Caldaia in blocco E133").where(
+        ServiceRequest.id == chosen).execute()  # a unit of work of its own: published
+    qtbot.waitUntil(lambda: page.model.index(3, subject_col).data() == "Caldaia in blocco E133",
+                    timeout=5000)
+    _settled(qtbot, page)
+    rows = {i.row() for i in page.table.selectionModel().selectedRows()}
+    assert rows == {3} and page.model.id_at(3) == chosen
+    # a new request enters the list; the selection follows its record
+    first = ServiceRequest.get_by_id(chosen)
+    ServiceRequest.create(number="RS-2099-000001", customer=first.customer_id,
+                          priority=first.priority_id, subject="Nuova", opened_at=first.opened_at)
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(ctx.data["requests"]) + 1, timeout=5000)
+    _settled(qtbot, page)
+    selected = [page.model.id_at(i.row()) for i in page.table.selectionModel().selectedRows()]
+    assert selected == [chosen]
+
+
+def test_the_page_fits_a_laptop_tab(qtbot, ctx):
+    """#12: at the room a 1366×768 screen leaves the tab, Search and Export stay reachable
+    without a horizontal scroll bar and the chart keeps a real height."""
+    page = _page(qtbot, ctx, "worklogs")
+    page.show()
+    for width, height in ((620, 480), (900, 600), (1250, 700)):
+        page.resize(width, height)
+        qtbot.waitUntil(lambda: page.width() == width, timeout=2000)
+        assert page.minimumSizeHint().width() <= width
+        for button in (page.export_button, page.filters_toggle):
+            corner = button.mapTo(page, button.rect().bottomRight())
+            assert button.isVisible() and corner.x() <= width and corner.y() <= height
+        assert page.chart.height() >= 200
+        assert page.filter_panel.isVisible() == (width >= page.narrow_width())
+    # narrow: the filters fold away, their toggle brings them back with Search and Clear
+    page.resize(620, 480)
+    qtbot.waitUntil(lambda: not page.filter_panel.isVisible(), timeout=2000)
+    page.filters_toggle.click()
+    assert page.filter_panel.isVisible() and page.apply_button.isVisible()
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)  # Search shows the results
+    assert not page.filter_panel.isVisible()
+    _settled(qtbot, page)
+    page.resize(1250, 700)
+    assert page.filter_panel.isVisible()

@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QLabel, QPushButton,
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from servicedesk.queries.analysis import OTHER, GroupResult, Subject
@@ -34,27 +34,39 @@ class ChartWidget(QWidget):
         self._bars: list[Any] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
         self.dimension = QComboBox()
         self.dimension.setObjectName("chartDimension")
         self.series = QComboBox()
         self.series.setObjectName("chartSeries")
         self.measure = QComboBox()
         self.measure.setObjectName("chartMeasure")
-        self.save_button = QPushButton(QCoreApplication.translate("Analysis", "Save chart as PNG…"))
+        for combo in (self.dimension, self.series, self.measure):
+            # long dimension names must not make the page wider than a laptop's tab (#12)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(9)
+        self.save_button = QPushButton(QCoreApplication.translate("Analysis", "Save as PNG…"))
+        self.save_button.setToolTip(QCoreApplication.translate("Analysis", "Save chart as PNG…"))
         self.save_button.setObjectName("chartSave")
         self.save_button.clicked.connect(self._save_dialog)
-        bar.addWidget(QLabel(QCoreApplication.translate("Analysis", "Group by")))
-        bar.addWidget(self.dimension)
-        bar.addWidget(QLabel(QCoreApplication.translate("Analysis", "split by")))
-        bar.addWidget(self.series)
-        bar.addWidget(QLabel(QCoreApplication.translate("Analysis", "Show")))
-        bar.addWidget(self.measure)
-        bar.addStretch(1)
         self.total_label = QLabel()
         self.total_label.setObjectName("chartTotal")
-        bar.addWidget(self.total_label)
-        bar.addWidget(self.save_button)
+        # Two short rows rather than one long one: the controls fit a narrow tab.
+        bar = QGridLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setHorizontalSpacing(6)
+        bar.setVerticalSpacing(2)
+        bar.addWidget(QLabel(QCoreApplication.translate("Analysis", "Group by")), 0, 0)
+        bar.addWidget(self.dimension, 0, 1)
+        bar.addWidget(QLabel(QCoreApplication.translate("Analysis", "split by")), 0, 2)
+        bar.addWidget(self.series, 0, 3)
+        bar.addWidget(self.total_label, 0, 5, Qt.AlignmentFlag.AlignRight)
+        bar.addWidget(QLabel(QCoreApplication.translate("Analysis", "Show")), 1, 0)
+        bar.addWidget(self.measure, 1, 1)
+        bar.addWidget(self.save_button, 1, 3, 1, 3, Qt.AlignmentFlag.AlignRight)
+        bar.setColumnStretch(1, 1)
+        bar.setColumnStretch(3, 1)
+        bar.setColumnStretch(4, 2)
         layout.addLayout(bar)
         self.plot_area = QVBoxLayout()
         layout.addLayout(self.plot_area, 1)
@@ -200,11 +212,9 @@ class ChartWidget(QWidget):
         out = []
         for i, (key, _label) in enumerate(result.series):
             if result.series_dimension == "priority":
-                from servicedesk.models import Priority
-
-                code = Priority.select(Priority.code).where(Priority.id == key).scalar() \
-                    if key not in (None, OTHER) else None
-                out.append(PRIORITY_COLORS.get(code, PALETTE[i % len(PALETTE)]))
+                row = self.ctx.lookups().priority(key) if key not in (None, OTHER) else None
+                out.append(PRIORITY_COLORS.get(row.code if row else None,
+                                               PALETTE[i % len(PALETTE)]))
             else:
                 out.append(PALETTE[i % len(PALETTE)])
         return out

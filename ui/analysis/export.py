@@ -1,11 +1,12 @@
-"""Excel export on a worker thread with a progress dialog and cancel (R-ANA-3)."""
+"""Excel export on a worker (ui/workers.py) with a progress dialog and cancel (R-ANA-3)."""
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from servicedesk import clock, context
@@ -15,6 +16,7 @@ from servicedesk.queries.analysis import AnalysisQuery
 
 from .. import fmt
 from ..messages import error_text, register
+from ..workers import JobControl, Worker
 
 
 def _register_messages() -> None:
@@ -36,50 +38,36 @@ def _register_messages() -> None:
 _register_messages()
 
 
-class _Signals(QObject):
-    progress = Signal(int, object)
-    finished = Signal(object)  # ExportResult
-    failed = Signal(object)  # ServiceDeskError
-    cancelled = Signal()
+@dataclass
+class ExportJob:
+    """What one export writes; :meth:`run` runs on a worker (ui/workers.py) and never touches
+    a widget. ``cancel_event`` is the user's Cancel: the writer stops at its next chunk and
+    removes the half-written file, and the job still ends normally (``ExportCancelled``), so
+    the page hears that it stopped."""
 
+    query: AnalysisQuery
+    path: Path
+    columns: list[ExcelColumn]
+    sheet_title: str
+    info_title: str
+    info_rows: list[tuple[str, Any]]
+    sort: tuple[str, bool] | None
+    cancel_event: threading.Event = field(default_factory=threading.Event)
 
-class ExportJob(QRunnable):
-    """Runs the query and writes the workbook; never touches a widget."""
-
-    def __init__(self, *, query: AnalysisQuery, path: Path, columns: list[ExcelColumn],
-                 sheet_title: str, info_title: str, info_rows: list[tuple[str, Any]],
-                 sort: tuple[str, bool] | None) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.query, self.path, self.columns = query, path, columns
-        self.sheet_title, self.info_title, self.info_rows = sheet_title, info_title, info_rows
-        self.sort = sort
-        self.actor = context.current()  # the worker acts as the operator who asked
-        self.signals = _Signals()
-        self.cancel_event = threading.Event()
-
-    def run(self) -> None:
-        db = self.query.subject.model._meta.database
+    def run(self, control: JobControl) -> Any:
         try:
-            with context.acting_as(self.actor):
-                total = self.query.count()
-                result = write_xlsx(
-                    self.path, sheet_title=self.sheet_title, columns=self.columns,
-                    rows=self.query.iter_rows(self.sort), total=total,
-                    info_title=self.info_title, info_rows=self.info_rows,
-                    progress=lambda done, n: self.signals.progress.emit(done, n),
-                    cancelled=self.cancel_event.is_set)
-            self.signals.finished.emit(result)
-        except ExportCancelled:
-            self.signals.cancelled.emit()
-        except ServiceDeskError as err:
-            self.signals.failed.emit(err)
+            total = self.query.count()
+            return write_xlsx(
+                self.path, sheet_title=self.sheet_title, columns=self.columns,
+                rows=self.query.iter_rows(self.sort), total=total,
+                info_title=self.info_title, info_rows=self.info_rows,
+                progress=lambda done, n: control.progress(done, n or 0),
+                cancelled=lambda: self.cancel_event.is_set() or control.cancelled)
+        except (ExportCancelled, ServiceDeskError):
+            raise
         except Exception as exc:  # noqa: BLE001 - shown to the user, the file is gone
-            self.signals.failed.emit(ExportError(str(exc), code="export.failed",
-                                                 path=str(self.path), reason=str(exc)))
-        finally:
-            if not db.is_closed():
-                db.close()  # this worker thread's own connection
+            raise ExportError(str(exc), code="export.failed", path=str(self.path),
+                              reason=str(exc)) from exc
 
 
 def excel_columns(query: AnalysisQuery, headers: dict[str, str],
@@ -99,6 +87,7 @@ class ExportController(QObject):
         self.parent_widget = parent
         self.job: ExportJob | None = None
         self.dialog: QProgressDialog | None = None
+        self.worker = Worker(self, threaded=not getattr(ctx, "screenshot_mode", False))
         self.quiet = False  # tests: no message boxes
 
     def start(self, job: ExportJob) -> None:
@@ -114,11 +103,8 @@ class ExportController(QObject):
         dialog.setAutoReset(False)
         dialog.canceled.connect(self.cancel)
         self.dialog = dialog
-        job.signals.progress.connect(self._progress)
-        job.signals.finished.connect(self._finished)
-        job.signals.failed.connect(self._failed)
-        job.signals.cancelled.connect(self._cancelled)
-        QThreadPool.globalInstance().start(job)
+        self.worker.run(job.run, control=True, on_done=self._finished, on_error=self._ended,
+                        on_progress=lambda done, total, _text: self._progress(done, total))
 
     def cancel(self) -> None:
         if self.job is not None:
@@ -154,6 +140,15 @@ class ExportController(QObject):
         self.ctx.bus.status_message.emit(QCoreApplication.translate(
             "Analysis", "Exported {rows} rows to {path}").format(rows=result.rows, path=result.path))
         self.done.emit(result)
+
+    def _ended(self, err: BaseException) -> None:
+        if isinstance(err, ExportCancelled):
+            self._cancelled()
+            return
+        if not isinstance(err, ServiceDeskError):  # pragma: no cover - run() wraps the others
+            err = ExportError(str(err), code="export.failed", path=str(self.job.path if self.job
+                                                                      else ""), reason=str(err))
+        self._failed(err)
 
     def _failed(self, err: ServiceDeskError) -> None:
         self._close()

@@ -1,107 +1,94 @@
-"""The results table: a row count from COUNT(*) and rows fetched one page at a time."""
+"""The results table: the selection's ids in table order (asked of a worker), rows fetched by id
+one page at a time (ui/models/paged.py), so scrolling to row 100,000 runs no OFFSET."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from servicedesk.queries.analysis import AnalysisQuery
 
 from .. import fmt
+from ..models.paged import Column, IdPagedModel
 
-PAGE = 200
-MAX_PAGES = 30  # pages kept in memory (6,000 rows)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _NUMERIC = {"money", "hours", "int", "number"}
 
 
-class AnalysisTableModel(QAbstractTableModel):
+class AnalysisTableModel(IdPagedModel[tuple]):
+    """Rows are ``(id, col1, col2 …)`` tuples of :meth:`AnalysisQuery.rows_by_id`; the columns
+    are the query's (they change with the subject and the money permission)."""
+
     def __init__(self, *, headers: dict[str, str], codes: dict[str, dict], parent=None) -> None:
-        super().__init__(parent)
-        self._headers = headers
+        super().__init__([], self._fetch, parent)
+        self._header_text = headers
         self._codes = codes
         self.query: AnalysisQuery | None = None
         self._columns: list = []
-        self._count = 0
-        self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
         self.sort_key: tuple[str, bool] | None = None
 
+    def _fetch(self, ids: list[int]) -> dict[int, tuple]:
+        return self.query.rows_by_id(ids) if self.query is not None else {}
+
     # -- feeding ----------------------------------------------------------------------------
-    def set_query(self, query: AnalysisQuery | None, count: int | None = None) -> None:
+    def set_result(self, query: AnalysisQuery, ids: list[int],
+                   sort_key: tuple[str, bool] | None) -> None:
+        """The answer of ``query`` in the order ``sort_key``. The same columns and the same ids
+        (a refresh after a write elsewhere) only repaint: selection and scroll stay."""
+        same_columns = [c.key for c in query.columns] == [c.key for c in self._columns]
+        self.query, self.sort_key = query, sort_key
+        if same_columns:
+            self.set_ids(ids)
+            return
         self.beginResetModel()
-        self.query = query
-        self._columns = list(query.columns) if query is not None else []
-        if query is not None and (self.sort_key is None
-                                  or self.sort_key[0] not in {c.key for c in self._columns}):
-            self.sort_key = query.subject.default_sort
-        self._count = (count if count is not None else query.count()) if query is not None else 0
+        self._columns = list(query.columns)
+        self.columns = [self._column(i, c) for i, c in enumerate(self._columns)]
+        self._headers = [(c.header(), c.header()) for c in self.columns]
+        self._ids = list(ids)
+        self._rows_of = None
         self._pages.clear()
         self.endResetModel()
 
-    def columns(self) -> list:
+    def load(self, query: AnalysisQuery, sort_key: tuple[str, bool] | None = None) -> None:
+        """Read the ids here (tests and small selections; the page asks a worker)."""
+        self.set_result(query, query.id_list(sort_key), sort_key)
+
+    def _column(self, index: int, column) -> Column[tuple]:
+        header = self._header_text.get(column.key, column.key)
+        return Column(column.key, header=lambda h=header: h,
+                      display=lambda row, i=index + 1, c=column: self.display(c, row[i]),
+                      sort=column.key, align=_RIGHT if column.kind in _NUMERIC else None)
+
+    def query_columns(self) -> list:
+        """The query's columns (kind, width …) in table order."""
         return self._columns
 
     def sort_column(self) -> int:
         keys = [c.key for c in self._columns]
         return keys.index(self.sort_key[0]) if self.sort_key and self.sort_key[0] in keys else -1
 
-    def _row(self, row: int) -> tuple | None:
-        page = row // PAGE
-        rows = self._pages.get(page)
-        if rows is None:
-            if self.query is None:
-                return None
-            rows = self.query.page(page * PAGE, PAGE, self.sort_key)
-            self._pages[page] = rows
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
-        offset = row - page * PAGE
-        return rows[offset] if offset < len(rows) else None
-
     def row_id(self, row: int) -> int | None:
-        data = self._row(row)
-        return data[0] if data else None
+        return self.id_at(row)
 
     # -- Qt model ---------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._columns)
-
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            column = self._columns[section]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self._headers.get(column.key, column.key)
-            if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in _NUMERIC:
-                return _RIGHT
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        return None
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole \
+                and 0 <= section < len(self._columns):
+            return _RIGHT if self._columns[section].kind in _NUMERIC else None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self._ids):
+            return section + 1  # the row number: "row 1,234 of 200,000" at a glance
+        return super().headerData(section, orientation, role)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.TextAlignmentRole,
-                                               Qt.ItemDataRole.ToolTipRole):
-            return None
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column.kind in _NUMERIC else None
-        row = self._row(index.row())
-        if row is None:
-            return None
-        text = self.display(column, row[index.column() + 1])
-        if role == Qt.ItemDataRole.ToolTipRole:
+    def role_data(self, rec: tuple, key: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:  # long texts are cut in the cell: whole here
+            index = next(i for i, c in enumerate(self._columns) if c.key == key)
+            text = self.display(self._columns[index], rec[index + 1])
             return text if len(text) > 40 else None
-        return text
+        return None
 
     def display(self, column, value: Any) -> str:
         if value is None:
@@ -125,11 +112,3 @@ class AnalysisTableModel(QAbstractTableModel):
             return "✓" if value else ""
         text = str(value)
         return text if len(text) <= 300 else text[:297] + "…"
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self._columns):
-            return
-        self.beginResetModel()
-        self.sort_key = (self._columns[column].key, order == Qt.SortOrder.DescendingOrder)
-        self._pages.clear()
-        self.endResetModel()

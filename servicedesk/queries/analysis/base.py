@@ -24,6 +24,10 @@ MAX_SERIES = 8
 MAX_TEXT = 200  # longest free text accepted in a filter
 
 
+class QueryCancelled(Exception):
+    """A long analysis query stopped because its caller no longer wants the answer."""
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of the table and of the export.
@@ -171,9 +175,10 @@ class AnalysisQuery:
     def _order(self, query: pw.ModelSelect, sort: tuple[str, bool] | None) -> pw.ModelSelect:
         expr, desc = self._sort_expr(sort)
         pk = self.subject.model._meta.primary_key
+        # A sub-select (tickets left of a contract) has no .asc(): Ordering takes any node.
         if desc:
-            return query.order_by(expr.desc(nulls="LAST"), pk.desc())
-        return query.order_by(expr.asc(nulls="LAST"), pk.asc())
+            return query.order_by(pw.Ordering(expr, "DESC", nulls="LAST"), pk.desc())
+        return query.order_by(pw.Ordering(expr, "ASC", nulls="LAST"), pk.asc())
 
     def _ordered(self, sort: tuple[str, bool] | None) -> pw.ModelSelect:
         """Every display column, in table order (one statement: the export streams it)."""
@@ -181,9 +186,8 @@ class AnalysisQuery:
         query = self.subject.display(self.subject.base(self.spec), self.spec)
         return self._order(query.select(pk, *[c.expr for c in self.columns]), sort)
 
-    def page_query(self, offset: int, limit: int,
-                   sort: tuple[str, bool] | None = None) -> pw.ModelSelect:
-        """``SELECT id …`` of one page (what :meth:`page_ids` runs). The display joins are added
+    def id_query(self, sort: tuple[str, bool] | None = None) -> pw.ModelSelect:
+        """``SELECT id …`` of the whole selection in table order. The display joins are added
         only when the sort column needs one: a join left unused still makes SQLite read the
         columns of its ON clause, so the ids could not come from a covering index."""
         pk = self.subject.model._meta.primary_key
@@ -191,7 +195,46 @@ class AnalysisQuery:
         expr, _ = self._sort_expr(sort)
         if not _models_of(expr) <= self.subject.base_models(self.spec):
             query = self.subject.display(query, self.spec)
-        return self._order(query, sort).offset(max(offset, 0)).limit(limit)
+        return self._order(query, sort)
+
+    def page_query(self, offset: int, limit: int,
+                   sort: tuple[str, bool] | None = None) -> pw.ModelSelect:
+        """``SELECT id …`` of one page (what :meth:`page_ids` runs)."""
+        return self.id_query(sort).offset(max(offset, 0)).limit(limit)
+
+    def id_list(self, sort: tuple[str, bool] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> list[int]:
+        """Every id of the selection in table order: what the results table holds (it then
+        fetches rows by id, a page at a time, so scrolling never runs an OFFSET). Read from a
+        bare cursor (200,000 ids in ~0.15 s; a sort on a joined name takes seconds, so it runs
+        on a worker); ``cancelled`` is polled while SQLite works and stops it with
+        :class:`QueryCancelled` (a newer sort made this one useless)."""
+        sql, params = self.id_query(sort).sql()
+        db = self.subject.model._meta.database
+        connection = db.connection()
+        handler = getattr(connection, "set_progress_handler", None)
+        if cancelled is not None and handler is not None:
+            handler(lambda: 1 if cancelled() else 0, 2_000)  # every 2,000 VM steps (~0.1 ms)
+        out: list[int] = []
+        try:
+            cursor = db.execute_sql(sql, params)
+            while True:
+                chunk = cursor.fetchmany(20_000)
+                if not chunk:
+                    break
+                out.extend(r[0] for r in chunk)
+        except pw.OperationalError as err:
+            if cancelled is not None and cancelled():
+                raise QueryCancelled() from err
+            raise
+        finally:
+            if cancelled is not None and handler is not None:
+                handler(None, 0)
+        return out
+
+    def rows_by_id(self, ids: list[int]) -> dict[int, tuple]:
+        """``{id: (id, col1, col2 …)}`` of these ids (one page of the results table)."""
+        return {row[0]: row for row in self.rows_for(ids)}
 
     def page_ids(self, offset: int, limit: int, sort: tuple[str, bool] | None = None) -> list[int]:
         """The ids of one page."""
@@ -592,6 +635,7 @@ def replace(spec: Any, **changes: Any) -> Any:
     return dataclasses.replace(spec, **changes)
 
 
-__all__ = ["AnalysisQuery", "Column", "Dimension", "GroupResult", "Measure", "OTHER", "Subject",
+__all__ = ["AnalysisQuery", "Column", "Dimension", "GroupResult", "Measure", "OTHER",
+           "QueryCancelled", "Subject",
            "contains", "day_range", "month_of", "name_labels", "ref_labels", "spec_from_dict",
            "spec_from_json", "spec_to_dict", "spec_to_json", "validate", "week_of"]
