@@ -3970,18 +3970,6 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Ripristina</translation>
     </message>
     <message>
-      <source>Article changed elsewhere</source>
-      <translation>Articolo modificato altrove</translation>
-    </message>
-    <message>
-      <source>Reload (discard my changes)</source>
-      <translation>Ricarica (scarta le mie modifiche)</translation>
-    </message>
-    <message>
-      <source>Keep editing</source>
-      <translation>Continua a modificare</translation>
-    </message>
-    <message>
       <source>Archive article</source>
       <translation>Archivia articolo</translation>
     </message>
@@ -3995,6 +3983,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>Building the knowledge base search index…</source>
       <translation>Creazione dell'indice di ricerca della Knowledge Base…</translation>
+    </message>
+    <message>
+      <source>Knowledge base search index rebuilt.</source>
+      <translation>Indice di ricerca della Knowledge Base ricostruito.</translation>
     </message>
     <message>
       <source>Building the knowledge base search index… %1 %</source>
@@ -4020,15 +4012,12 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <source>Rebuild knowledge base search index</source>
       <translation>Ricostruisci l'indice di ricerca della Knowledge Base</translation>
     </message>
-    <message>
-      <source>Knowledge base search index rebuilt.</source>
-      <translation>Indice di ricerca della Knowledge Base ricostruito.</translation>
-    </message>
   </context>
   <context>
     <name>KbSearchPanel</name>
     <message>
       <source>Describe the problem: e.g. boiler E01 no flame</source>
+      <extracomment>What the list shows: a change to any of these tables refreshes it.</extracomment>
       <translation>Descrivi il problema: es. caldaia E01 niente fiamma</translation>
     </message>
     <message>

@@ -10,6 +10,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Callable
 
+from peewee import JOIN
+
 from .. import like
 from ..models import database_proxy
 from ..search import layers
@@ -383,3 +385,75 @@ def suggest(text: str, product_ids: list[int] | None = None, unit_ids: list[int]
         _suggest_articles(db, engine, q, products, fams, articles) if articles > 0 else [],
         _suggest_requests(db, engine, q, units, products, exclude_request_id, requests)
         if requests > 0 and not q.empty else [])
+
+
+# -- one article, as the editor shows it (#13: widgets read snapshots, never models) ------------
+
+@dataclass(frozen=True)
+class ArticleSnapshot:
+    """An article as stored, with what the editor shows around it; ``version`` is what a save
+    sends back (the optimistic lock)."""
+
+    id: int
+    version: int
+    title: str
+    symptoms: str
+    cause: str
+    solution: str
+    product_id: int | None
+    product_family: str
+    problem_type_id: int | None
+    tags: str
+    source_request_id: int | None
+    source_request_number: str
+    author: str
+    created_at: object
+    updated_at: object
+    applied_count: int
+    archived: bool
+
+
+def article(article_id: int) -> ArticleSnapshot | None:
+    """The article ``article_id`` (archived or not), or None when it no longer exists."""
+    from ..models import KbArticle, Operator, ServiceRequest
+
+    row = (KbArticle.select(KbArticle, Operator.full_name.alias("author_name"),
+                            ServiceRequest.number.alias("source_number"))
+           .join(Operator, JOIN.LEFT_OUTER, on=(KbArticle.author == Operator.id))
+           .switch(KbArticle)
+           .join(ServiceRequest, JOIN.LEFT_OUTER, on=(KbArticle.source_request == ServiceRequest.id))
+           .where(KbArticle.id == article_id).objects().first())
+    if row is None:
+        return None
+    return ArticleSnapshot(
+        row.id, row.version, row.title, row.symptoms, row.cause, row.solution, row.product_id,
+        row.product_family, row.problem_type_id, row.tags, row.source_request_id,
+        getattr(row, "source_number", None) or "", getattr(row, "author_name", None) or "",
+        row.created_at, row.updated_at, row.applied_count, bool(row.archived))
+
+
+@dataclass(frozen=True)
+class ProductChoice:
+    id: int
+    code: str
+    name: str
+    family: str
+
+
+def product_choices() -> list[ProductChoice]:
+    """The products an article may be about (not archived), by name."""
+    from ..models import Product
+
+    return [ProductChoice(*r) for r in Product.select(Product.id, Product.code, Product.name,
+                                                       Product.family)
+            .where(~Product.archived).order_by(Product.name).tuples()]
+
+
+def request_number(request_id: int | None) -> str:
+    """The number of the request an article was written from ("" when gone)."""
+    if request_id is None:
+        return ""
+    from ..models import ServiceRequest
+
+    return ServiceRequest.select(ServiceRequest.number).where(
+        ServiceRequest.id == request_id).scalar() or ""

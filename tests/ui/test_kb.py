@@ -78,16 +78,30 @@ def test_editor_create_validation_and_conflict(qtbot, kbwin, monkeypatch):
     assert editor.save()
     art = KbArticle.get_by_id(editor.article_id)
     assert art.title == "Split perde acqua"
-    # another workstation edits the same article meanwhile
-    kb.update_article(art.id, art.version, kb.ArticleData(title="Cambiato altrove",
-                                                          solution="x"))
-    asked = []
-    monkeypatch.setattr(editor, "ask_reload", lambda text: asked.append(text) or True)
+    # another workstation edits the same article meanwhile, while this one is being edited
     editor.title_edit.setText("Mia modifica")
+    kbwin.ctx.db.execute_sql("UPDATE kb_article SET title = 'Cambiato altrove', "
+                             "version = version + 1 WHERE id = ?", (art.id,))
+    from PySide6.QtWidgets import QMessageBox
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.text()) or 0)
     assert not editor.save()
-    assert "changed this record" in asked[0]
-    assert editor.title_edit.text() == "Cambiato altrove"  # reloaded on request
-    assert KbArticle.get_by_id(art.id).title == "Cambiato altrove"
+    assert "changed this record" in told[0] and "Cambiato altrove" in told[0]  # what changed
+    assert editor.title_edit.text() == "Cambiato altrove"  # shown as it is now
+    assert KbArticle.get_by_id(art.id).title == "Cambiato altrove"  # theirs kept
+    editor.title_edit.setText("Mia modifica")  # applied once more: saved
+    assert editor.save() and KbArticle.get_by_id(art.id).title == "Mia modifica"
+    # an edit made elsewhere while nothing is typed here shows at once (change sets)
+    kb.update_article(art.id, KbArticle.get_by_id(art.id).version,
+                      kb.ArticleData(title="Titolo nuovo", solution="y"))
+    assert editor.title_edit.text() == "Titolo nuovo" and editor.solution_edit.toPlainText() == "y"
+    # archive and restore from the editor through the op runner
+    monkeypatch.setattr(editor, "confirm_archive", lambda: True)
+    editor.toggle_archived()
+    assert KbArticle.get_by_id(art.id).archived and "ARCHIVED" in editor.info.text()
+    editor.toggle_archived()
+    assert not KbArticle.get_by_id(art.id).archived
 
 
 def test_open_article_from_bus(qtbot, kbwin):

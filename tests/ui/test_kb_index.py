@@ -29,11 +29,17 @@ def test_outdated_index_is_rebuilt_in_background_with_progress(qtbot, db, tmp_pa
     ctx.bus.status_message.connect(messages.append)
     keeper = KbIndexKeeper(ctx)
     keeper.PROGRESS_AFTER_S = 0.0  # show the percentage however quick the build is
-    with qtbot.waitSignal(keeper.signals.done, timeout=30_000):
+    with qtbot.waitSignal(keeper.done, timeout=30_000):
         keeper.start()
     qtbot.waitUntil(lambda: "ready" in messages[-1], timeout=5_000)
     assert messages[0] == "Building the knowledge base search index…"
     assert any(m.endswith("100 %") for m in messages), messages
     assert search_index.index_status().ok
     assert db.execute_sql("SELECT count(*) FROM kb_request_fts").fetchone()[0] == 30
-    keeper.pool.waitForDone(5_000)
+    keeper.worker.wait(5_000)
+    # Tools › Rebuild runs on the worker too and says when it is done
+    with qtbot.waitSignal(keeper.done, timeout=30_000):
+        keeper.rebuild()
+    qtbot.waitUntil(lambda: messages[-1] == "Knowledge base search index rebuilt.", timeout=5_000)
+    assert db.execute_sql("SELECT count(*) FROM kb_request_fts").fetchone()[0] == 30
+    keeper.worker.wait(5_000)

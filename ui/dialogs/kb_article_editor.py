@@ -1,4 +1,10 @@
-"""Edit or create a knowledge-base article: problem, cause, solution, product, type (R-KB-1)."""
+"""Edit or create a knowledge-base article: problem, cause, solution, product, type (R-KB-1).
+
+Reads the article as a snapshot (queries/kb.py), writes through ``ctx.ops`` with the version it
+read (a change made meanwhile elsewhere is told by the op runner, then the article is shown as
+stored), and follows change sets: an article changed elsewhere while this editor shows it
+unedited is shown again.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -6,15 +12,15 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
-from servicedesk.errors import ConflictError, ServiceDeskError
-from servicedesk.models import KbArticle, Operator, ProblemType, Product, ServiceRequest
-from servicedesk.permissions import Permission
-from servicedesk.queries.kb import families
-from servicedesk.services import kb
 from servicedesk import limits
+from servicedesk.errors import ServiceDeskError
+from servicedesk.permissions import Permission
+from servicedesk.queries import kb as kbq
+from servicedesk.services import kb
+from servicedesk.uow import ChangeSet
 
 from .. import fmt
-from ..messages import conflict_text, show_error
+from ..messages import show_error
 from ..widgets.limited_text import limit_text
 
 
@@ -40,22 +46,22 @@ class KbArticleEditor(QDialog):
         self.product_combo = QComboBox()
         self.product_combo.setObjectName("kbProduct")
         self.product_combo.addItem(self.tr("(any product)"), None)
-        for pid, code, name in Product.select(Product.id, Product.code, Product.name).where(
-                ~Product.archived).order_by(Product.name).tuples():
-            self.product_combo.addItem(f"{name} ({code})", pid)
+        self._families = {}
+        for product in kbq.product_choices():
+            self.product_combo.addItem(f"{product.name} ({product.code})", product.id)
+            self._families[product.id] = product.family
         self.family_combo = QComboBox()
         self.family_combo.setObjectName("kbFamily")
         self.family_combo.setEditable(True)
         self.family_combo.addItem("")
-        self.family_combo.addItems(families())
+        self.family_combo.addItems(kbq.families())
         limit_text(self.family_combo.lineEdit(), limits.limit("kb", "product_family"))
         self.family_combo.lineEdit().setPlaceholderText(self.tr("e.g. Boilers"))
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("kbProblemType")
         self.type_combo.addItem(self.tr("(not set)"), None)
-        it = ctx.lang == "it"
-        for pt in ProblemType.select().where(~ProblemType.archived).order_by(ProblemType.id):
-            self.type_combo.addItem(pt.name_it if it else pt.name_en, pt.id)
+        for pt in ctx.lookups().open_problem_types():
+            self.type_combo.addItem(pt.name(ctx.lang), pt.id)
         self.tags_edit = QLineEdit()
         self.tags_edit.setObjectName("kbTags")
         limit_text(self.tags_edit, limits.limit("kb", "tags"))
@@ -114,6 +120,8 @@ class KbArticleEditor(QDialog):
         layout.addWidget(self.buttons)
 
         self.product_combo.currentIndexChanged.connect(self._product_changed)
+        self._shown: kb.ArticleData | None = None  # what load() showed: edited since?
+        ctx.bus.changes.connect(self._on_changes)
         if article_id is not None:
             self.load()
         else:
@@ -147,14 +155,13 @@ class KbArticleEditor(QDialog):
     def _product_changed(self) -> None:
         pid = self.product_combo.currentData()
         if pid is not None:
-            family = Product.select(Product.family).where(Product.id == pid).scalar() or ""
-            self.family_combo.setCurrentText(family)
+            self.family_combo.setCurrentText(self._families.get(pid, ""))
 
     def _select(self, combo: QComboBox, value) -> None:
         index = combo.findData(value)
         combo.setCurrentIndex(max(0, index))
 
-    def _fill(self, data: kb.ArticleData) -> None:
+    def _fill(self, data: kb.ArticleData, source_number: str | None = None) -> None:
         self.title_edit.setText(data.title)
         self._select(self.product_combo, data.product_id)
         self.family_combo.setCurrentText(data.product_family)
@@ -164,14 +171,14 @@ class KbArticleEditor(QDialog):
         self.cause_edit.setPlainText(data.cause)
         self.solution_edit.setPlainText(data.solution)
         self._source_request = data.source_request_id
-        self._show_source()
+        self._show_source(source_number)
 
-    def _show_source(self) -> None:
+    def _show_source(self, number: str | None = None) -> None:
         if self._source_request is None:
             self.source_button.hide()
             return
-        number = ServiceRequest.select(ServiceRequest.number).where(
-            ServiceRequest.id == self._source_request).scalar()
+        if number is None:
+            number = kbq.request_number(self._source_request)
         self.source_button.setText(self.tr("Open request %1").replace("%1", number or ""))
         self.source_button.show()
 
@@ -185,18 +192,22 @@ class KbArticleEditor(QDialog):
             source_request_id=self._source_request)
 
     def load(self) -> None:
-        article = KbArticle.get_or_none(KbArticle.id == self.article_id)
+        article = kbq.article(self.article_id)
         if article is None:
             self.info.setText(self.tr("This article no longer exists."))
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
             return
         self.version = article.version
-        self._fill(kb.ArticleData.of(article))
+        data = kb.ArticleData(
+            title=article.title, symptoms=article.symptoms, cause=article.cause,
+            solution=article.solution, product_id=article.product_id,
+            product_family=article.product_family, problem_type_id=article.problem_type_id,
+            tags=article.tags, source_request_id=article.source_request_id)
+        self._fill(data, article.source_request_number)
+        self._shown = self.data()
         self.setWindowTitle(self.tr("KB article %1 – %2").replace("%1", str(article.id))
                             .replace("%2", article.title))
-        author = (Operator.select(Operator.full_name).where(Operator.id == article.author_id).scalar()
-                  if article.author_id else None) or "—"
-        parts = [self.tr("Author: %1").replace("%1", author),
+        parts = [self.tr("Author: %1").replace("%1", article.author or "—"),
                  self.tr("created %1").replace("%1", fmt.datetime(article.created_at)),
                  self.tr("updated %1").replace("%1", fmt.datetime(article.updated_at)),
                  self.tr("applied %1 times").replace("%1", str(article.applied_count))]
@@ -206,42 +217,41 @@ class KbArticleEditor(QDialog):
         self.archive_button.setText(self.tr("Restore") if article.archived else self.tr("Archive"))
         self._archived = article.archived
 
+    def edited(self) -> bool:
+        """True when the form differs from the article as last loaded (or is a new one)."""
+        return self._shown is None or self.data() != self._shown
+
     # -- actions --------------------------------------------------------------------------------
     def save(self) -> bool:
-        """Create or update; True when saved. Errors are shown and nothing typed is lost."""
-        try:
-            if self.article_id is None:
-                article = kb.create_article(self.data())
-                self.article_id = article.id
-                self.archive_button.show()
-            else:
-                article = kb.update_article(self.article_id, self.version, self.data())
-        except ConflictError as err:
-            self._offer_reload(err)
+        """Create or update; True when saved. Errors are shown and nothing typed is lost; a
+        change made elsewhere meanwhile is told (what changed), then the article is shown as
+        it is now."""
+        if self.article_id is None:
+            outcome = self.ctx.ops.run(self, kb.create_article, self.data(),
+                                       on_failure=self._failed)
+        else:
+            outcome = self.ctx.ops.run(self, kb.update_article, self.article_id, self.version,
+                                       self.data(), on_failure=self._failed,
+                                       on_conflict=lambda _err: self.load())
+        if outcome is None:
             return False
-        except ServiceDeskError as err:
-            show_error(self, err)
-            return False
-        self.version = article.version
-        self.saved.emit(article.id)
+        created = self.article_id is None
+        self.article_id = outcome.result.id
+        if created:
+            self.archive_button.show()
+        self.saved.emit(self.article_id)
         self.load()
         return True
 
-    def _offer_reload(self, err: ConflictError) -> None:
-        self.last_conflict = err
-        if self.ask_reload(conflict_text(err)):
-            self.load()
+    def _failed(self, err: ServiceDeskError) -> bool:
+        """Validation: the field labels in the editor's own message (the op runner does the
+        rest: conflicts, busy database, permission)."""
+        from servicedesk.errors import ValidationError
 
-    def ask_reload(self, text: str) -> bool:
-        """Show the conflict; True when the user chooses to reload (tests replace this)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Article changed elsewhere"), text,
-                          parent=self)
-        box.setObjectName("kbConflictBox")
-        reload_btn = box.addButton(self.tr("Reload (discard my changes)"),
-                                   QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is reload_btn
+        if isinstance(err, ValidationError):
+            show_error(self, err)
+            return True
+        return False
 
     def _save_and_close(self) -> None:
         if self.save():
@@ -253,15 +263,14 @@ class KbArticleEditor(QDialog):
         archived = not getattr(self, "_archived", False)
         if archived and not self.confirm_archive():
             return
-        try:
-            kb.set_archived(self.article_id, self.version, archived)
-        except ConflictError as err:
-            self._offer_reload(err)
+        self.ctx.ops.run(self, kb.set_archived, self.article_id, self.version, archived,
+                         on_success=lambda _a: self.load(), on_conflict=lambda _err: self.load())
+
+    def _on_changes(self, changes: ChangeSet) -> None:
+        if self.article_id is None or changes.origin is self:
             return
-        except ServiceDeskError as err:
-            show_error(self, err)
-            return
-        self.load()
+        if self.article_id in changes.ids("kb_article") and not self.edited():
+            self.load()  # changed elsewhere, nothing typed here: show it as it is now
 
     def confirm_archive(self) -> bool:
         return QMessageBox.question(

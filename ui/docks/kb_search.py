@@ -1,21 +1,35 @@
 """The KB search dock: search as you type, ranked hits with highlighted snippets, filters,
-new / open / archive articles (R-KB-1)."""
+new / open / archive articles (R-KB-1).
+
+The search runs on a worker (ui/workers.py; an answer to an older text is dropped), archiving
+goes through ``ctx.ops`` with the version stored, and the list follows change sets of articles,
+their applications and products.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
-from servicedesk.errors import ServiceDeskError
-from servicedesk.models import ProblemType
 from servicedesk.permissions import Permission
-from servicedesk.queries.kb import KbFilter, count_articles, families, search
+from servicedesk.queries import kb as kbq
+from servicedesk.queries.kb import KbFilter, families
 from servicedesk.services import kb
+from servicedesk.uow import ChangeSet
 
-from ..messages import show_error
 from ..widgets.kb_hit import KbHitLabel
+from ..workers import Worker
 
 DEBOUNCE_MS = 200
+#: What the list shows: a change to any of these tables refreshes it.
+TABLES = ("kb_article", "kb_application", "product", "problem_type")
+
+
+def _search_job(spec: KbFilter) -> tuple[list[kbq.ArticleHit], int | None]:
+    """The hits, and how many articles there are when no text is typed (the count line)."""
+    hits = kbq.search(spec)
+    total = None if spec.text.strip() else kbq.count_articles(archived=spec.archived)
+    return hits, total
 
 
 class KbSearchPanel(QWidget):
@@ -88,7 +102,8 @@ class KbSearchPanel(QWidget):
         self.new_button.clicked.connect(self.new_article)
         self.open_button.clicked.connect(lambda: self.open_article(self.current_id()))
         self.archive_button.clicked.connect(self.archive_selected)
-        ctx.bus.changed.connect(self._on_changed)
+        self.worker = Worker(self, threaded=not ctx.screenshot_mode)
+        ctx.bus.changes.connect(self._on_changes)
         self.hits = []
         self._fill_filters()
         # The first search (and the stemmer it loads) waits until the panel is seen: at start
@@ -115,9 +130,8 @@ class KbSearchPanel(QWidget):
         if self.type_combo.count() == 0:
             self.type_combo.blockSignals(True)
             self.type_combo.addItem(self.tr("All problem types"), None)
-            it = self.ctx.lang == "it"
-            for pt in ProblemType.select().where(~ProblemType.archived).order_by(ProblemType.id):
-                self.type_combo.addItem(pt.name_it if it else pt.name_en, pt.id)
+            for pt in self.ctx.lookups().open_problem_types():
+                self.type_combo.addItem(pt.name(self.ctx.lang), pt.id)
             self.type_combo.blockSignals(False)
 
     def spec(self) -> KbFilter:
@@ -131,14 +145,17 @@ class KbSearchPanel(QWidget):
 
     # -- results ------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Search again (on a worker: ranking a long text takes a moment on a big KB)."""
         self._first_pending = False
         self._timer.stop()
         spec = self.spec()
-        try:
-            self.hits = search(spec)
-        except ServiceDeskError as err:  # pragma: no cover - e.g. database busy
-            self.ctx.bus.status_message.emit(str(err))
-            return
+        self.worker.run(_search_job, spec, key="search",
+                        on_done=lambda answer: self._show(spec, *answer),
+                        on_error=lambda err: self.ctx.bus.status_message.emit(str(err)))
+
+    def _show(self, spec: KbFilter, hits: list[kbq.ArticleHit], total: int | None) -> None:
+        current = self.current_id()
+        self.hits = hits
         types = {self.type_combo.itemData(i): self.type_combo.itemText(i)
                  for i in range(1, self.type_combo.count())}
         self.results.clear()
@@ -158,9 +175,9 @@ class KbSearchPanel(QWidget):
             self.results.setItemWidget(item, label)
         self._fit_hits()  # the scroll bar may have come while the hits were added
         if self.hits:
-            self.results.setCurrentRow(0)
-        if not self.search_edit.text().strip():
-            total = count_articles(archived=spec.archived)
+            ids = [h.id for h in self.hits]
+            self.results.setCurrentRow(ids.index(current) if current in ids else 0)
+        if total is not None:
             self.count_label.setText(self.tr("%1 articles; type to search").replace("%1", str(total))
                                      if not spec.archived else
                                      self.tr("%1 archived articles").replace("%1", str(total)))
@@ -205,8 +222,12 @@ class KbSearchPanel(QWidget):
         self.open_button.setEnabled(selected)
         self.archive_button.setEnabled(selected)
 
-    def _on_changed(self, topics: set[str]) -> None:
-        if "kb" in topics or "products" in topics:
+    def _on_changes(self, changes: ChangeSet) -> None:
+        if changes.touches(*TABLES):
+            if changes.touches("problem_type"):
+                self.type_combo.blockSignals(True)
+                self.type_combo.clear()  # filled again from the fresh lookups
+                self.type_combo.blockSignals(False)
             self._fill_filters()
             self.refresh()
 
@@ -224,20 +245,20 @@ class KbSearchPanel(QWidget):
         editor.show()
 
     def archive_selected(self) -> None:
+        """Archive the selected article, or restore it in the archived list."""
         article_id = self.current_id()
         if article_id is None:
             return
-        from servicedesk.models import KbArticle
-
-        article = KbArticle.get_or_none(KbArticle.id == article_id)
+        article = kbq.article(article_id)
         if article is None:
             self.refresh()
             return
-        try:
-            kb.set_archived(article_id, article.version, not article.archived)
-        except ServiceDeskError as err:
-            show_error(self, err)
-            return
-        self.ctx.bus.status_message.emit(
-            self.tr("Article restored.") if article.archived else
-            self.tr("Article archived: tick “Archived” to find it again."))
+        restore = article.archived
+
+        def done(_article) -> None:
+            self.ctx.bus.status_message.emit(
+                self.tr("Article restored.") if restore else
+                self.tr("Article archived: tick “Archived” to find it again."))
+
+        self.ctx.ops.run(self, kb.set_archived, article_id, article.version, not restore,
+                         on_success=done, on_conflict=lambda _err: self.refresh())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 
 from servicedesk.search import index as search_index
@@ -12,6 +12,7 @@ from servicedesk.search import index as search_index
 from ..docks.kb_search import KbSearchPanel
 from ..extensions import RequestPanel, register_request_panel
 from ..messages import register
+from ..workers import JobControl, Worker
 
 ORDER = 60  # after contracts (50): the KB dock is tabified with the contract editor
 
@@ -24,60 +25,46 @@ def _register_messages() -> None:
                     "has a final report.").format(**p))
 
 
-class _IndexSignals(QObject):
-    done = Signal(object)
-    progress = Signal(int, int)
+def _build_indexes(control: JobControl):
+    """An empty or outdated index built whole (minutes on 200,000 requests), with progress."""
+    return search_index.ensure_indexes(progress=lambda done, total: control.progress(done, total))
 
 
-class _IndexJob(QRunnable):
-    """Rebuild or catch up the search index on a pool thread (its own connection)."""
-
-    def __init__(self, full: bool, signals: _IndexSignals) -> None:
-        super().__init__()
-        self.full, self.signals = full, signals
-
-    def run(self) -> None:
-        try:
-            result = (search_index.ensure_indexes(progress=self.signals.progress.emit)
-                      if self.full else search_index.sync_request_index())
-        except Exception as exc:  # noqa: BLE001 - shown in the status bar
-            result = exc
-        self.signals.done.emit(result)
+def _rebuild_indexes() -> None:
+    search_index.rebuild_article_index()
+    search_index.sync_request_index()
 
 
-class _PreloadJob(QRunnable):
-    """Load the Italian word list of the typo check now, not during the first search."""
+def _preload_lexicon() -> None:
+    """The Italian word list of the typo check, loaded now rather than at the first search."""
+    from servicedesk.search import lexicon
 
-    def run(self) -> None:
-        from servicedesk.search import lexicon
-
-        lexicon.preload()
+    lexicon.preload()
 
 
 class KbIndexKeeper(QObject):
-    """Detects an empty/outdated index on open and catches up after request changes."""
+    """Detects an empty/outdated index on open and catches up after request changes; every
+    build runs on a worker (ui/workers.py), its progress in the status bar."""
 
     PROGRESS_AFTER_S = 1.0  # a build that ends sooner shows no percentage
+    done = Signal(object)  # the build's result (an IndexStatus, or the exception)
 
     def __init__(self, ctx, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.signals = _IndexSignals(self)
-        self.signals.done.connect(self._done)
-        self.signals.progress.connect(self._progress)
+        # one thread: builds and catch-ups never overlap (inline for screenshots and the crawl)
+        self.worker = Worker(self, threaded=not ctx.screenshot_mode)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(3000)
-        self.timer.timeout.connect(lambda: self.pool.start(_IndexJob(False, self.signals)))
+        self.timer.timeout.connect(self.catch_up)
         self._started = 0.0
 
     def start(self) -> None:
         status = search_index.index_status()
         if status.ok:
             if not self.ctx.screenshot_mode:
-                self.pool.start(_PreloadJob())
+                self.worker.run(_preload_lexicon, on_error=lambda _e: None)
                 self.timer.start()  # requests resolved by older versions / other programs
             return
         if self.ctx.screenshot_mode:
@@ -86,10 +73,28 @@ class KbIndexKeeper(QObject):
         self.ctx.bus.status_message.emit(QCoreApplication.translate(
             "KbFeature", "Building the knowledge base search index…"))
         self._started = time.monotonic()
-        self.pool.start(_IndexJob(True, self.signals))
-        self.pool.start(_PreloadJob())
+        self.worker.run(_build_indexes, control=True, key="index", on_progress=self._progress,
+                        on_done=self._done, on_error=self._done)
+        self.worker.run(_preload_lexicon, on_error=lambda _e: None)
 
-    def _progress(self, done: int, total: int) -> None:
+    def catch_up(self) -> None:
+        """Index the requests resolved since the last time (a few, usually)."""
+        self.worker.run(search_index.sync_request_index, key="sync", on_done=self._done,
+                        on_error=self._done)
+
+    def rebuild(self) -> None:
+        """Tools › Rebuild: every article and request indexed again, off the GUI thread."""
+        self.ctx.bus.status_message.emit(QCoreApplication.translate(
+            "KbFeature", "Building the knowledge base search index…"))
+        self.worker.run(_rebuild_indexes, key="index", on_done=lambda _r: self._rebuilt(),
+                        on_error=self._done)
+
+    def _rebuilt(self) -> None:
+        self.ctx.bus.status_message.emit(QCoreApplication.translate(
+            "KbFeature", "Knowledge base search index rebuilt."))
+        self.done.emit(None)
+
+    def _progress(self, done: int, total: int, _text: str = "") -> None:
         if total and time.monotonic() - self._started >= self.PROGRESS_AFTER_S:
             self.ctx.bus.status_message.emit(QCoreApplication.translate(
                 "KbFeature", "Building the knowledge base search index… %1 %").replace(
@@ -100,13 +105,13 @@ class KbIndexKeeper(QObject):
             self.timer.start()
 
     def _done(self, result: object) -> None:
-        if isinstance(result, Exception):
+        if isinstance(result, BaseException):
             self.ctx.bus.status_message.emit(QCoreApplication.translate(
                 "KbFeature", "Knowledge base index not updated: %1").replace("%1", str(result)))
-            return
-        if isinstance(result, search_index.IndexStatus) and not result.ok:
+        elif isinstance(result, search_index.IndexStatus) and not result.ok:
             self.ctx.bus.status_message.emit(QCoreApplication.translate(
                 "KbFeature", "Knowledge base search index ready."))
+        self.done.emit(result)
 
 
 def _open_article(window, article_id: int | None = None, draft=None) -> None:
@@ -157,13 +162,7 @@ def install(window) -> None:
                       window)
     rebuild.setObjectName("actionKbRebuild")
 
-    def do_rebuild() -> None:
-        search_index.rebuild_article_index()
-        search_index.sync_request_index()
-        ctx.bus.status_message.emit(QCoreApplication.translate(
-            "KbFeature", "Knowledge base search index rebuilt."))
-
-    rebuild.triggered.connect(do_rebuild)
+    rebuild.triggered.connect(keeper.rebuild)
     menu.addAction(rebuild)
 
     register_request_panel(RequestPanel(
