@@ -73,7 +73,8 @@ def test_filter_form_to_table_to_chart(qtbot, ctx):
     customer = page.form.findChild(EntityPicker, "filter_customer_ids")
     customer.edit.setFocus()
     qtbot.keyClicks(customer.edit, "Cliente 2")
-    customer._refresh_matches()
+    customer._refresh_matches()  # searched on a worker
+    qtbot.waitUntil(lambda: "Cliente 2 Srl" in customer._matches, timeout=5000)
     customer._picked("Cliente 2 Srl")
     assert customer.texts() == ["Cliente 2 Srl"]
     statuses = page.form.findChild(MultiChoice, "filter_statuses")
@@ -400,3 +401,25 @@ def test_the_page_fits_a_laptop_tab(qtbot, ctx):
     _settled(qtbot, page)
     page.resize(1250, 700)
     assert page.filter_panel.isVisible()
+
+
+def test_typing_in_a_picker_searches_on_a_worker_and_enter_picks(qtbot, ctx, monkeypatch):
+    import threading
+
+    from servicedesk.queries.analysis import lookups
+    from ui.analysis.widgets import EntityPicker
+
+    page = _page(qtbot, ctx, "requests")
+    threads = []
+    real = lookups.search
+
+    def spy(entity, text, *a, **k):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(entity, text, *a, **k)
+
+    monkeypatch.setattr(lookups, "search", spy)
+    customer = page.form.findChild(EntityPicker, "filter_customer_ids")
+    customer.edit.setText("Cliente 3")
+    qtbot.keyClick(customer.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: customer.texts() == ["Cliente 3 Srl"], timeout=5000)
+    assert threads and not any(threads)

@@ -70,7 +70,8 @@ class FilterForm(QWidget):
     def add_picker(self, name: str, entity: str, label: str) -> EntityPicker:
         picker = EntityPicker(lambda text: lookups.search(entity, text),
                               lambda keys: lookups.labels(entity, keys),
-                              QCoreApplication.translate("Analysis", "Type to search…"))
+                              QCoreApplication.translate("Analysis", "Type to search…"),
+                              threaded=not self.ctx.screenshot_mode)
         return self._add("keys", name, picker, label)
 
     def add_choice(self, name: str, choices: list[tuple[Any, str]], label: str) -> MultiChoice:

@@ -20,15 +20,19 @@ from .. import fmt
 
 
 class EntityPicker(QWidget):
-    """Type a few letters, pick from the matches (a completer fed by a core search), and the
-    chosen items collect in a small list; Delete or double-click removes one."""
+    """Type a few letters, pick from the matches (a completer fed by a core search, run on a
+    worker: customers are searched among thousands of parties at every pause in typing), and
+    the chosen items collect in a small list; Delete or double-click removes one."""
 
     changed = Signal()
 
     def __init__(self, search: Callable[[str], list[tuple[Any, str]]],
                  labels: Callable[[list[Any]], dict[Any, str]], placeholder: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, threaded: bool = True) -> None:
         super().__init__(parent)
+        from ..workers import Worker
+
+        self.worker = Worker(self, threaded=threaded)
         self._search = search
         self._labels = labels
         self._matches: dict[str, Any] = {}
@@ -60,16 +64,25 @@ class EntityPicker(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.list)
 
-    def _refresh_matches(self) -> None:
+    def _refresh_matches(self, then: Callable[[], None] | None = None) -> None:
+        """Search the typed text on the worker; the newest answer fills the completer."""
         text = self.edit.text().strip()
-        found = self._search(text)
+        self.worker.run(self._search, text, key="matches",
+                        on_done=lambda found: self._show_matches(found, then))
+
+    def _show_matches(self, found: list[tuple[Any, str]], then: Callable[[], None] | None) -> None:
         self._matches = {label: key for key, label in found}
         self._model.setStringList([label for _, label in found])
-        if found and self.edit.hasFocus():
+        if then is not None:
+            then()
+        elif found and self.edit.hasFocus():
             self.completer.complete()
 
     def _enter(self) -> None:
-        self._refresh_matches()
+        self._refresh_matches(then=self._pick_typed)
+
+    def _pick_typed(self) -> None:
+        """Enter: the match spelled as typed, or the only match."""
         text = self.edit.text().strip()
         exact = [lbl for lbl in self._matches if lbl.casefold() == text.casefold()]
         if exact:
