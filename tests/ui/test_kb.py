@@ -284,3 +284,28 @@ def test_closing_the_panel_while_a_query_runs_raises_nothing(qtbot, kbwin, monke
     time.sleep(0.05)  # the job is running
     delete(panel)  # what closing the tab does to it
     qtbot.wait(400)
+
+
+def test_hits_are_as_tall_as_their_text(qtbot, kbwin):
+    """#12: a hit measured before the style sheet's font applied lost its last line."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import stylesheet
+    from ui.widgets.kb_hit import KbHitLabel
+
+    app = QApplication.instance()
+    before = app.styleSheet()
+    app.setStyleSheet(stylesheet())  # as the app runs: its font differs from Qt's default
+    label = KbHitLabel("<b>Caldaia</b> spenta, display non si <b>accende</b> – <b>Caldaia</b> a "
+                       "basamento a condensazione Vitocrossal 100 80 kW",
+                       "Caldaia a basamento a condensazione Vitocrossal 100 80 kW · Elettrico",
+                       "Dopo un temporale la <b>caldaia</b> non dà segni di vita.")
+    qtbot.addWidget(label)
+    label.setFixedWidth(340)
+    measured = label.heightForWidth(340)  # what the dock sizes the list item by
+    label.show()
+    qtbot.waitExposed(label)
+    try:
+        assert measured >= label.heightForWidth(340)
+    finally:
+        app.setStyleSheet(before)

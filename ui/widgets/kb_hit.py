@@ -27,3 +27,7 @@ class KbHitLabel(QLabel):
         self.setText(f'<div style="font-weight:600;">{marked(title_html)}</div>'
                      f'<div style="color:#6b7280;">{html.escape(meta)}</div>'
                      f'<div>{marked(snippet_html)}</div>')
+        # The style sheet's font now, not at the first paint: the list sizes each hit by
+        # heightForWidth() before it is shown, and the unstyled font measured a line short
+        # (the last line of a hit was cut).
+        self.ensurePolished()
