@@ -576,6 +576,10 @@
       <translation>ore pianificate {h}</translation>
     </message>
     <message>
+      <source>Filters ({n})</source>
+      <translation>Filtri ({n})</translation>
+    </message>
+    <message>
       <source>Export to Excel</source>
       <translation>Esporta in Excel</translation>
     </message>

@@ -396,6 +396,8 @@ def test_the_page_fits_a_laptop_tab(qtbot, ctx):
     qtbot.waitUntil(lambda: not page.filter_panel.isVisible(), timeout=2000)
     page.filters_toggle.click()
     assert page.filter_panel.isVisible() and page.apply_button.isVisible()
+    page.form.set_spec(A.WorkLogSpec(billable="yes"))
+    assert page.filters_toggle.text() == "Filters (1)"  # folded, they still narrow the list
     qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)  # Search shows the results
     assert not page.filter_panel.isVisible()
     _settled(qtbot, page)

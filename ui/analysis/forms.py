@@ -146,6 +146,7 @@ class FilterForm(QWidget):
             finally:
                 widget.blockSignals(False)
         self.show_error(None)
+        self.changed.emit()  # once for the whole form (each widget's own signal was blocked)
 
     def show_error(self, err: ValidationError | None) -> None:
         self.error_label.setText(error_text(err) if err is not None else "")

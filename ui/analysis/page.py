@@ -180,6 +180,7 @@ class AnalysisPage(QWidget):
         self.filters_toggle.setToolTip(QCoreApplication.translate(
             "Analysis", "Show or hide the filters"))
         self.filters_toggle.toggled.connect(self._show_filters)
+        self.form.changed.connect(self._count_filters)
         bar.addWidget(self.filters_toggle)
         self.show_combo = QComboBox()
         self.show_combo.setObjectName("analysisShow")
@@ -262,6 +263,7 @@ class AnalysisPage(QWidget):
         self.form.show_error(None)
         self.query = query
         self._stale = False
+        self._count_filters()
         if self.isVisible() and self.filter_panel.isVisibleTo(self) \
                 and self.width() < self.narrow_width():
             # a narrow tab showed the filters over the results: the results are wanted now
@@ -431,6 +433,16 @@ class AnalysisPage(QWidget):
         self._requested_sort = None
         self.chart.set_subject(self.subject, self.money)
         self.apply()
+
+    def _count_filters(self) -> None:
+        """The toggle says how many filters are set: folded away, they still narrow the list."""
+        try:
+            n = len(A.spec_to_dict(self.form.spec()))
+        except ServiceDeskError:
+            n = 0
+        self.filters_toggle.setText(
+            QCoreApplication.translate("Analysis", "Filters ({n})").format(n=n) if n
+            else QCoreApplication.translate("Analysis", "Filters"))
 
     def _show_filters(self, shown: bool) -> None:
         self.filter_panel.setVisible(shown)
