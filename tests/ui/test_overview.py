@@ -29,7 +29,7 @@ def test_figures_are_counted_on_a_worker_and_follow_writes(qtbot, db, tmp_path, 
     page = mod.OverviewPage(ctx=ctx)
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(lambda: threads and not page.worker.is_running("figures"), timeout=30_000)
+    qtbot.waitUntil(lambda: bool(threads) and not page.worker.is_running("figures"), timeout=30_000)
     assert told == [] and page.cards["open"].value.text() == "0"
     assert threads == [False]  # never on the GUI thread
     customer = Party.create(code="C1", name="Rossi")
