@@ -1,6 +1,6 @@
 """The longest event-loop stall while an analysis opens and sorts, on the large demo database.
 
-    uv run python tests/benchmarks/analysis_stall.py [--subject requests] [--sort customer]
+    uv run python tests/benchmarks/analysis_stall.py [--subject requests] [--sort customer] [--why]
 
 A 10 ms QTimer ticks while the window works; the longest gap between two ticks is the longest
 time the user could not type, scroll or click (issue 13: never more than 100 ms). Phases:
@@ -111,8 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--subject", default="requests")
     parser.add_argument("--sort", default="customer")
     parser.add_argument("--why", action="store_true", help="print the GUI stack of each stall")
+    parser.add_argument("--db", help="this database instead of the cached large one")
     args = parser.parse_args(argv)
-    path, _ = large_db()
+    path = Path(args.db) if args.db else large_db()[0]
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 

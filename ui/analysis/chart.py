@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QLabel, QPushButton,
                                QSizePolicy, QVBoxLayout, QWidget)
@@ -105,7 +105,7 @@ class ChartWidget(QWidget):
         if self._plot is None:
             import pyqtgraph as pg  # heavy: only when the first chart is drawn
 
-            plot = pg.PlotWidget(background="w")
+            plot = pg.PlotWidget(background="w", enableMenu=False)  # no menus built
             plot.setObjectName("analysisPlot")
             plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             plot.setMinimumHeight(180)
@@ -208,6 +208,14 @@ class ChartWidget(QWidget):
         super().resizeEvent(event)
         self._ticks()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        # The plot widget (pyqtgraph's first one costs a few hundred ms) is built in an event
+        # loop turn of its own, while the worker still groups the data: the first page of
+        # the table, the plot and the first drawing never add up to one long freeze.
+        if self._plot is None and pyqtgraph_loaded():
+            QTimer.singleShot(0, self._ensure_plot)
+
     def _colors(self, result: GroupResult) -> list[str]:
         out = []
         for i, (key, _label) in enumerate(result.series):
@@ -288,6 +296,13 @@ class ChartWidget(QWidget):
             QMessageBox.warning(self, QCoreApplication.translate("Analysis", "Save chart"),
                                 QCoreApplication.translate("Analysis", "The chart could not be "
                                                            "saved to “{path}”.").format(path=path))
+
+
+def pyqtgraph_loaded() -> bool:
+    """pyqtgraph is imported already (a worker imports it: never import it here)."""
+    import sys
+
+    return "pyqtgraph" in sys.modules
 
 
 def _short(text: str, size: int = 18) -> str:

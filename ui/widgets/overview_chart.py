@@ -30,7 +30,8 @@ class WeeklyFlowChart(QWidget):
         import pyqtgraph as pg
 
         if self._plot is None:
-            self._plot = pg.PlotWidget(background="w")
+            # enableMenu=False: the context menus are never built (the first plot: ~0.1 s less)
+            self._plot = pg.PlotWidget(background="w", enableMenu=False)
             self._plot.setMenuEnabled(False)
             self._plot.setMouseEnabled(x=False, y=False)
             self._plot.getPlotItem().hideButtons()
