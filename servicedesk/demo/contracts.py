@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from ..months import add_months, months_between
 from ..services import billing
 from ..services import renewals as renewals_service
 from ..services.istat import needed_period
@@ -114,7 +115,7 @@ class ContractsStage(Stage):
         tickets = weighted(rng, [10, 20, 30, 50], [3, 4, 2, 1], 1)[0] if ctype == "tickets" else 0
         units = []
         if direction == "active":
-            limit = cal.day(renewals_service.add_months(start, initial)) if draft else cal.today
+            limit = cal.day(add_months(start, initial)) if draft else cal.today
             units = [u for u in self.customer_units[party.id]
                      if self.unit_family[u] == family and self.unit_install[u] <= limit][:25]
         return dict(
@@ -313,8 +314,8 @@ class ContractsStage(Stage):
         rows = w.rows["instalment"]
         start, first_due = plan["start"], plan["first_due"]
         for no, ts, _, amount in terms:
-            first = renewals_service.add_months(
-                first_due, renewals_service.months_between(start, ts), first_due.day)
+            first = add_months(
+                first_due, months_between(start, ts), first_due.day)
             created = self._ts_date(min(ts, today), 615)
             for part in billing.plan(Decimal(amount) / 100, plan["instalments"], first,
                                      plan["periodicity"]):

@@ -38,6 +38,7 @@ from .. import clock, context
 from ..errors import ConflictError, FieldError, NotFound, ValidationError
 from ..models import Contract, Instalment
 from ..models.base import new_uuid
+from ..months import add_months, months_between
 from ..permissions import MONEY, Permission, sees_money
 
 CENT = Decimal("0.01")
@@ -96,7 +97,6 @@ def due_dates(first_due: dt.date, count: int, periodicity: str,
               anchor_day: int | None = None) -> list[dt.date]:
     """``count`` dates one period apart from ``first_due``, on ``anchor_day`` (default: the day
     of ``first_due``) clamped to each month's length."""
-    from .renewals import add_months
 
     step = PERIODICITY_MONTHS[normal_periodicity(periodicity)]
     return [add_months(first_due, i * step, anchor_day or first_due.day) for i in range(count)]
@@ -139,7 +139,6 @@ def calendar_periods(term_start: dt.date, term_end: dt.date,
                      periodicity: str) -> list[tuple[dt.date, dt.date, Fraction]]:
     """The term cut at calendar period boundaries: (first day, last day, weight) of each piece.
     A full period weighs 1, a partial one its days over the days of its calendar period."""
-    from .renewals import add_months
 
     step = PERIODICITY_MONTHS[normal_periodicity(periodicity)]
     out = []
@@ -176,7 +175,6 @@ def anchor_date(contract: Contract) -> dt.date:
 def first_due_for_term(contract: Contract, term_start: dt.date) -> dt.date:
     """The first due date of a term: the anchor moved forward by as many months as the term
     starts after the contract (so "every 31 January" stays that way)."""
-    from .renewals import add_months, months_between
 
     anchor = anchor_date(contract)
     return add_months(anchor, months_between(contract.start_date, term_start), anchor.day)

@@ -326,7 +326,9 @@ def run(today: dt.date | None = None) -> RunResult:
 
     System work: runs as the SYSTEM actor (the audit trail shows no operator)."""
     from ..models import Instalment
+    from ..packs.identity import office_only
 
+    office_only("renewals")  # an offline pack would renew the office's contracts twice (#16)
     today = today or clock.today()
     result = RunResult(today)
     db = Contract._meta.database

@@ -24,7 +24,6 @@ left as it is) until the figure is added or the office renews it without ISTAT (
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +33,7 @@ from .. import clock, context
 from ..errors import ConflictError, FieldError, NotFound, ValidationError
 from ..models import Contract, ContractRenewal
 from ..permissions import Permission, sees_money
+from ..months import add_months
 from . import istat
 from .istat import Figure, Period
 
@@ -44,30 +44,9 @@ RENEWAL_TYPES = ("tacit", "proposal", "none")
 
 
 # -- term arithmetic ---------------------------------------------------------------------------
-def add_months(day: dt.date, months: int, anchor_day: int | None = None) -> dt.date:
-    """``day`` moved by ``months`` calendar months, on ``anchor_day`` (default: ``day.day``)
-    clamped to the length of the target month (leap years included)."""
-    anchor = anchor_day or day.day
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    month += 1
-    if anchor <= 28:  # every month has the day: no need to know the month's length
-        return dt.date(year, month, anchor)
-    last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
-    return dt.date(year, month, min(anchor, last))
-
-
-_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
 def term_end_for(term_start: dt.date, months: int, anchor_day: int | None = None) -> dt.date:
     """The last day (inclusive) of a term of ``months`` months starting on ``term_start``."""
     return add_months(term_start, months, anchor_day) - dt.timedelta(days=1)
-
-
-def months_between(a: dt.date, b: dt.date) -> int:
-    """Whole calendar months from ``a`` to ``b`` (by month index, days ignored)."""
-    return (b.year - a.year) * 12 + (b.month - a.month)
 
 
 def cancel_by(term_end: dt.date, notice_days: int) -> dt.date:
@@ -254,17 +233,6 @@ def _renew(contract: Contract, rev: Revaluation, *, kind: str, status: str,
     billing.generate_for_term(contract, contract.term_no, fetch=False)
     return RunItem(contract.id, contract.number, "", "renewed", from_term, old_end, end,
                    old_amount, rev.new_amount, "late_notice" if late else "")
-
-
-def run_renewals(today: dt.date | None = None) -> RunResult:
-    """Renew, propose or expire every contract whose term has ended (or, on proposal, whose
-    proposal is due); returns what was done and what waits for an ISTAT figure
-    (``services/renewal_run.py``)."""
-    from ..packs.identity import office_only
-    from .renewal_run import run
-
-    office_only("renewals")  # an offline pack would renew the office's contracts twice (#16)
-    return run(today)
 
 
 # -- decisions of the office -----------------------------------------------------------------------

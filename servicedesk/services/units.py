@@ -14,6 +14,7 @@ import peewee as pw
 from .. import clock, context, limits
 from ..errors import FieldError, NotFound, ValidationError
 from ..models import Party, Product, Unit, UnitOwnership
+from ..months import add_months
 from ..permissions import Permission
 from .parties import _text, normalize_province
 from .records import set_archived, stored
@@ -21,15 +22,6 @@ from .records import set_archived, stored
 UNIT_FIELDS = ("product", "serial", "owner", "install_date", "warranty_end", "site", "address",
                "city", "province", "notes")
 LIMITS = {k: v for k, v in limits.LIMITS["unit"].items() if k != "notes"}
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus ``months`` calendar months, clamped to the month's end (31 Jan + 1 → 28 Feb)."""
-    import calendar
-
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def warranty_end_for(install_date: dt.date, months: int) -> dt.date:

@@ -24,7 +24,7 @@ def benchmarks(env) -> list[Bench]:
     from servicedesk import clock
     from servicedesk.models import Contract
     from servicedesk.queries import contracts as cq
-    from servicedesk.services import renewals
+    from servicedesk.services import renewal_run
 
     total = Contract.select().count()
 
@@ -46,7 +46,7 @@ def benchmarks(env) -> list[Bench]:
                 with env.rolled_back():
                     if figures:
                         placeholder_figures(day)
-                    renewals.run_renewals()
+                    renewal_run.run()
             finally:
                 clock.freeze(None)
         return go
@@ -56,11 +56,11 @@ def benchmarks(env) -> list[Bench]:
         clock.freeze(dt.datetime.combine(today + dt.timedelta(days=366), dt.time(7)))
         try:
             placeholder_figures(today + dt.timedelta(days=366))
-            year = renewals.run_renewals()
+            year = renewal_run.run()
         finally:
             clock.freeze(None)
     with env.rolled_back():
-        now = renewals.run_renewals()
+        now = renewal_run.run()
 
     def contract_list() -> None:
         ids = cq.ids(cq.ContractFilter(status="open"))

@@ -149,14 +149,14 @@ def test_31_january_quarterly_terms_bill_the_31st_where_the_month_has_one(db):
     """R-CON-5: from 31 Jan, quarterly terms billed monthly. Terms (start + 3 months − 1 day,
     anchored on the 31st): 31 Jan–29 Apr, 30 Apr–30 Jul, 31 Jul–30 Oct, 31 Oct–30 Jan. Every
     instalment keeps day 31 clamped to its month: the second term bills 31 May, not 30 May."""
-    from servicedesk.services import renewals
+    from servicedesk.services import renewal_run
 
     party = Party.create(code="C3", name="Farmacia Galli", is_customer=True)
     c = svc.create_contract(dict(party=party.id, title="Assistenza", start_date=D(2026, 1, 31),
                                  initial_months=3, renewal_months=3, notice_days=10,
                                  amount=Decimal("300.00"), billing_periodicity="monthly",
                                  instalments_count=3, status="active"))
-    renewals.run_renewals(today=D(2026, 11, 1))
+    renewal_run.run(today=D(2026, 11, 1))
     assert _due_by_term(c.id) == {
         1: [D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 31)],
         2: [D(2026, 4, 30), D(2026, 5, 31), D(2026, 6, 30)],
@@ -168,13 +168,13 @@ def test_31_january_quarterly_terms_bill_the_31st_where_the_month_has_one(db):
 def test_29_february_yearly_contract_bills_29_february_in_leap_years(db):
     """R-CON-5: from 29 Feb 2024, yearly terms billed quarterly: 28 Feb in common years, the 29th
     of May/Aug/Nov always, and 29 Feb again in 2028 (never stuck on the 28th)."""
-    from servicedesk.services import renewals
+    from servicedesk.services import renewal_run
 
     party = Party.create(code="C4", name="Panificio Riva", is_customer=True)
     c = svc.create_contract(dict(party=party.id, title="Forni", start_date=D(2024, 2, 29),
                                  amount=Decimal("400.00"), billing_periodicity="quarterly",
                                  instalments_count=4, notice_days=30, status="active"))
-    renewals.run_renewals(today=D(2028, 3, 1))
+    renewal_run.run(today=D(2028, 3, 1))
     due = _due_by_term(c.id)
     assert due[1] == [D(2024, 2, 29), D(2024, 5, 29), D(2024, 8, 29), D(2024, 11, 29)]
     assert due[2] == [D(2025, 2, 28), D(2025, 5, 29), D(2025, 8, 29), D(2025, 11, 29)]
@@ -190,8 +190,8 @@ def test_first_due_date_sets_the_anchor_day(db):
                                  amount=Decimal("200.00"), billing_periodicity="monthly",
                                  instalments_count=2, first_due_date=D(2026, 1, 31),
                                  status="active"))
-    from servicedesk.services import renewals
-    renewals.run_renewals(today=D(2026, 5, 2))
+    from servicedesk.services import renewal_run
+    renewal_run.run(today=D(2026, 5, 2))
     assert _due_by_term(c.id) == {1: [D(2026, 1, 31), D(2026, 2, 28)],
                                   2: [D(2026, 3, 31), D(2026, 4, 30)],
                                   3: [D(2026, 5, 31), D(2026, 6, 30)]}
@@ -321,13 +321,13 @@ def test_calendar_plans_add_up_exactly(amount, periodicity, start):
 
 def test_renewed_calendar_contract_plans_its_new_term_the_same_way(db):
     """R-CON-5: the renewal run plans the next term by calendar periods as well."""
-    from servicedesk.services import renewals
+    from servicedesk.services import renewal_run
 
     party = Party.create(code="C10", name="Cartoleria Bassi", is_customer=True)
     c = svc.create_contract(dict(party=party.id, title="Copiatrici", start_date=D(2026, 2, 15),
                                  amount=Decimal("1200.00"), billing_periodicity="half_yearly",
                                  billing_by_calendar=True, notice_days=30, status="active"))
-    renewals.run_renewals(today=D(2027, 2, 16))
+    renewal_run.run(today=D(2027, 2, 16))
     # by hand: 15 Feb–30 Jun = 136 of 181 days; 1 Jul–31 Dec full; 1 Jan–14 Feb 2028 = 45 of
     # 182 days (2028 is a leap year); weights 136/181 + 1 + 45/182.
     rows = [r for r in billing.instalments(c.id) if r.term_no == 2]

@@ -14,7 +14,7 @@ from servicedesk.models import IstatIndex, Party
 from servicedesk.permissions import Role
 from servicedesk.queries import contract_form as cf
 from servicedesk.queries.contract_summary import Terms, summarize
-from servicedesk.services import billing, renewals
+from servicedesk.services import billing, renewal_run, renewals
 from servicedesk.services import contracts as svc
 
 D = dt.date
@@ -135,7 +135,7 @@ def test_decided_proposal_is_a_fact_not_the_forms(party):
                                  amount="1000", renewal_type="proposal", change_pct="10",
                                  status="active"))
     clock.freeze(dt.datetime(2025, 10, 2, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     view = cf.contract_view(c.id)
     s = summarize(terms_of(view, renewal_type="tacit"), view)
     assert (s.renewal.state, s.renewal.on, s.renewal.amount) == (

@@ -13,7 +13,7 @@ from servicedesk.models import AuditLog, Contract, Party, Product, Unit
 from servicedesk.permissions import Role
 from servicedesk.queries import contracts as q
 from servicedesk.services import contracts as svc
-from servicedesk.services import renewals, tickets
+from servicedesk.services import renewal_run, renewals, tickets
 
 D = dt.date
 
@@ -127,7 +127,7 @@ def test_term_locked_after_renewal(parties):
     clock.freeze(dt.datetime(2025, 1, 1, 9))
     c = svc.create_contract(base(customer, start_date=D(2025, 1, 1)))
     clock.freeze(dt.datetime(2026, 3, 1, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     c = c.reload()
     with pytest.raises(ValidationError) as info:
         svc.update_contract(c.id, c.version, {"start_date": D(2025, 2, 1)})

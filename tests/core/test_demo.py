@@ -180,15 +180,15 @@ def test_renewal_run_finds_the_history_up_to_date(small, tmp_path):
     """R-CON-4: run on the demo's today, the renewal run has nothing left to do."""
     import shutil
 
-    from servicedesk.services import renewals
+    from servicedesk.services import renewal_run
 
     copy = tmp_path / "renewals.db"
     shutil.copy(small[0], copy)
     db = open_database(copy)
     try:
-        result = renewals.run_renewals(TODAY)
+        result = renewal_run.run(TODAY)
         assert result.items == []
-        later = renewals.run_renewals(TODAY + dt.timedelta(days=400))
+        later = renewal_run.run(TODAY + dt.timedelta(days=400))
         assert later.count("renewed") > 0 and later.count("error") == 0
     finally:
         db.close()

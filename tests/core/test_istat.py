@@ -14,7 +14,7 @@ from servicedesk.models import ContractRenewal, IstatIndex, IstatMonth, Party
 from servicedesk.permissions import Role
 from servicedesk.queries import contracts as q
 from servicedesk.services import contracts as svc
-from servicedesk.services import istat, istat_file, renewals
+from servicedesk.services import istat, istat_file, renewal_run, renewals
 from servicedesk.services.istat import Period
 
 D = dt.date
@@ -52,7 +52,7 @@ def test_missing_figure_waits_then_renews_on_time(party):
     Mar (1.5 %): the next run renews from 1 Mar 2027 at 1000 × (1 + 100 % × 1.5 %) = 1015.00."""
     c = make(party)
     clock.freeze(dt.datetime(2027, 3, 2, 9))
-    result = renewals.run_renewals()
+    result = renewal_run.run()
     assert result.items == []
     assert [(w.contract_id, w.action, w.reason, w.detail) for w in result.waiting] == [
         (c.id, "waiting", "istat_missing", "2026")]
@@ -63,7 +63,7 @@ def test_missing_figure_waits_then_renews_on_time(party):
     assert q.rows([c.id])[0].alert == "waiting"
     clock.freeze(dt.datetime(2027, 3, 10, 9))
     istat.save_year(2026, Decimal("1.5"), D(2027, 1, 16))
-    result = renewals.run_renewals()
+    result = renewal_run.run()
     assert [(i.action, str(i.new_amount)) for i in result.items] == [("renewed", "1015.00")]
     c = c.reload()
     assert (c.term_no, c.term_start, c.amount) == (2, D(2027, 3, 1), Decimal("1015.00"))
@@ -91,7 +91,7 @@ def test_renew_without_istat_is_an_explicit_recorded_choice(party):
     assert h.istat_waived and h.istat_change_pct is None and (h.istat_year, h.istat_month) == (
         2026, None)
     assert "ISTAT FOI 2026 annual average not published: renewed without it" in h.formula
-    assert renewals.run_renewals().waiting == []
+    assert renewal_run.run().waiting == []
 
 
 def test_twelve_month_change_of_a_chosen_month(party):
@@ -102,7 +102,7 @@ def test_twelve_month_change_of_a_chosen_month(party):
     istat.save_year(2026, Decimal("2.0"), D(2027, 1, 16))
     istat.save_month(2027, 1, Decimal("1.3"), Decimal("122.5"))
     clock.freeze(dt.datetime(2027, 3, 2, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     h = ContractRenewal.get(ContractRenewal.contract == c.id)
     assert (h.istat_year, h.istat_month, h.istat_change_pct, h.new_amount) == (
         2027, 1, Decimal("1.300"), Decimal("1009.75"))
@@ -113,7 +113,7 @@ def test_contract_without_istat_share_never_waits(party):
     """No ISTAT share: no figure needed, the renewal goes on with the change % only."""
     c = make(party, istat_share_pct=Decimal("0"), change_pct=Decimal("3"))
     clock.freeze(dt.datetime(2027, 3, 2, 9))
-    assert [str(i.new_amount) for i in renewals.run_renewals().items] == ["1030.00"]
+    assert [str(i.new_amount) for i in renewal_run.run().items] == ["1030.00"]
     assert c.reload().term_no == 2
 
 
@@ -124,7 +124,7 @@ def test_proposal_made_before_the_figure_is_completed_at_acceptance(party):
     once the figure (1.4 %) is in, acceptance computes 1014.00."""
     c = make(party, renewal_type="proposal")
     clock.freeze(dt.datetime(2026, 11, 30, 9))
-    [item] = renewals.run_renewals().items
+    [item] = renewal_run.run().items
     assert (item.action, item.reason, item.detail) == ("proposed", "istat_pending", "2026")
     [proposal] = renewals.pending_proposals(c.id)
     assert proposal.new_amount == Decimal("1000.00") and proposal.istat_change_pct is None
@@ -138,14 +138,14 @@ def test_proposal_made_before_the_figure_is_completed_at_acceptance(party):
     renewals.accept_proposal(proposal.id)
     assert ContractRenewal.get_by_id(proposal.id).new_amount == Decimal("1014.00")
     clock.freeze(dt.datetime(2027, 3, 1, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     assert (c.reload().term_no, c.reload().amount) == (2, Decimal("1014.00"))
 
 
 def test_proposal_accepted_without_istat_is_recorded(party):
     c = make(party, renewal_type="proposal", change_pct=Decimal("1"))
     clock.freeze(dt.datetime(2026, 12, 1, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     [proposal] = renewals.pending_proposals(c.id)
     renewals.accept_proposal(proposal.id, without_istat=True)
     row = ContractRenewal.get_by_id(proposal.id)

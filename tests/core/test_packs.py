@@ -350,13 +350,13 @@ def test_edited_after_merge_is_refused_unless_merged_as_a_new_round(office, tmp_
 
 
 def test_actions_of_the_office_are_refused_in_a_pack(office, tmp_path):
-    from servicedesk.services import maintenance, renewals
+    from servicedesk.services import maintenance, renewal_run
 
     path = tmp_path / "luca.sdpack"
     export(office, path)
     with laptop(office, path):
         context.set_actor(context.SYSTEM)
-        for call in (renewals.run_renewals, maintenance.generate):
+        for call in (renewal_run.run, maintenance.generate):
             with pytest.raises(PackError) as info:
                 call()
             assert info.value.code == "packs.office_only"

@@ -12,7 +12,7 @@ from servicedesk.errors import PermissionDenied, ValidationError
 from servicedesk.models import (AuditLog, Contract, ContractRenewal, Instalment, IstatIndex, Party,
                                 TicketMovement)
 from servicedesk.permissions import Role
-from servicedesk.services import billing, renewals, tickets
+from servicedesk.services import billing, renewal_run, renewals, tickets
 from servicedesk.services import contracts as svc
 
 D = dt.date
@@ -105,13 +105,13 @@ def test_renewal_table(party, case):
         clock.freeze(dt.datetime.combine(notice, dt.time(9)))
         svc.give_notice(c.id, c.version, notice)
     clock.freeze(dt.datetime.combine(run_on, dt.time(6)))
-    result = renewals.run_renewals()
+    result = renewal_run.run()
     assert [i.action for i in result.items] == actions
     c = c.reload()
     assert (c.status, c.term_no, str(c.amount)) == (status, term_no, amount)
     assert c.renewals_done == term_no - 1
     # idempotent: a second run does nothing more
-    again = renewals.run_renewals()
+    again = renewal_run.run()
     assert again.items == []
     assert c.reload().version == c.version
 
@@ -124,7 +124,7 @@ def test_three_years_then_yearly_with_90_days_notice(party):
     assert c.term_end == D(2025, 12, 31)
     assert renewals.contract_cancel_by(c) == D(2025, 10, 2)
     clock.freeze(dt.datetime(2026, 1, 2, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     c = c.reload()
     assert (c.term_start, c.term_end) == (D(2026, 1, 1), D(2026, 12, 31))
     assert renewals.contract_cancel_by(c) == D(2026, 10, 2)  # not 2023's
@@ -156,7 +156,7 @@ def test_istat_annual_average_of_the_year_before_the_new_term(party):
     clock.freeze(dt.datetime(2023, 1, 1, 9))
     c = make(party, istat_share_pct=Decimal("100"), start_date=D(2023, 1, 16))
     clock.freeze(dt.datetime(2024, 2, 1, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     h = ContractRenewal.get(ContractRenewal.contract == c.id)
     assert (h.istat_year, h.istat_month, h.istat_change_pct, h.new_amount) == (
         2023, None, Decimal("5.400"), Decimal("1054.00"))
@@ -173,7 +173,7 @@ def test_istat_share_with_negative_change_over_several_terms(party):
     c = make(party, start_date=D(2019, 3, 1), istat_share_pct=Decimal("100"),
              amount=Decimal("2000.00"))
     clock.freeze(dt.datetime(2021, 6, 1, 9))
-    result = renewals.run_renewals()
+    result = renewal_run.run()
     assert [str(i.new_amount) for i in result.items] == ["2010.00", "2003.97"]
     assert c.reload().amount == Decimal("2003.97")
 
@@ -185,7 +185,7 @@ def test_leap_year_start_keeps_29_february(party):
     c = make(party, start_date=D(2024, 2, 29))
     assert c.term_end == D(2025, 2, 27)
     clock.freeze(dt.datetime(2028, 3, 1, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     terms = [(h.new_term_start, h.new_term_end) for h in reversed(renewals.history(c.id))]
     assert terms == [(D(2025, 2, 28), D(2026, 2, 27)), (D(2026, 2, 28), D(2027, 2, 27)),
                      (D(2027, 2, 28), D(2028, 2, 28)), (D(2028, 2, 29), D(2029, 2, 27))]
@@ -196,7 +196,7 @@ def test_monthly_terms_from_the_31st(party):
     clock.freeze(dt.datetime(2026, 1, 31, 9))
     c = make(party, start_date=D(2026, 1, 31), initial_months=1, renewal_months=1, notice_days=5)
     clock.freeze(dt.datetime(2026, 5, 1, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     ends = [h.new_term_end for h in reversed(renewals.history(c.id))]
     assert ends == [D(2026, 3, 30), D(2026, 4, 29), D(2026, 5, 30)]
     assert c.reload().term_start == D(2026, 4, 30)
@@ -209,8 +209,8 @@ def _proposed(party, **kw):
     clock.freeze(dt.datetime(2023, 1, 1, 9))
     c = make(party, renewal_type="proposal", **kw)
     clock.freeze(dt.datetime(2023, 10, 2, 9))
-    assert [i.action for i in renewals.run_renewals().items] == ["proposed"]
-    assert renewals.run_renewals().items == []  # idempotent
+    assert [i.action for i in renewal_run.run().items] == ["proposed"]
+    assert renewal_run.run().items == []  # idempotent
     [proposal] = renewals.pending_proposals(c.id)
     return c, proposal
 
@@ -232,9 +232,9 @@ def test_proposal_accepted_renews_on_time(party):
     assert renewals.outlook(c) == renewals.Outlook(
         "accepted", D(2024, 1, 1), Decimal("1050.00"), None, ContractRenewal.get_by_id(proposal.id))
     clock.freeze(dt.datetime(2023, 12, 31, 9))
-    assert renewals.run_renewals().items == []  # not before the end
+    assert renewal_run.run().items == []  # not before the end
     clock.freeze(dt.datetime(2024, 1, 1, 6))
-    result = renewals.run_renewals()
+    result = renewal_run.run()
     assert [(i.action, i.reason) for i in result.items] == [("renewed", "proposal_accepted")]
     c = c.reload()
     assert (c.term_no, c.amount, c.status, c.term_start, c.term_end) == (
@@ -244,7 +244,7 @@ def test_proposal_accepted_renews_on_time(party):
     assert sum(i.amount for i in billing.instalments(c.id, 2)) == Decimal("1050.00")
     with pytest.raises(ValidationError):
         renewals.accept_proposal(proposal.id)
-    assert renewals.run_renewals().items == []
+    assert renewal_run.run().items == []
 
 
 def test_proposal_accepted_with_agreed_amount(party):
@@ -252,7 +252,7 @@ def test_proposal_accepted_with_agreed_amount(party):
     renewals.accept_proposal(proposal.id, new_amount=Decimal("1100"))
     assert "agreed 1100.00" in ContractRenewal.get_by_id(proposal.id).formula
     clock.freeze(dt.datetime(2024, 1, 2, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     assert (c.reload().term_no, c.reload().amount) == (2, Decimal("1100.00"))
 
 
@@ -264,10 +264,10 @@ def test_proposal_rejected_expires_at_the_end(party):
     assert c.reload().status == "active"
     assert renewals.outlook(c.reload()).state == "rejected"
     clock.freeze(dt.datetime(2024, 1, 1, 9))
-    result = renewals.run_renewals()
+    result = renewal_run.run()
     assert [(i.action, i.reason) for i in result.items] == [("expired", "rejected")]
     assert c.reload().status == "expired"
-    assert renewals.run_renewals().items == []
+    assert renewal_run.run().items == []
 
 
 def test_unanswered_proposal_expires_and_may_be_accepted_late(party):
@@ -276,7 +276,7 @@ def test_unanswered_proposal_expires_and_may_be_accepted_late(party):
     from 1 Jan 2024)."""
     c, proposal = _proposed(party, change_pct=Decimal("2"))
     clock.freeze(dt.datetime(2024, 1, 1, 9))
-    result = renewals.run_renewals()
+    result = renewal_run.run()
     assert [(i.action, i.reason) for i in result.items] == [("expired", "unanswered")]
     assert (c.reload().status, ContractRenewal.get_by_id(proposal.id).status) == ("expired",
                                                                                "expired")
@@ -285,7 +285,7 @@ def test_unanswered_proposal_expires_and_may_be_accepted_late(party):
     c = c.reload()
     assert (c.status, c.term_no, c.term_start, c.amount) == ("active", 2, D(2024, 1, 1),
                                                              Decimal("1020.00"))
-    assert renewals.run_renewals().items == []
+    assert renewal_run.run().items == []
 
 
 def test_proposal_lead_per_contract_and_office_default(party):
@@ -301,9 +301,9 @@ def test_proposal_lead_per_contract_and_office_default(party):
     assert renewals.office_proposal_days() == 45
     assert renewals.proposal_date(office, 45) == D(2023, 11, 16)
     clock.freeze(dt.datetime(2023, 11, 16, 9))
-    assert [i.contract_id for i in renewals.run_renewals().items] == [office.id]
+    assert [i.contract_id for i in renewal_run.run().items] == [office.id]
     clock.freeze(dt.datetime(2023, 12, 1, 9))
-    assert [i.contract_id for i in renewals.run_renewals().items] == [own.id]
+    assert [i.contract_id for i in renewal_run.run().items] == [own.id]
     svc.set_proposal_days(None)
     assert renewals.office_proposal_days() is None
 
@@ -329,7 +329,7 @@ def test_renewal_credits_tickets_and_regenerates_plan_keeping_past_terms(party):
     clock.freeze(dt.datetime(2023, 2, 1, 9))
     billing.set_paid(first[0].id, first[0].version, D(2023, 1, 31))
     clock.freeze(dt.datetime(2024, 1, 2, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     assert [m.kind for m in TicketMovement.select().where(TicketMovement.contract == c.id)
             .order_by(TicketMovement.id)] == ["initial", "renewal"]
     assert Instalment.select().where(Instalment.contract == c.id,
@@ -347,7 +347,7 @@ def test_run_is_system_work_in_the_audit_trail(party):
     c = make(party)
     clock.freeze(dt.datetime(2024, 1, 2, 9))
     with context.acting_as(Actor(operator_id=None, role=Role.TECHNICIAN, name="t")):
-        renewals.run_renewals()  # start-up of a technician's workstation: still runs
+        renewal_run.run()  # start-up of a technician's workstation: still runs
     rows = AuditLog.select().where(AuditLog.table_name == "contract", AuditLog.record_id == c.id,
                                    AuditLog.field == "term_no")
     assert [(r.old_value, r.new_value, r.operator_id) for r in rows] == [("1", "2", None)]
@@ -379,7 +379,7 @@ def test_one_bad_contract_does_not_stop_the_run(party):
     good = make(party, title="good")
     Contract.update(instalments_count=0).where(Contract.id == bad.id).execute()
     clock.freeze(dt.datetime(2024, 1, 2, 9))
-    result = renewals.run_renewals()
+    result = renewal_run.run()
     assert [(i.contract_id, i.action) for i in result.items] == [(bad.id, "error"),
                                                                  (good.id, "renewed")]
     assert result.items[0].reason == "billing.count_range"
@@ -393,7 +393,7 @@ def test_semiannual_alias(party):
     c = make(party, instalments_count=2, billing_periodicity="half_yearly")
     Contract.update(billing_periodicity="semiannual").where(Contract.id == c.id).execute()
     clock.freeze(dt.datetime(2024, 1, 2, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     assert [i.due_date for i in billing.instalments(c.id, 2)] == [D(2024, 1, 1), D(2024, 7, 1)]
 
 
@@ -407,6 +407,6 @@ def test_notice_given_while_a_proposal_is_pending(party):
     svc.give_notice(c.id, c.reload().version, D(2023, 10, 2))
     assert q.alerts(today=D(2023, 10, 3)).proposals == [c.id]
     clock.freeze(dt.datetime(2024, 1, 1, 9))
-    assert [(i.action, i.reason) for i in renewals.run_renewals().items] == [("expired", "notice")]
+    assert [(i.action, i.reason) for i in renewal_run.run().items] == [("expired", "notice")]
     assert ContractRenewal.get_by_id(proposal.id).status == "expired"
     assert q.alerts().proposals == []

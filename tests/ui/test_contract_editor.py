@@ -233,9 +233,9 @@ def test_proposal_accept_in_editor(panel, monkeypatch):
     clock.freeze(dt.datetime(2025, 1, 1, 9))
     c = make_contract(start_date=dt.date(2025, 1, 1), renewal_type="proposal", change_pct="10")
     clock.freeze(dt.datetime(2025, 10, 2, 9))
-    from servicedesk.services import renewals
+    from servicedesk.services import renewal_run
 
-    renewals.run_renewals()
+    renewal_run.run()
     panel.open_contract(c.id)
     hp = panel.editor.history_panel
     assert hp.accept_button.isVisibleTo(hp) and hp.reject_button.isVisibleTo(hp)
@@ -253,7 +253,7 @@ def test_proposal_accept_in_editor(panel, monkeypatch):
     assert panel.editor.sum["renewal"].text().startswith(
         "proposal accepted: renews on 01/01/2026  ·  1,300.00")
     clock.freeze(dt.datetime(2026, 1, 1, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     c = c.reload()
     assert (c.term_no, c.amount, c.term_start) == (2, Decimal("1300.00"), dt.date(2026, 1, 1))
 
@@ -265,9 +265,9 @@ def test_waiting_renewal_renewed_without_istat_in_editor(panel):
     clock.freeze(dt.datetime(2025, 3, 1, 9))
     c = make_contract(start_date=dt.date(2025, 3, 1), istat_share_pct="100")
     clock.freeze(dt.datetime(2026, 3, 3, 9))
-    from servicedesk.services import renewals
+    from servicedesk.services import renewal_run
 
-    assert renewals.run_renewals().count("waiting") == 1
+    assert renewal_run.run().count("waiting") == 1
     panel.refresh_alerts()
     assert "1 renewal(s) waiting for an ISTAT figure" in panel.alert_button.text()
     panel.open_contract(c.id)
@@ -433,9 +433,9 @@ def test_pending_proposal_without_money_for_a_technician(panel):
     clock.freeze(dt.datetime(2025, 1, 1, 9))
     c = make_contract(start_date=dt.date(2025, 1, 1), renewal_type="proposal")
     clock.freeze(dt.datetime(2025, 10, 2, 9))
-    from servicedesk.services import renewals
+    from servicedesk.services import renewal_run
 
-    renewals.run_renewals()
+    renewal_run.run()
     with context.acting_as(Actor(operator_id=None, role=Role.TECHNICIAN, name="t")):
         panel.open_contract(c.id)
         hp = panel.editor.history_panel
@@ -558,7 +558,7 @@ def test_renewal_run_on_a_worker_refreshes_the_list(win, panel, qtbot, monkeypat
     the status bar); its change set moves the list and the open editor to the new term."""
     import threading
 
-    from servicedesk.services import renewals
+    from servicedesk.services import renewal_run
 
     IstatIndex.delete().execute()
     clock.freeze(dt.datetime(2025, 1, 1, 9))
@@ -567,8 +567,8 @@ def test_renewal_run_on_a_worker_refreshes_the_list(win, panel, qtbot, monkeypat
     panel.apply_filters()
     panel.open_contract(c.id)
     threads = []
-    real = renewals.run_renewals
-    monkeypatch.setattr(renewals, "run_renewals",
+    real = renewal_run.run
+    monkeypatch.setattr(renewal_run, "run",
                         lambda: threads.append(threading.current_thread()) or real())
     feature = win.contracts
     feature.worker.threaded = True
@@ -619,13 +619,13 @@ def test_billing_panel_writes_through_the_op_runner(panel, qtbot, monkeypatch, b
 def test_technician_sees_no_money_in_any_contract_widget(win, panel, qtbot, monkeypatch):
     """#14: as a technician the list's amount column shows "—" and does not sort; the
     summary, the billing plan, the renewal history and the renewal report show no amount."""
-    from servicedesk.services import renewals
+    from servicedesk.services import renewal_run, renewals
 
     IstatIndex.delete().execute()
     clock.freeze(dt.datetime(2025, 1, 1, 9))
     c = make_contract(amount="4321", start_date=dt.date(2025, 1, 1), change_pct="3")
     clock.freeze(dt.datetime(2026, 1, 5, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     amount = COLUMNS.index("amount")
     with context.acting_as(Actor(operator_id=None, role=Role.TECHNICIAN, name="t")):
         panel.apply_filters()

@@ -16,7 +16,7 @@ from servicedesk.errors import ServiceDeskError
 from servicedesk.permissions import Permission
 from servicedesk.queries import contracts as cq
 from servicedesk.services import contracts as svc
-from servicedesk.services import renewals
+from servicedesk.services import renewal_run, renewals
 
 from .. import messages
 from ..messages import error_text
@@ -96,7 +96,7 @@ class RunIndicator(QWidget):
 def _run_job(control: JobControl):
     """The renewal run as one unit of work (on a worker): the outcome carries its change set."""
     control.progress(0, 0, "")
-    return uow.perform(renewals.run_renewals)
+    return uow.perform(renewal_run.run)
 
 
 class ContractsFeature:
