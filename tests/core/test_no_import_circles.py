@@ -2,8 +2,9 @@
 house"): a circle means neither module can be understood, tested or changed without the other.
 
 Imports inside functions count too: a lazy import hides a circle, it does not remove it. An
-import of a module's own package (``from . import x`` in ``pkg/sub.py``) is not an edge: the
-package's ``__init__`` re-exporting its submodules is how packages work.
+import of a module's own package (``from . import x`` in ``pkg/sub.py``) is not an edge (the
+package's ``__init__`` re-exporting its submodules is how packages work), nor is one under
+``if TYPE_CHECKING:`` (for annotations only, never run).
 """
 from __future__ import annotations
 
