@@ -9,7 +9,7 @@ from decimal import Decimal
 from servicedesk import clock
 from servicedesk.models import ContractRenewal, Instalment, IstatIndex, Party, TicketMovement
 from servicedesk.services import contracts as svc
-from servicedesk.services import renewals
+from servicedesk.services import renewal_run
 from servicedesk.services.renewal_run import _uuids
 
 D = dt.date
@@ -35,7 +35,7 @@ def test_run_rows_have_their_own_keys_and_contracts(db):
     before = {m: {r.uuid for r in m.select(m.uuid)}
               for m in (ContractRenewal, TicketMovement, Instalment)}
     clock.freeze(dt.datetime(2024, 1, 2, 9))
-    result = renewals.run_renewals()
+    result = renewal_run.run()
     assert [i.action for i in result.items] == ["renewed"] * 6
     for model in (ContractRenewal, TicketMovement, Instalment):
         new = [r for r in model.select() if r.uuid not in before[model]]
