@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 from servicedesk.permissions import Permission
 
 from .. import messages
+from ..workers import Worker
 
 ORDER = 80
 
@@ -22,6 +23,12 @@ def _register_messages() -> None:
     r("mail.host_invalid", lambda p: QCoreApplication.translate("Messages", "Not a valid server name."))
     r("mail.port_invalid", lambda p: QCoreApplication.translate("Messages", "Not a valid number for this setting."))
     r("mail.connect_failed", lambda p: QCoreApplication.translate("Messages", "The mail server could not be reached: {detail}").format(**p))
+
+
+def _outbox_counts() -> dict[str, int]:
+    from servicedesk.queries import maintenance as mq
+
+    return mq.outbox_counts()
 
 
 def install(window) -> None:
@@ -74,12 +81,16 @@ def install(window) -> None:
 
     badge = QLabel()
     badge.setObjectName("statusOutbox")
+    badge.hide()  # until the counts are in
     badge.setToolTip(QCoreApplication.translate("Maintenance", "Customer notices waiting or failed — click the Maintenance menu, Outbox"))
 
-    def refresh_badge() -> None:
-        from servicedesk.queries import maintenance as mq
+    worker = Worker(window, threaded=not ctx.screenshot_mode)
 
-        counts = mq.outbox_counts()
+    def refresh_badge() -> None:
+        # On a worker: the maintenance services load there, not while the window is built (#18).
+        worker.run(_outbox_counts, on_done=show_badge, key="badge")
+
+    def show_badge(counts: dict[str, int]) -> None:
         queued, failed = counts.get("queued", 0), counts.get("failed", 0)
         if failed:
             badge.setText(QCoreApplication.translate("Maintenance", "Outbox: {q} queued, {f} failed").format(q=queued, f=failed))
