@@ -204,6 +204,10 @@ class _Batch:
         _insert(Instalment, self.instalments, stamp)
 
 
+# Up to this many due contracts, what they already have is read by their ids (measured on the
+# large demo DB: 400 ids written as SQL cost less than two reads of every live contract).
+IDS_INLINE = 600
+
 # The columns the run reads (loading all 38 of thousands of contracts costs more than the run).
 RUN_COLUMNS = ("id", "uuid", "number", "version", "status", "renewal_type", "start_date",
                "renewal_months", "term_no", "term_start", "term_end", "amount", "change_pct",
@@ -339,15 +343,21 @@ def run(today: dt.date | None = None) -> RunResult:
             due = _due(condition)
             if not due:
                 return result
-            # what the due contracts already have, read through the same condition (a list
-            # of thousands of ids costs more to write as SQL than these reads)
+            # what the due contracts already have: by their ids when they are few (the daily
+            # run), else through the same condition (a list of thousands of ids costs more to
+            # write as SQL than reading every live contract again: a year ahead, 5,000 of them)
+            of_renewals = of_instalments = condition
+            if len(due) <= IDS_INLINE:
+                ids = [c.id for c in due]
+                of_renewals = ContractRenewal.contract.in_(ids)
+                of_instalments = Instalment.contract.in_(ids)
             decisions: dict[tuple[int, int], _Decision] = {}
             for rid, cid, term, status, old_amount, new_amount in (
                     ContractRenewal.select(ContractRenewal.id, ContractRenewal.contract,
                                            ContractRenewal.from_term_no, ContractRenewal.status,
                                            ContractRenewal.old_amount, ContractRenewal.new_amount)
                     .join(Contract, on=(ContractRenewal.contract == Contract.id))
-                    .where(condition, ContractRenewal.from_term_no == Contract.term_no)
+                    .where(of_renewals, ContractRenewal.from_term_no == Contract.term_no)
                     .tuples()):
                 decisions[(cid, term)] = _Decision(rid, status, Decimal(old_amount),
                                                    Decimal(new_amount))
@@ -356,7 +366,8 @@ def run(today: dt.date | None = None) -> RunResult:
             for cid, term, paid_on in (Instalment.select(Instalment.contract, Instalment.term_no,
                                                          Instalment.paid_on)
                                        .join(Contract)
-                                       .where(condition, Instalment.term_no > Contract.term_no)
+                                       .where(of_instalments,
+                                              Instalment.term_no > Contract.term_no)
                                        .tuples()):
                 (paid if paid_on is not None else other).add((cid, term))
             batch = _Batch(today, istat.IstatTable(), decisions, office_days, paid, other - paid)
