@@ -5639,14 +5639,6 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Nome</translation>
     </message>
     <message>
-      <source>Changed on another workstation</source>
-      <translation>Modificato da un'altra postazione</translation>
-    </message>
-    <message>
-      <source>Reload the operator and lose your changes?</source>
-      <translation>Ricaricare l'operatore perdendo le tue modifiche?</translation>
-    </message>
-    <message>
       <source>Set new password</source>
       <translation>Imposta nuova password</translation>
     </message>

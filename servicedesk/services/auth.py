@@ -119,6 +119,12 @@ def actor_for(operator: Operator) -> Actor:
     return Actor(operator_id=operator.id, role=Role(operator.role), name=operator.full_name)
 
 
+def actor_of(operator_id: int) -> Actor | None:
+    """The actor for the stored operator (after an edit of oneself), None when gone."""
+    op = Operator.get_or_none(Operator.id == operator_id)
+    return actor_for(op) if op is not None else None
+
+
 def needs_first_admin() -> bool:
     """True on first run: no active administrator who can sign in exists yet. Never in an
     offline pack: only its technician signs in there (#16)."""
@@ -128,12 +134,6 @@ def needs_first_admin() -> bool:
         return False
     return not (Operator.select().where(Operator.active == True, Operator.role == Role.ADMIN.value,  # noqa: E712
                                         Operator.password_hash != "").exists())
-
-
-def sign_in_candidates() -> list[Operator]:
-    """Active operators for the user-name list of the sign-in dialog."""
-    return list(Operator.select(Operator.id, Operator.username, Operator.full_name)
-                .where(Operator.active == True).order_by(Operator.full_name))  # noqa: E712
 
 
 def sign_in(username: str, password: str) -> Actor:

@@ -18,6 +18,7 @@ from ..errors import FieldError, NotFound, ValidationError
 from ..models import Operator, Team
 from ..permissions import Permission, Role
 from . import auth
+from .records import stored
 
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -69,7 +70,8 @@ def _team_id(team: Any) -> int | None:
 
 def create_operator(*, username: str, full_name: str, role: Role | str = Role.TECHNICIAN,
                     password: str, password_again: str | None = None, email: str = "",
-                    phone: str = "", team: Any = None, color: str = "#4a90d9") -> Operator:
+                    phone: str = "", team: Any = None, color: str = "#4a90d9",
+                    active: bool = True) -> Operator:
     context.require(Permission.OPERATOR_ADMIN)
     role = role.value if isinstance(role, Role) else str(role)
     data = dict(username=_clean(username).lower(), full_name=_clean(full_name), role=role,
@@ -86,7 +88,8 @@ def create_operator(*, username: str, full_name: str, role: Role | str = Role.TE
         if Operator.select().where(fn.LOWER(Operator.username) == data["username"]).exists():
             raise ValidationError(FieldError("username", "auth.username_taken",
                                              {"username": data["username"]}))
-        return Operator.create(**data, team=team_id, password_hash=auth.hash_password(password))
+        return Operator.create(**data, team=team_id, active=bool(active),
+                               password_hash=auth.hash_password(password))
 
 
 def update_operator(operator: Operator, **changes: Any) -> Operator:
@@ -118,15 +121,25 @@ def update_operator(operator: Operator, **changes: Any) -> Operator:
     return operator
 
 
+def change_operator(operator_id: int, expected_version: int, changes: dict[str, Any]) -> Operator:
+    """Apply ``changes`` to the operator read at ``expected_version`` (ConflictError when saved
+    in between); the last-administrator rule is checked against the stored row."""
+    context.require(Permission.OPERATOR_ADMIN)
+    with Operator._meta.database.atomic():
+        return update_operator(stored(Operator, operator_id, expected_version), **changes)
+
+
 def _other_active_admins(operator_id: int) -> int:
     return Operator.select().where(Operator.role == Role.ADMIN.value, Operator.active == True,  # noqa: E712
                                    Operator.id != operator_id).count()
 
 
-def reset_password(operator: Operator, new_password: str, new_password_again: str | None = None) -> None:
+def reset_password(operator: Operator | int, new_password: str,
+                   new_password_again: str | None = None) -> None:
     """An administrator sets a new password; remembered sign-ins are revoked and a lockout lifted."""
     context.require(Permission.OPERATOR_ADMIN)
-    _set_password(operator.id, new_password, new_password_again)
+    operator_id = operator if isinstance(operator, int) else operator.id
+    _set_password(operator_id, new_password, new_password_again)
 
 
 def change_own_password(old_password: str, new_password: str, new_password_again: str | None = None) -> None:
@@ -183,12 +196,12 @@ def _validate_team(name: str, color: str, team_id: int | None) -> None:
         raise ValidationError(errors)
 
 
-def create_team(name: str, color: str = "#4a90d9") -> Team:
+def create_team(name: str, color: str = "#4a90d9", archived: bool = False) -> Team:
     context.require(Permission.OPERATOR_ADMIN)
     name, color = _clean(name), _clean(color) or "#4a90d9"
     _validate_team(name, color, None)
     with Team._meta.database.atomic():
-        return Team.create(name=name, color=color)
+        return Team.create(name=name, color=color, archived=bool(archived))
 
 
 def update_team(team: Team, *, name: str | None = None, color: str | None = None,
@@ -203,6 +216,16 @@ def update_team(team: Team, *, name: str | None = None, color: str | None = None
             team.archived = archived
         team.save()
     return team
+
+
+def change_team(team_id: int, expected_version: int, changes: dict[str, Any]) -> Team:
+    """Apply ``changes`` (name, color, archived) to the team read at ``expected_version``."""
+    context.require(Permission.OPERATOR_ADMIN)
+    unknown = set(changes) - {"name", "color", "archived"}
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    with Team._meta.database.atomic():
+        return update_team(stored(Team, team_id, expected_version), **changes)
 
 
 def list_teams(include_archived: bool = False) -> list[Team]:

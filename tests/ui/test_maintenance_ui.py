@@ -57,3 +57,65 @@ def test_smtp_dialog_says_password_is_session_only(window, qtbot, monkeypatch):
     dialog.save()
     assert mailer.load_settings().host == "smtp.example.it"
     assert mailer.get_password(mailer.load_settings()) == "pw"
+
+
+def test_generation_runs_on_a_worker_and_the_plan_page_follows(window, qtbot):
+    """#13: the generation runs off the GUI thread; what it wrote reaches the open plans page
+    as a change set (its visits list grows without a reload by hand)."""
+    from ui.dialogs.maintenance_generate import GenerateVisitsDialog
+    from ui.widgets.maintenance_page import PlansPage
+
+    page = PlansPage(ctx=window.ctx)
+    qtbot.addWidget(page)
+    plan_id = page.editor.record_id
+    before = page.editor.visits.rowCount()
+    dialog = GenerateVisitsDialog(ctx=window.ctx, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.worker.threaded = True
+    dialog.horizon.setValue(366)
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    assert not dialog.run_button.isEnabled()  # running
+    qtbot.waitUntil(lambda: "visits created" in dialog.summary.text(), timeout=60_000)
+    assert dialog.run_button.isEnabled()
+    made = Intervention.select().where(Intervention.maintenance_plan == plan_id).count()
+    qtbot.waitUntil(lambda: page.editor.visits.rowCount() == min(made, 200), timeout=10_000)
+    assert made >= before
+
+
+def test_outbox_actions_go_through_the_op_runner(window, qtbot):
+    from servicedesk.services import maintenance, notices
+    from ui.widgets.outbox_page import OutboxPage
+
+    maintenance.generate(60)
+    notices.build_notices()
+    page = OutboxPage(ctx=window.ctx)
+    qtbot.addWidget(page)
+    qtmodeltester_rows = page.model.rowCount()
+    assert qtmodeltester_rows > 0
+    message = OutboxMessage.get_by_id(page.model.id_at(0))
+    page.view.selectRow(0)
+    assert message.subject in page.body.toPlainText()
+    page.cancel()
+    assert OutboxMessage.get_by_id(message.id).status == "cancelled"
+    assert page.model.index(0, 4).data() == "cancelled"  # repainted from the change set
+    page.filter.setCurrentIndex(page.filter.findData("all"))
+    assert page.model.rowCount() == OutboxMessage.select().count()
+
+
+def test_outbox_model_passes_the_model_tester(window, qtbot, qtmodeltester):
+    from servicedesk.services import maintenance, notices
+    from ui.widgets.outbox_page import OutboxPage
+
+    maintenance.generate(60)
+    notices.build_notices()
+    page = OutboxPage(ctx=window.ctx)
+    qtbot.addWidget(page)
+    qtmodeltester.check(page.model)
+
+
+def test_sender_round_runs_on_a_worker(window, qtbot):
+    """R-MNT-2: "Send now" runs a round off the GUI thread; an unconfigured server is said."""
+    sender = window.outbox_sender
+    with qtbot.waitSignal(sender.finished, timeout=30_000):
+        sender.tick(force=True)
+    assert not sender.running and sender.last_error == ""

@@ -153,23 +153,51 @@ def test_operators_dialog_creates_edits_and_validates(qtbot, ctx, qtmodeltester)
     assert "last active administrator" in dialog.op_error.text()
 
 
-def test_operators_dialog_conflict_offers_reload(qtbot, ctx, monkeypatch):
+def test_operators_dialog_conflict_is_shown_and_reloaded(qtbot, ctx, monkeypatch, other_workstation):
+    """#13: a save over another workstation's edit writes nothing, says what changed, and the
+    form shows the operator as stored."""
     from PySide6.QtWidgets import QMessageBox
 
-    from servicedesk.services import operators
     from ui.dialogs.operators import OperatorsDialog
 
     admin = operators.create_first_admin("anna", "Anna Bianchi", "correct horse")
     context.set_actor(admin)
     dialog = OperatorsDialog(ctx=ctx)
     qtbot.addWidget(dialog)
-    operators.update_operator(Operator.get_by_id(admin.operator_id), phone="02 999")  # other workstation
+    other_workstation(ctx.db, "UPDATE operator SET phone = '02 999', version = version + 1 "
+                      "WHERE id = ?", (admin.operator_id,))
     dialog.f_full_name.setText("Anna B.")
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     dialog.save_operator()
-    assert asked and "Another workstation changed this record" in asked[0]
+    assert shown and "Another workstation changed this record" in shown[0]
+    assert Operator.get_by_id(admin.operator_id).full_name == "Anna Bianchi"
     assert dialog.f_phone.text() == "02 999" and dialog.f_full_name.text() == "Anna Bianchi"
+
+
+def test_operators_dialog_teams_and_password(qtbot, ctx, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from servicedesk.models import Team
+    from ui.dialogs.operators import OperatorsDialog
+
+    admin = operators.create_first_admin("anna", "Anna Bianchi", "correct horse")
+    context.set_actor(admin)
+    dialog = OperatorsDialog(ctx=ctx)
+    qtbot.addWidget(dialog)
+    dialog.new_team()
+    dialog.t_name.setText("Assistenza Sud")
+    dialog.save_team()
+    team = Team.get(Team.name == "Assistenza Sud")
+    assert dialog.current_team.id == team.id and dialog.f_team.findData(team.id) >= 0
+    dialog.t_archived.setChecked(True)
+    dialog.save_team()
+    assert Team.get_by_id(team.id).archived and dialog.f_team.findData(team.id) < 0
+    answers = iter(["nuova password", "nuova password"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (next(answers), True))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    dialog.reset_password()
+    assert auth.verify_password("nuova password", Operator.get_by_id(admin.operator_id).password_hash)
 
 
 def test_audit_view_lists_changes(qtbot, ctx, qtmodeltester):

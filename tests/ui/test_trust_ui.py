@@ -32,9 +32,8 @@ def test_damage_found_after_opening_stops_writes_and_offers_the_latest_backup(wi
 def test_background_check_of_a_healthy_file_finds_nothing(window, qtbot, monkeypatch):
     found = []
     monkeypatch.setattr(window.backup_controller, "found_damage", found.append)
-    job = window.backup_controller.check_integrity()
-    with qtbot.waitSignal(job.signals.done, timeout=60_000) as blocker:
-        pass
+    with qtbot.waitSignal(window.backup_controller.integrity_checked, timeout=60_000) as blocker:
+        window.backup_controller.check_integrity()
     assert blocker.args == ["ok"] and found == [] and not window.ctx.db.damaged
 
 

@@ -2,6 +2,8 @@
 (all or nothing) with the report of refused rows (R-SER-1)."""
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -13,7 +15,8 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QFormLayout
 from servicedesk.errors import ServiceDeskError
 from servicedesk.services import imports
 
-from ..widgets.party_rows import RowsModel, errors_text, make_table
+from ..models.paged import Column
+from ..widgets.party_rows import RowList, errors_text, make_table
 from ..widgets.unit_page import unit_labels
 
 
@@ -41,6 +44,16 @@ def target_labels() -> dict[str, str]:
 def action_names() -> dict[str, str]:
     return {"create": QCoreApplication.translate("Registry", "new"), "update": QCoreApplication.translate("Registry", "update"),
             "refused": QCoreApplication.translate("Registry", "refused")}
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    id: int  # the row of the file
+    result: str
+    key: str
+    why: str
+    notes: str
+    refused: bool
 
 
 class FilePage(QWizardPage):
@@ -160,9 +173,13 @@ class PreviewPage(QWizardPage):
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.model = RowsModel([QCoreApplication.translate("Registry", "Row"), QCoreApplication.translate("Registry", "Result"), QCoreApplication.translate("Registry", "Key"),
-                                QCoreApplication.translate("Registry", "Why refused"),
-                                QCoreApplication.translate("Registry", "Notes")], self)
+        self.model = RowList([
+            Column("row", lambda: QCoreApplication.translate("Registry", "Row"), lambda r: str(r.id)),
+            Column("result", lambda: QCoreApplication.translate("Registry", "Result"), lambda r: r.result),
+            Column("key", lambda: QCoreApplication.translate("Registry", "Key"), lambda r: r.key),
+            Column("why", lambda: QCoreApplication.translate("Registry", "Why refused"), lambda r: r.why),
+            Column("notes", lambda: QCoreApplication.translate("Registry", "Notes"), lambda r: r.notes)],
+            self, colour=lambda r: QColor("#b91c1c") if r.refused else None)
         self.view = make_table(self.model, (60, 90, 180, 260), name="importPreview")
         layout.addWidget(self.view, 1)
         self.only_refused = QPushButton(QCoreApplication.translate("Registry", "Copy refused rows"))
@@ -186,17 +203,16 @@ class PreviewPage(QWizardPage):
     def _show(self, report) -> None:
         labels = target_labels()
         names = action_names()
-        rows, colors = [], {}
+        rows = []
         # refused rows first, then rows with notes (filled from merged cells), then the rest
         ordered = report.refused + [r for r in report.rows if r.action != "refused" and r.notes] \
             + [r for r in report.rows if r.action != "refused" and not r.notes][:500]
-        for i, r in enumerate(ordered):
+        for r in ordered:
             why = "; ".join(errors_text(imports.ValidationError([e]), labels) for e in r.errors)
             notes = "; ".join(errors_text(imports.ValidationError([e]), labels) for e in r.notes)
-            rows.append((r.row, r.row, names.get(r.action, r.action), r.key, why, notes))
-            if r.action == "refused":
-                colors[i] = QColor("#b91c1c")
-        self.model.set_rows(rows, colors)
+            rows.append(PreviewRow(r.row, names.get(r.action, r.action), r.key, why, notes,
+                                   r.action == "refused"))
+        self.model.set_rows(rows)
         text = QCoreApplication.translate("Registry", "{total} rows: {new} new, {upd} to update, {bad} refused.").format(
             total=len(report.rows), new=report.count("create"), upd=report.count("update"),
             bad=len(report.refused))
@@ -219,15 +235,21 @@ class PreviewPage(QWizardPage):
         QApplication.clipboard().setText("\n".join(lines))
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = imports.run_import(self.w.path, self.w.kind, self.w.mapping, sheet=self.w.sheet)
-        except ServiceDeskError as err:
-            QApplication.restoreOverrideCursor()
+        def refused(err: ServiceDeskError) -> bool:
             QMessageBox.warning(self, QCoreApplication.translate("Registry", "Import"),
                                 errors_text(err, target_labels()))
+            return True
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:  # one unit of work: all rows or none, published as one change set
+            outcome = self.w.ctx.ops.run(self, functools.partial(
+                imports.run_import, self.w.path, self.w.kind, self.w.mapping, sheet=self.w.sheet),
+                on_failure=refused)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if outcome is None:
             return False
-        QApplication.restoreOverrideCursor()
+        report = outcome.result
         if not report.written:
             self.report = report
             self._show(report)  # the data changed since the check: show why

@@ -1,9 +1,11 @@
-"""Operators and teams administration: create, edit, roles, reset passwords (R-X-1)."""
+"""Operators and teams administration: create, edit, roles, reset passwords (R-X-1). Reads
+through ``queries/operators.py``, writes through the op runner with the version shown (#13)."""
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QColorDialog, QComboBox, QDialog,
                                QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
@@ -11,15 +13,17 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QColorDialog, QComb
                                QMessageBox, QPushButton, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from servicedesk.errors import ConflictError, ServiceDeskError, ValidationError
-from servicedesk.models import Operator, Team
-from servicedesk.permissions import Role
-from servicedesk.services import auth, operators
 from servicedesk import limits
+from servicedesk.errors import ConflictError, ServiceDeskError, ValidationError
+from servicedesk.permissions import Role
+from servicedesk.queries import operators as oq
+from servicedesk.services import auth, operators
 
 from .. import fmt
-from ..messages import conflict_text, error_text
+from ..messages import error_text
+from ..models.paged import Column
 from ..widgets.limited_text import limit_text
+from ..widgets.party_rows import RowList
 
 
 def role_name(code: str) -> str:
@@ -32,54 +36,31 @@ def role_name(code: str) -> str:
     return names.get(code, code)
 
 
-class OperatorTableModel(QAbstractTableModel):
-    """The operators list: name, user name, role, team, active, last sign-in."""
+class OperatorTableModel(RowList):
+    """The operators list: name, user name, role, team, last sign-in; the deactivated greyed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[Any, ...]] = []
-        self._headers = [self.tr("Name"), self.tr("User"), self.tr("Role"), self.tr("Team"),
-                         self.tr("Last sign-in")]
+        super().__init__([
+            Column("name", lambda: QCoreApplication.translate("OperatorTableModel", "Name"), lambda o: o.full_name),
+            Column("user", lambda: QCoreApplication.translate("OperatorTableModel", "User"), lambda o: o.username),
+            Column("role", lambda: QCoreApplication.translate("OperatorTableModel", "Role"), lambda o: role_name(o.role)),
+            Column("team", lambda: QCoreApplication.translate("OperatorTableModel", "Team"), lambda o: o.team_name),
+            Column("last", lambda: QCoreApplication.translate("OperatorTableModel", "Last sign-in"),
+                   lambda o: fmt.datetime(o.last_login_at))], parent)
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = [(op.id, op.full_name, op.username, role_name(op.role),
-                       op.team.name if op.team_id else "", fmt.datetime(op.last_login_at), op.active)
-                      for op in operators.list_operators()]
-        self.endResetModel()
+        self.set_rows(oq.operators())
 
     def operator_id(self, row: int) -> int | None:
-        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+        return self.id_at(row)
 
-    def row_of(self, operator_id: int) -> int:
-        for i, r in enumerate(self._rows):
-            if r[0] == operator_id:
-                return i
-        return -1
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def role_data(self, rec: oq.OperatorDetail, key: str, role: int) -> Any:
+        if rec.active:
             return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row[index.column() + 1]
-        if role == Qt.ItemDataRole.ForegroundRole and not row[6]:
+        if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#9ca3af"))
-        if role == Qt.ItemDataRole.ToolTipRole and not row[6]:
-            return self.tr("Deactivated")
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate("OperatorTableModel", "Deactivated")
         return None
 
 
@@ -98,9 +79,16 @@ class OperatorsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
-        self.current: Operator | None = None
-        self.current_team: Team | None = None
+        self.current: oq.OperatorDetail | None = None
+        self.current_team: oq.TeamDetail | None = None
         self.reload()
+        ctx.bus.changes.connect(self._on_changes)
+
+    def _on_changes(self, changes) -> None:
+        """Another window of this workstation saved an operator or a team: show it."""
+        if changes.origin is self or not changes.touches("operator", "team"):
+            return
+        self.reload(self.current.id if self.current else None)
 
     # -- operators tab ----------------------------------------------------------------------
     def _build_operators(self) -> QWidget:
@@ -190,7 +178,7 @@ class OperatorsDialog(QDialog):
     def reload(self, select_id: int | None = None) -> None:
         self.f_team.clear()
         self.f_team.addItem(self.tr("(no team)"), None)
-        for team in operators.list_teams():
+        for team in oq.teams(include_archived=False):
             self.f_team.addItem(team.name, team.id)
         self.model.reload()
         self._reload_teams()
@@ -205,7 +193,7 @@ class OperatorsDialog(QDialog):
         op_id = self.model.operator_id(row)
         if op_id is None:
             return
-        self.current = Operator.get_or_none(Operator.id == op_id)
+        self.current = oq.operator(op_id)
         if self.current is None:
             self.reload()
             return
@@ -218,14 +206,14 @@ class OperatorsDialog(QDialog):
         self.f_role.setCurrentIndex(max(0, self.f_role.findData(op.role)))
         team_index = self.f_team.findData(op.team_id)
         if team_index < 0 and op.team_id:  # an archived team still shown for who is in it
-            self.f_team.addItem(op.team.name, op.team_id)
+            self.f_team.addItem(op.team_name, op.team_id)
             team_index = self.f_team.count() - 1
         self.f_team.setCurrentIndex(max(0, team_index))
         self.f_active.setChecked(op.active)
         for w in (self.f_password, self.f_again, self.password_label, self.again_label):
             w.setVisible(False)
         self.reset_button.setEnabled(True)
-        self.revoke_button.setEnabled(bool(auth.active_tokens(op.id)))
+        self.revoke_button.setEnabled(oq.active_token_count(op.id) > 0)
         self.op_error.clear()
         self.op_error.hide()
 
@@ -253,44 +241,45 @@ class OperatorsDialog(QDialog):
                 "password_again": self.tr("Repeat password"), "color": self.tr("Colour"),
                 "name": self.tr("Name")}
 
-    def _show(self, label: QLabel, err: ServiceDeskError) -> None:
+    def _show(self, label: QLabel, err: ServiceDeskError) -> bool:
+        """The op runner's failure hook: a refusal is shown in the form (True); a conflict
+        goes to the runner, which says what changed and reloads."""
+        if isinstance(err, ConflictError):
+            return False
         if isinstance(err, ValidationError):
             labels = self._labels()
             for fe in err.errors:
                 fe.params.setdefault("label", labels.get(fe.field, fe.field))
         label.setText(error_text(err))
         label.show()
+        return True
 
     def save_operator(self) -> None:
         values = dict(full_name=self.f_full_name.text(), email=self.f_email.text(),
                       phone=self.f_phone.text(), role=self.f_role.currentData(),
-                      team=self.f_team.currentData())
-        try:
-            if self.current is None:
-                op = operators.create_operator(username=self.f_username.text(), password=self.f_password.text(),
-                                               password_again=self.f_again.text(), **values)
-                if not self.f_active.isChecked():
-                    operators.update_operator(op, active=False)
-            else:
-                op = operators.update_operator(self.current, active=self.f_active.isChecked(), **values)
-        except ConflictError as err:
-            answer = QMessageBox.question(
-                self, self.tr("Changed on another workstation"),
-                conflict_text(err) + "\n\n" + self.tr("Reload the operator and lose your changes?"))
-            if answer == QMessageBox.StandardButton.Yes:
-                self.reload(self.current.id if self.current else None)
+                      team=self.f_team.currentData(), active=self.f_active.isChecked())
+        current = self.current
+        if current is None:
+            fn = functools.partial(operators.create_operator, username=self.f_username.text(),
+                                   password=self.f_password.text(),
+                                   password_again=self.f_again.text(), **values)
+            outcome = self.ctx.ops.run(self, fn, on_failure=lambda e: self._show(self.op_error, e))
+        else:
+            outcome = self.ctx.ops.run(self, operators.change_operator, current.id, current.version,
+                                       values, on_failure=lambda e: self._show(self.op_error, e),
+                                       on_conflict=lambda _e: self.reload(current.id))
+        if outcome is None:
             return
-        except ServiceDeskError as err:
-            self._show(self.op_error, err)
-            return
-        self.reload(op.id)
-        self._refresh_actor(op)
+        op_id = outcome.result.id
+        self.reload(op_id)
+        self._refresh_actor(op_id)
 
-    def _refresh_actor(self, op: Operator) -> None:
+    def _refresh_actor(self, op_id: int) -> None:
         """Editing oneself (name, role) changes who is acting right now."""
-        if op.id == self.ctx.actor.operator_id:
-            fresh = Operator.get_by_id(op.id)
-            self.ctx.set_actor(auth.actor_for(fresh))
+        if op_id == self.ctx.actor.operator_id:
+            actor = auth.actor_of(op_id)
+            if actor is not None:
+                self.ctx.set_actor(actor)
 
     def reset_password(self) -> None:
         if self.current is None:
@@ -306,10 +295,8 @@ class OperatorsDialog(QDialog):
                                          QLineEdit.EchoMode.Password)
         if not ok:
             return
-        try:
-            operators.reset_password(op, first, again)
-        except ServiceDeskError as err:
-            self._show(self.op_error, err)
+        if self.ctx.ops.run(self, operators.reset_password, op.id, first, again,
+                            on_failure=lambda e: self._show(self.op_error, e)) is None:
             return
         self.op_error.clear()
         self.op_error.hide()
@@ -321,7 +308,10 @@ class OperatorsDialog(QDialog):
     def revoke_tokens(self) -> None:
         if self.current is None:
             return
-        count = auth.revoke_tokens(self.current.id)
+        outcome = self.ctx.ops.run(self, auth.revoke_tokens, self.current.id)
+        if outcome is None:
+            return
+        count = outcome.result
         self.ctx.bus.status_message.emit(self.tr("%1 remembered sign-ins revoked").replace("%1", str(count)))
         self.revoke_button.setEnabled(False)
 
@@ -370,7 +360,7 @@ class OperatorsDialog(QDialog):
         return page
 
     def _reload_teams(self, select_id: int | None = None) -> None:
-        self._teams = operators.list_teams(include_archived=True)
+        self._teams = oq.teams(include_archived=True)
         self.team_list.blockSignals(True)
         self.team_list.clear()
         for team in self._teams:
@@ -388,7 +378,7 @@ class OperatorsDialog(QDialog):
     def _load_team(self, row: int) -> None:
         if not 0 <= row < len(self._teams):
             return
-        self.current_team = Team.get_or_none(Team.id == self._teams[row].id)
+        self.current_team = oq.team(self._teams[row].id)
         if self.current_team is None:
             self._reload_teams()
             return
@@ -411,20 +401,18 @@ class OperatorsDialog(QDialog):
             self.t_color.setText(color.name())
 
     def save_team(self) -> None:
-        try:
-            if self.current_team is None:
-                team = operators.create_team(self.t_name.text(), self.t_color.text())
-                if self.t_archived.isChecked():
-                    operators.update_team(team, archived=True)
-            else:
-                team = operators.update_team(self.current_team, name=self.t_name.text(),
-                                             color=self.t_color.text(), archived=self.t_archived.isChecked())
-        except ConflictError as err:
-            QMessageBox.warning(self, self.tr("Changed on another workstation"), conflict_text(err))
-            self._reload_teams(self.current_team.id if self.current_team else None)
-            return
-        except ServiceDeskError as err:
-            self._show(self.team_error, err)
+        current = self.current_team
+        values = dict(name=self.t_name.text(), color=self.t_color.text(),
+                      archived=self.t_archived.isChecked())
+        if current is None:
+            fn = functools.partial(operators.create_team, self.t_name.text(), self.t_color.text(),
+                                   archived=self.t_archived.isChecked())
+            outcome = self.ctx.ops.run(self, fn, on_failure=lambda e: self._show(self.team_error, e))
+        else:
+            outcome = self.ctx.ops.run(self, operators.change_team, current.id, current.version,
+                                       values, on_failure=lambda e: self._show(self.team_error, e),
+                                       on_conflict=lambda _e: self._reload_teams(current.id))
+        if outcome is None:
             return
         self.reload(self.current.id if self.current else None)
-        self._reload_teams(team.id)
+        self._reload_teams(outcome.result.id)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from servicedesk.context import Actor
 from servicedesk.errors import ServiceDeskError, ValidationError
+from servicedesk.queries import operators as oq
 from servicedesk.services import auth, operators
 
 from .. import fmt
@@ -58,8 +59,9 @@ class SignInDialog(QDialog):
         self.username.setEditable(True)
         self.username.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.username.lineEdit().setMaxLength(40)
-        for op in auth.sign_in_candidates():
-            self.username.addItem(f"{op.full_name} ({op.username})", op.username)
+        for op in oq.operators():
+            if op.active:
+                self.username.addItem(f"{op.full_name} ({op.username})", op.username)
         self.username.setCurrentIndex(-1)
         self.username.lineEdit().setPlaceholderText(self.tr("user name"))
         self.password = _password_field()

@@ -23,6 +23,15 @@ def smtp_labels() -> dict[str, str]:
             "window_minutes": QCoreApplication.translate("Maintenance", "Arrival window")}
 
 
+def save_mail_settings(s: mailer.SmtpSettings, password: str | None,
+                       sender: notices.SenderInfo) -> str:
+    """The server and the sender's details, saved as one unit of work; where the password
+    went ("keyring" or "session")."""
+    where = mailer.save_settings(s, password)
+    notices.save_sender(sender)
+    return where
+
+
 class SmtpSettingsDialog(QDialog):
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,16 +153,19 @@ class SmtpSettingsDialog(QDialog):
                                 QCoreApplication.translate("Maintenance", "Connected and signed in."))
 
     def save(self) -> None:
-        s = self.settings()
-        try:
-            where = mailer.save_settings(s, self.password.text() or None)
-            notices.save_sender(notices.SenderInfo(
-                company=self.company.text(), phone=self.phone.text(), email=self.reply.text(),
-                city=self.city.text(), language=self.language.currentData(),
-                window_minutes=self.window.value()))
-        except ServiceDeskError as err:
+        sender = notices.SenderInfo(
+            company=self.company.text(), phone=self.phone.text(), email=self.reply.text(),
+            city=self.city.text(), language=self.language.currentData(),
+            window_minutes=self.window.value())
+
+        def refused(err: ServiceDeskError) -> bool:
             QMessageBox.warning(self, QCoreApplication.translate("Maintenance", "Not saved"), errors_text(err, smtp_labels()))
+            return True
+
+        outcome = self.ctx.ops.run(self, save_mail_settings, self.settings(),
+                                   self.password.text() or None, sender, on_failure=refused)
+        if outcome is None:
             return
-        if where == "session":
+        if outcome.result == "session":
             self.ctx.bus.status_message.emit(QCoreApplication.translate("Maintenance", "Settings saved; the password is kept for this session only."))
         self.accept()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
@@ -15,6 +15,7 @@ from servicedesk.errors import ServiceDeskError
 from servicedesk.permissions import Permission
 
 from .. import messages
+from ..workers import Job, JobControl, Worker
 
 ORDER = 95
 START_DELAY_MS = 20_000  # let the window settle before the first automatic backup
@@ -35,62 +36,36 @@ def _register_messages() -> None:
 _register_messages()
 
 
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+def take_backup_job(db_path: Path, settings: backup.BackupSettings, manual: bool):
+    """On a worker: take a backup (files and sqlite3 only: no peewee models here). Any failure
+    comes back as a BackupError the user can read."""
+    try:
+        if manual:
+            folder = backup.backup_folder(db_path, settings)
+            return backup.take_backup(db_path, kind="manual", folder=folder)
+        return backup.automatic_backup(db_path, settings=settings)
+    except ServiceDeskError:
+        raise
+    except Exception as err:  # noqa: BLE001 - reported to the user, never lost silently
+        raise backup.BackupError(str(err), code="backup.failed", path=str(db_path)) from err
 
 
-class BackupJob(QRunnable):
-    """Takes a backup off the GUI thread (files and sqlite3 only: no peewee models here)."""
-
-    def __init__(self, db_path: Path, settings: backup.BackupSettings, *, manual: bool) -> None:
-        super().__init__()
-        self.db_path, self.settings, self.manual = db_path, settings, manual
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        try:
-            if self.manual:
-                folder = backup.backup_folder(self.db_path, self.settings)
-                result = backup.take_backup(self.db_path, kind="manual", folder=folder)
-            else:
-                result = backup.automatic_backup(self.db_path, settings=self.settings)
-        except ServiceDeskError as err:
-            self.signals.failed.emit(err)
-            return
-        except Exception as err:  # noqa: BLE001 - reported to the user, never lost silently
-            self.signals.failed.emit(backup.BackupError(str(err), code="backup.failed",
-                                                        path=str(self.db_path)))
-            return
-        self.signals.done.emit(result)
-
-
-class IntegrityJob(QRunnable):
-    """The full integrity check of the open file, read-only, off the GUI thread."""
-
-    def __init__(self, db_path: Path) -> None:
-        super().__init__()
-        self.db_path = db_path
-        self.stopped = False
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        try:
-            result = full_check(self.db_path, cancelled=lambda: self.stopped)
-        except Exception as err:  # noqa: BLE001 - a check that cannot run is not damage
-            self.signals.failed.emit(err)
-            return
-        self.signals.done.emit(result)
+def integrity_job(control: JobControl, db_path: Path) -> str:
+    """On a worker: the full integrity check of the open file, read-only; stops when the
+    window closes (the job is cancelled)."""
+    return full_check(db_path, cancelled=lambda: control.cancelled)
 
 
 class BackupController(QObject):
+    integrity_checked = Signal(str)  # "ok" or what the check found
+
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
         self.ctx = window.ctx
         self.db_path = Path(self.ctx.db.info.path)
-        self.running = False
-        self._jobs: list[BackupJob] = []
+        # Its own pool: a backup or the integrity check never waits behind queries.
+        self.worker = Worker(self, threads=2)
         self.busy_label = QLabel(self.tr("Database busy: waiting for another workstation…"))
         self.busy_label.setObjectName("statusBusy")
         self.busy_label.setStyleSheet("color: #b45309; font-weight: bold;")
@@ -109,23 +84,23 @@ class BackupController(QObject):
         QTimer.singleShot(START_DELAY_MS, self.automatic)
         self.timer.start()
 
-    def check_integrity(self) -> IntegrityJob:
+    @property
+    def running(self) -> bool:
+        """A backup is being taken."""
+        return self.worker.is_running("backup")
+
+    def check_integrity(self) -> Job:
         """Start the full check of the open file; damage found → :meth:`found_damage`."""
-        job = IntegrityJob(self.db_path)
-        job.setAutoDelete(False)
-        self._jobs.append(job)
-        self.window.destroyed.connect(lambda *_: setattr(job, "stopped", True))
-
-        def done(result: str) -> None:
-            if job in self._jobs:
-                self._jobs.remove(job)
-            if result != "ok":
-                self.found_damage(result)
-
-        job.signals.done.connect(done)
-        job.signals.failed.connect(lambda _err: job in self._jobs and self._jobs.remove(job))
-        QThreadPool.globalInstance().start(job)
+        job = self.worker.run(integrity_job, self.db_path, control=True, key="integrity",
+                              on_done=self._checked, on_error=lambda _err: None)
+        # a check that cannot run is not damage; a closing window stops it
+        self.window.destroyed.connect(lambda *_: job.cancel())
         return job
+
+    def _checked(self, result: str) -> None:
+        self.integrity_checked.emit(result)
+        if result != "ok":
+            self.found_damage(result)
 
     def found_damage(self, problem: str) -> None:
         """From now on nothing is written to the file; the latest good backup is offered."""
@@ -148,7 +123,7 @@ class BackupController(QObject):
             return
         if not backup.due_for_automatic(self.db_path, settings):
             return
-        self._run(BackupJob(self.db_path, settings, manual=False), manual=False)
+        self._run(settings, manual=False)
 
     def back_up_now(self) -> None:
         if not self.ctx.actor.can(Permission.BACKUP):
@@ -156,30 +131,21 @@ class BackupController(QObject):
             return
         if self.running:
             return
-        self._run(BackupJob(self.db_path, backup.load_settings(), manual=True), manual=True)
+        self._run(backup.load_settings(), manual=True)
 
-    def _run(self, job: BackupJob, *, manual: bool) -> None:
-        self.running = True
-        self._jobs.append(job)
-        job.setAutoDelete(False)
-        job.signals.done.connect(lambda info: self._done(job, info, manual))
-        job.signals.failed.connect(lambda err: self._failed(job, err, manual))
+    def _run(self, settings: backup.BackupSettings, *, manual: bool) -> None:
         if manual:
             self.ctx.bus.status_message.emit(self.tr("Backing up…"))
-        QThreadPool.globalInstance().start(job)
+        self.worker.run(take_backup_job, self.db_path, settings, manual, key="backup",
+                        on_done=self._done, on_error=lambda err: self._failed(err, manual))
 
-    def _finish(self, job: BackupJob) -> None:
-        self.running = False
-        if job in self._jobs:
-            self._jobs.remove(job)
-
-    def _done(self, job: BackupJob, info, manual: bool) -> None:
-        self._finish(job)
+    def _done(self, info) -> None:
         if info is not None:
             self.ctx.bus.status_message.emit(self.tr("Backup saved: %1").replace("%1", str(info.path)))
 
-    def _failed(self, job: BackupJob, err: ServiceDeskError, manual: bool) -> None:
-        self._finish(job)
+    def _failed(self, err: BaseException, manual: bool) -> None:
+        if not isinstance(err, ServiceDeskError):
+            raise err
         if err.code == "backup.source_damaged":
             self._damaged(err)
             return

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from servicedesk import context
 from servicedesk.errors import ServiceDeskError
-from servicedesk.models import Operator
-from servicedesk.permissions import Permission, Role
+from servicedesk.queries import operators as oq
+from servicedesk.permissions import Permission
 from servicedesk.services import auth
 
 from .. import messages
@@ -61,9 +61,9 @@ def _store_token(ctx, text: str) -> None:
 
 
 def _first_admin_actor() -> context.Actor:
-    op = (Operator.select().where(Operator.active == True, Operator.role == Role.ADMIN.value)  # noqa: E712
-          .order_by(Operator.id).first())
-    return auth.actor_for(op) if op is not None else context.SYSTEM
+    admin = oq.first_active_admin()
+    actor = auth.actor_of(admin) if admin is not None else None
+    return actor if actor is not None else context.SYSTEM
 
 
 def sign_in_interactively(ctx, parent=None) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QWidget
 
@@ -42,66 +42,6 @@ class RowList(IdPagedModel):
         if role == Qt.ItemDataRole.ForegroundRole and self._colour is not None:
             return self._colour(rec)
         return None
-
-
-class RowsModel(QAbstractTableModel):
-    """Rows of plain values (already formatted text, or numbers) with an id per row.
-
-    ``rows`` are tuples whose first item is the record id (not shown)."""
-
-    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._headers = list(headers)
-        self._rows: list[tuple] = []
-        self._colors: dict[int, QColor] = {}
-        self._tips: dict[int, str] = {}
-
-    def set_rows(self, rows: list[tuple], colors: dict[int, QColor] | None = None,
-                 tips: dict[int, str] | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._colors = colors or {}
-        self._tips = tips or {}
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = self._rows[index.row()][index.column() + 1]
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._colors.get(index.row())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            tip = self._tips.get(index.row())
-            if tip:
-                return tip
-            value = self._rows[index.row()][index.column() + 1]
-            return str(value) if value not in (None, "") and len(str(value)) > 30 else None
-        if role == Qt.ItemDataRole.UserRole:
-            return self._rows[index.row()][0]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
-    def id_at(self, row: int) -> int | None:
-        return self._rows[row][0] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, record_id: int) -> int:
-        for i, row in enumerate(self._rows):
-            if row[0] == record_id:
-                return i
-        return -1
 
 
 def make_table(model: QAbstractTableModel, widths: Sequence[int] = (), parent: QWidget | None = None,
