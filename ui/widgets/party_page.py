@@ -52,12 +52,18 @@ def set_combo_data(combo: QComboBox, value) -> None:
 
 
 def form_scroll(widget: QWidget) -> QScrollArea:
-    """A form that scrolls down when the page is short, never sideways."""
+    """A form that scrolls down when the page is short, never sideways; when the page is tall
+    the rows stay together at the top (the room left goes below them, not into a row)."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(widget)
+    column.addStretch(1)
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setWidget(widget)
+    scroll.setWidget(holder)
     return scroll
 
 
