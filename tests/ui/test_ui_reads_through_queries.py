@@ -12,8 +12,7 @@ from pathlib import Path
 UI = Path(__file__).resolve().parents[2] / "ui"
 
 # Being converted to queries + ops (issue 13). Remove a file from here when it is converted.
-NOT_YET = {
-}
+NOT_YET: set[str] = set()
 
 
 def _imports_models(path: Path) -> bool:
