@@ -129,6 +129,14 @@ def trim_icu(app: Path) -> int:
     return before - after
 
 
+def admin_link(app: Path) -> None:
+    """``servicedesk-admin`` beside the app: on Windows the spec builds it (a console program);
+    elsewhere it is a link to the app, which answers to that name (``launcher.py``)."""
+    link = app / "servicedesk-admin"
+    if sys.platform != "win32" and not link.exists():
+        link.symlink_to("ServiceDesk")
+
+
 def report_sizes(app: Path) -> None:
     """The size per component, next to the previous build's (``build/sizes.json``)."""
     import sizes
@@ -174,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     if saved:
         print(f"stripped the libraries' symbols: {saved / 1_000_000:.1f} MB"
               + (f" (not {', '.join(unstrippable)}: it would not load)" if unstrippable else ""))
+    admin_link(APP)
     report_sizes(APP)
     if not args.no_smoke:
         smoke(executable)

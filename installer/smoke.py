@@ -6,7 +6,8 @@
 Runs the command as a user would (outside the checkout, a fresh data folder) on: a new database,
 the demo database, an older database to upgrade, and files it must refuse (text, folder,
 truncated, newer schema) — the refusals compared with the source tree's own, line for line —
-plus ``--self-check`` (data files, translations, plugins, charts, PDF, Excel …). Run it with the
+plus ``--self-check`` (data files, translations, plugins, charts, PDF, Excel …) and the
+``servicedesk-admin`` installed beside it. Run it with the
 checkout's Python: the expected files, schema version and messages come from the source (#19).
 """
 from __future__ import annotations
@@ -32,6 +33,7 @@ from servicedesk.db import APPLICATION_ID, close_database, open_database  # noqa
 from servicedesk.migrations import all_migrations, latest_version  # noqa: E402
 
 SOURCE = [sys.executable, "-m", "ui.app"]
+ADMIN_SOURCE = [sys.executable, "-m", "servicedesk.admin.cli"]
 TIMEOUT = 600  # a loaded CI machine starts a frozen Qt app slowly
 
 
@@ -71,7 +73,7 @@ class Smoke:
         open_database(self.older, migrate_to=all_migrations()[0].number)
         close_database()
         cases = [self.self_check, self.new_database, self.demo, self.older_database,
-                 self.refusals]
+                 self.refusals, self.admin]
 
         def run_case(case) -> None:
             self.local.case = case.__name__
@@ -148,6 +150,30 @@ class Smoke:
                            and "Traceback" not in text,
                            f"\n  installed: {text!r}\n  source:    {theirs.stderr.strip()!r}")
             self.check(f"{name}: left untouched", _digest(path) == before[name])
+
+
+    def admin(self) -> None:
+        """``servicedesk-admin``, installed beside the app (the frozen folder, the wheel's
+        scripts): it starts, and refuses a file that is no database as from source."""
+        suffix = ".exe" if sys.platform == "win32" else ""
+        command = [str(Path(self.command[0]).with_name("servicedesk-admin" + suffix))]
+        if not self.check("servicedesk-admin is installed", Path(command[0]).is_file(), command[0]):
+            return
+
+        def run(cmd: list[str], args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+            return subprocess.run([*cmd, *args], capture_output=True, text=True, env=self.env,
+                                  cwd=cwd, timeout=TIMEOUT)
+
+        usage = run(command, ["--help"], self.work)
+        self.check("servicedesk-admin starts", usage.returncode == 0 and "pack" in usage.stdout,
+                   f"exit {usage.returncode}\n{usage.stderr[-3000:]}")
+        args = ["pack", "merge", str(self.bad_files["text file"]), str(self.work / "none.pack")]
+        mine, theirs = run(command, args, self.work), run(ADMIN_SOURCE, args, ROOT)
+        text = mine.stderr.strip()
+        self.check("servicedesk-admin refuses a text file as from source",
+                   mine.returncode == 2 and text == theirs.stderr.strip()
+                   and len(text.splitlines()) == 1,
+                   f"exit {mine.returncode}\n  installed: {text!r}\n  source: {theirs.stderr!r}")
 
 
 def _version(db: Path) -> int:

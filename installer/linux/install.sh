@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install ServiceDesk from this folder (R-X-4, #19).
 #   ./install.sh              for this user: ~/.local/opt/ServiceDesk, menu entry, `servicedesk`
+#                             and `servicedesk-admin`
 #   sudo ./install.sh --system   for everyone: /opt/ServiceDesk, /usr/share/applications, /usr/local/bin
 #   ./install.sh --uninstall  (or --system --uninstall) removes the program; databases stay
 set -eu
@@ -35,7 +36,9 @@ refresh() {  # menus pick the entry up without a new login where these tools exi
 if [ "$action" = uninstall ]; then
   rm -rf "$app"
   rm -f "$desktop" "$icon"
-  [ -L "$bin/servicedesk" ] && rm -f "$bin/servicedesk"
+  for command in servicedesk servicedesk-admin; do
+    if [ -L "$bin/$command" ]; then rm -f "$bin/$command"; fi
+  done
   refresh
   echo "ServiceDesk removed (databases and settings are kept)."
   exit 0
@@ -47,6 +50,7 @@ cp -R "$here/ServiceDesk" "$app.new"
 rm -rf "$app"
 mv "$app.new" "$app"
 ln -sf "$app/ServiceDesk" "$bin/servicedesk"
+ln -sf "$app/servicedesk-admin" "$bin/servicedesk-admin"
 cp "$here/servicedesk.svg" "$icon"
 # Exec holds the absolute path: ~/.local/bin is not on every desktop session's PATH
 sed "s|@EXEC@|\"$app/ServiceDesk\"|" "$here/servicedesk.desktop" > "$desktop"

@@ -61,6 +61,9 @@ def test_linux_install_and_uninstall(tmp_path):
     app = package / "ServiceDesk" / "ServiceDesk"
     app.write_text('#!/bin/sh\necho "$@" > "$HOME/started-with"\n')
     app.chmod(0o755)
+    admin = package / "ServiceDesk" / "servicedesk-admin"
+    admin.write_text('#!/bin/sh\necho "$@" > "$HOME/admin-with"\n')
+    admin.chmod(0o755)
     for name in ("install.sh", "servicedesk.desktop"):
         shutil.copy(INSTALLER / "linux" / name, package / name)
     shutil.copy(ROOT / "resources" / "icons" / "servicedesk.svg", package / "servicedesk.svg")
@@ -75,6 +78,10 @@ def test_linux_install_and_uninstall(tmp_path):
     desktop = home / ".local" / "share" / "applications" / "servicedesk.desktop"
     assert installed.is_file() and os.access(installed, os.X_OK)
     assert (home / ".local" / "bin" / "servicedesk").resolve() == installed
+    admin_command = home / ".local" / "bin" / "servicedesk-admin"
+    assert admin_command.resolve() == installed.with_name("servicedesk-admin")
+    subprocess.run([str(admin_command), "pack", "merge"], check=True, env=env)
+    assert (home / "admin-with").read_text().strip() == "pack merge"
     assert (home / ".local/share/icons/hicolor/scalable/apps/servicedesk.svg").is_file()
     entry = desktop.read_text()
     assert f'Exec="{installed}"\n' in entry and f'Exec="{installed}" --demo\n' in entry
@@ -90,4 +97,5 @@ def test_linux_install_and_uninstall(tmp_path):
                    capture_output=True)
     assert not installed.exists() and not desktop.exists()
     assert not (home / ".local" / "bin" / "servicedesk").exists()
+    assert not admin_command.exists() and not admin_command.is_symlink()
     assert (data / "servicedesk.db").read_bytes() == b"the office's work"
