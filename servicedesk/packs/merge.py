@@ -657,13 +657,13 @@ class _Merger:
                     setattr(request, k, v)
             was = before.get(u)
             if request.status == "closed" and was != "closed":
-                movement = tickets.debit_for_request(request, override=True, note=request.number)
+                movement = tickets.debit_for_request(request, override=True)
                 if movement is not None and movement.override:
                     RequestEvent.create(request=oid, at=clock.now(), operator=self.actor.operator_id,
                                         kind="ticket_override",
                                         text=f"{movement.quantity} ticket(s)")
             elif was == "closed" and request.status != "closed":
-                tickets.reverse_debit(request, note=request.number)
+                tickets.reverse_debit(request)
             search_index.index_request(oid)
         for aid in self.written.get("kb_article", set()):
             search_index.index_article(aid)

@@ -396,14 +396,13 @@ def _change_status(request: ServiceRequest, to: str, final_report: str | None, n
     _move(request, to, text=note.strip())
     request.save()  # raises ConflictError on a stale copy, before any ticket moves
     if to == "closed":
-        movement = tickets.debit_for_request(request, override=ticket_override,
-                                             note=request.number)
+        movement = tickets.debit_for_request(request, override=ticket_override)
         if movement is not None and movement.override:
             # The kind says what happened (the UI says it in the user's language), the text
             # keeps the user's reason only.
             _event(request, "ticket_override", text=note.strip())
     elif was == "closed":
-        tickets.reverse_debit(request, note=request.number)
+        tickets.reverse_debit(request)
 
 
 def add_note(request: ServiceRequest | int, text: str, kind: str = "note") -> RequestEvent:

@@ -29,10 +29,6 @@ class TicketBalance:
     used: int  # net use: debits minus give-backs
     remaining: int  # available − used
 
-    @property
-    def low(self) -> bool:  # pragma: no cover - trivial
-        return self.remaining <= 0
-
 
 def available_sum(tm: Any = TicketMovement) -> Any:
     """SUM expression of the tickets bought over rows of ``tm`` (a TicketMovement or an alias)."""
@@ -49,16 +45,13 @@ def remaining_sum(tm: Any = TicketMovement) -> Any:
 
 
 def balance(contract_id: int) -> TicketBalance:
-    rows = list(TicketMovement.select(available_sum(), used_sum())
-                .where(TicketMovement.contract == contract_id).tuples())
-    available, used = (int(rows[0][0]), int(rows[0][1])) if rows else (0, 0)
-    return TicketBalance(available, used, available - used)
+    available, used = (TicketMovement.select(available_sum(), used_sum())
+                       .where(TicketMovement.contract == contract_id).tuples().get())
+    return TicketBalance(int(available), int(used), int(available) - int(used))
 
 
 def balances(contract_ids: list[int]) -> dict[int, TicketBalance]:
     """Balances of many contracts in one query (for lists)."""
-    if not contract_ids:
-        return {}
     rows = (TicketMovement.select(TicketMovement.contract, available_sum(), used_sum())
             .where(TicketMovement.contract.in_(contract_ids))
             .group_by(TicketMovement.contract).tuples())
@@ -80,18 +73,15 @@ def credit(contract: Contract, quantity: int, kind: str = "topup", note: str = "
                                      term_no=contract.term_no, operator=actor.operator_id, note=note)
 
 
-def _net_use(request_id: int, contract_id: int | None = None) -> int:
-    """Tickets ``request_id`` holds now (debits minus give-backs, positive), on one contract or
-    on any."""
-    q = TicketMovement.select(fn.COALESCE(fn.SUM(TicketMovement.quantity), 0)).where(
-        TicketMovement.request == request_id, TicketMovement.kind.in_(USE_KINDS))
-    if contract_id is not None:
-        q = q.where(TicketMovement.contract == contract_id)
-    return -int(q.scalar() or 0)
+def _holds_tickets(request_id: int, contract_id: int) -> bool:
+    """Does ``request_id`` hold tickets of the contract now (a debit not given back)?"""
+    net = (TicketMovement.select(fn.SUM(TicketMovement.quantity))
+           .where(TicketMovement.request == request_id, TicketMovement.contract == contract_id,
+                  TicketMovement.kind.in_(USE_KINDS)).scalar())
+    return net is not None and net < 0
 
 
-def debit_for_request(request: ServiceRequest, *, override: bool = False,
-                      note: str = "") -> TicketMovement | None:
+def debit_for_request(request: ServiceRequest, *, override: bool = False) -> TicketMovement | None:
     """Debit the tickets of ``request``'s contract when the request is closed.
 
     Debits ``contract.tickets_per_request`` tickets (one by default). Contracts without any ticket
@@ -103,7 +93,7 @@ def debit_for_request(request: ServiceRequest, *, override: bool = False,
     if request.contract_id is None:
         return None
     contract = Contract.get_by_id(request.contract_id)
-    quantity = max(contract.tickets_per_request, 0)
+    quantity = contract.tickets_per_request  # 0 or more (contracts._validate)
     if quantity == 0:
         return None
     with Contract._meta.database.atomic():
@@ -113,7 +103,7 @@ def debit_for_request(request: ServiceRequest, *, override: bool = False,
         if not bought:
             return None  # not a ticket contract
         current = balance(contract.id)
-        if _net_use(request.id, contract.id) > 0:
+        if _holds_tickets(request.id, contract.id):
             return None  # already debited
         short = current.remaining < quantity
         if short and not override:
@@ -123,10 +113,10 @@ def debit_for_request(request: ServiceRequest, *, override: bool = False,
         return TicketMovement.create(
             contract=contract, at=clock.now(), quantity=-quantity, kind="debit",
             term_no=contract.term_no, request=request.id, operator=actor.operator_id,
-            override=short, note=note or request.number)
+            override=short, note=request.number)
 
 
-def reverse_debit(request: ServiceRequest, note: str = "") -> list[TicketMovement]:
+def reverse_debit(request: ServiceRequest) -> list[TicketMovement]:
     """Give back the tickets ``request`` still holds (a closed request reopened).
 
     Gives back exactly the net use, per contract, so a second reopening (or a repeated call)
@@ -140,7 +130,7 @@ def reverse_debit(request: ServiceRequest, note: str = "") -> list[TicketMovemen
                 .group_by(TicketMovement.contract).tuples())
         return [TicketMovement.create(contract=cid, at=clock.now(), quantity=-int(net),
                                       kind="reversal", term_no=term, request=request.id,
-                                      operator=actor.operator_id, note=note or request.number)
+                                      operator=actor.operator_id, note=request.number)
                 for cid, net, term in list(held) if int(net) < 0]
 
 
