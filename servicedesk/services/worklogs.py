@@ -18,7 +18,8 @@ from ..errors import ConflictError, FieldError, NotFound, ServiceDeskError, Vali
 from ..models import ActivityType, Intervention, Operator, ServiceRequest, WorkLog
 from ..permissions import Permission
 
-MAX_DAY_MINUTES = 16 * 60  # more than 16 hours in one day is a typing mistake
+MAX_DAY_HOURS = 16  # more than 16 hours in one day is a typing mistake
+MAX_DAY_MINUTES = MAX_DAY_HOURS * 60
 MAX_KM = Decimal("3000")
 MAX_NOTES = 5000
 
@@ -100,12 +101,12 @@ def _validate(request: ServiceRequest, data: WorklogInput, exclude_id: int | Non
     elif minutes < 0:
         errors.append(FieldError("minutes", "negative"))
     elif minutes > MAX_DAY_MINUTES:
-        errors.append(FieldError("minutes", "worklogs.too_many_hours", {"hours": MAX_DAY_MINUTES // 60}))
+        errors.append(FieldError("minutes", "worklogs.too_many_hours", {"hours": MAX_DAY_HOURS}))
     travel = data.travel_minutes or 0
     if travel < 0:
         errors.append(FieldError("travel_minutes", "negative"))
     elif travel > MAX_DAY_MINUTES:
-        errors.append(FieldError("travel_minutes", "worklogs.too_many_hours", {"hours": MAX_DAY_MINUTES // 60}))
+        errors.append(FieldError("travel_minutes", "worklogs.too_many_hours", {"hours": MAX_DAY_HOURS}))
     if minutes == 0 and travel == 0 and not any(e.field in ("minutes", "end_time") for e in errors):
         errors.append(FieldError("minutes", "worklogs.empty"))
     try:
@@ -135,7 +136,7 @@ def _validate(request: ServiceRequest, data: WorklogInput, exclude_id: int | Non
         total = int(logged.scalar()) + minutes + travel
         if total > MAX_DAY_MINUTES:
             errors.append(FieldError("minutes", "worklogs.day_too_long",
-                                     {"hours": MAX_DAY_MINUTES // 60, "logged": round(total / 60, 1)}))
+                                     {"hours": MAX_DAY_HOURS, "logged": round(total / 60, 1)}))
     if errors:
         raise ValidationError(errors)
     billable = activity.billable if data.billable is None else bool(data.billable)

@@ -86,6 +86,26 @@ def test_editing_an_entry_does_not_count_it_twice_in_the_day(w):
     assert info.value.errors[0].code == "worklogs.day_too_long"
 
 
+def test_the_travel_of_the_new_entry_counts_in_the_day_total(w):
+    """R-LOG-1: 10 h logged, then 4 h 50 of work and 1 h 30 of travel: 16 h 20 would be logged,
+    refused, and the message says 16.3 hours."""
+    worklogs.create(w["req"].id, minutes_only(w, 10 * 60))
+    assert refused(w, minutes_only(w, 4 * 60 + 50, travel_minutes=90)) == [
+        ("minutes", "worklogs.day_too_long", {"hours": 16, "logged": 16.3})]
+
+
+def test_an_edit_in_the_form_that_overlaps_another_entry_is_warned_unless_confirmed(w):
+    """The form's write path (entry id and the version the user saw) warns like a new entry."""
+    worklogs.create(w["req"].id, entry(w))  # 09–11
+    second = worklogs.create(w["req"].id, entry(w, start_time=T(14), end_time=T(15)))
+    with pytest.raises(WorklogOverlapError):
+        worklogs.update_entry(second.id, second.version, entry(w, start_time=T(10), end_time=T(15)))
+    assert WorkLog.get_by_id(second.id).start_time == T(14)
+    worklogs.update_entry(second.id, second.version, entry(w, start_time=T(10), end_time=T(15)),
+                          allow_overlap=True)
+    assert WorkLog.get_by_id(second.id).start_time == T(10)
+
+
 def test_a_bad_field_on_a_full_day_is_reported_alone(w):
     """The day total is checked only for an entry that is otherwise valid."""
     worklogs.create(w["req"].id, minutes_only(w, 16 * 60))
