@@ -61,13 +61,6 @@ def split_weighted(amount: Decimal, weights: list[Any]) -> list[Decimal]:
     """Shares of ``amount`` proportional to ``weights`` (exact numbers: ints or Fractions), to the
     cent, adding up to ``amount`` exactly; the last absorbs the rounding and is never negative."""
     amount = Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
-    if all(w == 1 for w in weights):  # equal shares (most plans): plain Decimal arithmetic
-        each = (amount / len(weights)).quantize(CENT, rounding=ROUND_HALF_UP)
-        last = amount - each * (len(weights) - 1)
-        if last < 0:
-            each = (amount / len(weights)).quantize(CENT, rounding=ROUND_DOWN)
-            last = amount - each * (len(weights) - 1)
-        return [each] * (len(weights) - 1) + [last]
     total = sum(Fraction(w) for w in weights)
     cents = Fraction(int(amount * 100))
 
@@ -86,10 +79,8 @@ def split_weighted(amount: Decimal, weights: list[Any]) -> list[Decimal]:
 
 
 def split(amount: Decimal, count: int) -> list[Decimal]:
-    """``count`` equal amounts adding up to ``amount`` exactly; the last absorbs the rounding."""
-    if count < 1:
-        raise ValidationError(FieldError("instalments_count", "billing.count_range",
-                                         {"max": MAX_INSTALMENTS}))
+    """``count`` (1 or more: :func:`_check`) equal amounts adding up to ``amount`` exactly; the
+    last absorbs the rounding."""
     return split_weighted(amount, [1] * count)
 
 
@@ -146,7 +137,7 @@ def calendar_periods(term_start: dt.date, term_end: dt.date,
     while day <= term_end:
         month0 = (day.month - 1) // step * step + 1  # the calendar period holding ``day``
         p_start = dt.date(day.year, month0, 1)
-        p_next = add_months(p_start, step, 1)
+        p_next = add_months(p_start, step)
         piece_end = min(p_next - dt.timedelta(days=1), term_end)
         covered = (piece_end - day).days + 1
         out.append((day, piece_end, Fraction(covered, (p_next - p_start).days)))
