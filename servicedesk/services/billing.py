@@ -150,7 +150,7 @@ def calendar_plan(amount: Decimal, term_start: dt.date, term_end: dt.date,
     """One instalment per calendar period of the term, partial periods pro rata (not saved)."""
     periodicity = _check(amount, None, term_start, periodicity)
     pieces = calendar_periods(term_start, term_end, periodicity)
-    if not pieces or len(pieces) > MAX_INSTALMENTS:
+    if len(pieces) > MAX_INSTALMENTS:  # a term has at least its first day (term_end ≥ term_start)
         raise ValidationError(FieldError("billing_periodicity", "billing.count_range",
                                          {"max": MAX_INSTALMENTS}))
     amounts = split_weighted(amount, [w for _, _, w in pieces])
