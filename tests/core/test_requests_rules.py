@@ -186,6 +186,19 @@ def test_cancelling_a_new_request_is_not_a_response_and_reopening_starts_afresh(
     assert _status_events(r) == [(None, "new"), ("new", "cancelled"), ("cancelled", "new")]
 
 
+def test_a_request_cancelled_while_waiting_and_reopened_runs_its_clock_again(w):
+    """R-REQ-2: cancelled while waiting for the customer, then reopened: the request is new
+    again with no pause pending, so its deadline shows in the queue (not "paused")."""
+    r = svc.create_request(form(w))
+    svc.change_status(r, "waiting_customer")
+    clock.freeze(MONDAY + dt.timedelta(hours=1))
+    svc.change_status(r, "cancelled")
+    svc.change_status(ServiceRequest.get_by_id(r.id), "new")
+    r = ServiceRequest.get_by_id(r.id)
+    assert (r.status, r.paused_since) == ("new", None)
+    assert r.sla_due is not None
+
+
 def test_waiting_for_the_supplier_after_the_customer_keeps_one_pause(w):
     """The clock stops once: moving between the two waiting states adds nothing; the paused
     working time counts from the first stop."""
