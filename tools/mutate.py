@@ -97,6 +97,7 @@ class _Finder(ast.NodeVisitor):
             self.line_starts.append(self.line_starts[-1] + len(line))
         self.scope: list[str] = []
         self.functions = 0
+        self.statement_line = 0  # first line of the statement being visited
         self.found: list[tuple[str, str, int, int, str, tuple[int, int], bool, int, int]] = []
 
     # positions
@@ -110,12 +111,24 @@ class _Finder(ast.NodeVisitor):
     def text(self, start: int, end: int) -> str:
         return self.source[start:end].decode()
 
+    def visit(self, node: ast.AST) -> None:
+        if not isinstance(node, ast.stmt):
+            return super().visit(node)
+        outer, self.statement_line = self.statement_line, node.lineno
+        try:
+            return super().visit(node)
+        finally:
+            self.statement_line = outer
+
     def add(self, operator: str, start: int, end: int, replacement: str, node: ast.AST,
             context: ast.AST | None = None) -> None:
         ctx = context or node
         c_start, c_end = self.span(ctx)
+        # from the first line of its statement: the tracer sees a ``for`` or a call spread over
+        # several lines on its first line only
+        first = min(ctx.lineno, self.statement_line or ctx.lineno)
         self.found.append((operator, ".".join(self.scope) or "<module>", start, end, replacement,
-                           (ctx.lineno, ctx.end_lineno), self.functions > 0, c_start, c_end))
+                           (first, ctx.end_lineno), self.functions > 0, c_start, c_end))
 
     def add_in_gap(self, operator: str, gap: tuple[int, int], pattern: str, replacement: str,
                    node: ast.AST) -> None:

@@ -100,8 +100,6 @@ def next_due_date(plan: MaintenancePlan) -> dt.date:
 
 def _as_dt(value: Any) -> dt.datetime:
     """The MAX() of datetime columns: SQLite hands it back as text (the column type is lost)."""
-    if isinstance(value, dt.datetime):
-        return value
     return dt.datetime.fromisoformat(str(value))
 
 
@@ -228,7 +226,7 @@ class GeneratedVisit:
     end: dt.datetime | None
     operator_id: int | None
     placed: bool  # False: no free slot within SEARCH_DAYS; left unassigned on the due date
-    customer_id: int = 0
+    customer_id: int | None = None  # set with the visit's request
     intervention_id: int | None = None
     request_id: int | None = None
     request_number: str = ""

@@ -338,3 +338,92 @@ def test_plans_are_listed_with_their_target_customer_and_next_visit(world):
     assert len(maintenance.list_plans(customer_id=world["customer"].id)) == 2
     assert maintenance.list_plans(customer_id=world["customer"].id + 99) == []
     assert [r.id for r in maintenance.list_plans(text="ct-9")] == [on_contract.id]
+
+
+# -- issue #20: more of the generation rules ----------------------------------------------------
+def test_by_default_the_next_sixty_days_are_generated(world):
+    """A daily plan from today: 61 visits, today and each of the 60 days after."""
+    make_plan(world, start_date=D(2026, 3, 2), every=1, period="days", duration_minutes=15)
+    created = maintenance.generate().created
+    assert (len(created), created[0].due_date, created[-1].due_date) == (
+        61, D(2026, 3, 2), D(2026, 5, 1))
+
+
+def test_a_plan_created_paused_stays_paused(world):
+    """A plan saved as not active keeps it and gets no visits until it is switched on."""
+    plan = make_plan(world, active=False)
+    assert MaintenancePlan.get_by_id(plan.id).active is False
+    assert maintenance.generate(20).created == []
+    maintenance.set_plan_active(MaintenancePlan.get_by_id(plan.id), True)
+    assert [v.due_date for v in maintenance.generate(20).created] == [D(2026, 3, 10)]
+
+
+def test_the_visits_without_a_free_slot_are_reported(world):
+    """The summary after generating names the visits left unassigned (the coordinator places
+    them), not the ones placed."""
+    from servicedesk.services import scheduling
+
+    op, other = world["ops"]
+    scheduling.add_absence(op.id, "holiday", dt.datetime(2026, 3, 10), dt.datetime(2026, 3, 25))
+    away = make_plan(world, operator=op, team=None)
+    make_plan(world, operator=other, team=None,
+              unit=units.create_unit(product=world["product"], serial="SN2", owner=world["customer"]))
+    result = maintenance.generate(10)
+    assert len(result.created) == 2
+    assert [(v.plan_id, v.placed, v.operator_id) for v in result.unplaced] == [(away.id, False, None)]
+
+
+def _existing_visit(world, plan, due: dt.date, status: str = "planned") -> Intervention:
+    req = ServiceRequest.create(number=f"RS-2026-{Intervention.select().count() + 900:06d}",
+                                customer=world["customer"], priority=Priority.get(code="normal"),
+                                opened_at=MONDAY)
+    return Intervention.create(request=req, activity_type=world["activity"], status=status,
+                               maintenance_plan=plan.id, due_date=due)
+
+
+@pytest.mark.parametrize("late, covered", [(182, True), (183, False)])
+def test_a_yearly_visit_moved_up_to_half_a_year_later_still_counts(world, late, covered):
+    """R-MNT-1: a planned visit of the plan covers a due date it is at most half a period
+    after (182 days for a year): then no second visit is made for it."""
+    plan = make_plan(world, period="years")
+    _existing_visit(world, plan, D(2026, 3, 10) + dt.timedelta(days=late))
+    result = maintenance.generate(10)
+    assert (result.covered, len(result.created)) == ((1, 0) if covered else (0, 1))
+
+
+def test_a_daily_visit_moved_to_the_day_before_still_counts(world):
+    """A daily plan from 10 March whose visit was moved to 9 March: 10 March is covered by it;
+    11 and 12 March get their own."""
+    plan = make_plan(world, period="days")
+    _existing_visit(world, plan, D(2026, 3, 9))
+    result = maintenance.generate(10)
+    assert result.covered == 1
+    assert [v.due_date for v in result.created] == [D(2026, 3, 11), D(2026, 3, 12)]
+
+
+def test_a_visit_as_long_as_the_morning_does_not_span_lunch(world):
+    """Four hours, the morning's length (08:30–12:30), with the first half hour taken: the
+    visit goes to the afternoon instead of running across lunch."""
+    op = world["ops"][0]
+    req = ServiceRequest.create(number="RS-2026-000900", customer=world["customer"],
+                                priority=Priority.get(code="normal"), opened_at=MONDAY)
+    Intervention.create(request=req, activity_type=world["activity"], operator=op, status="planned",
+                        planned_start=dt.datetime(2026, 3, 10, 8, 30),
+                        planned_end=dt.datetime(2026, 3, 10, 9, 0))
+    make_plan(world, operator=op, team=None, duration_minutes=240)
+    visit = maintenance.generate(10).created[0]
+    assert (visit.start, visit.end) == (dt.datetime(2026, 3, 10, 13, 30), dt.datetime(2026, 3, 10, 17, 30))
+
+
+def test_a_visit_longer_than_any_period_spans_the_whole_working_day(world):
+    """Three periods on Tuesdays (8–10, 11–13, 14–18): a seven-hour visit runs from the first
+    start to the last end, across both breaks."""
+    from servicedesk.services import scheduling
+
+    op = world["ops"][0]
+    T = dt.time
+    scheduling.set_working_hours(op.id, [(1, T(8), T(10)), (1, T(11), T(13)), (1, T(14), T(18))])
+    make_plan(world, operator=op, team=None, duration_minutes=7 * 60)
+    visit = maintenance.generate(10).created[0]
+    assert (visit.placed, visit.start, visit.end) == (
+        True, dt.datetime(2026, 3, 10, 8, 0), dt.datetime(2026, 3, 10, 15, 0))
