@@ -29,9 +29,9 @@ class TermStats(Protocol):
 
     def has_prefix(self, prefix: str) -> bool: ...
 
-    def stem_of(self, word: str, shortest: int = 4) -> str | None: ...
+    def stem_of(self, word: str) -> str | None: ...
 
-    def similar(self, word: str, stemmed: str, limit: int = 3) -> list[str]: ...
+    def similar(self, word: str, stemmed: str) -> list[str]: ...
 
 
 @dataclass
@@ -44,8 +44,8 @@ class Group:
     kind: str = "word"  # "word", "code" (an extra form of a product code), "english"
 
     def add(self, term: str, weight: float) -> None:
-        if term and weight > self.terms.get(term, 0.0):
-            self.terms[term] = weight
+        if term:
+            self.terms[term] = max(weight, self.terms.get(term, 0.0))
 
 
 @dataclass

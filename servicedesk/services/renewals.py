@@ -51,7 +51,7 @@ def term_end_for(term_start: dt.date, months: int, anchor_day: int | None = None
 
 def cancel_by(term_end: dt.date, notice_days: int) -> dt.date:
     """The last day on which notice may be given for the term ending on ``term_end``."""
-    return term_end - dt.timedelta(days=max(notice_days or 0, 0))
+    return term_end - dt.timedelta(days=notice_days)  # 0 or more (contracts._validate)
 
 
 def contract_cancel_by(contract: Contract) -> dt.date:
