@@ -289,9 +289,7 @@ class _Board:
         blocked = self.blocked[op].get(day, [])
         for wa, wb in windows:
             cursor = _round_up(max(wa, after))
-            for ba, bb in blocked:
-                if bb <= cursor:
-                    continue
+            for ba, bb in blocked:  # sorted; one that ended before the cursor moves nothing
                 if ba >= cursor + duration:
                     break
                 cursor = _round_up(max(cursor, bb))
@@ -362,8 +360,6 @@ def generate(horizon_days: int = DEFAULT_HORIZON_DAYS, *, plan_ids: Iterable[int
             query = query.where(MaintenancePlan.id.in_(ids))
         plans = [_PlanRow(*row) for row in query.tuples()]
         result.plans = len(plans)
-        if not plans:
-            return result
         wanted = _due_dates(plans, today, horizon_end, result)
         if not wanted:
             return result

@@ -427,3 +427,40 @@ def test_a_visit_longer_than_any_period_spans_the_whole_working_day(world):
     visit = maintenance.generate(10).created[0]
     assert (visit.placed, visit.start, visit.end) == (
         True, dt.datetime(2026, 3, 10, 8, 0), dt.datetime(2026, 3, 10, 15, 0))
+
+
+def _booked(world, op, start: dt.datetime, end: dt.datetime) -> None:
+    req = ServiceRequest.create(number=f"RS-2026-{Intervention.select().count() + 800:06d}",
+                                customer=world["customer"], priority=Priority.get(code="normal"),
+                                opened_at=MONDAY)
+    Intervention.create(request=req, activity_type=world["activity"], operator=op, status="planned",
+                        planned_start=start, planned_end=end)
+
+
+def test_a_visit_goes_in_the_gap_between_two_bookings(world):
+    """Booked 08:30–09:00 and 11:00–12:30: a 90-minute visit fits at 09:00, before the second."""
+    op = world["ops"][0]
+    _booked(world, op, dt.datetime(2026, 3, 10, 8, 30), dt.datetime(2026, 3, 10, 9, 0))
+    _booked(world, op, dt.datetime(2026, 3, 10, 11, 0), dt.datetime(2026, 3, 10, 12, 30))
+    make_plan(world, operator=op, team=None)
+    visit = maintenance.generate(10).created[0]
+    assert (visit.start, visit.end) == (dt.datetime(2026, 3, 10, 9, 0), dt.datetime(2026, 3, 10, 10, 30))
+
+
+def test_a_visit_after_a_booking_starts_on_the_next_quarter_hour(world):
+    op = world["ops"][0]
+    _booked(world, op, dt.datetime(2026, 3, 10, 8, 30), dt.datetime(2026, 3, 10, 9, 10))
+    make_plan(world, operator=op, team=None)
+    assert maintenance.generate(10).created[0].start == dt.datetime(2026, 3, 10, 9, 15)
+
+
+def test_a_horizon_of_one_day_is_today_and_tomorrow(world):
+    make_plan(world, start_date=D(2026, 3, 2), every=1, period="days", duration_minutes=15)
+    assert [v.due_date for v in maintenance.generate(1).created] == [D(2026, 3, 2), D(2026, 3, 3)]
+
+
+def test_generation_resumes_one_period_after_the_last_visit_done(world):
+    """Monthly from 10 January, last visit done on 20 February: the next visits are due on 20
+    March and 20 April (one month apart from the visit, not from the plan's start)."""
+    make_plan(world, start_date=D(2026, 1, 10), last_done_on=D(2026, 2, 20))
+    assert [v.due_date for v in maintenance.generate(60).created] == [D(2026, 3, 20), D(2026, 4, 20)]
