@@ -342,7 +342,7 @@ def free_slots(operator_id: int | None, duration_minutes: int, after: dt.datetim
 
 
 def why_no_slots(operator_id: int | None, duration_minutes: int, after: dt.datetime, *,
-                 horizon_days: int = 14, team_id: int | None = None) -> tuple[str, dict]:
+                 horizon_days: int, team_id: int | None = None) -> tuple[str, dict]:
     """Why :func:`free_slots` found nothing, as a code and its parameters (the UI says it):
 
     ``no_operator`` (neither an operator nor a team), ``team_empty`` (no active operator in the

@@ -316,3 +316,80 @@ def test_a_team_without_active_operators_has_no_slots(office):
     bruno.save()
     slots = scheduling.free_slots(None, 60, at(MON, "08:00"), team_id=anna.team_id, limit=5)
     assert {s.operator_id for s in slots} == {anna.id}
+
+
+# -- issue #20: more of the board rules ---------------------------------------------------------
+def test_an_absence_another_workstation_deleted_cannot_be_edited_and_deleting_it_again_is_harmless(office):
+    """R-X-1: the edit is refused with a conflict saying the absence is gone; a second delete
+    does nothing; a technician may do neither."""
+    from servicedesk.errors import ConflictError
+
+    anna, _, _ = office
+    absence = scheduling.add_absence(anna.id, "holiday", at(MON, "09:00"), at(MON, "12:00"))
+    with acting_as(Actor(anna.id, Role.TECHNICIAN, "anna")):
+        with pytest.raises(PermissionDenied):
+            scheduling.edit_absence(absence.id, absence.version, kind="sick",
+                                    start=at(MON, "09:00"), end=at(MON, "12:00"))
+    scheduling.delete_absence(absence.id, absence.version)  # the other workstation
+    with pytest.raises(ConflictError) as info:
+        scheduling.edit_absence(absence.id, absence.version, kind="sick",
+                                start=at(MON, "09:00"), end=at(MON, "12:00"))
+    assert info.value.deleted
+    scheduling.delete_absence(absence.id, absence.version)
+    assert Absence.select().count() == 0
+
+
+def test_a_slot_longer_than_every_period_spans_the_working_day_across_both_breaks(office):
+    """Periods of 2, 2 and 4 hours on Monday: a 9-hour job is proposed from 08:00 to 17:00,
+    across both breaks."""
+    anna, _, _ = office
+    scheduling.set_working_hours(anna.id, [(0, T(8), T(10)), (0, T(11), T(13)), (0, T(14), T(18))])
+    slots = scheduling.free_slots(anna.id, 9 * 60, at(MON, "07:00"), limit=1, horizon_days=1)
+    assert slots == [Slot(anna.id, at(MON, "08:00"), at(MON, "17:00"))]
+
+
+def test_why_no_slot_names_the_longest_working_day(office):
+    """A ten-hour Monday (three periods) and a three-hour Tuesday: an eleven-hour job is longer
+    than any day (10 hours); a job of exactly ten hours is not, the day is booked instead."""
+    anna, _, book = office
+    scheduling.set_working_hours(anna.id, [(0, T(8), T(10)), (0, T(11), T(13)), (0, T(14), T(18)),
+                                           (1, T(9), T(12))])
+    assert scheduling.why_no_slots(anna.id, 11 * 60, at(MON, "07:00"), horizon_days=2) == (
+        "longer_than_day", {"hours": 10.0})
+    book(anna, at(MON, "08:00"), at(MON, "09:00"))
+    assert scheduling.why_no_slots(anna.id, 10 * 60, at(MON, "07:00"), horizon_days=2) == (
+        "fully_booked", {"days": 2})
+    scheduling.set_working_hours(anna.id, [(0, T(8), T(15, 45))])
+    assert scheduling.why_no_slots(anna.id, 8 * 60, at(MON, "07:00"), horizon_days=1) == (
+        "longer_than_day", {"hours": 7.8})  # 7 h 45 to one decimal
+
+
+def test_why_no_slot_without_anyone_to_ask(office):
+    anna, _, _ = office
+    assert scheduling.why_no_slots(None, 60, at(MON, "07:00"), horizon_days=14) == ("no_operator", {})
+    empty = Team.create(name="Vuoto")
+    assert scheduling.why_no_slots(None, 60, at(MON, "07:00"), horizon_days=14, team_id=empty.id) == (
+        "team_empty", {})
+
+
+def test_why_no_slot_looks_at_one_day_at_least(office):
+    """A horizon of 0 days is one day (as in the slot search): absent all Monday → absent."""
+    anna, _, _ = office
+    scheduling.add_absence(anna.id, "holiday", at(MON, "00:00"), at(MON, "00:00", 1))
+    assert scheduling.why_no_slots(anna.id, 60, at(MON, "07:00"), horizon_days=0) == (
+        "absent", {"days": 1})
+
+
+def test_why_no_slot_tells_absent_from_booked_by_the_whole_working_day(office):
+    """Absent from 08:00 to 17:00 on a day of 8–10, 11–13, 14–18: the last hour is free, so the
+    day counts as booked, not as an absence; absent until 18:00 it is an absence."""
+    anna, _, _ = office
+    scheduling.set_working_hours(anna.id, [(0, T(8), T(10)), (0, T(11), T(13)), (0, T(14), T(18))])
+    scheduling.add_absence(anna.id, "holiday", at(MON, "08:00"), at(MON, "17:00"))
+    assert scheduling.why_no_slots(anna.id, 60, at(MON, "07:00"), horizon_days=1)[0] == "fully_booked"
+    scheduling.delete_absence(Absence.get().id)
+    scheduling.add_absence(anna.id, "holiday", at(MON, "08:00"), at(MON, "18:00"))
+    assert scheduling.why_no_slots(anna.id, 60, at(MON, "07:00"), horizon_days=1)[0] == "absent"
+    scheduling.delete_absence(Absence.get().id)
+    scheduling.add_absence(anna.id, "holiday", at(MON, "09:00"), at(MON, "18:00"))  # 8–9 free
+    assert scheduling.why_no_slots(anna.id, 60, at(MON, "07:00"), horizon_days=1)[0] == "fully_booked"
