@@ -209,6 +209,8 @@ def test_back_to_back_absences_and_bookings_do_not_conflict(office):
     assert scheduling.check_conflicts(anna.id, at(MON, "09:00"), at(MON, "10:00")) == []
     assert kinds(scheduling.check_conflicts(anna.id, at(MON, "08:45"), at(MON, "10:15"))) == [
         "double_booking", "absence"]
+    scheduling.add_absence(anna.id, "other", at(MON, "12:00"), at(MON, "12:30"))
+    assert scheduling.check_conflicts(anna.id, at(MON, "11:00"), at(MON, "12:00")) == []
 
 
 def test_a_two_week_job_blocks_its_last_day(office):
