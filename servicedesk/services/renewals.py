@@ -209,18 +209,17 @@ def _renewal_row(contract: Contract, rev: Revaluation, start: dt.date, end: dt.d
 
 
 def _renew(contract: Contract, rev: Revaluation, *, kind: str, status: str,
-           renewal: ContractRenewal | None, today: dt.date, decided_by: int | None) -> RunItem:
-    """Move ``contract`` into its next term (caller holds the transaction)."""
+           renewal: ContractRenewal | None, today: dt.date, decided_by: int | None) -> None:
+    """Move ``contract`` into its next term by the office's decision (caller holds the
+    transaction); without ``renewal`` the decision is recorded as a new one."""
     from . import billing, tickets
 
-    old_end, old_amount, from_term = contract.term_end, contract.amount, contract.term_no
     start, end = next_term(contract)
     if renewal is None:
         ContractRenewal.create(**_renewal_row(
             contract, rev, start, end, today, kind=kind, status=status, decided_by=decided_by,
-            decided_on=today if decided_by is not None or status == "done" else None))
-    late = contract.notice_given_on is not None
-    contract.term_no = from_term + 1
+            decided_on=today))
+    contract.term_no = contract.term_no + 1
     contract.term_start, contract.term_end = start, end
     contract.amount = rev.new_amount
     contract.renewals_done = contract.renewals_done + 1
@@ -231,8 +230,6 @@ def _renew(contract: Contract, rev: Revaluation, *, kind: str, status: str,
         tickets.credit(contract, contract.tickets_per_term, "renewal",
                        note=f"term {contract.term_no}")
     billing.generate_for_term(contract, contract.term_no, fetch=False)
-    return RunItem(contract.id, contract.number, "", "renewed", from_term, old_end, end,
-                   old_amount, rev.new_amount, "late_notice" if late else "")
 
 
 # -- decisions of the office -----------------------------------------------------------------------
