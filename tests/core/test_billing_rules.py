@@ -81,7 +81,7 @@ def test_a_term_ending_on_the_first_day_of_a_period_bills_that_day():
     """2 Jan 2026 – 1 Jan 2027 by calendar month: the last instalment covers 1 January alone
     (1/31 of a month); the plan still adds up to the amount."""
     planned = billing.calendar_plan(Decimal("1200.00"), D(2026, 1, 2), D(2027, 1, 1), "monthly")
-    assert len(planned) == 13
+    assert [p.seq for p in planned] == list(range(1, 14))  # numbered from 1, like the editor shows
     assert planned[-1].due_date == D(2027, 1, 1)
     assert sum(p.amount for p in planned) == Decimal("1200.00")
     assert planned[-1].amount < planned[1].amount  # one day, not a month
@@ -127,3 +127,13 @@ def test_an_instalment_added_without_a_real_date_is_refused(party):
     assert len(billing.instalments(c.id)) == 1
     row, check = billing.add_instalment(c.id, D(2026, 5, 1), "10")
     assert (row.seq, check.count, check.difference) == (2, 2, Decimal("10.00"))
+
+
+def test_a_plan_of_zero_euro_is_a_plan_of_zero_instalments_not_an_error():
+    """Previewing the plan of a free contract: three instalments of 0.00 (only below zero is
+    refused)."""
+    planned = billing.plan(Decimal("0"), 3, D(2026, 1, 31), "monthly")
+    assert [str(p.amount) for p in planned] == ["0.00", "0.00", "0.00"]
+    with pytest.raises(ValidationError) as info:
+        billing.plan(Decimal("-0.01"), 3, D(2026, 1, 31), "monthly")
+    assert codes(info) == {("amount", "negative")}
