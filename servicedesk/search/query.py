@@ -64,12 +64,13 @@ class ParsedQuery:
 
 
 def _english_phrases(tokens: list[str]) -> dict[int, tuple[str, tuple[str, ...]]]:
-    """Two-word English terms ("air conditioner") by the index of their first word."""
+    """Two-word English terms ("air conditioner") by the index of their first word (where two
+    overlap, :func:`parse` takes the first and skips the word they share)."""
     out: dict[int, tuple[str, tuple[str, ...]]] = {}
     for i in range(len(tokens) - 1):
         phrase = f"{tokens[i]} {tokens[i + 1]}"
         italian = english.translate(phrase)
-        if italian is not None and i - 1 not in out:
+        if italian is not None:
             out[i] = (phrase, italian)
     return out
 
@@ -126,7 +127,7 @@ def parse(text: str, *, prefix_last: bool = False, vocab: TermStats | None = Non
                 group.add(alt, SYNONYM)
         if last and len(word) >= 3 and (vocab is None or vocab.has_prefix(word)):
             group.prefixes[word] = PREFIX  # "incep" → inceppamento, not "man" for "mani"
-        elif last and vocab is not None and len(word) >= 4 and vocab.stem_of(word):
+        elif last and vocab is not None and vocab.stem_of(word):  # a stem: 4 letters or more
             group.add(vocab.stem_of(word), PREFIX)  # typed past the stem: "inceppament"
         elif _wants_typo(word, group, vocab, is_word, on.typo):
             for alt in vocab.similar(word, s):  # type: ignore[union-attr]
