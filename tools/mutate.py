@@ -662,6 +662,11 @@ def previous_results(root: Path, module: str, source: bytes) -> dict[str, dict] 
     return {r["key"]: r for r in data["results"]}
 
 
+def _previous_sample(root: Path, module: str) -> int:
+    path = root / OUT_DIR / f"{module_name(module)}.json"
+    return int(json.loads(path.read_text()).get("sample") or 0) if path.exists() else 0
+
+
 def campaign(root: Path, snapshot: Path, module: str, traced: dict, workers: queue.Queue,
              args) -> dict:
     source = (snapshot / module).read_bytes()  # the tree as copied: later edits do not leak in
@@ -683,8 +688,12 @@ def campaign(root: Path, snapshot: Path, module: str, traced: dict, workers: que
             again = {k for k, r in before.items() if r["status"] in (SURVIVED, UNCOVERED, ERROR)}
             kept = [Result(**r) for k, r in before.items() if k not in again and k in keys
                     and k not in equivalents]
-            candidates = [m for m in mutants if (m.key in again or m.key not in before)
+            # after a sample, the same sample again (its survivors); else every new mutant too
+            sampled = _previous_sample(root, module)
+            candidates = [m for m in mutants if (m.key in again or (not sampled and m.key not in before))
                           and m.key not in equivalents]
+            if sampled:
+                args = argparse.Namespace(**{**vars(args), "sample": sampled})  # for the report
     # every result is appended to a journal as it comes, so a stopped campaign can --resume
     journal = root / OUT_DIR / f"{module_name(module)}.partial.jsonl"
     sha = hashlib.sha256(source).hexdigest()
