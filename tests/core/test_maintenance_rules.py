@@ -464,3 +464,57 @@ def test_generation_resumes_one_period_after_the_last_visit_done(world):
     March and 20 April (one month apart from the visit, not from the plan's start)."""
     make_plan(world, start_date=D(2026, 1, 10), last_done_on=D(2026, 2, 20))
     assert [v.due_date for v in maintenance.generate(60).created] == [D(2026, 3, 20), D(2026, 4, 20)]
+
+
+def test_visits_are_made_in_the_order_they_are_due(world):
+    """Two plans, the later-due one created first: the earlier visit is made (and placed)
+    first, and the summary lists the visits by due date."""
+    make_plan(world, start_date=D(2026, 3, 12))
+    make_plan(world, start_date=D(2026, 3, 10),
+              unit=units.create_unit(product=world["product"], serial="SN2", owner=world["customer"]))
+    created = maintenance.generate(10).created
+    assert [v.due_date for v in created] == [D(2026, 3, 10), D(2026, 3, 12)]
+    assert created[0].request_number < created[1].request_number
+
+
+def test_the_next_request_after_a_generation_gets_the_next_number(world):
+    from servicedesk.services import requests as request_svc
+
+    make_plan(world, start_date=D(2026, 3, 2), every=1, period="weeks")
+    assert [v.request_number for v in maintenance.generate(10).created] == [
+        "RS-2026-000001", "RS-2026-000002"]
+    assert request_svc.next_number(2026) == "RS-2026-000003"
+
+
+def test_an_unplaced_visit_keeps_its_length(world):
+    """Left on the due date at opening time, for the planned duration."""
+    from servicedesk.services import scheduling
+
+    op = world["ops"][0]
+    scheduling.add_absence(op.id, "holiday", dt.datetime(2026, 3, 9), dt.datetime(2026, 3, 30))
+    make_plan(world, operator=op, team=None)
+    visit = maintenance.generate(10).created[0]
+    assert (visit.placed, visit.start, visit.end) == (
+        False, dt.datetime(2026, 3, 10, 8, 30), dt.datetime(2026, 3, 10, 10, 0))
+
+
+def test_a_long_product_name_makes_a_subject_of_200_characters(world):
+    """The subject a visit's request gets (activity, product, serial) is cut to the 200
+    characters a subject holds."""
+    product = products.create_product(code="LUNGO", name="Caldaia a condensazione " * 7)
+    unit = units.create_unit(product=product, serial="SN7", owner=world["customer"])
+    make_plan(world, unit=unit)
+    req = ServiceRequest.get_by_id(maintenance.generate(10).created[0].request_id)
+    assert len(req.subject) == 200
+    assert req.subject.startswith("Manutenzione periodica: Caldaia a condensazione")
+
+
+def test_the_visits_of_a_plan_newest_first(world):
+    plan = make_plan(world, every=1, period="weeks")
+    make_plan(world, unit=units.create_unit(product=world["product"], serial="SN2",
+                                            owner=world["customer"]))
+    maintenance.generate(10)
+    assert [v.due_date for v in maintenance.visits_of_plan(plan.id)] == [D(2026, 3, 10)]
+    maintenance.generate(20)
+    assert [v.due_date for v in maintenance.visits_of_plan(plan.id)] == [
+        D(2026, 3, 17), D(2026, 3, 10)]
