@@ -177,10 +177,8 @@ def informative(groups: Iterable[Group], df: Callable[[Group], int], total: int,
         if total > 200 and n > total // 2 and not g.prefixes:
             continue
         scored.append((n, i, g))
-    if not layers.current().content:
-        scored.sort(key=lambda x: x[1])
-    else:
-        scored.sort(key=lambda x: (x[0], x[1]))
+    if layers.current().content:  # rarest first; ties (a stable sort) and without it: as typed
+        scored.sort(key=lambda x: x[0])
     out: list[Group] = []
     spent = 0
     for n, _, g in scored[:limit]:

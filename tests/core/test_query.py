@@ -80,6 +80,8 @@ def test_a_word_typed_past_its_stem_finds_the_stem():
 
 def test_a_word_in_two_forms_or_twice_is_one_group():
     assert words("stampante stampanti") == ["stampante"]
+    # a synonym of a word already searched adds nothing
+    assert words("stampante multifunzione") == ["stampante"]
     assert words("guarnizione rotta guarnizione") == ["guarnizione", "rotta"]
 
 
@@ -200,6 +202,9 @@ def test_a_word_in_more_than_half_of_a_large_index_selects_nothing():
     got = informative(groups("caldaia", "fiamma"), lambda g: {"caldaia": 150, "fiamma": 4}[g.word],
                       total=200, limit=10)
     assert [g.word for g in got] == ["fiamma", "caldaia"]
+    got = informative(groups("caldaia", "fiamma"), lambda g: {"caldaia": 101, "fiamma": 4}[g.word],
+                      total=201, limit=10)  # just over 200 articles: the rule applies
+    assert [g.word for g in got] == ["fiamma"]
     typed = Group("cald", terms={"cald": 1.0}, prefixes={"cald": PREFIX})
     got = informative([typed], lambda g: 900, total=1000, limit=10)  # the word being typed stays
     assert got == [typed]
@@ -208,10 +213,22 @@ def test_a_word_in_more_than_half_of_a_large_index_selects_nothing():
 def test_a_budget_of_matches_keeps_at_least_three_words():
     """The words are taken rarest first while their matches fit the budget, but at least three."""
     df = {"a1": 10, "b1": 20, "c1": 30, "d1": 40, "e1": 1}
-    pick = lambda budget, least=3: [g.word for g in informative(  # noqa: E731
-        groups("a1", "b1", "c1", "d1"), lambda g: df[g.word], 100, 10, budget, least)]
+    def pick(budget, **kw):
+        return [g.word for g in informative(groups("a1", "b1", "c1", "d1"), lambda g: df[g.word],
+                                            100, 10, budget, **kw)]
     assert pick(None) == ["a1", "b1", "c1", "d1"]
     assert pick(5) == ["a1", "b1", "c1"]  # over budget from the first, but three are kept
     assert pick(100) == ["a1", "b1", "c1", "d1"]  # 10 + 20 + 30 + 40 = 100 fits
     assert pick(99) == ["a1", "b1", "c1"]
     assert pick(15, least=1) == ["a1"]
+
+
+def test_typos_are_corrected_from_four_letters_and_not_when_a_synonym_is_in_the_index():
+    """"tonr" (four letters) is corrected to "toner"; "copiatrice" is not, as its synonym
+    "stampante" is in the index; "printer" (an English word) is not either."""
+    vocab = Vocab({"toner", "stampant"}, similar={"tonr": ["toner"], "copiatrice": ["copia"],
+                                                  "printer": ["print"]})
+    assert parse("tonr", vocab=vocab).groups[0].terms["toner"] == TYPO
+    assert "copia" not in parse("copiatrice", vocab=vocab).groups[0].terms
+    assert "print" not in parse("printer", vocab=Vocab({"cart"}, similar={"printer": ["print"]})
+                                ).groups[0].terms
