@@ -85,10 +85,10 @@ def will_renew(contract: Contract) -> bool:
 def proposal_lead(contract: Contract, office_days: int | None) -> int:
     """Days before the term end a renewal proposal is made: the contract's own setting, else
     the office's default, else the contract's notice period."""
-    for days in (contract.proposal_days, office_days, contract.notice_days):
+    for days in (contract.proposal_days, office_days):  # 0 or more (validated)
         if days is not None:
-            return max(int(days), 0)
-    return 0
+            return int(days)
+    return contract.notice_days
 
 
 def proposal_date(contract: Contract, office_days: int | None) -> dt.date:
