@@ -401,9 +401,9 @@ def _due_dates(plans: list[_PlanRow], today: dt.date, horizon_end: dt.date,
             if match:
                 result.covered += 1
                 continue
+            # placed or not: _place decides; a past date is skipped above, so at most one
+            # visit per day of the horizon (366) is wanted, however old the plan
             wanted.append((p, GeneratedVisit(p.id, due, None, None, None, False)))
-            if k > 5000:  # pragma: no cover - a guard against a daily plan of decades
-                break
     wanted.sort(key=lambda item: (item[1].due_date, item[0].id))
     return wanted
 

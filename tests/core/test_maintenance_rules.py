@@ -518,3 +518,20 @@ def test_the_visits_of_a_plan_newest_first(world):
     maintenance.generate(20)
     assert [v.due_date for v in maintenance.visits_of_plan(plan.id)] == [
         D(2026, 3, 17), D(2026, 3, 10)]
+
+
+def test_the_audit_trail_records_each_visit_and_its_request(world):
+    from servicedesk.models import AuditLog
+
+    make_plan(world)
+    visit = maintenance.generate(10).created[0]
+    created = {(a.table_name, a.record_id) for a in AuditLog.select().where(AuditLog.action == "create")}
+    assert {("service_request", visit.request_id), ("intervention", visit.intervention_id)} <= created
+
+
+def test_a_daily_plan_of_decades_ago_gets_one_overdue_visit_then_the_horizon(world):
+    """Started in 2000 and never visited: one overdue visit (its first date), then one a day
+    from today to the horizon; nothing for the years in between."""
+    make_plan(world, start_date=D(2000, 1, 1), every=1, period="days", duration_minutes=15)
+    due = [v.due_date for v in maintenance.generate(3).created]
+    assert due == [D(2000, 1, 1), D(2026, 3, 2), D(2026, 3, 3), D(2026, 3, 4), D(2026, 3, 5)]
