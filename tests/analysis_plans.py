@@ -1,7 +1,7 @@
 """The 20 analysis filter combinations of the benchmark and the index that serves each (#18).
 
 Shared by ``tests/benchmarks/bench_analysis.py`` (timed on the large demo database) and
-``tests/core/test_analysis_plans.py`` (query plans on the small demo database given the large
+``tests/core/queries/test_analysis_plans.py`` (query plans on the small demo database given the large
 one's statistics, ``large_stat1.json``: with them SQLite plans the small database exactly as the
 large one; ``tests/benchmarks/analysis_plans.py`` checks that and refreshes the statistics).
 """

@@ -80,7 +80,7 @@ def benchmarks(env) -> list[Bench]:
             con.execute(sql, sql_params(params)).fetchall()
 
     def check_plans() -> None:
-        """The plans on the large database are the ones tests/core/test_analysis_plans.py
+        """The plans on the large database are the ones tests/core/queries/test_analysis_plans.py
         expects (and checks on the small one given these statistics)."""
         con = sqlite3.connect(str(env.path))
         found = {n: (serving_index(c), serving_index(p)) for n, (c, p) in plans(con, A).items()}

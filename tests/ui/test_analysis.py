@@ -19,7 +19,7 @@ from ui.analysis.table_model import AnalysisTableModel
 from ui.appctx import AppContext
 from ui.bus import EventBus
 
-from tests.core.test_analysis import build_dataset
+from tests.core.queries.test_analysis import build_dataset
 
 
 @pytest.fixture

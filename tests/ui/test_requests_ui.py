@@ -12,7 +12,7 @@ from servicedesk.models import Party, Priority, RequestEvent, ServiceRequest, Ti
 from servicedesk.queries import requests as rq
 from servicedesk.services import requests as svc
 from servicedesk.services import tickets
-from tests.core.test_requests import make_world, new_input
+from tests.core.services.test_requests import make_world, new_input
 from ui.editors.request import RequestEditor
 from ui.models.request_queue_model import COL, ID_ROLE, URGENCY_ROLE, RequestQueueModel
 

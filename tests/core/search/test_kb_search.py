@@ -177,7 +177,7 @@ def test_suggest_falls_back_to_the_products_articles(twins):
 def test_ranking_modules_know_no_engine():
     """Parsing and scoring are shared with a future PostgreSQL engine (R-X-6): they must not
     import the SQLite engine, the models or the database."""
-    root = Path(__file__).resolve().parents[2] / "servicedesk" / "search"
+    root = Path(__file__).resolve().parents[3] / "servicedesk" / "search"
     for name in ("query.py", "rank.py", "synonyms.py", "english.py", "typo.py", "text.py",
                  "lexicon.py", "highlight.py", "layers.py"):
         tree = ast.parse((root / name).read_text(encoding="utf-8"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from servicedesk.models import ContractUnit
 from servicedesk.queries.serials import find_units, unit_detail
 from servicedesk.services import requests as svc
-from tests.core.test_requests import make_world, new_input
+from tests.core.services.test_requests import make_world, new_input
 
 
 def test_lookup_finds_unit_customer_contracts_and_requests(db):

@@ -9,7 +9,7 @@ import pytest
 from servicedesk.models import WorkLog
 from servicedesk.queries import analysis as A
 
-from tests.core.test_analysis import build_dataset
+from tests.core.queries.test_analysis import build_dataset
 
 
 @pytest.mark.parametrize("subject", ["requests", "interventions", "worklogs", "contracts"])

@@ -3,7 +3,7 @@
 The figures (top-1/top-3 of every set) are printed; the tests fail below the targets:
 search top-3 >= 95 % and top-1 >= 90 % on the original and on the independent queries,
 suggestions top-3 >= 90 % and top-1 >= 80 % on request descriptions, and the product or serial
-of a request strictly improves the twin cases. ``uv run python -m tests.core.kb_eval.evaluate``
+of a request strictly improves the twin cases. ``uv run python -m tests.core.search.kb_eval.evaluate``
 prints the same table with every miss.
 """
 from __future__ import annotations

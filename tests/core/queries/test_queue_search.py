@@ -9,7 +9,7 @@ from servicedesk.queries import analysis as A
 from servicedesk.queries import requests as q
 from servicedesk.services import parties as party_svc
 from servicedesk.services import requests as svc
-from tests.core.test_requests import make_world, new_input
+from tests.core.services.test_requests import make_world, new_input
 
 OPEN, CLOSED, ALL = q.QueueSpec(), q.QueueSpec(status_group="closed"), q.QueueSpec(status_group="all")
 

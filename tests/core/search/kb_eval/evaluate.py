@@ -1,7 +1,7 @@
 """Load the eval set into a database and measure search and suggestions on it (R-KB-1, R-KB-2).
 
-Used by tests/core/test_kb_eval.py and, for the per-layer table, by
-``uv run python -m tests.core.kb_eval.evaluate [--layers]`` (prints top-1/top-3 for every set and
+Used by tests/core/search/test_kb_eval.py and, for the per-layer table, by
+``uv run python -m tests.core.search.kb_eval.evaluate [--layers]`` (prints top-1/top-3 for every set and
 the misses; with ``--layers`` one row per search layer switched off).
 """
 from __future__ import annotations

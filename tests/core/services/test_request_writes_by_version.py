@@ -11,7 +11,7 @@ from servicedesk.models import RequestEvent, ServiceRequest
 from servicedesk.permissions import Role
 from servicedesk.queries import request_form
 from servicedesk.services import requests as svc
-from tests.core.test_requests import make_world, new_input
+from tests.core.services.test_requests import make_world, new_input
 
 
 def _technician(w) -> Actor:

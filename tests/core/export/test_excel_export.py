@@ -15,7 +15,7 @@ from servicedesk.export.excel import (EURO_FORMAT, ExcelColumn, ExportCancelled,
                                       write_xlsx)
 from servicedesk.queries import analysis as A
 
-from .test_analysis import build_dataset
+from tests.core.queries.test_analysis import build_dataset
 
 COLUMNS = [ExcelColumn("Numero"), ExcelColumn("Data", "date"), ExcelColumn("Aperta", "datetime"),
            ExcelColumn("Importo", "money"), ExcelColumn("Ore", "hours"),
