@@ -11,7 +11,7 @@ from servicedesk import clock, context
 from servicedesk.context import Actor
 from servicedesk.models import ContractRenewal, IstatIndex, IstatMonth, Operator, Party
 from servicedesk.permissions import Role
-from servicedesk.services import billing, istat, renewals, tickets
+from servicedesk.services import billing, istat, renewal_run, renewals, tickets
 from servicedesk.services import contracts as svc
 
 D = dt.date
@@ -56,7 +56,7 @@ def test_renewing_without_istat_moves_the_whole_contract_into_its_next_term(part
 def test_a_contract_without_tickets_per_term_gets_none_at_renewal(party):
     c = make(party, istat_share_pct=Decimal("0"))
     clock.freeze(dt.datetime(2027, 3, 2, 9))
-    assert renewals.run_renewals().count("renewed") == 1
+    assert renewal_run.run().count("renewed") == 1
     assert tickets.balance(c.id).available == 0
 
 
@@ -66,7 +66,7 @@ def test_the_run_summary_counts_each_outcome(party):
     make(party)  # waits for the 2026 average
     make(party, renewal_type="none")  # expires
     clock.freeze(dt.datetime(2027, 3, 2, 9))
-    result = renewals.run_renewals()
+    result = renewal_run.run()
     assert [result.count(a) for a in ("renewed", "waiting", "expired", "proposed")] == [1, 1, 1, 0]
 
 
@@ -76,7 +76,7 @@ def test_an_accepted_proposal_with_its_figure_is_not_a_renewal_without_istat(par
     istat.save_year(2026, Decimal("1.5"), D(2027, 1, 16))
     c = make(party, renewal_type="proposal", proposal_days=30)
     clock.freeze(dt.datetime(2027, 2, 1, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     proposal = ContractRenewal.get(ContractRenewal.contract == c.id)
     with context.acting_as(Actor(operator_id=None, role=Role.MANAGER, name="m")):
         renewals.accept_proposal(proposal.id, proposal.version)
@@ -99,7 +99,7 @@ def proposed(party, **kw):
                                  amount=Decimal("1000.00"), status="active",
                                  renewal_type="proposal", **kw))
     clock.freeze(dt.datetime(2023, 10, 2, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     return c, ContractRenewal.get(ContractRenewal.contract == c.id)
 
 
@@ -177,7 +177,7 @@ def test_an_accepted_proposal_is_stale_once_the_contract_moved_on(party):
 
     c, p = proposed(party)
     clock.freeze(dt.datetime(2024, 1, 2, 9))
-    renewals.run_renewals()  # unanswered: the contract expires
+    renewal_run.run()  # unanswered: the contract expires
     assert (c.reload().status, ContractRenewal.get_by_id(p.id).status) == ("expired", "expired")
     assert renewals.outlook(c.reload()).state == "unanswered"
     with context.acting_as(MANAGER):
@@ -226,7 +226,7 @@ def test_the_outlook_of_an_ended_contract_and_of_one_whose_proposal_is_due(party
     assert renewals.outlook(c.reload()) == renewals.Outlook("proposal_due", D(2027, 1, 29))
     d = make(party, renewal_type="none")
     clock.freeze(dt.datetime(2027, 3, 2, 9))
-    renewals.run_renewals()
+    renewal_run.run()
     assert d.reload().status == "expired" and renewals.outlook(d.reload()).state == ""
     w = make(party)  # tacit, waiting for the 2026 figure once its term is over
     assert renewals.outlook(w.reload(), D(2027, 2, 28)).state == ""
