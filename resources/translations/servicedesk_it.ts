@@ -31,12 +31,12 @@
       <translation>Totale: {total}</translation>
     </message>
     <message>
-      <source>Save chart</source>
-      <translation>Salva grafico</translation>
+      <source>{subject} chart.png</source>
+      <translation>{subject} - grafico.png</translation>
     </message>
     <message>
-      <source>chart.png</source>
-      <translation>grafico.png</translation>
+      <source>Save chart</source>
+      <translation>Salva grafico</translation>
     </message>
     <message>
       <source>PNG image (*.png)</source>

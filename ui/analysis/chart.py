@@ -75,6 +75,7 @@ class ChartWidget(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.settings_changed.emit())
 
     def set_subject(self, subject: Subject, money: bool) -> None:
+        self.subject = subject
         dims, measures = dimension_names(), measure_names()
         for combo in (self.dimension, self.series, self.measure):
             combo.blockSignals(True)
@@ -280,10 +281,15 @@ class ChartWidget(QWidget):
 
     def _save_dialog(self) -> None:
         from ..files import remember, suggested_path
+        from .labels import subject_title
 
+        # Named after the analysis: charts of several analyses saved in one folder do not
+        # overwrite each other.
+        name = QCoreApplication.translate("Analysis", "{subject} chart.png").format(
+            subject=subject_title(self.subject.name))
         path, _ = QFileDialog.getSaveFileName(
             self, QCoreApplication.translate("Analysis", "Save chart"),
-            suggested_path(self.ctx, "chart", QCoreApplication.translate("Analysis", "chart.png")),
+            suggested_path(self.ctx, "chart", name),
             QCoreApplication.translate("Analysis", "PNG image (*.png)"))
         remember(self.ctx, "chart", path)
         if not path:
