@@ -67,6 +67,16 @@ class DatabaseInfo:
     shared_requested: bool = False
     open_check: str = "full"  # "full" quick_check on open, or "bounded" (large file)
 
+    @property
+    def location(self) -> str:
+        """Where the data lives, for people (a server's info says user@host/database)."""
+        return str(self.path)
+
+    @property
+    def identity(self) -> str:
+        """A stable key of this database on this computer (remembered sign-ins)."""
+        return str(Path(self.path).resolve())
+
 
 class ServiceDeskDatabase(UnitOfWorkMixin, pw.SqliteDatabase):
     """SqliteDatabase whose transactions take the write lock at BEGIN (``BEGIN IMMEDIATE``) and
@@ -433,8 +443,17 @@ def open_database(path: str | os.PathLike, *, create: bool = True, shared: bool 
 
     ``shared`` (``--shared``) chooses the mode of a *new* file; an existing file keeps its own.
     ``init_empty`` makes a database in an existing empty file (the user agreed to it).
+    ``path`` is a file, or a ``postgresql://`` URL for a database on a server (the returned
+    database's ``dialect`` says which: "sqlite" or "postgresql"; servicedesk.pg).
     ``migrate_to`` stops at that schema version (tests build "older" databases with it).
     """
+    from .pg import is_server_url
+
+    if is_server_url(path):
+        from .pg.database import open_postgres
+
+        return open_postgres(str(path), create=create, migrate=migrate,  # type: ignore[return-value]
+                             migrate_to=migrate_to)
     path = Path(path).expanduser()
     new = _check_file(path, create=create, init_empty=init_empty)
     found = 0
@@ -645,8 +664,12 @@ def close_thread_connection() -> None:
     """Close this thread's connection to the bound database (peewee keeps one per thread): a
     worker thread calls it when its job ends, so no connection outlives the job."""
     db = database_proxy.obj
-    if db is not None and not db.is_closed():
-        db.close()
+    if db is None or db.is_closed():
+        return
+    if getattr(db, "dialect", "sqlite") == "postgresql" \
+            and threading.current_thread() is threading.main_thread():
+        return  # a job run inline (screenshots, tests): the app's own connection stays (issue 17)
+    db.close()
 
 
 def close_database() -> None:

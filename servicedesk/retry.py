@@ -59,17 +59,26 @@ _notify = notify  # older name, kept for the tests of the indicator
 
 
 def is_busy_error(exc: BaseException) -> bool:
+    """True when the whole unit of work may simply be run again: SQLite's "database is locked"
+    (another workstation writes), PostgreSQL's serialization failure, deadlock or lock timeout
+    (another transaction got in the way; servicedesk.pg.errors)."""
     if isinstance(exc, DatabaseBusyError):
         return True
     if isinstance(exc, (pw.OperationalError, pw.DatabaseError)):
+        from .pg.errors import is_busy
+
         msg = str(exc).lower()
-        return "locked" in msg or "busy" in msg
+        return "locked" in msg or "busy" in msg or is_busy(exc)
     return False
 
 
 def _set_timeout(db: pw.Database, ms: int) -> None:
+    if isinstance(db, pw.DatabaseProxy):
+        db = db.obj
     if getattr(db, "dialect", "sqlite") == "sqlite":
         db.execute_sql(f"PRAGMA busy_timeout = {int(ms)}")
+    else:  # PostgreSQL: the next BEGIN waits that long for the write lock (no round trip now)
+        db.lock_wait_ms = int(ms)
 
 
 @contextlib.contextmanager

@@ -11,6 +11,15 @@ import pytest  # noqa: E402
 
 from servicedesk import clock, context  # noqa: E402
 from servicedesk.db import open_database  # noqa: E402
+from tests.pg_fixtures import (pg_blank_url, pg_cluster, pg_demo_template,  # noqa: E402,F401
+                               pg_demo_url, pg_empty_template, pg_url)
+
+
+def pytest_report_header(config):
+    """One line on the PostgreSQL tests: run on a throwaway cluster, or skipped and why."""
+    from tests.pg_fixtures import report_header
+
+    return report_header()
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +34,28 @@ def _isolated(tmp_path, monkeypatch):
     context.set_actor(context.SYSTEM)
 
 
+# -- backends (issue 17): the core tests run on SQLite and on PostgreSQL ----------------------
+# (SERVICEDESK_TEST_BACKENDS=sqlite runs them on SQLite only, e.g. while iterating.)
+BACKENDS = tuple(os.environ.get("SERVICEDESK_TEST_BACKENDS", "sqlite,postgresql").split(","))
+
+
+def pytest_generate_tests(metafunc):
+    """Tests under tests/core that use ``db``/``demo_db`` run once per backend; tests marked
+    ``sqlite_only`` (journal modes, damaged files, file backups) and the UI tests on SQLite."""
+    if "backend" not in metafunc.fixturenames or BACKENDS == ("sqlite",):
+        return
+    core = "tests/core/" in str(metafunc.definition.path).replace(os.sep, "/")
+    only = metafunc.definition.get_closest_marker("sqlite_only") is not None
+    if core and not only:
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+@pytest.fixture
+def backend(request) -> str:
+    """The backend of this test's ``db``/``demo_db``: "sqlite" unless parametrized."""
+    return getattr(request, "param", "sqlite")
+
+
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory) -> Path:
     """A freshly created database, made once per session: creating one per test costs ~0.5 s of
@@ -35,11 +66,15 @@ def migrated_template(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def db(tmp_path, migrated_template):
-    """A fresh, migrated, empty database (reference data only): a copy of the template."""
-    target = tmp_path / "test.db"
-    shutil.copy(migrated_template, target)
-    database = open_database(target)
+def db(tmp_path, backend, request):
+    """A fresh, migrated, empty database (reference data only): a copy of the template (on
+    PostgreSQL a database made from the migrated template database)."""
+    if backend == "postgresql":
+        database = open_database(request.getfixturevalue("pg_url"))
+    else:
+        target = tmp_path / "test.db"
+        shutil.copy(request.getfixturevalue("migrated_template"), target)
+        database = open_database(target)
     yield database
     database.close()
 
@@ -58,11 +93,14 @@ def demo_template(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def demo_db(demo_template, tmp_path):
+def demo_db(demo_template, tmp_path, backend, request):
     """A private copy of the small demo database, opened."""
-    target = tmp_path / "demo.db"
-    shutil.copy(demo_template, target)
-    database = open_database(target)
+    if backend == "postgresql":
+        database = open_database(request.getfixturevalue("pg_demo_url"))
+    else:
+        target = tmp_path / "demo.db"
+        shutil.copy(demo_template, target)
+        database = open_database(target)
     yield database
     database.close()
 
@@ -88,6 +126,14 @@ def other_workstation():
     import sqlite3
 
     def write(database, sql: str, params: tuple = ()) -> None:
+        if database.dialect == "postgresql":
+            import psycopg
+
+            from servicedesk.pg.database import portable_sql
+
+            with psycopg.connect(database.info.url, autocommit=True) as pg:
+                pg.execute(portable_sql(sql), params)
+            return
         con = sqlite3.connect(str(database.info.path), timeout=10, isolation_level=None)
         try:
             con.execute("BEGIN IMMEDIATE")

@@ -14,7 +14,8 @@ _T0 = time.perf_counter()
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="servicedesk", description="ServiceDesk after-sales service")
-    parser.add_argument("--db", metavar="PATH", help="open or create this database file")
+    parser.add_argument("--db", metavar="PATH|URL",
+                        help="open or create this database file, or a postgresql://user@host/db URL")
     parser.add_argument("--demo", action="store_true", help="open the demo database")
     parser.add_argument("--shared", action="store_true",
                         help="the file is shared by several workstations (rollback journal)")
@@ -29,12 +30,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def resolve_db_path(args: argparse.Namespace, chosen=None) -> tuple[Path | None, bool]:
+def resolve_db_path(args: argparse.Namespace, chosen=None) -> tuple[Path | str | None, bool]:
     """(path, is_demo): ``--db``, ``--demo``, ``SERVICEDESK_DB``, then the database ``chosen`` on
     this workstation (the welcome's remembered choice), then the default file if it exists;
-    ``(None, False)`` when nothing is chosen yet."""
+    ``(None, False)`` when nothing is chosen yet. A ``postgresql://`` URL stays a string (a
+    database on a server, issue 17)."""
     from servicedesk import paths
+    from servicedesk.pg import is_server_url
 
+    for given in (args.db, None if args.demo else os.environ.get("SERVICEDESK_DB")):
+        if given and is_server_url(given):
+            return given.strip(), False
     if args.db:
         return Path(args.db), args.demo
     if args.demo:
@@ -82,9 +88,12 @@ def start_database(args: argparse.Namespace, *, headless: bool):
         try:
             return open_db(path, demo=demo, shared=args.shared, create=demo)
         except DatabaseOpenError as err:
+            from servicedesk.pg import is_server_url
+
             from .dialogs.backup import recover_and_open  # issue 9: offer the latest good backup
 
-            db = recover_and_open(path, err, shared=args.shared)
+            # a server keeps its own backups: its refusal (down, password …) goes to the welcome
+            db = None if is_server_url(path) else recover_and_open(path, err, shared=args.shared)
             if db is not None:
                 return db
             notice = error_text(err)
@@ -94,10 +103,14 @@ def start_database(args: argparse.Namespace, *, headless: bool):
         create=c.kind != welcome.OPEN, init_empty=c.kind == welcome.NEW), notice=notice) or 0
 
 
-def open_db(path: Path, *, demo: bool, shared: bool, init_empty: bool = False,
+def open_db(path: Path | str, *, demo: bool, shared: bool, init_empty: bool = False,
             create: bool = True):
     from servicedesk.db import open_database
+    from servicedesk.pg import is_server_url
 
+    if is_server_url(path):  # a database on a server: no file to make or share mode to choose
+        return open_database(path, create=create)
+    path = Path(path)
     if demo and not path.exists():
         from servicedesk.demo import ensure_demo_database
 
@@ -132,6 +145,19 @@ def open_or_ask(path: Path, *, demo: bool, shared: bool, headless: bool, interac
 
     from .messages import error_text
 
+    from servicedesk.pg import is_server_url
+
+    if is_server_url(path):  # a server: no file to create, recover or ask about
+        from servicedesk.db import open_database
+
+        try:
+            return open_database(path)
+        except DatabaseOpenError as err:
+            text = error_text(err)
+            print(f"servicedesk: {text}", file=sys.stderr)
+            if interactive:
+                QMessageBox.critical(None, QApplication.translate("App", "Cannot open the database"), text)
+            return None
     try:
         return open_db(path, demo=demo, shared=shared, create=create)
     except DatabaseOpenError as first:

@@ -7,6 +7,8 @@ collapsed one is one click away. Wide pages (analysis, registry) get the whole w
 they are in front; the panels come back with the next ordinary tab."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
@@ -177,8 +179,11 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         info = self.ctx.db.info
-        mode = self.tr("shared file") if info.shared else self.tr("local file")
-        self._db_label = QLabel(f"{info.path}  ·  {mode}")
+        if getattr(self.ctx.db, "dialect", "sqlite") == "postgresql":
+            mode = self.tr("database server")
+        else:
+            mode = self.tr("shared file") if info.shared else self.tr("local file")
+        self._db_label = QLabel(f"{info.location}  ·  {mode}")
         self._db_label.setObjectName("statusDatabase")
         self._db_label.setToolTip(self.tr("Database in use"))
         self._operator_label = QLabel()
@@ -342,7 +347,8 @@ class MainWindow(QMainWindow):
     # -- actions ---------------------------------------------------------------------------
     def _open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), str(self.ctx.db.info.path.parent),
+            self, self.tr("Open database"),
+            str(self.ctx.db.info.path.parent if self.ctx.db.info.path else Path.home()),
             self.tr("ServiceDesk database (*.db *.sqlite);;All files (*)"))
         if path:
             self.database_chosen.emit(path)
@@ -352,4 +358,4 @@ class MainWindow(QMainWindow):
             self, self.tr("About ServiceDesk"),
             self.tr("<b>ServiceDesk</b> %1<br>After-sales service: requests, team board, work logs, "
                     "contracts, knowledge base.<br><br>Database: %2").replace("%1", __version__)
-            .replace("%2", str(self.ctx.db.info.path)))
+            .replace("%2", self.ctx.db.info.location))

@@ -57,6 +57,13 @@ def _builtin() -> None:
     register("db.damaged", lambda p: QCoreApplication.translate("Messages", "The database “{path}” is damaged: ServiceDesk no longer writes to it, and nothing was saved. Restore the latest good backup (Tools › Restore from backup).").format(**p))
     register("db.wal_on_share", lambda p: QCoreApplication.translate("Messages", "The database “{path}” is in single-workstation mode but lies on a network share, where that mode damages files. On the computer that holds the file, an administrator switches it to shared mode (Tools › Database mode).").format(**p))
     register("db.mode_in_use", lambda p: QCoreApplication.translate("Messages", "The mode of “{path}” can be changed only while no other workstation has it open. Ask the others to close ServiceDesk, then try again.").format(**p))
+    # a database on a PostgreSQL server (issue 17); {path} is user@host/database
+    register("db.pg_unreachable", lambda p: QCoreApplication.translate("Messages", "Cannot reach the database server {host} ({detail}). Check the network or the VPN and that the server is running. Nothing was changed.").format(**p))
+    register("db.pg_auth", lambda p: QCoreApplication.translate("Messages", "The database server refused user “{user}”: the password is wrong or missing. Store it with “servicedesk-admin password”, in .pgpass or ask IT. Nothing was changed.").format(**p))
+    register("db.pg_no_database", lambda p: QCoreApplication.translate("Messages", "The database “{dbname}” does not exist on the server {host}. Ask IT to create it (see “A bigger office: PostgreSQL” in the README). Nothing was changed.").format(**p))
+    register("db.pg_no_rights", lambda p: QCoreApplication.translate("Messages", "User “{user}” lacks the rights ServiceDesk needs on “{path}” ({detail}). Ask IT to grant them. Nothing was changed.").format(**p))
+    register("db.pg_tls", lambda p: QCoreApplication.translate("Messages", "The secure connection to the database server {host} failed ({detail}). Nothing was changed.").format(**p))
+    register("db.pg_error", lambda p: QCoreApplication.translate("Messages", "The database server reported an error: {detail}. Nothing was changed.").format(**p))
     register("db.busy", lambda p: QCoreApplication.translate("Messages", "The database is busy: another workstation is writing. Try again in a moment."))
     register("permission", lambda p: QCoreApplication.translate("Messages", "Your role does not allow this action."))
     register("not_found", lambda p: QCoreApplication.translate("Messages", "The record no longer exists."))

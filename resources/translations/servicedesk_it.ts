@@ -4283,6 +4283,10 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>&amp;Ripristina disposizione</translation>
     </message>
     <message>
+      <source>database server</source>
+      <translation>server del database</translation>
+    </message>
+    <message>
       <source>Database in use</source>
       <translation>Database in uso</translation>
     </message>
@@ -5321,6 +5325,14 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Alcune delle matricole scelte non appartengono al cliente.</translation>
     </message>
     <message>
+      <source>pg_dump is not installed on this computer. Backups of the database server are made by IT on the server (see “A bigger office: PostgreSQL” in the README).</source>
+      <translation>pg_dump non è installato su questo computer. I backup del server del database li fa l'IT sul server (vedere «A bigger office: PostgreSQL» nel README).</translation>
+    </message>
+    <message>
+      <source>The backup did not succeed: {detail}. No backup file was written.</source>
+      <translation>Il backup non è riuscito: {detail}. Nessun file di backup è stato scritto.</translation>
+    </message>
+    <message>
       <source>Wrong user name or password.</source>
       <translation>Nome utente o password errati.</translation>
     </message>
@@ -5431,6 +5443,30 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
     <message>
       <source>The mode of “{path}” can be changed only while no other workstation has it open. Ask the others to close ServiceDesk, then try again.</source>
       <translation>La modalità di “{path}” si può cambiare solo quando nessun'altra postazione lo tiene aperto. Chiedi agli altri di chiudere ServiceDesk, poi riprova.</translation>
+    </message>
+    <message>
+      <source>Cannot reach the database server {host} ({detail}). Check the network or the VPN and that the server is running. Nothing was changed.</source>
+      <translation>Impossibile raggiungere il server del database {host} ({detail}). Controllare la rete o la VPN e che il server sia acceso. Nulla è stato modificato.</translation>
+    </message>
+    <message>
+      <source>The database server refused user “{user}”: the password is wrong or missing. Store it with “servicedesk-admin password”, in .pgpass or ask IT. Nothing was changed.</source>
+      <translation>Il server del database ha rifiutato l'utente «{user}»: la password è errata o mancante. Salvarla con «servicedesk-admin password», in .pgpass o chiedere all'IT. Nulla è stato modificato.</translation>
+    </message>
+    <message>
+      <source>The database “{dbname}” does not exist on the server {host}. Ask IT to create it (see “A bigger office: PostgreSQL” in the README). Nothing was changed.</source>
+      <translation>Il database «{dbname}» non esiste sul server {host}. Chiedere all'IT di crearlo (vedere «A bigger office: PostgreSQL» nel README). Nulla è stato modificato.</translation>
+    </message>
+    <message>
+      <source>User “{user}” lacks the rights ServiceDesk needs on “{path}” ({detail}). Ask IT to grant them. Nothing was changed.</source>
+      <translation>L'utente «{user}» non ha i permessi che servono a ServiceDesk su «{path}» ({detail}). Chiedere all'IT di concederli. Nulla è stato modificato.</translation>
+    </message>
+    <message>
+      <source>The secure connection to the database server {host} failed ({detail}). Nothing was changed.</source>
+      <translation>La connessione sicura al server del database {host} non è riuscita ({detail}). Nulla è stato modificato.</translation>
+    </message>
+    <message>
+      <source>The database server reported an error: {detail}. Nothing was changed.</source>
+      <translation>Il server del database ha segnalato un errore: {detail}. Nulla è stato modificato.</translation>
     </message>
     <message>
       <source>The database is busy: another workstation is writing. Try again in a moment.</source>
@@ -7620,6 +7656,116 @@ Aprilo sul portatile con ServiceDesk, poi riuniscilo con File › Portatile › 
     </message>
   </context>
   <context>
+    <name>ServerDialog</name>
+    <message>
+      <source>Connect to a PostgreSQL server</source>
+      <translation>Connettiti a un server PostgreSQL</translation>
+    </message>
+    <message>
+      <source>IT gives you these: the server's name or address, the database and your user. A postgresql:// address can be pasted as the server.</source>
+      <translation>Questi dati te li dà l'IT: il nome o l'indirizzo del server, il database e il tuo utente. Come server puoi anche incollare un indirizzo postgresql://.</translation>
+    </message>
+    <message>
+      <source>e.g. dbserver.office.lan</source>
+      <translation>es. dbserver.ufficio.lan</translation>
+    </message>
+    <message>
+      <source>empty: from the keyring or .pgpass</source>
+      <translation>vuota: dal portachiavi o da .pgpass</translation>
+    </message>
+    <message>
+      <source>Keep the password in this computer's keyring</source>
+      <translation>Conserva la password nel portachiavi del computer</translation>
+    </message>
+    <message>
+      <source>When the server offers it</source>
+      <translation>Quando il server la offre</translation>
+    </message>
+    <message>
+      <source>Always</source>
+      <translation>Sempre</translation>
+    </message>
+    <message>
+      <source>Always, server certificate checked</source>
+      <translation>Sempre, con verifica del certificato del server</translation>
+    </message>
+    <message>
+      <source>Server</source>
+      <translation>Server</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>Porta</translation>
+    </message>
+    <message>
+      <source>Database</source>
+      <translation>Database</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>Utente</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>Encrypted connection</source>
+      <translation>Connessione cifrata</translation>
+    </message>
+    <message>
+      <source>Connect</source>
+      <translation>Connetti</translation>
+    </message>
+    <message>
+      <source>server</source>
+      <translation>server</translation>
+    </message>
+    <message>
+      <source>database</source>
+      <translation>database</translation>
+    </message>
+    <message>
+      <source>user</source>
+      <translation>utente</translation>
+    </message>
+    <message>
+      <source>Fill in: %1.</source>
+      <translation>Compila: %1.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ServerTools</name>
+    <message>
+      <source>Database busy: waiting for another workstation…</source>
+      <translation>Database occupato: attendo un'altra postazione…</translation>
+    </message>
+    <message>
+      <source>Back up the database</source>
+      <translation>Backup del database</translation>
+    </message>
+    <message>
+      <source>PostgreSQL dump (*.dump)</source>
+      <translation>Dump PostgreSQL (*.dump)</translation>
+    </message>
+    <message>
+      <source>Backing up the database…</source>
+      <translation>Backup del database in corso…</translation>
+    </message>
+    <message>
+      <source>Backup saved: %1</source>
+      <translation>Backup salvato: %1</translation>
+    </message>
+    <message>
+      <source>Backup</source>
+      <translation>Backup</translation>
+    </message>
+    <message>
+      <source>&amp;Back up the database…</source>
+      <translation>&amp;Backup del database…</translation>
+    </message>
+  </context>
+  <context>
     <name>SignIn</name>
     <message>
       <source>Signed in as %1</source>
@@ -7916,6 +8062,14 @@ Aprilo sul portatile con ServiceDesk, poi riuniscilo con File › Portatile › 
     <message>
       <source>The office already works with ServiceDesk: open its database file, usually on the network drive.</source>
       <translation>L'ufficio usa già ServiceDesk: apri il suo file di database, di solito sul disco di rete.</translation>
+    </message>
+    <message>
+      <source>Connect to a PostgreSQL server</source>
+      <translation>Connettiti a un server PostgreSQL</translation>
+    </message>
+    <message>
+      <source>A bigger office keeps its database on a server: IT tells you its address, the database and your user.</source>
+      <translation>Un ufficio più grande tiene il database su un server: l'IT ti comunica l'indirizzo, il database e il tuo utente.</translation>
     </message>
     <message>
       <source>Try the demo</source>

@@ -2,6 +2,9 @@
 
     servicedesk-admin pack export --operator USER [--days N] OFFICE.db PACK
     servicedesk-admin pack merge OFFICE.db PACK [--dry-run] [--prefer office|laptop]
+    servicedesk-admin migrate OFFICE.db postgresql://user@host/servicedesk
+    servicedesk-admin password postgresql://user@host/servicedesk     (asks; kept in the keyring)
+    servicedesk-admin backup postgresql://user@host/servicedesk FILE.dump
 
 A task module adds its subcommands with ``register(subparsers)``; each command is a function
 ``(args) -> int``. Errors are one line on stderr and exit code 2; nothing is changed when a
@@ -16,12 +19,13 @@ from ..errors import ServiceDeskError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import packs
+    from . import packs, server
 
     parser = argparse.ArgumentParser(prog="servicedesk-admin",
                                      description="ServiceDesk administration")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     packs.register(sub)
+    server.register(sub)
     return parser
 
 

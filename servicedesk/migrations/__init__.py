@@ -2,6 +2,12 @@
 
 A migration is a module ``mNNNN_name.py`` here with ``up(db)``. Numbers are never reused;
 the highest applied number is stored in ``PRAGMA user_version`` and in ``schema_migrations``.
+
+One list serves both backends. ``up(db)`` is the SQLite step; a module also provides
+``up_postgres(db)`` with the same change in PostgreSQL terms, or says ``PORTABLE = True`` when
+its ``up`` uses only peewee expressions that work on both (a test fails on a module with
+neither). Migrations 1-100 predate PostgreSQL: a new PostgreSQL database starts from one frozen
+baseline that holds their result (``servicedesk.pg.schema``).
 Ranges by area keep parallel work apart: 1-29 foundation, 30-39 requests, 40-49 interventions,
 50-59 contracts, 60-69 knowledge base, 70-79 analysis, 80-89 products/maintenance, 90-99 roles/backup.
 """
@@ -22,6 +28,8 @@ class Migration:
     number: int
     name: str
     up: Callable
+    up_postgres: Callable | None = None
+    portable: bool = False
 
 
 def all_migrations() -> list[Migration]:
@@ -31,7 +39,9 @@ def all_migrations() -> list[Migration]:
         if not m:
             continue
         module: ModuleType = importlib.import_module(f"{__name__}.{info.name}")
-        found.append(Migration(int(m.group(1)), m.group(2), module.up))
+        found.append(Migration(int(m.group(1)), m.group(2), module.up,
+                               getattr(module, "up_postgres", None),
+                               bool(getattr(module, "PORTABLE", False))))
     found.sort(key=lambda mig: mig.number)
     numbers = [mig.number for mig in found]
     if len(numbers) != len(set(numbers)):

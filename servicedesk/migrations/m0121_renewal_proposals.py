@@ -15,3 +15,8 @@ STATEMENTS = [
 def up(db) -> None:
     for sql in STATEMENTS:
         db.execute_sql(sql)
+
+
+def up_postgres(db) -> None:  # issue 17: the same columns, istat_waived a real boolean
+    for sql in STATEMENTS:
+        db.execute_sql(sql.replace('INTEGER NOT NULL DEFAULT 0', 'BOOLEAN NOT NULL DEFAULT false'))

@@ -8,6 +8,7 @@ import re
 # What the services wrote before: "scheduled intervention #12 2026-03-02 09:00",
 # "rescheduled intervention #12 …", "completed intervention #12", "cancelled intervention #12: why".
 OLD_TEXT = re.compile(r"^(scheduled|rescheduled|completed|cancelled) intervention #(\d+)(.*)$", re.S)
+PORTABLE = True  # issue 17: the same statements run on PostgreSQL (the cursor takes "?")
 ACTIONS = {"scheduled": "scheduled", "rescheduled": "rescheduled", "completed": "done",
            "cancelled": "cancelled"}
 

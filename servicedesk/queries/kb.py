@@ -12,7 +12,7 @@ from typing import Callable
 
 from peewee import JOIN
 
-from .. import like
+from .. import dialect, like
 from ..models import database_proxy
 from ..search import layers
 from ..search.engine import engine_for
@@ -156,7 +156,7 @@ def _article_rows(db, ids) -> dict[int, tuple]:
     marks = ",".join("?" * len(ids))
     return {r[0]: r for r in db.execute_sql(
         f"SELECT {_ARTICLE_COLS} FROM kb_article a LEFT JOIN product p ON p.id = a.product_id "
-        f"WHERE a.id IN ({marks}) AND a.archived = 0", tuple(ids))}
+        f"WHERE a.id IN ({marks}) AND a.archived = FALSE", tuple(ids))}
 
 
 def _article_meta(db, ids) -> dict[int, tuple[int | None, str, int]]:
@@ -166,7 +166,7 @@ def _article_meta(db, ids) -> dict[int, tuple[int | None, str, int]]:
     marks = ",".join("?" * len(ids))
     return {r[0]: r[1:] for r in db.execute_sql(
         f"SELECT id, product_id, product_family, applied_count FROM kb_article "
-        f"WHERE id IN ({marks}) AND archived = 0", tuple(ids))}
+        f"WHERE id IN ({marks}) AND archived = FALSE", tuple(ids))}
 
 
 def _ranked_articles(engine, q: ParsedQuery, pool: int, where=(), params=(),
@@ -188,9 +188,10 @@ def search(spec: KbFilter, db=None) -> list[ArticleHit]:
     limit = max(1, min(spec.limit, 500))
     if spec.archived or not words(spec.text):
         where.append("a.archived = ?")
-        params.append(1 if spec.archived else 0)
+        params.append(bool(spec.archived))  # a bool binds as 1/0 on SQLite, boolean on PostgreSQL
+        lk = dialect.like(db)
         for w in words(spec.text) if spec.archived else ():
-            where.append(f"(a.title LIKE ? {like.SQL_ESCAPE} OR a.symptoms LIKE ? {like.SQL_ESCAPE})")
+            where.append(f"(a.title {lk} ? {like.SQL_ESCAPE} OR a.symptoms {lk} ? {like.SQL_ESCAPE})")
             params += [like.pattern(w), like.pattern(w)]
         sql = (f"SELECT {_ARTICLE_COLS} FROM kb_article a LEFT JOIN product p ON p.id = a.product_id"
                f" WHERE {' AND '.join(where)} ORDER BY a.updated_at DESC, a.id DESC LIMIT ?")
@@ -214,7 +215,7 @@ def _applied_boost(applied: int, weight: float) -> float:
 def count_articles(archived: bool = False, db=None) -> int:
     db = db or database_proxy.obj
     return db.execute_sql("SELECT count(*) FROM kb_article WHERE archived = ?",
-                          (1 if archived else 0,)).fetchone()[0]
+                          (bool(archived),)).fetchone()[0]
 
 
 def families(db=None) -> list[str]:
@@ -297,7 +298,7 @@ def _fallback_articles(db, products: set[int], fams: set[str], limit: int) -> li
              if products else "")
     return db.execute_sql(
         f"SELECT {_ARTICLE_COLS} FROM kb_article a LEFT JOIN product p ON p.id = a.product_id "
-        f"WHERE a.archived = 0 AND ({' OR '.join(where)}) "
+        f"WHERE a.archived = FALSE AND ({' OR '.join(where)}) "
         f"ORDER BY {order}a.applied_count DESC, a.id DESC LIMIT ?",
         (*params, *sorted(products), limit)).fetchall()
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
-from .. import clock, like
+from .. import clock, dialect, like
 from ..models import database_proxy
 from ..services.sla import OPEN_STATUSES
 
@@ -102,12 +102,7 @@ def _ts(value: dt.datetime) -> str:
 
 
 def _dt(value: Any) -> dt.datetime | None:
-    if value is None:
-        return None
-    try:
-        return dt.datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        return None
+    return dialect.as_datetime(value)
 
 
 # -- free text ------------------------------------------------------------------------------
@@ -117,11 +112,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def fts_query(text: str) -> str | None:
-    """Words of ``text`` as an FTS5 query: every word, as a prefix ("caldai" finds caldaia)."""
-    words = _WORD.findall(text)[:8]
-    if not words:
-        return None
-    return " AND ".join(f'"{w}"*' for w in words)
+    """Words of ``text`` as a full-text query: every word, as a prefix ("caldai" finds caldaia)."""
+    return dialect.words_query(_WORD.findall(text)[:8], _db())
 
 
 def _years() -> list[int]:
@@ -147,8 +139,11 @@ def _number_terms(text: str) -> tuple[str, list[Any]] | None:
     return None
 
 
-_SERIAL_SQL = ("SELECT ru.request_id FROM request_unit ru WHERE ru.unit_id IN "
-               f"(SELECT id FROM unit WHERE serial LIKE ? {like.SQL_ESCAPE})")
+def _serial_sql() -> str:
+    return ("SELECT ru.request_id FROM request_unit ru WHERE ru.unit_id IN "
+            f"(SELECT id FROM unit WHERE serial {dialect.like(_db())} ? {like.SQL_ESCAPE})")
+
+
 _VAT_SEPARATORS = re.compile(r"[\s.\-]")
 _ITALIAN_VAT = re.compile(r"^(?:IT)?(\d{5,11})$")
 _TRIGRAM_MIN = 3  # the trigram indexes need three characters to narrow a search
@@ -178,13 +173,14 @@ def party_ids_sql(text: str) -> tuple[str, list[Any]]:
     (trigrams of the names, the city, code and VAT number indexes)."""
     parts: list[str] = []
     params: list[Any] = []
+    lk = dialect.like(_db())
     if _indexed_like(text):
-        parts.append("SELECT rowid FROM party_name_fts WHERE name LIKE ?")
+        parts.append(dialect.trigram_contains("party", "name", _db()))
         params.append(f"%{text}%")
     else:  # short or with wildcards: read the names (a narrow index of them)
-        parts.append(f"SELECT id FROM party WHERE name LIKE ? {like.SQL_ESCAPE}")
+        parts.append(f"SELECT id FROM party WHERE name {lk} ? {like.SQL_ESCAPE}")
         params.append(like.pattern(text))
-    parts.append(f"SELECT id FROM party WHERE city LIKE ? {like.SQL_ESCAPE}")
+    parts.append(f"SELECT id FROM party WHERE city {lk} ? {like.SQL_ESCAPE}")
     params.append(like.pattern(text, "starts"))
     parts.append("SELECT id FROM party WHERE code = ?")
     params.append(text.upper())
@@ -197,8 +193,9 @@ def party_ids_sql(text: str) -> tuple[str, list[Any]]:
 def serial_unit_ids_sql(text: str) -> tuple[str, list[Any]]:
     """Ids of the units whose serial number contains ``text`` (by trigrams when it can)."""
     if _indexed_like(text):
-        return "SELECT rowid FROM unit_serial_fts WHERE serial LIKE ?", [f"%{text}%"]
-    return f"SELECT id FROM unit WHERE serial LIKE ? {like.SQL_ESCAPE}", [like.pattern(text)]
+        return dialect.trigram_contains("unit", "serial", _db()), [f"%{text}%"]
+    return (f"SELECT id FROM unit WHERE serial {dialect.like(_db())} ? {like.SQL_ESCAPE}",
+            [like.pattern(text)])
 
 
 def _clean(text: str) -> str:
@@ -223,11 +220,11 @@ def text_candidates(text: str, *, descriptions: bool = True) -> tuple[str, list[
     party_sql, party_params = party_ids_sql(text)
     parts.append(f"SELECT r2.id FROM service_request r2 WHERE r2.customer_id IN ({party_sql})")
     params += party_params
-    parts.append(_SERIAL_SQL)
+    parts.append(_serial_sql())
     params.append(like.pattern(text, "starts"))
     query = fts_query(text) if descriptions else None
     if query:
-        parts.append("SELECT rowid FROM request_fts WHERE request_fts MATCH ?")
+        parts.append(dialect.words_match(_db()))
         params.append(query)
     # UNION ALL: the caller tests membership (IN), which ignores duplicates anyway
     return " UNION ALL ".join(parts), params
@@ -243,15 +240,16 @@ def text_condition_inline(text: str) -> tuple[str, list[Any]] | None:
     if number and _NUMBER_FULL.match(text.replace(" ", "")):  # a whole number: nothing else
         return "r." + number[0], number[1]
     party_sql, params = party_ids_sql(text)
-    ors = [f"r.customer_id IN ({party_sql})", f"r.id IN ({_SERIAL_SQL})"]
+    ors = [f"r.customer_id IN ({party_sql})", f"r.id IN ({_serial_sql()})"]
     params.append(like.pattern(text, "starts"))
     if number:
         ors.append("r." + number[0])
         params += number[1]
     words = _WORD.findall(text)[:8]
     if words:
-        ors.append("(" + " AND ".join(f"(r.subject LIKE ? {like.SQL_ESCAPE} OR r.description "
-                                      f"LIKE ? {like.SQL_ESCAPE})" for _ in words) + ")")
+        lk = dialect.like(_db())
+        ors.append("(" + " AND ".join(f"(r.subject {lk} ? {like.SQL_ESCAPE} OR r.description "
+                                      f"{lk} ? {like.SQL_ESCAPE})" for _ in words) + ")")
         for w in words:
             params += [like.pattern(w), like.pattern(w)]
     return "(" + " OR ".join(ors) + ")", params
@@ -266,12 +264,13 @@ def _where(spec: QueueSpec, now: dt.datetime) -> tuple[list[str], list[Any]]:
     small = bool(statuses) and set(statuses) <= set(OPEN_STATUSES)
     if statuses:
         # With a text over many statuses, drive from the matching ids, not the status index.
-        plus = "+" if _clean(spec.text) and not small else ""
+        plus = dialect.plus(_db()) if _clean(spec.text) and not small else ""
         where.append(f"{plus}r.status IN ({','.join('?' * len(statuses))})")
         params += list(statuses)
     if spec.priority_ids:
         # "+": never drive the scan by priority (a quarter of all requests), filter instead
-        where.append(f"+r.priority_id IN ({','.join('?' * len(spec.priority_ids))})")
+        where.append(f"{dialect.plus(_db())}r.priority_id IN "
+                     f"({','.join('?' * len(spec.priority_ids))})")
         params += list(spec.priority_ids)
     if spec.team_id is not None:
         where.append("r.team_id = ?")
@@ -343,7 +342,8 @@ def queue_ids(spec: QueueSpec, now: dt.datetime | None = None, limit: int | None
             where, params = _where(spec.with_(statuses=rest), now)
             more = None if fetch is None else fetch - len(ids)
             # With a text, drive from the (few) matching ids, not from the opened_at index.
-            order = "+r.opened_at DESC, r.id DESC" if _clean(spec.text) else "r.opened_at DESC, r.id DESC"
+            order = (f"{dialect.plus(_db())}r.opened_at DESC, r.id DESC" if _clean(spec.text)
+                     else "r.opened_at DESC, r.id DESC")
             ids += _ids(where, params, "", order, more)
         if spec.descending:
             ids.reverse()
@@ -352,7 +352,10 @@ def queue_ids(spec: QueueSpec, now: dt.datetime | None = None, limit: int | None
     where, params = _where(spec, now)
     joins = _SORT_JOINS.get(spec.sort, "")
     direction = "DESC" if spec.descending else "ASC"
-    order = f"{SORTS[spec.sort]} {direction}, r.id {direction}"
+    key = SORTS[spec.sort]
+    if key.endswith(" COLLATE NOCASE"):
+        key = dialect.nocase(key[:-len(" COLLATE NOCASE")], _db())
+    order = f"{key} {direction}, r.id {direction}"
     if spec.sort == "age":  # ascending age: the youngest (latest opened) first
         order = f"r.opened_at {'ASC' if spec.descending else 'DESC'}, r.id"
     return _ids(where, params, joins, order, limit)
@@ -430,9 +433,10 @@ def counters(now: dt.datetime | None = None, operator_id: int | None = None) -> 
     """Open, overdue, at risk, unassigned (and mine) over the whole open queue."""
     now = now or clock.now()
     marks = ",".join("?" * len(OPEN_STATUSES))
-    sql = ("SELECT COUNT(*), COALESCE(SUM(sla_due < ?), 0), "
-           "COALESCE(SUM(sla_due >= ? AND sla_risk_at <= ?), 0), COALESCE(SUM(owner_id IS NULL), 0), "
-           f"COALESCE(SUM(owner_id = ?), 0) FROM service_request WHERE status IN ({marks})")
+    sql = (f"SELECT COUNT(*), {dialect.count_if('sla_due < ?')}, "
+           f"{dialect.count_if('sla_due >= ? AND sla_risk_at <= ?')}, "
+           f"{dialect.count_if('owner_id IS NULL')}, "
+           f"{dialect.count_if('owner_id = ?')} FROM service_request WHERE status IN ({marks})")
     ts = _ts(now)
     row = _db().execute_sql(sql, [ts, ts, ts, operator_id if operator_id is not None else -1,
                                   *OPEN_STATUSES]).fetchone()

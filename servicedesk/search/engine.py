@@ -51,7 +51,12 @@ class Engine(Protocol):
 
 
 def engine_for(db) -> Engine:
-    """The engine of ``db`` (SQLite FTS5 for a file database)."""
+    """The engine of ``db``: SQLite FTS5 for a file database, PostgreSQL's full-text search
+    for a server (search.pg_engine)."""
+    if getattr(db, "dialect", "sqlite") == "postgresql":
+        from .pg_engine import PgEngine
+
+        return PgEngine(db)
     from .fts5 import Fts5Engine
 
     return Fts5Engine(db)

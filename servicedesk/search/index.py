@@ -28,6 +28,11 @@ def _db(db=None):
     return database_proxy.obj
 
 
+def _pg(db) -> bool:
+    """PostgreSQL keeps the same stemmed text in its own tables (search.pg_index)."""
+    return getattr(db, "dialect", "sqlite") == "postgresql"
+
+
 def _state_set(db, key: str, value: str) -> None:
     db.execute_sql("INSERT INTO kb_index_state (key, value) VALUES (?, ?) "
                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
@@ -35,12 +40,20 @@ def _state_set(db, key: str, value: str) -> None:
 
 def state(db=None) -> dict[str, str]:
     db = _db(db)
+    if _pg(db):
+        from . import pg_index
+
+        return pg_index.state(db)
     return dict(db.execute_sql("SELECT key, value FROM kb_index_state").fetchall())
 
 
 def bump_generation(db=None) -> None:
     """Mark the article index as changed (vocabulary caches compare this counter)."""
     db = _db(db)
+    if _pg(db):
+        from . import pg_index
+
+        return pg_index.bump_generation(db)
     db.execute_sql("INSERT INTO kb_index_state (key, value) VALUES ('articles_gen', '1') "
                    "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
 
@@ -64,6 +77,10 @@ def _article_values(row) -> tuple:
 def index_article(article_id: int, db=None) -> bool:
     """Put the article's current text in the index (or take it out when archived/deleted)."""
     db = _db(db)
+    if _pg(db):
+        from . import pg_index
+
+        return pg_index.index_article(article_id, db)
     with db.atomic():
         db.execute_sql("DELETE FROM kb_article_fts WHERE rowid = ?", (article_id,))
         row = db.execute_sql(_ARTICLE_SQL + " WHERE a.id = ?", (article_id,)).fetchone()
@@ -78,6 +95,10 @@ def index_article(article_id: int, db=None) -> bool:
 def rebuild_article_index(db=None) -> int:
     """Index every article that is not archived, from scratch. Returns how many."""
     db = _db(db)
+    if _pg(db):
+        from . import pg_index
+
+        return pg_index.rebuild_article_index(db)
     with db.atomic():
         db.execute_sql("DELETE FROM kb_article_fts")
         rows = db.execute_sql(_ARTICLE_SQL + " WHERE a.archived = 0").fetchall()
@@ -125,6 +146,10 @@ def index_request(request_id: int, db=None) -> bool:
     same transaction. Returns True when the request is now in the index.
     """
     db = _db(db)
+    if _pg(db):
+        from . import pg_index
+
+        return pg_index.index_request(request_id, db)
     with db.atomic():
         old = db.execute_sql("SELECT problem, report FROM kb_request_fts WHERE rowid = ?",
                              (request_id,)).fetchone()
@@ -257,6 +282,10 @@ def rebuild_request_index(db=None, progress: Callable[[int, int], None] | None =
     """Index every resolved/closed request from scratch (see ``_build_from``). Returns how
     many were indexed."""
     db = _db(db)
+    if _pg(db):
+        from . import pg_index
+
+        return pg_index.rebuild_request_index(db, progress, batch)
     with db.atomic():
         _ensure_terms_table(db)
         _empty_request_fts(db)
@@ -284,6 +313,10 @@ def resume_request_index(db=None, progress: Callable[[int, int], None] | None = 
                          batch: int = BATCH) -> int | None:
     """Go on with a build of the current format that was interrupted; None when there is none."""
     db = _db(db)
+    if _pg(db):
+        from . import pg_index
+
+        return None  # a build on the server is one pass (COPY)
     building = state(db).get("requests_building", "")
     fmt, _, last = building.partition(":")
     if fmt != str(FORMAT_VERSION) or not last.isdigit():
@@ -305,6 +338,10 @@ def sync_request_index(db=None, limit: int | None = None) -> int:
     """Catch up with requests resolved, closed, reopened or edited without going through
     ``index_request`` (another program, an older version, raw imports). Returns rows changed."""
     db = _db(db)
+    if _pg(db):
+        from . import pg_index
+
+        return pg_index.sync_request_index(db, limit)
     stale = [r[0] for r in db.execute_sql(
         "SELECT r.id FROM service_request r LEFT JOIN kb_request_indexed i ON i.request_id = r.id "
         f"WHERE r.status IN {_STATUS_SQL} AND r.final_report != '' "
@@ -336,6 +373,10 @@ class IndexStatus:
 def index_status(db=None) -> IndexStatus:
     """Whether the indexes were built with the current format and hold the right number of rows."""
     db = _db(db)
+    if _pg(db):
+        from . import pg_index
+
+        return IndexStatus(*pg_index.index_status(db))
     st = state(db)
     fmt = str(FORMAT_VERSION)
     articles = db.execute_sql("SELECT count(*) FROM kb_article WHERE archived = 0").fetchone()[0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .. import context
+from .. import context, dialect
 from ..errors import ConflictError, FieldError, NotFound, PermissionDenied, ValidationError
 from ..models import SavedFilter
 from ..permissions import Permission
@@ -54,7 +54,7 @@ def list_filters(subject: str) -> list[SavedFilterInfo]:
     context.require(Permission.ANALYSIS)
     _check_subject(subject)
     me = context.current().operator_id
-    rows = _visible(subject).order_by(SavedFilter.name.collate("NOCASE"), SavedFilter.id)
+    rows = _visible(subject).order_by(dialect.nocase_key(SavedFilter.name), SavedFilter.id)
     return [SavedFilterInfo(r.id, r.subject, r.name, r.operator_id is None,
                             r.operator_id == me, r.version) for r in rows]
 

@@ -14,6 +14,8 @@ from servicedesk.errors import DatabaseOpenError, PermissionDenied, ValidationEr
 from servicedesk.models import Setting
 from servicedesk.permissions import Role
 
+pytestmark = pytest.mark.sqlite_only  # backups of the file (PostgreSQL: pg_dump, test_pg_migrate)
+
 
 def count_settings(path) -> int:
     con = sqlite3.connect(str(path))

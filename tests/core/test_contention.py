@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.sqlite_only  # SQLite's write lock on the file (PostgreSQL: test_pg_contention)
+
 WRITERS = 4
 TRANSACTIONS = 300
 READERS = 2

@@ -20,6 +20,7 @@ def digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.sqlite_only  # pragmas and journal mode of the file (PostgreSQL: test_pg_open)
 def test_fresh_database_is_migrated_with_reference_data(tmp_path):
     db = open_database(tmp_path / "fresh.db")  # created here (the ``db`` fixture is a copy)
     try:

@@ -77,6 +77,7 @@ def test_customer_search_and_analysis_lookups_take_wildcards_literally(odd):
     assert [label for _, label in lookups.search("customer", "a_b")] == ["Alfa_Beta Spa"]
 
 
+@pytest.mark.sqlite_only  # SQLite's query plan
 def test_prefix_search_with_escape_still_uses_the_serial_index(odd, db):
     sql, params = (Unit.select(Unit.id).where(like.starts(Unit.serial, "AB_"))).sql()
     plan = " ".join(str(r) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())

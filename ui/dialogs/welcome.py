@@ -1,14 +1,15 @@
-"""First start on a workstation: a new office database, a shared one, or the demo (R-X-4, #19).
+"""First start on a workstation: a new office database, a shared one, a PostgreSQL server or
+the demo (R-X-4, #19, #17).
 
 The choice is remembered in the workstation's settings and opened at every later start
 (``--db``, ``SERVICEDESK_DB`` and ``--demo`` still win). A choice is a kind and a *target*, the
-string ``open_database`` takes: a file path today; a PostgreSQL server adds a kind whose target
-is its URL, and one more option on this dialog (``_add_option``).
+string ``open_database`` takes: a file path, or the ``postgresql://`` URL of a server database
+(never with its password: that one goes to the OS keyring when the user agrees).
 """
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -20,15 +21,19 @@ from servicedesk import paths
 
 from ..settings import DATABASE_KIND, DATABASE_TARGET
 
-NEW, OPEN, DEMO = "new", "open", "demo"
+NEW, OPEN, DEMO, SERVER = "new", "open", "demo", "server"
 
 
 @dataclass(frozen=True)
 class DatabaseChoice:
-    """What this workstation works on. ``target``: the database file (empty for the demo)."""
+    """What this workstation works on. ``target``: the database file (empty for the demo) or
+    the server URL. ``password``/``keep_password``: typed for a server, used once, never
+    remembered here."""
 
     kind: str
     target: str = ""
+    password: str = field(default="", compare=False, repr=False)
+    keep_password: bool = field(default=False, compare=False, repr=False)
 
     @property
     def shared(self) -> bool:
@@ -37,14 +42,21 @@ class DatabaseChoice:
         an existing file keeps the mode stored in it."""
         return self.kind == NEW
 
-    def path(self) -> Path:
+    def path(self) -> Path | str:
+        """What ``open_database`` takes: a file, or the server URL (with the typed password)."""
+        if self.kind == SERVER:
+            if self.password:
+                from .server_connect import with_password
+
+                return with_password(self.target, self.password)
+            return self.target
         return paths.demo_db_path() if self.kind == DEMO else Path(self.target)
 
 
 def remembered(settings: QSettings) -> DatabaseChoice | None:
     kind = DATABASE_KIND.read(settings)
     target = DATABASE_TARGET.read(settings)
-    if kind == DEMO or (kind in (NEW, OPEN) and target):
+    if kind == DEMO or (kind in (NEW, OPEN, SERVER) and target):
         return DatabaseChoice(kind, target)
     return None
 
@@ -61,7 +73,7 @@ def _documents() -> str:
 
 
 class WelcomeDialog(QDialog):
-    """Three ways to start; ``choice`` holds the one taken (None: the user quit)."""
+    """Four ways to start; ``choice`` holds the one taken (None: the user quit)."""
 
     def __init__(self, *, notice: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +109,10 @@ class WelcomeDialog(QDialog):
             "welcomeOpen", self.tr("Open a shared database"),
             self.tr("The office already works with ServiceDesk: open its database file, "
                     "usually on the network drive."), self._open)
+        self.server_button = self._add_option(
+            "welcomeServer", self.tr("Connect to a PostgreSQL server"),
+            self.tr("A bigger office keeps its database on a server: IT tells you its "
+                    "address, the database and your user."), self._server)
         self.demo_button = self._add_option(
             "welcomeDemo", self.tr("Try the demo"),
             self.tr("An example office full of requests, contracts and interventions. "
@@ -112,7 +128,7 @@ class WelcomeDialog(QDialog):
     def _add_option(self, name: str, title: str, text: str, slot: Callable[[], None]):
         button = QCommandLinkButton(title, text)
         button.setObjectName(name)
-        button.setAutoDefault(False)  # three equal choices: none is picked by Enter
+        button.setAutoDefault(False)  # equal choices: none is picked by Enter
         button.clicked.connect(slot)
         self._options.addWidget(button)
         return button
@@ -147,6 +163,14 @@ class WelcomeDialog(QDialog):
         if name:
             self._choose(DatabaseChoice(OPEN, name))
 
+    def _server(self) -> None:
+        from .server_connect import ServerDialog
+
+        dialog = ServerDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.url:
+            self._choose(DatabaseChoice(SERVER, dialog.url, dialog.password,
+                                        dialog.keep_password))
+
     def _demo(self) -> None:
         self._choose(DatabaseChoice(DEMO))
 
@@ -176,4 +200,17 @@ def first_start(settings: QSettings, open_choice: Callable[[DatabaseChoice], obj
             notice = error_text(err)
             continue
         remember(settings, dialog.choice)
+        if dialog.choice.keep_password:
+            _keep_password(dialog.choice)
         return db
+
+
+def _keep_password(choice: DatabaseChoice) -> None:
+    """The password that just worked, into the OS keyring for the next starts. Without a
+    keyring the next start asks again (or libpq finds it in .pgpass): nothing is lost."""
+    from servicedesk.pg.database import store_password
+
+    try:
+        store_password(choice.target, choice.password)
+    except Exception:  # noqa: BLE001 - no keyring backend on this machine
+        pass

@@ -243,6 +243,8 @@ class BackupController(QObject):
 
 
 def install(window) -> None:
+    if getattr(window.ctx.db, "dialect", "sqlite") != "sqlite":
+        return  # a database server: its backups are server_backup's (issue 17)
     controller = BackupController(window)
     window.backup_controller = controller
     tools = window.menu("tools")

@@ -44,8 +44,9 @@ _register_messages()
 
 # -- remember me: the token lives in this user's settings, one per database ---------------------
 def _token_key(ctx) -> str:
-    """The part of the token's setting that names this database (a digest of its path)."""
-    return hashlib.sha256(str(ctx.db.info.path.resolve()).encode("utf-8")).hexdigest()[:16]
+    """The part of the token's setting that names this database (a digest of its path, or of
+    the server's user@host:port/database)."""
+    return hashlib.sha256(ctx.db.info.identity.encode("utf-8")).hexdigest()[:16]
 
 
 def _stored_token(ctx) -> str:
@@ -76,7 +77,7 @@ def sign_in_interactively(ctx, parent=None) -> bool:
             return False
         ctx.set_actor(dialog.actor)
         return True
-    dialog = SignInDialog(ctx=ctx, database_label=str(ctx.db.info.path), parent=parent)
+    dialog = SignInDialog(ctx=ctx, database_label=ctx.db.info.location, parent=parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
         return False
     ctx.set_actor(dialog.actor)

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterator
 
 import peewee as pw
 
-from ... import context, like
+from ... import context, dialect, like
 from ...errors import FieldError, PermissionDenied, ValidationError
 from ...permissions import Permission
 
@@ -467,13 +467,14 @@ def month_of(expr: Any) -> Any:
     """'2026-03' of a stored date/datetime ('YYYY-MM-DD…' text in SQLite): a substring is
     several times cheaper than strftime() over 200,000 rows. The positions are literals, not
     parameters, so that an index on the same expression can serve the grouping (requests by
-    month and priority, the default chart, reads it already grouped: no sort of every row)."""
-    return pw.fn.substr(expr, pw.SQL("1"), pw.SQL("7")).coerce(False)
+    month and priority, the default chart, reads it already grouped: no sort of every row).
+    PostgreSQL: to_char (servicedesk.dialect)."""
+    return dialect.month_key(expr)
 
 
 def week_of(expr: Any) -> Any:
     """The Monday of the week of ``expr`` (ISO weeks start on Monday)."""
-    return pw.fn.date(expr, "-6 days", "weekday 1").coerce(False)
+    return dialect.week_start(expr)
 
 
 def hours_of(minutes: Any) -> Any:

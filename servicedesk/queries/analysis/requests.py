@@ -11,6 +11,7 @@ from typing import Any
 
 import peewee as pw
 
+from ... import dialect
 from ...models import (ActivityType, Contract, Intervention, JobOrder, Operator, Party, Priority,
                        ProblemType, RequestUnit, ServiceRequest, Team, Unit)
 from ..requests import serial_unit_ids_sql, text_candidates
@@ -80,7 +81,8 @@ def request_conditions(spec: RequestSpec, *, interventions: bool,
         found = text_candidates(spec.text.strip())
         if found is not None:
             sql, params = found
-            out.append(SR.id.in_(pw.NodeList((pw.SQL(sql, params),), parens=True)))
+            out.append(SR.id.in_(pw.NodeList((pw.SQL(dialect.embeddable(sql), params),),
+                                             parens=True)))
     if spec.customer_ids:
         out.append(SR.customer.in_(_ids(spec.customer_ids)))
     if spec.product_ids:
@@ -90,14 +92,14 @@ def request_conditions(spec: RequestSpec, *, interventions: bool,
     if spec.serial.strip():
         sql, params = serial_unit_ids_sql(spec.serial.strip())  # by trigrams of the serials
         out.append(SR.id.in_(RequestUnit.select(RequestUnit.request).where(
-            RequestUnit.unit.in_(pw.NodeList((pw.SQL(sql, params),), parens=True)))))
+            RequestUnit.unit.in_(pw.NodeList((pw.SQL(dialect.embeddable(sql), params),), parens=True)))))
     if spec.provinces:
         # For a page, "+customer_id": a province holds thousands of customers; walking the sort
         # index and testing membership beats fetching and sorting every request of the
         # province. A count of requests reads those customers' requests by index instead
         # (for interventions the membership test stays cheaper: measured 13 against 34 ms).
         customer = (SR.customer if counting and not interventions
-                    else pw.NodeList((pw.SQL("+"), SR.customer), glue=""))
+                    else dialect.no_index(SR.customer))
         out.append(customer.in_(Party.select(Party.id).where(
             Party.province.in_([p.upper() for p in spec.provinces]))))
     if spec.priorities:
@@ -240,8 +242,7 @@ class InterventionsSubject(Subject):
 
     def __init__(self) -> None:
         super().__init__()
-        hours = raw((pw.fn.julianday(I.planned_end).coerce(False)
-                     - pw.fn.julianday(I.planned_start).coerce(False)) * pw.SQL("24.0"))
+        hours = raw(dialect.hours_between(I.planned_start, I.planned_end))
         self._columns = [
             Column("number", "text", SR.number, width=16),
             Column("planned_start", "datetime", I.planned_start, width=17),

@@ -36,6 +36,38 @@ def report(tmp_path_factory) -> Report:
     return out
 
 
+@pytest.fixture(scope="module")
+def pg_report(pg_cluster, pg_empty_template) -> Report:
+    """The same eval set measured on PostgreSQL's full-text search (issue 17)."""
+    from servicedesk.models import database_proxy
+
+    name = "kb_eval_pg"
+    pg_cluster.drop_database(name)
+    url = pg_cluster.create_database(name, template=pg_empty_template)
+    previous = database_proxy.obj
+    db = open_database(url)
+    context.set_actor(context.SYSTEM)
+    try:
+        out = evaluate(load_eval_set())
+    finally:
+        db.close()
+        database_proxy.initialize(previous)
+        pg_cluster.drop_database(name)
+    print("\npostgresql:\n" + out.text())
+    return out
+
+
+def test_postgresql_reaches_the_same_figures(report, pg_report):
+    """R-X-6: the ranking is the engine-independent one, the candidates the same: every set's
+    top-1/top-3 on PostgreSQL equals SQLite's, and so do the twin cases."""
+    for name, score in report.scores.items():
+        theirs = pg_report[name]
+        assert (theirs.top1, theirs.top3) == (score.top1, score.top3), (
+            f"{name}: sqlite {score.line()} / postgresql {theirs.line()}; "
+            f"different ranks: {[(a, b) for a, b in zip(score.ranks, theirs.ranks) if a != b]}")
+    assert pg_report.twin_ranks == report.twin_ranks
+
+
 def test_eval_sets_are_big_enough_and_consistent():
     keys = set(ARTICLES) | set(PRODUCT_ARTICLES)
     assert not set(ARTICLES) & set(PRODUCT_ARTICLES)

@@ -235,7 +235,7 @@ def test_rebuild_after_raw_inserts_and_status(db, stuff):
     db.execute_sql("INSERT INTO kb_article (uuid, created_at, updated_at, version, title, symptoms, "
                    "cause, solution, product_family, tags, applied_count, archived) VALUES "
                    "('u1', '2026-01-01', '2026-01-01', 1, 'Telecamera nera di notte', '', '', "
-                   "'Controllare infrarossi', '', '', 0, 0)")
+                   "'Controllare infrarossi', '', '', 0, FALSE)")
     make_request(stuff, "telecamera nera", report="infrarossi guasti")
     assert not index_status().articles_ok
     out = rebuild_indexes()

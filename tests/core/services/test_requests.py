@@ -299,7 +299,7 @@ def _create_many(path: str, n: int, out) -> None:
 def test_numbers_unique_under_concurrent_creation_from_two_processes(db, tmp_path):
     """R-X-1: two workstations creating requests at once never get the same number."""
     make_world()
-    path = str(Path(db.database))
+    path = str(db.database)  # a file, or the URL of a PostgreSQL database
     db.close()
     ctx = multiprocessing.get_context("spawn")
     out = ctx.Queue()
