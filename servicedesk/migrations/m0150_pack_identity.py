@@ -46,7 +46,11 @@ def up(db) -> None:
 
 
 def up_postgres(db) -> None:
+    # PostgreSQL's spellings (issue 17): ids numbered by the server (SERIAL: an INTEGER primary
+    # key is not numbered by itself there), date-times with their zone like every other table.
     for sql in STATEMENTS:
-        db.execute_sql(sql.replace("DATETIME", "TIMESTAMP"))
+        db.execute_sql(sql.replace('"id" INTEGER NOT NULL PRIMARY KEY', '"id" SERIAL NOT NULL PRIMARY KEY')
+                       .replace("DATETIME", "TIMESTAMPTZ"))
     db.execute_sql('INSERT INTO "database_identity" ("id", "database_uuid", "created_at") '
                    "VALUES (1, %s, %s)", (uuid.uuid4().hex, dt.datetime.now()))
+    db.execute_sql("SELECT setval(pg_get_serial_sequence('database_identity', 'id'), 1)")

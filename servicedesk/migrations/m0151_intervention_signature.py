@@ -16,4 +16,4 @@ def up(db) -> None:
 
 def up_postgres(db) -> None:
     for sql in STATEMENTS:
-        db.execute_sql(sql.replace("DATETIME", "TIMESTAMP"))
+        db.execute_sql(sql.replace("DATETIME", "TIMESTAMPTZ"))  # with its zone, as elsewhere

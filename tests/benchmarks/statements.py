@@ -55,7 +55,7 @@ def count_actions(url: str) -> dict[str, list[int]]:
     from servicedesk.queries import requests as rq
     from ui import i18n
     from ui.app import build_window
-    from ui.dialogs.request_editor import RequestEditor
+    from ui.editors.request.editor import RequestEditor
 
     app = QApplication.instance() or QApplication([])
     i18n.install(app, "it")
@@ -90,7 +90,8 @@ def count_actions(url: str) -> dict[str, list[int]]:
 
         def save_request() -> None:
             editor = state["editor"]
-            editor.description.setPlainText(editor.description.toPlainText().rstrip(". ") + ".")
+            text = editor.form.description
+            text.setPlainText(text.toPlainText().rstrip(". ") + ".")
             assert editor.save()
 
         counts["save_request"].append(_count(save_request))
