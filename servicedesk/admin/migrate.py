@@ -29,7 +29,13 @@ def reference_tables() -> list[str]:
     from ..models import ALL_MODELS
 
     return [m._meta.table_name for m in ALL_MODELS
-            if m.__module__.endswith(".reference") and m._meta.table_name not in _OFFICE_TABLES]
+            if m.__module__.endswith(".reference") and m._meta.table_name not in _OFFICE_TABLES] \
+        + list(NEW_DATABASE_ROWS)
+
+
+# Rows a migration writes into every new database: the office's own replace them (m0150: the
+# database's identity, so the packs out still merge into the office after the move).
+NEW_DATABASE_ROWS = ("database_identity",)
 NUMERIC_TYPES = ("integer", "bigint", "smallint", "numeric")
 Progress = Callable[[str, int, int], None]
 
