@@ -3,6 +3,7 @@ costs several round trips across a VPN); the app's own thread closing the databa
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 
@@ -11,9 +12,15 @@ from servicedesk.pg import database as pgdb
 
 
 def _backends(pg_cluster, dbname: str) -> int:
-    with pg_cluster.admin() as con:
-        return con.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s",
-                           (dbname,)).fetchone()[0]
+    """Server processes still serving ``dbname`` (one exits a moment after its client closed)."""
+    deadline = time.monotonic() + 10
+    while True:
+        with pg_cluster.admin() as con:
+            n = con.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s",
+                            (dbname,)).fetchone()[0]
+        if n == 0 or time.monotonic() > deadline:
+            return n
+        time.sleep(0.05)
 
 
 def _job(db, out: list) -> None:
