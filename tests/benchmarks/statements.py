@@ -106,6 +106,11 @@ def count_actions(url: str) -> dict[str, list[int]]:
 
         counts["analysis"].append(_count(analysis))
         state["editor"].deleteLater()
+        from ui.workers import Worker
+
+        for worker in window.findChildren(Worker):  # jobs end before the window and database go
+            worker.wait()
+        app.processEvents()
         window.close()
         window.ctx.db.close()
     database_proxy.initialize(previous)

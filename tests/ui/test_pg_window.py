@@ -24,6 +24,13 @@ def pg_window(qtbot, pg_demo_url):
     win = build_window(db, lang="en", screenshot=True)
     qtbot.addWidget(win)
     yield win
+    # the window's background jobs (the contracts' renewal check …) end before the database is
+    # dropped: a job cut off by the drop would report its error into the next test
+    from ui.workers import Worker
+
+    for worker in win.findChildren(Worker):
+        worker.wait()
+    QApplication.processEvents()
     win.close()
     db.close()
 
