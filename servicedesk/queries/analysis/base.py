@@ -216,13 +216,19 @@ class AnalysisQuery:
         if cancelled is not None and handler is not None:
             handler(lambda: 1 if cancelled() else 0, 2_000)  # every 2,000 VM steps (~0.1 ms)
         out: list[int] = []
+        # a server has no progress handler (issue 17): asked before the query and between chunks
+        between = cancelled if cancelled is not None and handler is None else None
         try:
+            if between is not None and between():
+                raise QueryCancelled()
             cursor = db.execute_sql(sql, params)
             while True:
                 chunk = cursor.fetchmany(20_000)
                 if not chunk:
                     break
                 out.extend(r[0] for r in chunk)
+                if between is not None and between():
+                    raise QueryCancelled()
         except pw.OperationalError as err:
             if cancelled is not None and cancelled():
                 raise QueryCancelled() from err
