@@ -132,10 +132,7 @@ def statements_bench(db):
                   fixed_ms=0.0, repeat=1, warmup=0)
 
     def setup() -> None:
-        from bench_pg import server
-
-        _cluster, url = server()
-        counts = count_actions(url)
+        counts = count_actions(db.info.url)  # the large database bench_pg opened
         bench.note = ", ".join(f"{k} {v[0]}" + ("" if len(set(v)) == 1 else f"→{v[1]}")
                                for k, v in counts.items())
         bench.fixed_ms = float(sum(v[-1] for v in counts.values()))
