@@ -17,7 +17,10 @@ from servicedesk import resources
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALLER = ROOT / "installer"
-FROZEN_BUDGET_MB = 160  # measured 157.6 MB on Linux (#19); a new dependency must say why it grows
+# Measured on Linux: 157.6 MB (#19), then 169.0 MB with psycopg's binary wheel (its own libpq,
+# OpenSSL, Kerberos and LDAP: ~11 MB) so that the installed app can open a PostgreSQL server
+# (#17). A new dependency must say here why it grows.
+FROZEN_BUDGET_MB = 172
 
 pytestmark = [
     pytest.mark.slow,

@@ -97,6 +97,10 @@ class OverviewPage(QWidget):
         self._later.setSingleShot(True)
         self._later.setInterval(REFRESH_DELAY_MS)
         self._later.timeout.connect(self.refresh)
+        self._draw_timer = QTimer(self)
+        self._draw_timer.setSingleShot(True)
+        self._draw_timer.setInterval(150)
+        self._draw_timer.timeout.connect(self._draw_chart)
         ctx.bus.changes.connect(self._on_changes)
         # Writes not yet on the op runner still announce topics only.
         ctx.bus.changed.connect(lambda topics: topics & TOPICS and self._later.start())
@@ -113,8 +117,13 @@ class OverviewPage(QWidget):
                 self._draw_chart_later()
 
     def _draw_chart_later(self) -> None:
-        weeks = self._weeks
-        QTimer.singleShot(150, lambda: self.chart.set_data(weeks))
+        # A timer the page owns: it dies with the page, so a page closed within the delay
+        # (a database switched, the window closed) never draws into a deleted chart.
+        self._draw_timer.start()
+
+    def _draw_chart(self) -> None:
+        if self._weeks is not None:
+            self.chart.set_data(self._weeks)
 
     def _on_changes(self, changes) -> None:
         if changes.touches(*WATCHED):
