@@ -132,7 +132,8 @@ class ContractsFeature:
             self._alerts(self.panel.alerts)
         self._build_menu()
         if not self.ctx.screenshot_mode:
-            QTimer.singleShot(STARTUP_RUN_MS, self.startup_run)
+            # bound to the window: a window closed before the delay never runs it
+            QTimer.singleShot(STARTUP_RUN_MS, self.window, self.startup_run)
 
     def _build_menu(self) -> None:
         menu = self.window.menu("contracts", QCoreApplication.translate("Contracts", "&Contracts"))
