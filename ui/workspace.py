@@ -19,10 +19,14 @@ class _PageScroll(QScrollArea):
     (``widgetResizable`` would size pages with word-wrapped labels by their height-for-width,
     i.e. their preferred height, and scroll pages that fit.)"""
 
-    def __init__(self, page: QWidget) -> None:
+    def __init__(self, page: QWidget | None = None) -> None:
         super().__init__()
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(False)
+        if page is not None:
+            self.set_page(page)
+
+    def set_page(self, page: QWidget) -> None:
         self.setWidget(page)
         page.installEventFilter(self)
 
@@ -78,20 +82,52 @@ class Workspace(QTabWidget):
         super().setCurrentWidget(self._holder(page))
 
     # -- opening and closing -------------------------------------------------------------------
-    def open(self, key: str, title: str, factory: Callable[[], QWidget], *,
-             pinned: bool = False) -> QWidget:
-        """Show the tab for ``key``, creating it with ``factory`` the first time."""
+    def open(self, key: str, title: str, factory: Callable[..., QWidget], *,
+             pinned: bool = False, in_place: bool = False) -> QWidget:
+        """Show the tab for ``key``, creating it with ``factory`` the first time.
+
+        ``in_place``: ``factory(parent)`` makes the page in the tab's own scroll area. Under
+        the app's style sheet every widget of a page moved into a parent is restyled (a
+        request editor: ~30 ms for the two moves into the scroll area and the tab), so a page
+        opened often is better made where it stays."""
         widget = self._keys.get(key)
         if widget is None or self.indexOf(widget) < 0:
-            widget = factory()
-            widget.setProperty("workspace_key", key)
-            self._keys[key] = widget
-            index = self.addTab(_PageScroll(widget), title)
+            if in_place:
+                widget, index = self._open_in_place(key, title, factory)
+            else:
+                widget = factory()
+                widget.setProperty("workspace_key", key)
+                self._keys[key] = widget
+                index = self.addTab(_PageScroll(widget), title)
             if pinned:
                 self._pinned.add(widget)
                 self.tabBar().setTabButton(index, self.tabBar().ButtonPosition.RightSide, None)
         self.setCurrentWidget(widget)
         return widget
+
+    def _open_in_place(self, key: str, title: str,
+                       factory: Callable[[QWidget], QWidget]) -> tuple[QWidget, int]:
+        holder = _PageScroll()
+        first = self.count() == 0
+        # The first tab becomes current as it is added, still empty: the page-changed signal
+        # is given once the page is in it.
+        self.blockSignals(first)
+        try:
+            index = self.addTab(holder, title)
+        finally:
+            self.blockSignals(False)
+        try:
+            widget = factory(holder.viewport())
+        except BaseException:
+            self.removeTab(self.indexOf(holder))
+            holder.deleteLater()
+            raise
+        widget.setProperty("workspace_key", key)
+        self._keys[key] = widget
+        holder.set_page(widget)
+        if first:
+            self.currentChanged.emit(self.indexOf(holder))
+        return widget, index
 
     def widget_for(self, key: str) -> QWidget | None:
         widget = self._keys.get(key)

@@ -45,13 +45,16 @@ def open_request(window, request_id: int) -> RequestEditor:
         if isinstance(widget, RequestEditor) and widget.request_id == request_id:
             workspace.setCurrentWidget(widget)
             return widget
-    return workspace.open(f"request:{request_id}", editor_title(request_id),
-                          lambda: RequestEditor(ctx=window.ctx, request_id=request_id))
+    title = editor_title(request_id)
+    return workspace.open(f"request:{request_id}", title,
+                          lambda parent: RequestEditor(ctx=window.ctx, request_id=request_id,
+                                                       parent=parent, title=title), in_place=True)
 
 
 def new_request(window) -> RequestEditor:
     editor = window.workspace.open(f"request:new:{next(_new_keys)}", editor_title(None),
-                                   lambda: RequestEditor(ctx=window.ctx))
+                                   lambda parent: RequestEditor(ctx=window.ctx, parent=parent),
+                                   in_place=True)
     editor.form.customer.edit.setFocus()
     return editor
 

@@ -33,6 +33,7 @@ class TextCounter(QObject):
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.over = False
+        self._styled_over: bool | None = None  # the style sheet last given to the label
         if isinstance(edit, QLineEdit):
             edit.setMaxLength(32767)  # Qt's default: never cut what is typed or pasted
             edit.textChanged.connect(self.update)
@@ -59,12 +60,14 @@ class TextCounter(QObject):
         if self.over:
             tip = QCoreApplication.translate("TextCounter", "{n} characters too many: at most {max} can be saved.").format(
                 n=fmt.number(n - self.maximum), max=fmt.number(self.maximum))
-            self.label.setStyleSheet("color: #b91c1c; font-weight: bold; background: rgba(255,255,255,200);"
-                                     " padding: 0 3px;")
         else:
             tip = QCoreApplication.translate("TextCounter", "At most {max} characters.").format(
                 max=fmt.number(self.maximum))
-            self.label.setStyleSheet("color: #6b7280; background: rgba(255,255,255,170); padding: 0 3px;")
+        if self._styled_over is not self.over:  # a widget's own style sheet is costly to set
+            self._styled_over = self.over
+            self.label.setStyleSheet(
+                "color: #b91c1c; font-weight: bold; background: rgba(255,255,255,200); padding: 0 3px;"
+                if self.over else "color: #6b7280; background: rgba(255,255,255,170); padding: 0 3px;")
         self.edit.setToolTip(tip if shown else "")
         self.label.setToolTip(tip)
         self.label.setVisible(shown)

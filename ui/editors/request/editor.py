@@ -26,7 +26,6 @@ from ...workers import Worker
 from .form import RequestForm
 from .header import RequestHeader
 from .panels import PanelHost
-from .timeline import TimelinePanel
 from .workflow import StatusButtons, StatusWorkflow
 
 _log = logging.getLogger(__name__)
@@ -40,7 +39,8 @@ class RequestEditor(QWidget):
     request_saved = Signal(int)
     loaded = Signal()  # the request (or its absence) is shown
 
-    def __init__(self, *, ctx, request_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, *, ctx, request_id: int | None = None, parent: QWidget | None = None,
+                 title: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("requestEditor")
@@ -53,53 +53,54 @@ class RequestEditor(QWidget):
         self.workflow = StatusWorkflow(self)
         ctx.bus.changes.connect(self._on_changes)
         if request_id is not None:
-            self.header.show_loading(editor_title(request_id))
+            self.header.show_loading(title or editor_title(request_id))  # the tab's: read once
             self.reload()
         else:
             self._new()
 
     # -- building --------------------------------------------------------------------------
     def _build(self) -> None:
+        # Every widget is made with its parent (top-down): under the app's style sheet a widget
+        # tree put into a parent afterwards is restyled once per level it is moved up, which
+        # made opening a request cost twice as much (issue 13: no stall over 100 ms).
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 8, 10, 8)
         outer.setSpacing(6)
-        self.header = RequestHeader()
+        self.header = RequestHeader(self)
         outer.addWidget(self.header)
         actions = QHBoxLayout()
         actions.setSpacing(4)
-        self.status_buttons = StatusButtons()
+        outer.addLayout(actions)
+        self.status_buttons = StatusButtons(self)
         self.status_buttons.requested.connect(self.change_status)
         actions.addWidget(self.status_buttons, 1)
-        self.reload_btn = QPushButton(self.tr("Reload"))
+        self.reload_btn = QPushButton(self.tr("Reload"), self)
         self.reload_btn.setObjectName("requestReload")
         self.reload_btn.setToolTip(self.tr("Discard unsaved changes and read the request again"))
         self.reload_btn.clicked.connect(self._ask_reload)
         actions.addWidget(self.reload_btn)
-        self.save_btn = QPushButton(self.tr("Save"))
+        self.save_btn = QPushButton(self.tr("Save"), self)
         self.save_btn.setObjectName("requestSave")
         self.save_btn.setProperty("primary", True)
         self.save_btn.setToolTip(self.tr("Save the request (Ctrl+S)"))
         self.save_btn.clicked.connect(self.save)
         actions.addWidget(self.save_btn)
-        outer.addLayout(actions)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-        self.form = RequestForm(ctx=self.ctx)
+        self._split = QSplitter(Qt.Orientation.Horizontal, self)
+        self._split.setChildrenCollapsible(False)
+        outer.addWidget(self._split, 1)
+        self.form = RequestForm(ctx=self.ctx, parent=self._split)
         self.form.description_changed.connect(self.description_changed)
         self.form.units_changed.connect(self.units_changed)
         self.form.customer_chosen.connect(self._customer_chosen)
         self.form.sla_inputs_changed.connect(self._preview)
-        self.timeline = TimelinePanel(ctx=self.ctx)
-        self.tabs = PanelHost(self, self.timeline)
-        self._split = QSplitter(Qt.Orientation.Horizontal)
-        self._split.setChildrenCollapsible(False)
-        self._split.addWidget(self.form)
-        self._split.addWidget(self.tabs)
+        self.tabs = PanelHost(self, parent=self._split)
+        self.timeline = self.tabs.timeline
         self._split.setStretchFactor(0, 5)
         self._split.setStretchFactor(1, 4)
         self._split.setSizes([520, 440])
-        outer.addWidget(self._split, 1)
         self._mode = "side"
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override

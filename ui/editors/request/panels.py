@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from ...extensions import RequestPanel, request_panels
+from .timeline import TimelinePanel
 
 if TYPE_CHECKING:
     from .editor import RequestEditor
@@ -30,36 +31,41 @@ class PanelSlot(QWidget):
 
     def build(self, ctx, editor: "RequestEditor") -> QWidget:
         if self.widget_ is None:
+            # A panel wider than the tab scrolls inside its tab instead of widening the editor
+            # (and with it the page) for every tab. The scroll area first, so that the panel
+            # is moved into its place once (each move restyles it under the style sheet).
+            scroll = QScrollArea(self)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidgetResizable(True)
+            self._layout.addWidget(scroll)
             try:
                 widget = self.panel.factory(ctx, editor)
             except Exception as exc:  # noqa: BLE001 - a colleague's panel must not break the editor
                 widget = QLabel(self.tr("This panel could not be opened: %1").replace("%1", str(exc)))
                 widget.setWordWrap(True)
             widget.setProperty("panel_key", self.panel.key)
-            # A panel wider than the tab scrolls inside its tab instead of widening the editor
-            # (and with it the page) for every tab.
-            scroll = QScrollArea()
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setWidgetResizable(True)
             scroll.setWidget(widget)
-            self._layout.addWidget(scroll)
             self.widget_ = widget
         return self.widget_
 
 
 class PanelHost(QTabWidget):
-    def __init__(self, editor: "RequestEditor", history: QWidget) -> None:
-        super().__init__(editor)
+    """The history (``timeline``) and one tab per registered panel."""
+
+    def __init__(self, editor: "RequestEditor", parent: QWidget | None = None) -> None:
+        super().__init__(parent if parent is not None else editor)
         self.editor = editor
         self.setObjectName("requestTabs")
-        self.addTab(history, self.tr("History"))
+        # Made with their parent, as the editor's other widgets (see RequestEditor._build).
+        self.timeline = TimelinePanel(ctx=editor.ctx, parent=self)
+        self.addTab(self.timeline, self.tr("History"))
         self.slots: list[PanelSlot] = []
         for panel in request_panels():
             try:
                 title = panel.title()
             except Exception:  # noqa: BLE001 - as above
                 title = panel.key
-            slot = PanelSlot(panel)
+            slot = PanelSlot(panel, self)
             self.slots.append(slot)
             self.addTab(slot, title)
         self.currentChanged.connect(self._shown)
