@@ -97,3 +97,38 @@ def test_sorting_is_asked_of_the_owner(qtbot):
     model.sort_requested.connect(lambda key, desc: asked.append((key, desc)))
     model.sort(1, Qt.SortOrder.DescendingOrder)
     assert asked == [("name", True)]
+
+
+def test_a_cell_is_computed_once_per_page_and_again_after_its_row_changed():
+    source = Source(200)
+    calls: list[int] = []
+
+    def shown(r: Row) -> str:
+        calls.append(r.id)
+        return r.name
+
+    model = IdPagedModel([Column("name", lambda: "Name", shown)], source.rows, page=64)
+    model.set_ids(range(1, 201))
+    for _ in range(3):  # repaints of the same screen
+        assert model.data(model.index(10, 0)) == "row 11"
+    assert calls == [11]
+    source.names[11] = "renamed"
+    model.mark_stale([11])
+    assert model.data(model.index(10, 0)) == "renamed"
+    source.names[12] = "renamed too"
+    model.mark_all_stale()
+    assert model.data(model.index(11, 0)) == "renamed too"
+    model.set_ids([12, 11])  # a new list: what a row showed is not carried to another row
+    assert model.data(model.index(0, 0)) == "renamed too"
+    assert model.data(model.index(1, 0)) == "renamed"
+
+
+def test_a_dropped_page_forgets_its_cells():
+    source = Source(1000)
+    model = _model(source, page=64, max_pages=2)
+    model.set_ids(range(1, 1001))
+    model.data(model.index(0, 1))
+    source.names[1] = "changed"
+    for row in (200, 400):  # page 0 is the least recently used: dropped
+        model.data(model.index(row, 1))
+    assert model.data(model.index(0, 1)) == "changed"

@@ -48,7 +48,7 @@ class AnalysisTableModel(IdPagedModel[tuple]):
         self._headers = [(c.header(), c.header()) for c in self.columns]
         self._ids = list(ids)
         self._rows_of = None
-        self._pages.clear()
+        self._drop_pages()
         self.endResetModel()
 
     def load(self, query: AnalysisQuery, sort_key: tuple[str, bool] | None = None) -> None:

@@ -3,7 +3,8 @@
 The queue, the contract list and the registry pages all show lists that may hold hundreds of
 thousands of rows. :class:`IdPagedModel` keeps only the ordered ids (one cheap query, which the
 owner may run on a worker) and asks ``fetch_rows(ids)`` for 64 rows at a time, keeping the most
-recently used pages. After a write it is told which ids changed (:meth:`mark_stale`): their
+recently used pages; what a cell shows (text, colour, icon, tooltip) is computed once per page
+and kept with it, so scrolling back and repainting cost no Python work. After a write it is told which ids changed (:meth:`mark_stale`): their
 pages are dropped and only their rows repaint — no reset, selection and scroll stay. When the
 list itself changes (a new filter, a new record), :meth:`set_ids` resets it and
 :class:`ViewState` puts the selection, the current row and the scroll position back by id.
@@ -20,6 +21,10 @@ from PySide6.QtWidgets import QAbstractItemView
 
 R = TypeVar("R")
 ID_ROLE = Qt.ItemDataRole.UserRole
+# the roles a row's data answers (the others, but custom roles, are None)
+_CELL_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                         Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole,
+                         Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole})
 PAGE = 64  # two screens: on a cold disk cache a page stays well under the 100 ms budget
 MAX_PAGES = 200  # pages kept (12,800 rows); the least recently used are dropped
 
@@ -54,6 +59,8 @@ class IdPagedModel(QAbstractTableModel, Generic[R]):
         self._ids: list[int] = []
         self._rows_of: dict[int, int] | None = None
         self._pages: OrderedDict[int, dict[int, R]] = OrderedDict()
+        # page number → {(row, column, role): value}: dropped with its page
+        self._cells: dict[int, dict[tuple[int, int, int], Any]] = {}
         self._headers = [(c.header(), c.tooltip() if c.tooltip else c.header()) for c in columns]
 
     # -- content ---------------------------------------------------------------------------
@@ -66,7 +73,7 @@ class IdPagedModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._ids = ids
         self._rows_of = None
-        self._pages.clear()
+        self._drop_pages()
         self.endResetModel()
 
     def ids(self) -> list[int]:
@@ -90,7 +97,8 @@ class IdPagedModel(QAbstractTableModel, Generic[R]):
             page = self._fetch_rows(self._ids[page_no * self._page:(page_no + 1) * self._page])
             self._pages[page_no] = page
             if len(self._pages) > self._max_pages:
-                self._pages.popitem(last=False)
+                oldest, _ = self._pages.popitem(last=False)
+                self._cells.pop(oldest, None)
         else:
             self._pages.move_to_end(page_no)
         return page.get(self._ids[row])
@@ -103,16 +111,23 @@ class IdPagedModel(QAbstractTableModel, Generic[R]):
             return 0
         for page_no in {r // self._page for r in rows}:
             self._pages.pop(page_no, None)
+            self._cells.pop(page_no, None)
         last = self.columnCount() - 1
         for first_row, last_row in _runs(rows):
             self.dataChanged.emit(self.index(first_row, 0), self.index(last_row, last))
         return len(rows)
 
     def mark_all_stale(self) -> None:
-        self._pages.clear()
+        self._drop_pages()
         if self._ids:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._ids) - 1, self.columnCount() - 1))
+
+    def _drop_pages(self) -> None:
+        """Forget every fetched row and what its cells showed (a subclass that caches
+        something of its own per row may extend this)."""
+        self._pages.clear()
+        self._cells.clear()
 
     # -- Qt model interface ----------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
@@ -139,22 +154,32 @@ class IdPagedModel(QAbstractTableModel, Generic[R]):
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        row = index.row()
         if role == ID_ROLE:
-            return self.id_at(index.row())
-        column = self.columns[index.column()]
+            return self.id_at(row)
+        col = index.column()
+        column = self.columns[col]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return column.align
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole,
-                        Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole) \
-                and role < Qt.ItemDataRole.UserRole:
+        if role not in _CELL_ROLES and role < Qt.ItemDataRole.UserRole:
             return None
-        rec = self.record(index.row())
+        page_no = row // self._page
+        cells = self._cells.get(page_no)
+        key = (row, col, int(role))
+        if cells is not None and key in cells:
+            return cells[key]
+        rec = self.record(row)
         if rec is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(rec)
-        return self.role_data(rec, column.key, role)
+        value = self.display_data(rec, column) if role == Qt.ItemDataRole.DisplayRole \
+            else self.role_data(rec, column.key, role)
+        if page_no in self._pages:  # a row of a cached page: keep the cell with it
+            self._cells.setdefault(page_no, {})[key] = value
+        return value
+
+    def display_data(self, rec: R, column: Column[R]) -> Any:
+        """The text of a cell (the column's ``display`` by default)."""
+        return column.display(rec)
 
     def role_data(self, rec: R, key: str, role: int) -> Any:
         """Colours, icons, fonts, tooltips and custom roles of a row; none by default."""

@@ -131,13 +131,10 @@ class RequestQueueModel(IdPagedModel[rq.QueueRow]):
         return sla.urgency(rec.status, rec.sla_due, rec.sla_risk_at, rec.paused_since, self._now)
 
     # -- what a row shows ------------------------------------------------------------------
-    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
-            key = self.columns[index.column()].key
-            if key in ("sla", "age"):
-                rec = self.record(index.row())
-                return None if rec is None else self._clock_text(rec, key)
-        return super().data(index, role)
+    def display_data(self, rec: rq.QueueRow, column: Column[rq.QueueRow]) -> Any:
+        if column.key in ("sla", "age"):
+            return self._clock_text(rec, column.key)
+        return column.display(rec)
 
     def _clock_text(self, rec: rq.QueueRow, key: str) -> str:
         if key == "age":
