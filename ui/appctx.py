@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from servicedesk.uow import ChangeSet
 
     from .ops import OpRunner
+    from .warmup import Warmup
 
 
 @dataclass
@@ -29,6 +30,7 @@ class AppContext:
     screenshot_mode: bool = False  # deterministic: background work inline, nothing saved
     unattended: bool = False  # a measured start (--exit-when-shown): signed in silently, nothing saved
     ops: "OpRunner | None" = None
+    warmup: "Warmup | None" = None  # the window's background imports (ui/warmup.py)
     _lookups: "Lookups | None" = field(default=None, repr=False)
 
     def __post_init__(self) -> None:

@@ -8,6 +8,7 @@ they are in front; the panels come back with the next ordinary tab."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -20,6 +21,8 @@ from . import features
 from . import settings as ui_settings
 from .appctx import AppContext
 from .panel_bar import PanelBar, in_front
+from .panel_dock import PanelDock
+from .warmup import Warmup
 from .workspace import Workspace
 
 STATE_VERSION = 4  # bump when the default dock layout changes, to drop old saved states
@@ -37,6 +40,8 @@ class MainWindow(QMainWindow):
     def __init__(self, *, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # Modules the first clicks need, imported on a worker once the window shows.
+        self.warmup = ctx.warmup = Warmup(self, threaded=not ctx.screenshot_mode)
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("ServiceDesk"))
         self.setDockNestingEnabled(True)
@@ -77,13 +82,18 @@ class MainWindow(QMainWindow):
             self._menus[key] = menu
         return menu
 
-    def add_dock(self, widget: QWidget, object_name: str, title: str,
+    def add_dock(self, widget: QWidget | Callable[[], QWidget], object_name: str, title: str,
                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea, *,
                  tabify_with: str | None = None, split: tuple[str, Qt.Orientation] | None = None,
                  shortcut: str | None = None) -> QDockWidget:
-        dock = QDockWidget(title, self)
+        """A dock panel. ``widget`` may be a factory: the panel is then built when the dock is
+        first shown (or its ``widget()`` first asked for), not at start-up."""
+        dock = PanelDock(title, self)
         dock.setObjectName(object_name)
-        dock.setWidget(widget)
+        if isinstance(widget, QWidget):
+            dock.setWidget(widget)
+        else:
+            dock.set_factory(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
@@ -103,6 +113,7 @@ class MainWindow(QMainWindow):
         dock = self.docks.get(object_name)
         if dock is not None:
             closed = dock.isHidden()
+            dock.widget()  # a panel built on first show: built now, whatever the window's state
             dock.show()
             if closed:
                 self._back_in_group(dock)
@@ -317,7 +328,8 @@ class MainWindow(QMainWindow):
             self._sizes_pending = False
             self._apply_default_sizes()
             # Once more after the features' own first-show adjustments (queued before this).
-            QTimer.singleShot(0, lambda: self._apply_default_sizes(collapse=False))
+            QTimer.singleShot(0, self, lambda: self._apply_default_sizes(collapse=False))
+            self.warmup.start()
 
     # -- layout persistence --------------------------------------------------------------
     def restore_layout(self) -> None:

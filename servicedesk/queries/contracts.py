@@ -198,6 +198,10 @@ def _date(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+#: Tables whose writes may change the alerts (a contract, a proposal, the alert window).
+ALERT_TABLES = ("contract", "contract_renewal", "setting")
+
+
 def alerts(today: dt.date | None = None, days: int | None = None) -> Alerts:
     """Contracts entering their notice period, expiring within ``days`` (the setting by
     default), and renewal proposals awaiting a decision."""

@@ -29,7 +29,7 @@ DEBOUNCE_MS = 250
 #: Tables whose rows the list shows (besides the contract's own): their changes repaint it.
 SHOWN_TABLES = ("instalment", "ticket_movement", "contract_renewal", "party")
 #: Tables that decide the alerts (and the alerts filter).
-ALERT_TABLES = ("contract", "contract_renewal", "setting")
+ALERT_TABLES = cq.ALERT_TABLES
 
 
 class ContractPanel(QWidget):

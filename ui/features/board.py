@@ -42,7 +42,6 @@ def _register_panels() -> None:
 
 def install(window) -> None:
     from ..docks.team_board import TeamBoardWidget
-    from ..widgets.my_day import MyDayWidget
 
     ctx = window.ctx
     _register_messages()
@@ -53,7 +52,11 @@ def install(window) -> None:
     board.setMinimumHeight(220)
     # The board wants room: about 40 % of the window's height by default (saved layouts win).
     window.resizeDocks([dock], [400], Qt.Orientation.Vertical)
-    my_day = MyDayWidget(ctx=ctx)
+    def my_day():  # built when its tab is first shown (behind the board by default)
+        from ..widgets.my_day import MyDayWidget
+
+        return MyDayWidget(ctx=ctx)
+
     window.add_dock(my_day, "myDayDock", QCoreApplication.translate("Board", "My day"),
                     Qt.DockWidgetArea.RightDockWidgetArea)
     window.board = board

@@ -103,18 +103,18 @@ class ContractsFeature:
     """Wiring between the dock, the menu, the bus, the workspace and the status bar."""
 
     def __init__(self, window) -> None:
-        from ..docks.contract_editor import ContractPanel
-
         self.window = window
         self.ctx = window.ctx
         self.last_run: renewals.RunResult | None = None
         self.report_dialog = None
         self.worker = Worker(window, threaded=not self.ctx.screenshot_mode)
-        self.panel = ContractPanel(ctx=self.ctx)
-        self.dock = window.add_dock(self.panel, DOCK, QCoreApplication.translate("Contracts", "Contracts"),
+        # The panel is built when its dock is first shown (closed by default below 2,200 px):
+        # until then the status bar's alerts are asked for here (#18).
+        self.dock = window.add_dock(self._build_panel, DOCK,
+                                    QCoreApplication.translate("Contracts", "Contracts"),
                                     Qt.DockWidgetArea.RightDockWidgetArea)
-        self.panel.open_in_tab.connect(self.open_in_tab)
         self.ctx.bus.open_contract.connect(self.open_contract)
+        self.ctx.bus.changes.connect(self._on_changes)
         self.status_button = QPushButton()
         self.status_button.setObjectName("contractAlertStatus")
         self.status_button.setFlat(True)
@@ -127,10 +127,13 @@ class ContractsFeature:
         self.run_indicator = RunIndicator()
         window.add_status_widget(self.run_indicator)
         window.add_status_widget(self.status_button)
-        self.panel.alerts_changed.connect(self._alerts)
-        if self.panel.alerts is not None:  # the first answer came while the panel was built
-            self._alerts(self.panel.alerts)
         self._build_menu()
+        if self.dock.is_built():
+            pass  # shown at start (a wide window): the panel's answers carry the alerts
+        elif self.ctx.screenshot_mode:
+            self.refresh_alerts()
+        else:
+            QTimer.singleShot(0, self.window, self.refresh_alerts)  # after the window shows
         if not self.ctx.screenshot_mode:
             # bound to the window: a window closed before the delay never runs it
             QTimer.singleShot(STARTUP_RUN_MS, self.window, self.startup_run)
@@ -160,7 +163,32 @@ class ContractsFeature:
             menu.addAction(action)
             setattr(self, name, action)
 
+    @property
+    def panel(self):
+        """The contract panel (built now if its dock was never shown)."""
+        return self.dock.widget()
+
+    def _build_panel(self):
+        from ..docks.contract_editor import ContractPanel
+
+        panel = ContractPanel(ctx=self.ctx)
+        panel.open_in_tab.connect(self.open_in_tab)
+        panel.alerts_changed.connect(self._alerts)
+        if panel.alerts is not None:  # the first answer came while the panel was built
+            self._alerts(panel.alerts)
+        return panel
+
     # -- alerts ---------------------------------------------------------------------------------
+    def refresh_alerts(self) -> None:
+        """Ask for the alerts off the GUI thread (while the panel, which asks itself, is not
+        built)."""
+        if not self.dock.is_built():
+            self.worker.run(cq.alerts, on_done=self._alerts, key="alerts")
+
+    def _on_changes(self, changes) -> None:
+        if changes.touches(*cq.ALERT_TABLES):
+            self.refresh_alerts()
+
     def _alerts(self, alerts: cq.Alerts) -> None:
         n = alerts.total
         self.status_button.setText(QCoreApplication.translate("Contracts", "Contracts: {n} to watch").format(n=n) if n else "")

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction
 
 from servicedesk.search import index as search_index
 
-from ..docks.kb_search import KbSearchPanel
 from ..extensions import RequestPanel, register_request_panel
 from ..messages import register
 from ..workers import JobControl, Worker
@@ -145,7 +144,11 @@ def install(window) -> None:
     ctx.bus.changed.connect(keeper.on_changed)
     window.kb_index_keeper = keeper
 
-    panel = KbSearchPanel(ctx=ctx)
+    def panel():  # built when the dock is first shown (closed by default below 2,200 px)
+        from ..docks.kb_search import KbSearchPanel
+
+        return KbSearchPanel(ctx=ctx)
+
     window.add_dock(panel, "kbSearchDock",
                     QCoreApplication.translate("KbFeature", "Knowledge base"),
                     Qt.DockWidgetArea.RightDockWidgetArea, tabify_with="contractEditorDock",

@@ -21,9 +21,8 @@ TOPICS = {"requests", "interventions", "contracts"}
 
 
 def _figures():
-    """On a worker: the figures, the chart's weeks, and pyqtgraph imported for the chart."""
-    import pyqtgraph  # noqa: F401 - the import (with numpy) costs ~0.5 s: off the GUI thread
-
+    """On a worker: the figures and the chart's weeks (pyqtgraph, for the chart, is imported
+    by the window's warm-up, not here: at start-up it would slow the first queue page)."""
     return overview(), weekly_flow()
 
 
@@ -118,8 +117,13 @@ class OverviewPage(QWidget):
 
     def _draw_chart_later(self) -> None:
         # A timer the page owns: it dies with the page, so a page closed within the delay
-        # (a database switched, the window closed) never draws into a deleted chart.
-        self._draw_timer.start()
+        # (a database switched, the window closed) never draws into a deleted chart. It starts
+        # once the window's warm-up has imported pyqtgraph (else the GUI thread would, ~1 s).
+        warmup = self.ctx.warmup
+        if warmup is None:
+            self._draw_timer.start()
+        else:
+            warmup.when_done(self._draw_timer.start)
 
     def _draw_chart(self) -> None:
         if self._weeks is not None:
