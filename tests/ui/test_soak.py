@@ -60,10 +60,13 @@ class Day:
                               if b.text() in ("◀", "▶") or b.objectName() in
                               ("dayViewButton", "weekViewButton")]
         assert len(self.board_buttons) == 4
-        self.kb_search = _find(window, QLineEdit, "kbSearchEdit")
-        self.kb_results = _find(window, QListWidget, "kbResults")
-        self.contract_list = _find(window, QTableView, "contractList")
-        self.contract_search = _find(window, QLineEdit, "contractSearch")
+        # panels closed by default are built when first shown (or asked for): asked for here
+        kb_panel = window.docks["kbSearchDock"].widget()
+        contract_panel = window.docks["contractEditorDock"].widget()
+        self.kb_search = _find(kb_panel, QLineEdit, "kbSearchEdit")
+        self.kb_results = _find(kb_panel, QListWidget, "kbResults")
+        self.contract_list = _find(contract_panel, QTableView, "contractList")
+        self.contract_search = _find(contract_panel, QLineEdit, "contractSearch")
         self.dock_actions = [d.toggleViewAction() for d in window.docks.values()]
         self.analysis_actions = [a for a in window.findChildren(QAction)
                                  if a.objectName().startswith("action_analysis_")]
