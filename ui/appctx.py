@@ -59,5 +59,13 @@ class AppContext:
         if changes.touches(*TABLES):
             self._lookups = None
 
+    def after_start(self, fn) -> None:
+        """Run ``fn`` once the window's start-up is over (``Warmup.later``); at once without a
+        window (dialogs and pages made on their own in tests)."""
+        if self.warmup is None:
+            fn()
+        else:
+            self.warmup.later(fn)
+
     def set_actor(self, actor: Actor) -> None:
         context.set_actor(actor)

@@ -65,7 +65,8 @@ class Warmup(QObject):
         super().__init__(parent)
         self._modules = modules
         self._threaded = threaded
-        self._state = "idle"  # idle → running → done
+        self._state = "idle"  # idle → waiting → running → done
+        self._later: list[Callable[[], None]] = []
         self.worker = Worker(self, threaded=threaded)
 
     @property
@@ -75,11 +76,20 @@ class Warmup(QObject):
     def start(self, delay_ms: int = DELAY_MS) -> None:
         if self._state != "idle":
             return
-        self._state = "running"
+        self._state = "waiting"
         if not self._threaded:
             self._run()  # screenshots and deterministic tests: now, inline
         else:
             QTimer.singleShot(delay_ms, self, self._run)
+
+    def later(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` once the start-up is over (when the warm-up begins, before its imports):
+        background reads the first screen does not need (status-bar badges, the spelling
+        word list) would otherwise compete with it for the interpreter."""
+        if self._state in ("running", "done"):
+            fn()
+        else:
+            self._later.append(fn)
 
     def when_done(self, fn: Callable[[], None]) -> None:
         if self.is_done:
@@ -90,6 +100,13 @@ class Warmup(QObject):
                 self.start(0)  # somebody needs them now
 
     def _run(self) -> None:
+        self._state = "running"
+        waiting, self._later = self._later, []
+        for fn in waiting:
+            try:
+                fn()
+            except Exception:  # noqa: BLE001 - one failing start-up step must not stop the rest
+                log.exception("start-up step %r failed", fn)
         self.worker.run(import_all, self._modules, on_done=self._finished, key="warmup",
                         on_error=lambda _err: self._finished([]))
 

@@ -58,3 +58,20 @@ def test_the_window_warms_up_once_shown_and_then_draws_the_overview_chart(window
     page = window.workspace.currentWidget()
     assert page.objectName() == "overviewPage"
     qtbot.waitUntil(lambda: page.chart._plot is not None, timeout=10_000)
+
+
+def test_steps_after_start_wait_for_the_warm_up_to_begin(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    w = warmup.Warmup(owner, modules=("ui.fmt",))
+    ran: list[str] = []
+    w.later(lambda: ran.append("badge"))
+    w.later(lambda: 1 / 0)  # a failing step is logged; the others still run
+    w.later(lambda: ran.append("alerts"))
+    assert ran == []
+    w.start(delay_ms=50)
+    qtbot.waitUntil(lambda: ran == ["badge", "alerts"], timeout=5000)
+    w.later(lambda: ran.append("afterwards"))  # once begun: at once
+    assert ran[-1] == "afterwards"

@@ -128,12 +128,8 @@ class ContractsFeature:
         window.add_status_widget(self.run_indicator)
         window.add_status_widget(self.status_button)
         self._build_menu()
-        if self.dock.is_built():
-            pass  # shown at start (a wide window): the panel's answers carry the alerts
-        elif self.ctx.screenshot_mode:
-            self.refresh_alerts()
-        else:
-            QTimer.singleShot(0, self.window, self.refresh_alerts)  # after the window shows
+        # after the start-up (a panel shown by then asks for them itself)
+        self.ctx.after_start(self.refresh_alerts)
         if not self.ctx.screenshot_mode:
             # bound to the window: a window closed before the delay never runs it
             QTimer.singleShot(STARTUP_RUN_MS, self.window, self.startup_run)

@@ -63,7 +63,9 @@ class KbIndexKeeper(QObject):
         status = search_index.index_status()
         if status.ok:
             if not self.ctx.screenshot_mode:
-                self.worker.run(_preload_lexicon, on_error=lambda _e: None)
+                # after the start-up: the word list is big, the first screen does not need it
+                self.ctx.after_start(lambda: self.worker.run(_preload_lexicon,
+                                                             on_error=lambda _e: None))
                 self.timer.start()  # requests resolved by older versions / other programs
             return
         if self.ctx.screenshot_mode:

@@ -103,7 +103,7 @@ def install(window) -> None:
         badge.setVisible(bool(queued or failed))
 
     window.add_status_widget(badge)
-    refresh_badge()
+    ctx.after_start(refresh_badge)
     ctx.bus.changes.connect(lambda changes: changes.touches("outbox_message") and refresh_badge())
     if not ctx.screenshot_mode:
         sender.start()
