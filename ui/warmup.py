@@ -32,6 +32,7 @@ MODULES = (
     "ui.analysis.export",
     "ui.editors.request.editor",
     "ui.dialogs.worklog_dialog",
+    "ui.dialogs.serial_lookup",
     "ui.dialogs.schedule_dialog",
     "ui.dialogs.complete_dialog",
     "ui.docks.contract_editor",

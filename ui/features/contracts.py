@@ -11,17 +11,21 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QProgressBar, QPushButton, QWidget
 
-from servicedesk import uow
+from typing import TYPE_CHECKING
+
 from servicedesk.errors import ServiceDeskError
 from servicedesk.permissions import Permission
-from servicedesk.queries import contracts as cq
-from servicedesk.services import contracts as svc
-from servicedesk.services import renewal_run, renewals
 
 from .. import messages
 from ..messages import error_text
 from ..workers import JobControl, Worker
 
+if TYPE_CHECKING:
+    from servicedesk.queries import contracts as cq
+    from servicedesk.services import renewals
+
+# The contract queries and services are imported where used: on the alerts' worker, by the
+# renewal run's worker, on first use of a menu entry — not while the window is built (#18).
 ORDER = 50
 DOCK = "contractEditorDock"
 STARTUP_RUN_MS = 1500
@@ -95,8 +99,17 @@ class RunIndicator(QWidget):
 
 def _run_job(control: JobControl):
     """The renewal run as one unit of work (on a worker): the outcome carries its change set."""
+    from servicedesk import uow
+    from servicedesk.services import renewal_run
+
     control.progress(0, 0, "")
     return uow.perform(renewal_run.run)
+
+
+def _alerts_job():
+    from servicedesk.queries import contracts as cq
+
+    return cq.alerts()
 
 
 class ContractsFeature:
@@ -179,10 +192,12 @@ class ContractsFeature:
         """Ask for the alerts off the GUI thread (while the panel, which asks itself, is not
         built)."""
         if not self.dock.is_built():
-            self.worker.run(cq.alerts, on_done=self._alerts, key="alerts")
+            self.worker.run(_alerts_job, on_done=self._alerts, key="alerts")
 
     def _on_changes(self, changes) -> None:
-        if changes.touches(*cq.ALERT_TABLES):
+        from servicedesk.queries.contracts import ALERT_TABLES
+
+        if changes.touches(*ALERT_TABLES):
             self.refresh_alerts()
 
     def _alerts(self, alerts: cq.Alerts) -> None:
@@ -204,6 +219,8 @@ class ContractsFeature:
         self.panel.new_contract()
 
     def open_in_tab(self, contract_id: int) -> None:
+        from servicedesk.queries import contracts as cq
+
         from ..docks.contract_editor_form import ContractEditor
 
         number = cq.number_of(contract_id)  # one row by its key: no need for a worker
@@ -282,6 +299,9 @@ class ContractsFeature:
         IstatDialog(ctx=self.ctx, parent=self.window).exec()
 
     def set_proposal_days(self) -> None:
+        from servicedesk.services import contracts as svc
+        from servicedesk.services import renewals
+
         from ..dialogs.contract_proposal_days import ProposalDaysDialog
 
         dialog = ProposalDaysDialog(renewals.office_proposal_days(), parent=self.window)
@@ -291,6 +311,9 @@ class ContractsFeature:
                          title=dialog.windowTitle())
 
     def set_alert_days(self) -> None:
+        from servicedesk.queries import contracts as cq
+        from servicedesk.services import contracts as svc
+
         title = QCoreApplication.translate("Contracts", "Contract alerts")
         days, ok = QInputDialog.getInt(
             self.window, title,

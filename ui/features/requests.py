@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -11,9 +12,11 @@ from servicedesk.services import sla
 
 from .. import messages
 from ..settings import WINDOW_STATE
-from ..editors.request import RequestEditor, editor_title
-from ..dialogs.serial_lookup import SerialLookupDialog
 from ..docks.request_queue import PREFERRED_WIDTH, RequestQueueDock, dock_title
+
+if TYPE_CHECKING:  # the editor and the dialogs are imported on first use (or by the warm-up)
+    from ..dialogs.serial_lookup import SerialLookupDialog
+    from ..editors.request import RequestEditor
 
 ORDER = 10
 _new_keys = itertools.count(1)
@@ -38,7 +41,9 @@ def _register_messages() -> None:
         "Messages", "Some of the chosen units do not belong to the customer."))
 
 
-def open_request(window, request_id: int) -> RequestEditor:
+def open_request(window, request_id: int) -> "RequestEditor":
+    from ..editors.request import RequestEditor, editor_title
+
     workspace = window.workspace
     for i in range(workspace.count()):  # also finds a new request saved in this tab
         widget = workspace.widget(i)
@@ -51,7 +56,9 @@ def open_request(window, request_id: int) -> RequestEditor:
                                                        parent=parent, title=title), in_place=True)
 
 
-def new_request(window) -> RequestEditor:
+def new_request(window) -> "RequestEditor":
+    from ..editors.request import RequestEditor, editor_title
+
     editor = window.workspace.open(f"request:new:{next(_new_keys)}", editor_title(None),
                                    lambda parent: RequestEditor(ctx=window.ctx, parent=parent),
                                    in_place=True)
@@ -59,7 +66,9 @@ def new_request(window) -> RequestEditor:
     return editor
 
 
-def find_serial(window, text: str = "") -> SerialLookupDialog:
+def find_serial(window, text: str = "") -> "SerialLookupDialog":
+    from ..dialogs.serial_lookup import SerialLookupDialog
+
     dialog = getattr(window, "_serial_lookup", None)
     if dialog is None:
         dialog = SerialLookupDialog(ctx=window.ctx, parent=window)
