@@ -43,7 +43,8 @@ def _page(qtbot, ctx, subject):
 
 def _settled(qtbot, page, timeout=10000):
     """The table, its totals and the chart are read on workers: wait for their answers."""
-    qtbot.waitUntil(lambda: not page.busy() and page.chart.result is not None, timeout=timeout)
+    qtbot.waitUntil(lambda: not page.busy() and page.chart.result is not None
+                    and not page.chart.drawing(), timeout=timeout)
 
 
 def _apply(qtbot, page) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
@@ -16,6 +17,8 @@ from .labels import dimension_names, measure_names, none_label, other_label
 
 PALETTE = ["#2563eb", "#ea580c", "#16a34a", "#dc2626", "#9333ea", "#0891b2", "#ca8a04",
            "#db2777", "#6b7280"]
+#: Time one event-loop turn may spend adding series to the chart; the rest waits a turn.
+DRAW_BUDGET_S = 0.02
 PRIORITY_COLORS = {"critical": "#dc2626", "high": "#ea580c", "normal": "#2563eb", "low": "#6b7280"}
 
 
@@ -31,7 +34,15 @@ class ChartWidget(QWidget):
         self.result: GroupResult | None = None
         self.hover_text = ""
         self._plot = None
-        self._bars: list[Any] = []
+        self._items: list[Any] = []  # one pyqtgraph item per series drawn, in series order
+        self._shape: tuple | None = None  # what the drawn items show (see set_result)
+        self._draw_shape: tuple | None = None
+        self._pending: list[int] = []  # series still to draw
+        # Owned by the widget: a chart closed between two pieces draws nothing more.
+        self._draw_timer = QTimer(self)
+        self._draw_timer.setSingleShot(True)
+        self._draw_timer.setInterval(0)
+        self._draw_timer.timeout.connect(self._draw_pending)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.dimension = QComboBox()
@@ -144,52 +155,103 @@ class ChartWidget(QWidget):
         return fmt.number(value)
 
     def set_result(self, result: GroupResult, codes: dict[str, dict]) -> None:
-        import pyqtgraph as pg
-
+        """Show ``result``. The same shape as the chart drawn (series, categories, kind: a new
+        search, a refresh) moves the drawn items to the new values; another shape is drawn
+        anew, a few series per event-loop turn (:data:`DRAW_BUDGET_S`): each series is a
+        pyqtgraph item with its points and legend entry, and 8 series × 36 months built in one
+        turn froze the window for 150 ms on the large database (#13)."""
         self.result = result
         self.codes = codes
         plot = self._ensure_plot()
-        plot.clear()
-        legend = plot.getPlotItem().legend
-        if legend is not None:
-            legend.scene().removeItem(legend)
-            plot.getPlotItem().legend = None
-        self._bars = []
         cats = [self.category_label(result, k, lbl) for k, lbl in result.categories]
         names = [self.category_label(result, k, lbl, series=True) for k, lbl in result.series]
         self._cat_labels, self._series_names = cats, names
         self.total_label.setText(QCoreApplication.translate("Analysis", "Total: {total}")
                                  .format(total=self.value_text(result.total())))
+        self._draw_timer.stop()
+        self._pending = []
+        colors = self._colors(result)
+        shape = (bool(result.period), len(cats), tuple(names), tuple(colors))
+        if cats and shape == self._shape and len(self._items) == len(result.values):
+            self._move_items(result)
+            self._frame(result)
+            return
+        plot.clear()
+        legend = plot.getPlotItem().legend
+        if legend is not None:
+            legend.scene().removeItem(legend)
+            plot.getPlotItem().legend = None
+        self._items = []
+        self._shape = None
         if not cats:
             plot.getAxis("bottom").setTicks([[]])
             return
         multi = len(result.series) > 1
         if multi:
-            plot.addLegend(offset=(10, 5), labelTextColor="#333", brush=pg.mkBrush(255, 255, 255, 210))
+            plot.addLegend(offset=(10, 5), labelTextColor="#333",
+                           brush=pg().mkBrush(255, 255, 255, 210))
+        self._frame(result)  # axes first: the series then land in their final place
+        self._pending = list(range(len(result.values)))
+        self._draw_shape = shape
+        self._draw_pending()
+
+    def drawing(self) -> bool:
+        """True while series of the last result are still to be drawn (next event-loop turns)."""
+        return bool(self._pending)
+
+    def _draw_pending(self) -> None:
+        """Add series until the turn's budget is spent; the rest in the next turn."""
+        result = self.result
+        if result is None or self._plot is None or not self._pending:
+            return
+        started = time.perf_counter()
         colors = self._colors(result)
-        xs = list(range(len(cats)))
+        multi = len(result.series) > 1
+        xs = list(range(len(result.categories)))
+        while self._pending:
+            i = self._pending.pop(0)
+            self._items.append(self._add_series(result, i, xs, colors[i], multi))
+            if self._pending and time.perf_counter() - started > DRAW_BUDGET_S:
+                self._draw_timer.start()
+                return
+        self._shape = self._draw_shape
+
+    def _add_series(self, result: GroupResult, i: int, xs: list[int], color: str, multi: bool):
+        plot, name = self._plot, self._series_names[i]
+        values = result.values[i]
         if result.period:
-            for i, values in enumerate(result.values):
-                pen = pg.mkPen(colors[i], width=2)
-                plot.plot(xs, values, pen=pen, symbol="o", symbolSize=5, symbolBrush=colors[i],
-                          symbolPen=pen, name=names[i] if multi else None)
-        else:
-            base = [0.0] * len(cats)
-            for i, values in enumerate(result.values):
-                item = pg.BarGraphItem(x=xs, height=values, y0=base, width=0.7,
-                                       brush=QColor(colors[i]), pen=pg.mkPen("w"),
-                                       name=names[i] if multi else None)
-                plot.addItem(item)
-                self._bars.append(item)
-                base = [b + v for b, v in zip(base, values)]
-            if multi:
-                for i, item in enumerate(self._bars):
-                    plot.getPlotItem().legend.addItem(item, names[i])
+            pen = pg().mkPen(color, width=2)
+            return plot.plot(xs, values, pen=pen, symbol="o", symbolSize=5, symbolBrush=color,
+                             symbolPen=pen, name=name if multi else None)
+        item = pg().BarGraphItem(x=xs, height=values, y0=self._bar_base(result, i), width=0.7,
+                                 brush=QColor(color), pen=pg().mkPen("w"),
+                                 name=name if multi else None)
+        plot.addItem(item)
+        if multi:
+            plot.getPlotItem().legend.addItem(item, name)
+        return item
+
+    @staticmethod
+    def _bar_base(result: GroupResult, i: int) -> list[float]:
+        """Where series ``i``'s bars start: on top of the series before it (stacked)."""
+        return [sum(s[c] for s in result.values[:i]) for c in range(len(result.categories))]
+
+    def _move_items(self, result: GroupResult) -> None:
+        xs = list(range(len(result.categories)))
+        for i, (item, values) in enumerate(zip(self._items, result.values)):
+            if result.period:
+                item.setData(xs, values)
+            else:
+                item.setOpts(x=xs, height=values, y0=self._bar_base(result, i))
+
+    def _frame(self, result: GroupResult) -> None:
+        """The category names under the axis and both ranges (one range change, not two:
+        each one makes every item recompute what it shows)."""
         self._ticks()
-        plot.setXRange(-0.6, len(cats) - 0.4, padding=0)
         top = max(result.category_totals() if not result.period else
                   [max(v) for v in result.values if v] or [0])
-        plot.setYRange(0, max(float(top), 1) * 1.1, padding=0)
+        self._plot.setRange(xRange=(-0.6, len(result.categories) - 0.4),
+                            yRange=(0, max(float(top), 1) * 1.1), padding=0)
 
     def _ticks(self) -> None:
         """As many category names under the axis as fit the plot's width (no overlaps)."""
@@ -302,6 +364,14 @@ class ChartWidget(QWidget):
             QMessageBox.warning(self, QCoreApplication.translate("Analysis", "Save chart"),
                                 QCoreApplication.translate("Analysis", "The chart could not be "
                                                            "saved to “{path}”.").format(path=path))
+
+
+def pg():
+    """pyqtgraph, imported on first use (seconds on a cold start: the chart's worker job
+    imports it first, off the GUI thread)."""
+    import pyqtgraph
+
+    return pyqtgraph
 
 
 def pyqtgraph_loaded() -> bool:

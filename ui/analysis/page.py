@@ -30,7 +30,7 @@ from ..widgets.limited_text import limit_text
 from ..workers import JobControl, Worker
 from .chart import ChartWidget
 from .export import ExportController, ExportJob, excel_columns, info_rows
-from .forms import form_for
+from .forms import FilterForm, form_for
 from .labels import code_maps, column_headers, subject_title
 from .table_model import AnalysisTableModel
 
@@ -141,17 +141,20 @@ class AnalysisPage(QWidget):
         saved_buttons.addWidget(self.save_button)
         saved_buttons.addWidget(self.delete_button)
         fl.addLayout(saved_buttons)
-        self.form = form_for(subject, ctx)
-        self.form.setObjectName("analysisForm")
-        for edit in self.form.findChildren(QLineEdit):
-            if edit.completer() is None:
-                edit.returnPressed.connect(self.apply)
-        scroll = QScrollArea()
-        scroll.setObjectName("analysisFormScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.form)
-        fl.addWidget(scroll, 1)
+        # The filter rows (a hundred widgets) come in the event-loop turn after the page: built
+        # and styled once, inside the shown tab, instead of with the page and again at each of
+        # its moves into the workspace (#13: opening the analysis froze the window 200 ms).
+        self._form: FilterForm | None = None
+        self._form_subject = subject
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setObjectName("analysisFormScroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        fl.addWidget(self.form_scroll, 1)
+        self._form_timer = QTimer(self)  # owned: a page closed at once builds nothing more
+        self._form_timer.setSingleShot(True)
+        self._form_timer.setInterval(0)
+        self._form_timer.timeout.connect(self._build_form)
         actions = QHBoxLayout()
         self.reset_button = QPushButton(QCoreApplication.translate("Analysis", "Clear filters"))
         self.reset_button.setObjectName("analysisReset")
@@ -180,7 +183,6 @@ class AnalysisPage(QWidget):
         self.filters_toggle.setToolTip(QCoreApplication.translate(
             "Analysis", "Show or hide the filters"))
         self.filters_toggle.toggled.connect(self._show_filters)
-        self.form.changed.connect(self._count_filters)
         bar.addWidget(self.filters_toggle)
         self.show_combo = QComboBox()
         self.show_combo.setObjectName("analysisShow")
@@ -245,22 +247,53 @@ class AnalysisPage(QWidget):
         ctx.bus.changes.connect(self._on_changes)
         self.reload_saved()
         self.apply()
+        self._form_timer.start()
+
+    @property
+    def form(self) -> FilterForm:
+        """The filter form (built now if its turn has not come yet)."""
+        if self._form is None:
+            self._build_form()
+        return self._form
+
+    def _build_form(self) -> None:
+        if self._form is not None:
+            return
+        self._form_timer.stop()
+        form = form_for(self._form_subject, self.ctx)
+        form.setObjectName("analysisForm")
+        for edit in form.findChildren(QLineEdit):
+            if edit.completer() is None:
+                edit.returnPressed.connect(self.apply)
+        form.changed.connect(self._count_filters)
+        self._form = form
+        self.form_scroll.setWidget(form)
+
+    def _spec(self):
+        """The form's spec; before the form is built, the blank form's (no filter)."""
+        if self._form is not None:
+            return self._form.spec()
+        spec = self.subject.spec_type()
+        A.validate(spec)
+        return spec
 
     # -- running the spec ----------------------------------------------------------------------
     def apply(self) -> bool:
         """Validate the form and ask for the new selection (table, totals, chart). False when
         the form is refused (the message is shown under it; nothing typed is lost)."""
         try:
-            spec = self.form.spec()
+            spec = self._spec()
             query = A.AnalysisQuery(self.subject, spec)
         except ValidationError as err:
             self.form.show_error(err)
             return False
         except ServiceDeskError as err:
-            self.form.show_error(None)
+            if self._form is not None:
+                self._form.show_error(None)
             QMessageBox.warning(self, subject_title(self.subject.name), error_text(err))
             return False
-        self.form.show_error(None)
+        if self._form is not None:
+            self._form.show_error(None)
         self.query = query
         self._stale = False
         self._count_filters()
@@ -437,7 +470,7 @@ class AnalysisPage(QWidget):
     def _count_filters(self) -> None:
         """The toggle says how many filters are set: folded away, they still narrow the list."""
         try:
-            n = len(A.spec_to_dict(self.form.spec()))
+            n = len(A.spec_to_dict(self._spec()))
         except ServiceDeskError:
             n = 0
         self.filters_toggle.setText(

@@ -55,14 +55,23 @@ class EntityPicker(QWidget):
         self._timer.timeout.connect(self._refresh_matches)
         self.edit.textEdited.connect(lambda _t: self._timer.start())
         self.edit.returnPressed.connect(self._enter)
-        self.list = QListWidget()
-        self.list.setMaximumHeight(64)
-        self.list.setVisible(False)
-        self.list.setToolTip(QCoreApplication.translate(
-            "Analysis", "Double-click or press Delete to remove"))
-        self.list.itemDoubleClicked.connect(self._remove_item)
         layout.addWidget(self.edit)
-        layout.addWidget(self.list)
+        self._list: QListWidget | None = None
+
+    @property
+    def list(self) -> QListWidget:
+        """The chosen items, built with the first one: a form has half a dozen pickers and a
+        list view is seven widgets (viewport, scroll bars…), mostly never used (#13: opening
+        the analysis builds and styles every widget of the form on the GUI thread)."""
+        if self._list is None:
+            self._list = QListWidget()
+            self._list.setMaximumHeight(64)
+            self._list.setVisible(False)
+            self._list.setToolTip(QCoreApplication.translate(
+                "Analysis", "Double-click or press Delete to remove"))
+            self._list.itemDoubleClicked.connect(self._remove_item)
+            self.layout().addWidget(self._list)
+        return self._list
 
     def _refresh_matches(self, then: Callable[[], None] | None = None) -> None:
         """Search the typed text on the worker; the newest answer fills the completer."""
@@ -112,18 +121,26 @@ class EntityPicker(QWidget):
         self.changed.emit()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Delete and self.list.hasFocus() and self.list.currentItem():
+        if event.key() == Qt.Key.Key_Delete and self._list is not None and self._list.hasFocus() \
+                and self._list.currentItem():
             self._remove_item(self.list.currentItem())
             return
         super().keyPressEvent(event)
 
     def keys(self) -> list[Any]:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        chosen = self._list
+        if chosen is None:
+            return []
+        return [chosen.item(i).data(Qt.ItemDataRole.UserRole) for i in range(chosen.count())]
 
     def texts(self) -> list[str]:
-        return [self.list.item(i).text() for i in range(self.list.count())]
+        chosen = self._list
+        return [] if chosen is None else [chosen.item(i).text() for i in range(chosen.count())]
 
     def set_keys(self, keys: list[Any]) -> None:
+        if not keys and self._list is None:  # nothing chosen, nothing to show
+            self.edit.clear()
+            return
         self.list.clear()
         names = self._labels(list(keys)) if keys else {}
         for key in keys:
