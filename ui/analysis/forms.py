@@ -30,7 +30,7 @@ class FilterForm(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.spec_type = spec_type
-        self.codes = code_maps(ctx.lang)
+        self.codes = code_maps(ctx.lang, ctx.lookups())
         self._fields: list[tuple[str, str, QWidget, str]] = []  # (kind, name, widget, label)
         self._labels: dict[str, str] = {}
         outer = QVBoxLayout(self)
@@ -170,6 +170,18 @@ class FilterForm(QWidget):
                 out.append((label, text))
         return out
 
+    def _lookup_choices(self, entity: str) -> list[tuple[Any, str]]:
+        """The values of a reference list, from the UI's lookups snapshot (read once, renewed
+        by change sets): priorities by rank keyed by code, open types and teams by name."""
+        snapshot, lang = self.ctx.lookups(), self.ctx.lang
+        if entity == "priority":
+            return [(p.code, p.name(lang)) for p in snapshot.priorities]
+        if entity == "team":
+            return [(t.id, t.name) for t in snapshot.open_teams()]
+        rows = (snapshot.open_problem_types() if entity == "problem_type"
+                else snapshot.open_activity_types())
+        return sorted(((r.id, r.name(lang)) for r in rows), key=lambda choice: choice[1])
+
     def _choices(self, codes: str, order: tuple[str, ...]) -> list[tuple[str, str]]:
         names = self.codes[codes]
         return [(code, names.get(code, code)) for code in order]
@@ -182,7 +194,6 @@ def _any() -> str:
 class RequestFilterForm(FilterForm):
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx=ctx, spec_type=A.RequestSpec, parent=parent)
-        lang = ctx.lang
         self.add_text("text", QCoreApplication.translate("Analysis", "Search"), QCoreApplication.translate("Analysis", "number, customer, serial, words…"))
         self.add_picker("customer_ids", "customer", QCoreApplication.translate("Analysis", "Customer"))
         self.add_picker("provinces", "province", QCoreApplication.translate("Analysis", "Province"))
@@ -190,10 +201,10 @@ class RequestFilterForm(FilterForm):
         self.add_text("serial", QCoreApplication.translate("Analysis", "Serial number"), QCoreApplication.translate("Analysis", "contains…"))
         self.add_choice("statuses", self._choices("request_status", REQUEST_STATUSES),
                         QCoreApplication.translate("Analysis", "Status"))
-        self.add_choice("priorities", lookups.choices("priority", lang), QCoreApplication.translate("Analysis", "Priority"))
-        self.add_choice("problem_type_ids", lookups.choices("problem_type", lang),
+        self.add_choice("priorities", self._lookup_choices("priority"), QCoreApplication.translate("Analysis", "Priority"))
+        self.add_choice("problem_type_ids", self._lookup_choices("problem_type"),
                         QCoreApplication.translate("Analysis", "Problem type"))
-        self.add_choice("team_ids", lookups.choices("team"), QCoreApplication.translate("Analysis", "Team"))
+        self.add_choice("team_ids", self._lookup_choices("team"), QCoreApplication.translate("Analysis", "Team"))
         op = self.add_picker("operator_ids", "operator", QCoreApplication.translate("Analysis", "Operator"))
         op.setToolTip(QCoreApplication.translate("Analysis", "Requests: the owner or the operator of an intervention. "
                                      "Interventions: their operator."))
@@ -202,7 +213,7 @@ class RequestFilterForm(FilterForm):
         self.add_dates("opened", QCoreApplication.translate("Analysis", "Opened"))
         self.add_dates("closed", QCoreApplication.translate("Analysis", "Closed"))
         self.add_dates("scheduled", QCoreApplication.translate("Analysis", "Intervention planned"))
-        self.add_choice("activity_type_ids", lookups.choices("activity_type", lang),
+        self.add_choice("activity_type_ids", self._lookup_choices("activity_type"),
                         QCoreApplication.translate("Analysis", "Activity type"))
         self.add_choice("intervention_statuses",
                         self._choices("intervention_status", INTERVENTION_STATUSES),
@@ -215,7 +226,7 @@ class WorkLogFilterForm(FilterForm):
         self.add_picker("customer_ids", "customer", QCoreApplication.translate("Analysis", "Customer"))
         self.add_picker("operator_ids", "operator", QCoreApplication.translate("Analysis", "Operator"))
         self.add_picker("job_order_ids", "job_order", QCoreApplication.translate("Analysis", "Job order"))
-        self.add_choice("activity_type_ids", lookups.choices("activity_type", ctx.lang),
+        self.add_choice("activity_type_ids", self._lookup_choices("activity_type"),
                         QCoreApplication.translate("Analysis", "Activity type"))
         self.add_dates("date", QCoreApplication.translate("Analysis", "Date"))
         self.add_combo("billable", [("", _any()), ("yes", QCoreApplication.translate("Analysis", "Billable")),

@@ -1,11 +1,12 @@
 """Translated names of the analysis: column headers, dimensions, measures and code values."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from servicedesk.queries.analysis import lookups
+if TYPE_CHECKING:
+    from servicedesk.queries.lookups import Lookups
 
 
 def subject_title(name: str) -> str:
@@ -65,8 +66,9 @@ def measure_names() -> dict[str, str]:
     }
 
 
-def code_maps(lang: str) -> dict[str, dict[Any, str]]:
-    """code → words for every code column/dimension (status, priority …)."""
+def code_maps(lang: str, snapshot: "Lookups") -> dict[str, dict[Any, str]]:
+    """code → words for every code column/dimension (status, priority …); the reference
+    tables' names from the UI's lookups snapshot (no query on the GUI thread)."""
     return {
         "request_status": {
             "new": QCoreApplication.translate("Analysis", "New"), "assigned": QCoreApplication.translate("Analysis", "Assigned"),
@@ -98,9 +100,9 @@ def code_maps(lang: str) -> dict[str, dict[Any, str]]:
         "renewal_type": {"tacit": QCoreApplication.translate("Analysis", "Tacit"), "proposal": QCoreApplication.translate("Analysis", "On proposal"),
                          "none": QCoreApplication.translate("Analysis", "Not renewable")},
         "billable": {1: QCoreApplication.translate("Analysis", "Billable"), 0: QCoreApplication.translate("Analysis", "Not billable")},
-        "priority": lookups.code_names("priority", lang),
-        "problem_type": lookups.code_names("problem_type", lang),
-        "activity_type": lookups.code_names("activity_type", lang),
+        "priority": {p.code: p.name(lang) for p in snapshot.priorities},
+        "problem_type": {p.code: p.name(lang) for p in snapshot.problem_types},
+        "activity_type": {a.code: a.name(lang) for a in snapshot.activity_types},
     }
 
 

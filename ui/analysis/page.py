@@ -88,7 +88,7 @@ class AnalysisPage(QWidget):
         self.family = "requests" if subject in ("requests", "interventions") else subject
         self.subject = A.SUBJECTS[subject]
         self.query: A.AnalysisQuery | None = None
-        self.codes = code_maps(ctx.lang)
+        self.codes = code_maps(ctx.lang, ctx.lookups())
         self.headers = column_headers()
         self._loaded_filter: saved_filters.SavedFilterInfo | None = None
         self._stale = False
