@@ -426,3 +426,107 @@ def test_typing_in_a_picker_searches_on_a_worker_and_enter_picks(qtbot, ctx, mon
     qtbot.keyClick(customer.edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: customer.texts() == ["Cliente 3 Srl"], timeout=5000)
     assert threads and not any(threads)
+
+
+# -- opening without long freezes (#13): the page, its form and the chart come in pieces ------
+def test_the_form_comes_the_turn_after_the_page_and_its_blank_search_is_the_forms(qtbot, ctx):
+    """The first search runs before the filter rows exist: it is the blank form's spec."""
+    for subject in ("requests", "worklogs", "contracts"):
+        page = AnalysisPage(ctx=ctx, subject=subject)
+        qtbot.addWidget(page)
+        assert page._form is None and page.query is not None  # searching already
+        assert page.filters_toggle.text() == "Filters"
+        qtbot.waitUntil(lambda p=page: p._form is not None, timeout=5000)  # its own turn
+        assert page.form.parentWidget() is page.form_scroll.viewport()
+        assert page.form.spec() == page.query.spec == page.subject.spec_type()
+        _settled(qtbot, page)
+    # the reference lists come from the lookups snapshot, in their order
+    priorities = page_form_choices(qtbot, ctx, "filter_priorities")
+    assert priorities == [(p.code, p.name("en")) for p in ctx.lookups().priorities]
+
+
+def page_form_choices(qtbot, ctx, name):
+    from ui.analysis.widgets import MultiChoice
+
+    page = AnalysisPage(ctx=ctx, subject="requests")
+    qtbot.addWidget(page)
+    choice = page.form.findChild(MultiChoice, name)  # asking for the form builds it at once
+    _settled(qtbot, page)
+    return [(a.data(), a.text()) for a in choice._actions]
+
+
+def test_a_picker_builds_its_list_with_the_first_choice(qtbot, ctx):
+    from PySide6.QtWidgets import QListWidget
+
+    from ui.analysis.widgets import EntityPicker
+
+    page = _page(qtbot, ctx, "requests")
+    customer = page.form.findChild(EntityPicker, "filter_customer_ids")
+    assert customer.findChild(QListWidget) is None and customer.keys() == []
+    customer.set_keys([])  # a blank saved filter builds nothing either
+    assert customer.findChild(QListWidget) is None
+    customer.add(ctx.data["customers"][1], "Cliente 1 Srl")
+    assert customer.keys() == [ctx.data["customers"][1]]
+    assert customer.texts() == ["Cliente 1 Srl"] and customer.list.isVisibleTo(customer)
+    customer._remove_item(customer.list.item(0))
+    assert customer.keys() == [] and not customer.list.isVisibleTo(customer)
+
+
+def _doubled(result):
+    import dataclasses
+
+    return dataclasses.replace(result, values=[[v * 2 for v in s] for s in result.values])
+
+
+def test_a_result_of_the_same_shape_moves_the_drawn_items(qtbot, ctx):
+    """A new search with the same series and categories re-uses the chart's items."""
+    for subject in ("requests", "worklogs"):  # lines by month and priority; bars by operator
+        page = _page(qtbot, ctx, subject)
+        chart = page.chart
+        items = list(chart._items)
+        assert len(items) == len(chart.result.series) > 0
+        doubled = _doubled(chart.result)
+        chart.set_result(doubled, page.codes)
+        assert not chart.drawing() and chart._items == items
+        for item, values in zip(items, doubled.values):
+            drawn = item.yData if doubled.period else item.opts["height"]
+            assert list(drawn) == values
+        if not doubled.period:
+            assert list(items[0].opts["y0"]) == [0.0] * len(doubled.categories)
+        top = (max(max(s) for s in doubled.values) if doubled.period  # lines: the highest
+               else max(doubled.category_totals()))  # stacked bars: the highest stack
+        low, high = chart._plot.getPlotItem().vb.viewRange()[1]
+        assert low == 0 and high == pytest.approx(top * 1.1)
+
+
+def test_a_new_shape_is_drawn_a_piece_per_turn(qtbot, ctx, monkeypatch):
+    from ui.analysis import chart as chart_module
+
+    page = _page(qtbot, ctx, "requests")
+    chart = page.chart
+    result = chart.result
+    assert len(result.series) > 2  # requests by month and priority
+    monkeypatch.setattr(chart_module, "DRAW_BUDGET_S", 0.0)  # one series per turn
+    chart.set_result(chart_module.GroupResult(
+        result.dimension, None, result.measure, result.kind, result.categories,
+        [(None, "")], [result.category_totals()], result.period), page.codes)
+    qtbot.waitUntil(lambda: not chart.drawing(), timeout=5000)
+    assert len(chart._items) == 1
+    chart.set_result(result, page.codes)  # another shape again: several series
+    assert chart.drawing() and len(chart._items) <= 1
+    qtbot.waitUntil(lambda: not chart.drawing(), timeout=5000)
+    assert len(chart._items) == len(result.series)
+    assert len(chart._plot.getPlotItem().legend.items) == len(result.series)
+
+
+def test_a_chart_closed_between_two_pieces_draws_nothing_more(qtbot, ctx, monkeypatch):
+    from ui.analysis import chart as chart_module
+
+    page = _page(qtbot, ctx, "requests")
+    result = page.chart.result
+    monkeypatch.setattr(chart_module, "DRAW_BUDGET_S", 0.0)
+    chart = chart_module.ChartWidget(ctx=ctx, subject=page.subject, money=True)
+    chart.set_result(result, page.codes)  # the plot widget first: the series wait a turn
+    assert chart.drawing()
+    chart.deleteLater()
+    qtbot.wait(100)  # its timer went with it: no call on a deleted widget

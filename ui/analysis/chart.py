@@ -43,6 +43,10 @@ class ChartWidget(QWidget):
         self._draw_timer.setSingleShot(True)
         self._draw_timer.setInterval(0)
         self._draw_timer.timeout.connect(self._draw_pending)
+        self._plot_timer = QTimer(self)
+        self._plot_timer.setSingleShot(True)
+        self._plot_timer.setInterval(0)
+        self._plot_timer.timeout.connect(self._prepare_plot)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.dimension = QComboBox()
@@ -157,68 +161,79 @@ class ChartWidget(QWidget):
     def set_result(self, result: GroupResult, codes: dict[str, dict]) -> None:
         """Show ``result``. The same shape as the chart drawn (series, categories, kind: a new
         search, a refresh) moves the drawn items to the new values; another shape is drawn
-        anew, a few series per event-loop turn (:data:`DRAW_BUDGET_S`): each series is a
-        pyqtgraph item with its points and legend entry, and 8 series × 36 months built in one
+        anew in pieces, one event-loop turn each (:meth:`_draw_pending`): the plot widget
+        when there is none yet, then a few series per turn — each series is a pyqtgraph item
+        with its points and legend entry, and the plot plus 8 series × 36 months built in one
         turn froze the window for 150 ms on the large database (#13)."""
         self.result = result
         self.codes = codes
-        plot = self._ensure_plot()
         cats = [self.category_label(result, k, lbl) for k, lbl in result.categories]
         names = [self.category_label(result, k, lbl, series=True) for k, lbl in result.series]
         self._cat_labels, self._series_names = cats, names
         self.total_label.setText(QCoreApplication.translate("Analysis", "Total: {total}")
                                  .format(total=self.value_text(result.total())))
         self._draw_timer.stop()
-        self._pending = []
-        colors = self._colors(result)
-        shape = (bool(result.period), len(cats), tuple(names), tuple(colors))
-        if cats and shape == self._shape and len(self._items) == len(result.values):
+        shape = (bool(result.period), len(cats), tuple(names), tuple(self._colors(result)))
+        if self._plot is not None and cats and shape == self._shape \
+                and len(self._items) == len(result.values):
+            self._pending = []
             self._move_items(result)
             self._frame(result)
             return
+        self._shape = None
+        self._draw_shape = shape
+        self._pending = ([] if self._plot is not None else ["plot"]) + ["reset"] \
+            + list(range(len(result.values) if cats else 0))
+        self._draw_pending()
+
+    def drawing(self) -> bool:
+        """True while pieces of the last result are still to be drawn (next event-loop turns)."""
+        return bool(self._pending)
+
+    def _draw_pending(self) -> None:
+        """Draw pieces until the turn's budget is spent (the plot widget is a turn of its
+        own); the rest in the next turn."""
+        result = self.result
+        if result is None or not self._pending:
+            return
+        started = time.perf_counter()
+        while self._pending:
+            piece = self._pending.pop(0)
+            if piece == "plot":
+                self._ensure_plot()
+                self._draw_timer.start()
+                return
+            if piece == "reset":
+                self._reset(result)
+            else:
+                self._items.append(self._add_series(result, piece))
+            if self._pending and time.perf_counter() - started > DRAW_BUDGET_S:
+                self._draw_timer.start()
+                return
+        self._shape = self._draw_shape
+
+    def _reset(self, result: GroupResult) -> None:
+        """An empty plot for ``result``: no items, a legend for several series, the axes."""
+        plot = self._plot
         plot.clear()
         legend = plot.getPlotItem().legend
         if legend is not None:
             legend.scene().removeItem(legend)
             plot.getPlotItem().legend = None
         self._items = []
-        self._shape = None
-        if not cats:
+        if not result.categories:
             plot.getAxis("bottom").setTicks([[]])
             return
-        multi = len(result.series) > 1
-        if multi:
+        if len(result.series) > 1:
             plot.addLegend(offset=(10, 5), labelTextColor="#333",
                            brush=pg().mkBrush(255, 255, 255, 210))
         self._frame(result)  # axes first: the series then land in their final place
-        self._pending = list(range(len(result.values)))
-        self._draw_shape = shape
-        self._draw_pending()
 
-    def drawing(self) -> bool:
-        """True while series of the last result are still to be drawn (next event-loop turns)."""
-        return bool(self._pending)
-
-    def _draw_pending(self) -> None:
-        """Add series until the turn's budget is spent; the rest in the next turn."""
-        result = self.result
-        if result is None or self._plot is None or not self._pending:
-            return
-        started = time.perf_counter()
-        colors = self._colors(result)
-        multi = len(result.series) > 1
-        xs = list(range(len(result.categories)))
-        while self._pending:
-            i = self._pending.pop(0)
-            self._items.append(self._add_series(result, i, xs, colors[i], multi))
-            if self._pending and time.perf_counter() - started > DRAW_BUDGET_S:
-                self._draw_timer.start()
-                return
-        self._shape = self._draw_shape
-
-    def _add_series(self, result: GroupResult, i: int, xs: list[int], color: str, multi: bool):
+    def _add_series(self, result: GroupResult, i: int):
         plot, name = self._plot, self._series_names[i]
-        values = result.values[i]
+        values, color = result.values[i], self._colors(result)[i]
+        xs = list(range(len(result.categories)))
+        multi = len(result.series) > 1
         if result.period:
             pen = pg().mkPen(color, width=2)
             return plot.plot(xs, values, pen=pen, symbol="o", symbolSize=5, symbolBrush=color,
@@ -271,13 +286,17 @@ class ChartWidget(QWidget):
         super().resizeEvent(event)
         self._ticks()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        # The plot widget (pyqtgraph's first one costs a few hundred ms) is built in an event
-        # loop turn of its own, while the worker still groups the data: the first page of
-        # the table, the plot and the first drawing never add up to one long freeze.
+    def prepare_plot_soon(self) -> None:
+        """Build the plot widget in an event-loop turn of its own (pyqtgraph's first one costs
+        tens of ms), while the worker still groups the data: the page, its filter form, the
+        plot and the first drawing never add up to one long freeze. The page asks for it once
+        its form is built (two pieces in one turn would be one freeze again)."""
+        if self._plot is None:
+            self._plot_timer.start()
+
+    def _prepare_plot(self) -> None:
         if self._plot is None and pyqtgraph_loaded():
-            QTimer.singleShot(0, self._ensure_plot)
+            self._ensure_plot()
 
     def _colors(self, result: GroupResult) -> list[str]:
         out = []

@@ -268,6 +268,7 @@ class AnalysisPage(QWidget):
         form.changed.connect(self._count_filters)
         self._form = form
         self.form_scroll.setWidget(form)
+        self.chart.prepare_plot_soon()  # the next piece of the opening, in the next turn
 
     def _spec(self):
         """The form's spec; before the form is built, the blank form's (no filter)."""
