@@ -530,3 +530,33 @@ def test_a_chart_closed_between_two_pieces_draws_nothing_more(qtbot, ctx, monkey
     assert chart.drawing()
     chart.deleteLater()
     qtbot.wait(100)  # its timer went with it: no call on a deleted widget
+
+
+def test_the_analysis_modules_import_off_the_gui_thread_without_qt_objects():
+    """The window warms these imports on a worker after start-up (#13: the first opening
+    spent 200 ms importing them): importing creates no Qt object, needs no application."""
+    import subprocess
+    import sys
+    import textwrap
+    from pathlib import Path
+
+    script = textwrap.dedent("""
+        import gc, threading
+        from PySide6.QtCore import QCoreApplication, QObject
+        errors = []
+        def warm():
+            try:
+                import ui.analysis.page  # noqa: F401
+            except BaseException as err:  # noqa: BLE001 - reported below
+                errors.append(repr(err))
+        thread = threading.Thread(target=warm)
+        thread.start()
+        thread.join()
+        made = [type(o).__name__ for o in gc.get_objects() if isinstance(o, QObject)]
+        print(errors, made, QCoreApplication.instance() is None)
+    """)
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["[]", "[]", "True"]
