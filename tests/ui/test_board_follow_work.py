@@ -379,3 +379,68 @@ def test_board_view_keeps_geometry_only_while_it_holds(qtbot, ctx, office):
     old = view.block_rect(moved).center()
     assert view.block_at(center.x(), center.y()) is None and view.block_at(old.x(), old.y()) == moved
     view.grab()
+
+
+def test_the_layout_made_with_the_data_paints_as_the_view_would_itself(qtbot, ctx, office):
+    """Issue 13 (paging ≤ 100 ms): rows, spans and labels made off the GUI thread are what the
+    view computes when it is given the data alone."""
+    from servicedesk.queries.board import board
+    from ui.widgets.board_view import BoardView, block_label, board_layout
+
+    req, anna, bruno, _ = office
+    for who, start, end in ((anna, at(MON, "09:00"), at(MON, "11:00")),
+                            (bruno, at(MON + dt.timedelta(days=1), "14:00"),
+                             at(MON + dt.timedelta(days=1), "15:30")),
+                            (anna, at(MON + dt.timedelta(days=2), "18:00"),
+                             at(MON + dt.timedelta(days=2), "21:00"))):  # past the shown hours
+        interventions.schedule(req.id, activity_type_id=_repair(), operator_id=who.id,
+                               planned_start=start, planned_end=end, override=True,
+                               override_note="evening call")
+    data = board(MON, 7)
+    layout = board_layout(data)
+    given, alone = BoardView(), BoardView()
+    for view, lay in ((given, layout), (alone, None)):
+        qtbot.addWidget(view)
+        view.resize(1200, 300)
+        view.set_data(data, "en", lay)
+    assert given.blocks_by_row() is layout.by_row and alone.blocks_by_row() == layout.by_row
+    assert sum(map(len, layout.by_row)) == len(data.blocks) == 3
+    for block in data.blocks:
+        row = alone.row_index(block.operator_id, block.team_id)
+        assert given._rect_of(block, row) == alone._rect_of(block, row) == alone.block_rect(block, row)
+        assert given._style(block)[3] == alone._style(block)[3] == block_label(block)
+        assert block_label(block).endswith("Officine Meccaniche · Milano")
+    late = max(data.blocks, key=lambda b: b.start)
+    rect = given.block_rect(late)
+    assert rect.right() == pytest.approx(given.x_of(at(MON + dt.timedelta(days=2), "20:00")))
+    given.grab()  # paints from the layout
+
+
+def test_paging_reads_and_lays_out_the_week_on_the_worker(qtbot, db, tmp_path, office, monkeypatch):
+    import threading
+
+    from ui.docks import team_board
+    from ui.docks.team_board import TeamBoardWidget
+
+    clock.freeze(at(MON, "07:30"))
+    ctx = _ctx(db, tmp_path, threaded=True)
+    on_gui = []
+    real = team_board.board_layout
+
+    def spy(data):
+        on_gui.append(threading.current_thread() is threading.main_thread())
+        return real(data)
+
+    monkeypatch.setattr(team_board, "board_layout", spy)
+    req, anna, _, _ = office
+    interventions.schedule(req.id, activity_type_id=_repair(), operator_id=anna.id,
+                           planned_start=at(MON + dt.timedelta(days=7), "09:00"),
+                           planned_end=at(MON + dt.timedelta(days=7), "10:00"))
+    board = TeamBoardWidget(ctx=ctx)
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.view.data is not None and board.view.data.start == MON)
+    board.step(1)
+    qtbot.waitUntil(lambda: board.view.data.start == MON + dt.timedelta(days=7))
+    assert on_gui == [False, False]
+    block = board.view.data.blocks[0]
+    assert board.view.blocks_by_row()[board.view.row_index(anna.id)] == [block]

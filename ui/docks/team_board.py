@@ -24,7 +24,7 @@ from servicedesk.uow import ChangeSet
 
 from .. import fmt
 from ..widgets.board_common import confirm_override, confirm_scheduling, fill_teams, run_confirmed
-from ..widgets.board_view import BoardView
+from ..widgets.board_view import BoardLayout, BoardView, board_layout
 from ..workers import Worker
 
 #: Tables whose changes the board shows (requests and customers only for blocks on the board).
@@ -239,17 +239,18 @@ class TeamBoardWidget(QWidget):
         """Read the shown period again (on a worker: a busy week of the large database takes
         about 50 ms); a newer reload makes an older answer stale."""
         start, days = self.period()
-        self.worker.run(board, start, days, team_id=self.team.currentData(), key="board",
+        self.worker.run(_read, start, days, self.team.currentData(), key="board",
                         on_done=self._loaded)
         end = start + dt.timedelta(days=days - 1)
         self.title.setText(fmt.date(start) if days == 1 else f"{fmt.date(start)} – {fmt.date(end)}")
 
-    def _loaded(self, data: BoardData) -> None:
+    def _loaded(self, read: tuple[BoardData, BoardLayout]) -> None:
+        data, layout = read
         wanted = self._select_after_load
         if wanted is None and self.selected is not None:
             wanted = self.selected.id
         self._select_after_load = None
-        self.view.set_data(data, self.ctx.lang)
+        self.view.set_data(data, self.ctx.lang, layout)
         # the selection follows its intervention into the new snapshot (with its new version)
         self.selected = next((b for b in data.blocks if b.id == wanted), None)
         self.view.selected_id = self.selected.id if self.selected else None
@@ -291,3 +292,9 @@ class TeamBoardWidget(QWidget):
 
         export_operator_ics(self, self.ctx, operator_id or (self.selected.operator_id if self.selected else None),
                             *self.period())
+
+
+def _read(start: dt.date, days: int, team_id: int | None) -> tuple[BoardData, BoardLayout]:
+    """The period and what painting it needs (on the worker: the GUI thread only paints)."""
+    data = board(start, days, team_id=team_id)
+    return data, board_layout(data)

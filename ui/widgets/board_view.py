@@ -26,6 +26,7 @@ DAY_TO = 20  # last hour shown (exclusive)
 SNAP_MIN = 15
 EDGE_PX = 6
 EDITABLE = ("planned", "in_progress")
+_SPAN = DAY_TO - DAY_FROM
 # combined once: each `|` of Qt flags costs a Python enum operation, per block per paint
 _LEFT_MIDDLE = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
 _LEFT_BOTTOM = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
@@ -43,6 +44,56 @@ class _Drag:
     end: dt.datetime
     row: int
     moved: bool = False
+
+
+@dataclass
+class BoardLayout:
+    """What painting a data set needs that no widget gives: the blocks of each row, where each
+    block starts and ends in day units, its label. Plain Python, so the team board makes it on
+    its worker together with the data (paging paints at once; issue 13: ≤ 100 ms)."""
+
+    data: BoardData
+    by_row: list[list[Block]]
+    spans: dict[int, tuple[float, float]]
+    labels: dict[int, str]
+
+
+def board_layout(data: BoardData) -> BoardLayout:
+    find = row_map(data).get
+    by_row: list[list[Block]] = [[] for _ in data.rows]
+    spans: dict[int, tuple[float, float]] = {}
+    labels: dict[int, str] = {}
+    for block in data.blocks:
+        op = block.operator_id
+        i = find((op, None if op is not None else block.team_id))
+        if i is not None:
+            by_row[i].append(block)
+        spans[block.id] = (day_units(data, block.start), day_units(data, block.end))
+        labels[block.id] = block_label(block)
+    return BoardLayout(data, by_row, spans, labels)
+
+
+def row_map(data: BoardData) -> dict[tuple[int | None, int | None], int]:
+    """(operator, team of an unassigned row) → row index."""
+    return {(r.operator_id, None if r.operator_id is not None else r.team_id): i
+            for i, r in enumerate(data.rows)}
+
+
+def day_units(data: BoardData, moment: dt.datetime) -> float:
+    """Where ``moment`` falls in days from the first one shown (hours outside the shown ones at
+    their edge), independent of the width."""
+    day = (moment.date() - data.start).days
+    hours = moment.hour + moment.minute / 60
+    hours = min(max(hours, DAY_FROM), DAY_TO)
+    day = min(max(day, 0), data.days)
+    if day == data.days:
+        hours = DAY_FROM
+    return day + (hours - DAY_FROM) / _SPAN
+
+
+def block_label(block: Block) -> str:
+    text = block.customer + (f" · {block.city}" if block.city else "")
+    return "! " + text if block.priority_rank <= 2 else text
 
 
 class BoardView(QWidget):
@@ -68,8 +119,13 @@ class BoardView(QWidget):
         self.proposal: tuple[int | None, int | None, dt.datetime, dt.datetime] | None = None
         self._by_row: list[list[Block]] | None = None  # blocks of each row, in data order
         self._rects: dict[int, QRectF] = {}  # block id → rectangle, for the current width
-        self._elided: dict[tuple[str, int], str] = {}
+        self._spans: dict[int, tuple[float, float]] = {}  # block id → start/end in day units
+        self._labels: dict[int, str] = {}  # block id → label
+        self._elided: dict[tuple[str, int, str], str] = {}
         self._styles: dict[int, tuple] = {}  # block id → colours, pens, label
+        # colours and pens by (colour, status, priority colour): shared by the blocks of every
+        # week shown, so that paging does not make them again (issue 13: paging ≤ 100 ms)
+        self._inks: dict[tuple[str, str, str], tuple] = {}
         self.setMinimumWidth(NAME_W + 240)
 
     def set_proposal(self, operator_id: int | None, team_id: int | None,
@@ -79,15 +135,20 @@ class BoardView(QWidget):
         self.update()
 
     # -- data -----------------------------------------------------------------------------------
-    def set_data(self, data: BoardData, lang: str = "en") -> None:
+    def set_data(self, data: BoardData, lang: str = "en", layout: BoardLayout | None = None) -> None:
+        """Show ``data``; ``layout`` is its ``board_layout`` when made already (off the GUI
+        thread), else the view makes what it paints as it paints it."""
         self.data = data
         self.lang = lang
         self.row_h = 40 if data.days == 1 else 34
         self.setMinimumHeight(HEADER_H + max(1, len(data.rows)) * self.row_h + 2)
         self._drag = None
         self._forget_geometry()
-        self._by_row = None
         self._styles.clear()
+        if layout is not None and layout.data is data:
+            self._by_row, self._spans, self._labels = layout.by_row, layout.spans, layout.labels
+        else:
+            self._by_row, self._spans, self._labels = None, {}, {}
         self.update()
 
     def _forget_geometry(self) -> None:
@@ -101,22 +162,26 @@ class BoardView(QWidget):
     def blocks_by_row(self) -> list[list[Block]]:
         """The blocks of each row (built once per data set)."""
         if self._by_row is None:
-            rows: list[list[Block]] = [[] for _ in (self.data.rows if self.data else [])]
-            for block in (self.data.blocks if self.data else []):
-                i = self.row_index(block.operator_id, block.team_id)
-                if i is not None:
-                    rows[i].append(block)
-            self._by_row = rows
+            self._by_row = board_layout(self.data).by_row if self.data is not None else []
         return self._by_row
 
-    def _rect_of(self, block: Block, row: int) -> QRectF:
+    def _rect_of(self, block: Block, row: int, day_w: float | None = None) -> QRectF:
+        """``block_rect(block, row)``, kept for the current width (its span in day units kept
+        for the data set: a resize recomputes only the multiplication)."""
         rect = self._rects.get(block.id)
         if rect is None:
-            rect = self._rects[block.id] = self.block_rect(block, row)
+            span = self._spans.get(block.id)
+            if span is None:
+                span = self._spans[block.id] = (self._units(block.start), self._units(block.end))
+            day_w = day_w or self._day_w()
+            x1, x2 = NAME_W + span[0] * day_w, NAME_W + span[1] * day_w
+            y = HEADER_H + row * self.row_h
+            rect = self._rects[block.id] = QRectF(x1, y + 3, max(x2 - x1, 4.0), self.row_h - 6)
         return rect
 
-    def _elide(self, fm: QFontMetrics, text: str, width: int) -> str:
-        key = (text, width)
+    def _elide(self, fm: QFontMetrics, text: str, width: int, font: str = "small") -> str:
+        """``text`` elided to ``width`` in the small font (or the one ``font`` names)."""
+        key = (text, width, font)
         found = self._elided.get(key)
         if found is None:
             if len(self._elided) > 20_000:
@@ -128,8 +193,7 @@ class BoardView(QWidget):
         if self.data is None:
             return None
         if getattr(self, "_row_map_of", None) is not self.data:  # built once per data set
-            self._row_map = {(r.operator_id, None if r.operator_id is not None else r.team_id): i
-                             for i, r in enumerate(self.data.rows)}
+            self._row_map = row_map(self.data)
             self._row_map_of = self.data
         return self._row_map.get((operator_id, None if operator_id is not None else team_id))
 
@@ -139,14 +203,11 @@ class BoardView(QWidget):
         return max(10.0, (self.width() - NAME_W) / days)
 
     def x_of(self, moment: dt.datetime) -> float:
+        return NAME_W + self._units(moment) * self._day_w()
+
+    def _units(self, moment: dt.datetime) -> float:
         assert self.data is not None
-        day = (moment.date() - self.data.start).days
-        hours = moment.hour + moment.minute / 60
-        hours = min(max(hours, DAY_FROM), DAY_TO)
-        day = min(max(day, 0), self.data.days)
-        if day == self.data.days:
-            hours = DAY_FROM
-        return NAME_W + day * self._day_w() + (hours - DAY_FROM) / (DAY_TO - DAY_FROM) * self._day_w()
+        return day_units(self.data, moment)
 
     def time_at(self, x: float) -> dt.datetime:
         assert self.data is not None
@@ -201,10 +262,12 @@ class BoardView(QWidget):
         small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         bold = QFont(font)
         bold.setBold(True)
-        grid = QColor("#d7dbe0")
-        off = QColor("#eef0f3")
+        grid, off, muted = _GRID, _OFF, _MUTED
         text_color = pal.text().color()
-        muted = QColor("#6b7280")
+        fm_bold, fm_small = QFontMetrics(bold), QFontMetrics(small)
+        width = self.width()
+        row_h = self.row_h
+        x_of = self._fast_x(day_w)
         # only the rows Qt asks for: in a scroll area, the part in view
         clip = event.rect()
         first = max(0, int((clip.top() - HEADER_H) // self.row_h))
@@ -212,44 +275,41 @@ class BoardView(QWidget):
         shown = range(first, last + 1)
 
         # rows: names, non-working time, absences
+        days = [data.start + dt.timedelta(days=d) for d in range(data.days)]
+        grid_pen = QPen(grid)
+        unassigned = QCoreApplication.translate("Board", "Unassigned")
+        no_team = QCoreApplication.translate("Board", "No team")
         for i in shown:
             row = data.rows[i]
-            y = HEADER_H + i * self.row_h
+            y = HEADER_H + i * row_h
+            band = _BAND if i % 2 else _WHITE
             if i % 2:
-                p.fillRect(QRectF(0, y, self.width(), self.row_h), QColor("#fafbfc"))
+                p.fillRect(QRectF(0, y, width, row_h), band)
             if row.operator_id is not None:
                 working = data.working.get(row.operator_id, {})
-                for d in range(data.days):
-                    day = data.start + dt.timedelta(days=d)
-                    x0 = NAME_W + d * day_w
-                    p.fillRect(QRectF(x0, y, day_w, self.row_h), off)
-                    for a, b in working.get(day, []):
-                        xa, xb = self.x_of(a), self.x_of(b)
-                        p.fillRect(QRectF(xa, y, xb - xa, self.row_h),
-                                   QColor("#ffffff") if i % 2 == 0 else QColor("#fafbfc"))
+                for d, day in enumerate(days):
+                    p.fillRect(QRectF(NAME_W + d * day_w, y, day_w, row_h), off)
+                    for a, b in working.get(day, ()):
+                        xa = x_of(a)
+                        p.fillRect(QRectF(xa, y, x_of(b) - xa, row_h), band)
             else:
-                p.fillRect(QRectF(NAME_W, y, self.width() - NAME_W, self.row_h), QColor("#f5f3ff"))
-            p.setPen(QPen(grid))
-            p.drawLine(QPointF(0, y + self.row_h), QPointF(self.width(), y + self.row_h))
+                p.fillRect(QRectF(NAME_W, y, width - NAME_W, row_h), _TEAM_ROW)
+            p.setPen(grid_pen)
+            p.drawLine(QPointF(0, y + row_h), QPointF(width, y + row_h))
             # name column
-            p.setPen(QPen(QColor(row.color)))
-            p.fillRect(QRectF(0, y + 4, 4, self.row_h - 8), QColor(row.color))
+            p.fillRect(QRectF(0, y + 4, 4, row_h - 8), QColor(row.color))
             p.setFont(bold)
-            name = row.name if row.operator_id is not None else QCoreApplication.translate("Board", "Unassigned")
-            fm = QFontMetrics(bold)
+            name = row.name if row.operator_id is not None else unassigned
             p.setPen(text_color if row.operator_id is not None else muted)
-            p.drawText(QRectF(10, y + 2, NAME_W - 14, self.row_h / 2),
-                       _LEFT_BOTTOM,
-                       fm.elidedText(name, Qt.TextElideMode.ElideRight, NAME_W - 14))
+            p.drawText(QRectF(10, y + 2, NAME_W - 14, row_h / 2), _LEFT_BOTTOM,
+                       self._elide(fm_bold, name, NAME_W - 14, "bold"))
             p.setFont(small)
             p.setPen(muted)
-            team = row.team_name or QCoreApplication.translate("Board", "No team")
-            p.drawText(QRectF(10, y + self.row_h / 2, NAME_W - 14, self.row_h / 2 - 2),
-                       _LEFT_TOP,
-                       QFontMetrics(small).elidedText(team, Qt.TextElideMode.ElideRight, NAME_W - 14))
+            p.drawText(QRectF(10, y + row_h / 2, NAME_W - 14, row_h / 2 - 2), _LEFT_TOP,
+                       self._elide(fm_small, row.team_name or no_team, NAME_W - 14))
             if i + 1 < len(data.rows) and data.rows[i + 1].team_id != row.team_id:
-                p.setPen(QPen(QColor("#9ca3af"), 1.5))
-                p.drawLine(QPointF(0, y + self.row_h), QPointF(self.width(), y + self.row_h))
+                p.setPen(_TEAM_LINE_PEN)
+                p.drawLine(QPointF(0, y + row_h), QPointF(width, y + row_h))
 
         rows_of = {r.operator_id: i for i, r in enumerate(data.rows) if r.operator_id is not None}
         hatch = QBrush(QColor("#f59e0b"), Qt.BrushStyle.BDiagPattern)
@@ -257,56 +317,57 @@ class BoardView(QWidget):
             i = rows_of.get(a.operator_id)
             if i is None or i not in shown:
                 continue
-            y = HEADER_H + i * self.row_h
-            x1, x2 = self.x_of(a.start), self.x_of(a.end)
+            y = HEADER_H + i * row_h
+            x1, x2 = x_of(a.start), x_of(a.end)
             if x2 - x1 < 1:
                 continue
-            rect = QRectF(x1, y + 1, x2 - x1, self.row_h - 2)
-            p.fillRect(rect, QColor(254, 243, 199, 200))
+            rect = QRectF(x1, y + 1, x2 - x1, row_h - 2)
+            p.fillRect(rect, _ABSENCE)
             p.fillRect(rect, hatch)
-            p.setPen(QColor("#92400e"))
+            p.setPen(_ABSENCE_INK)
             p.setFont(small)
             p.drawText(rect.adjusted(4, 0, -2, 0), _LEFT_MIDDLE,
-                       QFontMetrics(small).elidedText(absence_label(a.kind), Qt.TextElideMode.ElideRight,
-                                                      int(rect.width()) - 6))
+                       self._elide(fm_small, absence_label(a.kind), int(rect.width()) - 6))
 
         # header and grid
-        p.fillRect(QRectF(0, 0, self.width(), HEADER_H), QColor("#f3f4f6"))
-        p.setPen(QPen(grid))
-        p.drawLine(QPointF(0, HEADER_H), QPointF(self.width(), HEADER_H))
-        p.drawLine(QPointF(NAME_W, 0), QPointF(NAME_W, self.height()))
+        height = self.height()
+        p.fillRect(QRectF(0, 0, width, HEADER_H), _HEADER)
+        p.setPen(grid_pen)
+        p.drawLine(QPointF(0, HEADER_H), QPointF(width, HEADER_H))
+        p.drawLine(QPointF(NAME_W, 0), QPointF(NAME_W, height))
         today = clock.today()
-        for d in range(data.days):
-            day = data.start + dt.timedelta(days=d)
+        fm_font = QFontMetrics(font)
+        hour_w = fm_small.horizontalAdvance("00")
+        for d, day in enumerate(days):
             x0 = NAME_W + d * day_w
-            p.setPen(QPen(QColor("#9ca3af"), 1.2))
-            p.drawLine(QPointF(x0, 0), QPointF(x0, self.height()))
+            p.setPen(_DAY_PEN)
+            p.drawLine(QPointF(x0, 0), QPointF(x0, height))
             p.setFont(bold if day == today else font)
-            p.setPen(QColor("#b91c1c") if day == today else text_color)
+            p.setPen(_TODAY if day == today else text_color)
             label = f"{weekday_name(day)} {fmt.date(day)}"
-            if data.days > 1 and day_w < QFontMetrics(font).horizontalAdvance(label) + 8:
+            if data.days > 1 and day_w < fm_font.horizontalAdvance(label) + 8:
                 label = f"{weekday_name(day)[:3]} {day.day}"
             p.drawText(QRectF(x0, 0, day_w, HEADER_H / 2 + 2), Qt.AlignmentFlag.AlignCenter, label)
             step = 1 if day_w > 600 else 2 if day_w > 200 else 4
             p.setFont(small)
             for h in range(DAY_FROM, DAY_TO):
-                xh = x0 + (h - DAY_FROM) / (DAY_TO - DAY_FROM) * day_w
+                xh = x0 + (h - DAY_FROM) / _SPAN * day_w
                 if h != DAY_FROM:
-                    p.setPen(QPen(QColor("#e5e7eb"), 1, Qt.PenStyle.DotLine))
-                    p.drawLine(QPointF(xh, HEADER_H), QPointF(xh, self.height()))
-                if (h - DAY_FROM) % step == 0 and xh + QFontMetrics(small).horizontalAdvance("00") + 4 < x0 + day_w:
+                    p.setPen(_HOUR_PEN)
+                    p.drawLine(QPointF(xh, HEADER_H), QPointF(xh, height))
+                if (h - DAY_FROM) % step == 0 and xh + hour_w + 4 < x0 + day_w:
                     p.setPen(muted)
                     p.drawText(QRectF(xh + 2, HEADER_H / 2, 40, HEADER_H / 2),
                                _LEFT_MIDDLE, f"{h:02d}")
 
         # blocks
-        fm_small = QFontMetrics(small)
         dragged = self._drag.block.id if self._drag is not None and self._drag.moved else None
         by_row = self.blocks_by_row()
+        rect_of, paint_block = self._rect_of, self._paint_block
         for i in shown:
             for block in by_row[i]:
                 if block.id != dragged:
-                    self._paint_block(p, self._rect_of(block, i), block, small, fm_small)
+                    paint_block(p, rect_of(block, i, day_w), block, small, fm_small)
         if self._drag is not None and self._drag.moved:
             d = self._drag
             rect = self.block_rect(d.block, d.row, d.start, d.end)
@@ -341,19 +402,32 @@ class BoardView(QWidget):
             p.drawLine(QPointF(x, HEADER_H - 6), QPointF(x, self.height()))
         p.end()
 
+    def _fast_x(self, day_w: float):
+        """``x_of`` for one paint (the day width computed once)."""
+        units = self._units
+
+        def x_of(moment: dt.datetime) -> float:
+            return NAME_W + units(moment) * day_w
+        return x_of
+
     def _style(self, block: Block) -> tuple:
         """A block's colours, pens and label (the same for every paint of one data set)."""
         style = self._styles.get(block.id)
         if style is None:
-            color = QColor(block.color)
-            if block.status == "done":
-                color.setAlpha(110)
-            text = block.customer + (f" · {block.city}" if block.city else "")
-            if block.priority_rank <= 2:
-                text = "! " + text
-            ink = QColor("#ffffff") if _dark(color) and block.status != "done" else QColor("#111827")
-            style = self._styles[block.id] = (color, QPen(color.darker(140), 1),
-                                              QColor(block.priority_color), text, ink)
+            key = (block.color, block.status, block.priority_color)
+            inks = self._inks.get(key)
+            if inks is None:
+                if len(self._inks) > 2_000:
+                    self._inks.clear()
+                color = QColor(block.color)
+                if block.status == "done":
+                    color.setAlpha(110)
+                ink = _WHITE if _dark(color) and block.status != "done" else _INK
+                inks = self._inks[key] = (color, QPen(color.darker(140), 1),
+                                          QColor(block.priority_color), ink)
+            text = self._labels.get(block.id) or block_label(block)
+            color, pen, stripe, ink = inks
+            style = self._styles[block.id] = (color, pen, stripe, text, ink)
         return style
 
     def _paint_block(self, p: QPainter, rect: QRectF, block: Block, font: QFont,
@@ -473,6 +547,20 @@ class BoardView(QWidget):
         return super().event(event)
 
 
+_WHITE = QColor("#ffffff")
+_BAND = QColor("#fafbfc")  # every other row
+_GRID = QColor("#d7dbe0")
+_OFF = QColor("#eef0f3")  # outside working hours
+_MUTED = QColor("#6b7280")
+_TEAM_ROW = QColor("#f5f3ff")
+_HEADER = QColor("#f3f4f6")
+_TODAY = QColor("#b91c1c")
+_ABSENCE = QColor(254, 243, 199, 200)
+_ABSENCE_INK = QColor("#92400e")
+_TEAM_LINE_PEN = QPen(QColor("#9ca3af"), 1.5)
+_DAY_PEN = QPen(QColor("#9ca3af"), 1.2)
+_HOUR_PEN = QPen(QColor("#e5e7eb"), 1, Qt.PenStyle.DotLine)
+_INK = QColor("#111827")
 _SELECTED_PEN = QPen(QColor("#111827"), 2)
 _IN_PROGRESS_PEN = QPen(QColor("#111827"), 1, Qt.PenStyle.DashLine)
 
