@@ -162,8 +162,12 @@ def captured_sql(db, fn: Callable[[], object]) -> list[tuple[str, list]]:
     return seen
 
 
-def replay(path: Path, statements: list[tuple[str, list]]) -> Callable[[], None]:
-    """The same statements on a bare sqlite3 connection: the limit of a query benchmark."""
+def replay(path: Path | None, statements: list[tuple[str, list]]) -> Callable[[], None] | None:
+    """The same statements on a bare sqlite3 connection: the limit of a query benchmark. No
+    file (the PostgreSQL run hands the modules an env without one): no limit — ``sqlite3``
+    would otherwise create an empty file named "None" in the working folder."""
+    if path is None:
+        return None
     import datetime as dt
     import sqlite3
 
