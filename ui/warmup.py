@@ -31,6 +31,8 @@ MODULES = (
     "ui.analysis.chart",
     "ui.analysis.export",
     "ui.editors.request.editor",
+    "ui.widgets.board_request_panels",
+    "ui.widgets.board_worklog_panel",
     "ui.dialogs.worklog_dialog",
     "ui.dialogs.serial_lookup",
     "ui.dialogs.schedule_dialog",

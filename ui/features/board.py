@@ -31,13 +31,24 @@ def _register_messages() -> None:
     r("worklogs.overlap", lambda p: QCoreApplication.translate("Messages", "The entry overlaps other entries of the same operator."))
 
 
-def _register_panels() -> None:
-    from ..widgets.board_request_panels import InterventionsPanel, WorklogPanel
+def _interventions_panel(ctx, editor):
+    from ..widgets.board_request_panels import InterventionsPanel
 
+    return InterventionsPanel(ctx, editor)
+
+
+def _worklog_panel(ctx, editor):
+    from ..widgets.board_worklog_panel import WorklogPanel
+
+    return WorklogPanel(ctx, editor)
+
+
+def _register_panels() -> None:
+    # the panels' modules are imported when a request editor first shows them (or by the warm-up)
     register_request_panel(RequestPanel("interventions", lambda: QCoreApplication.translate("Board", "Interventions"),
-                                        lambda ctx, editor: InterventionsPanel(ctx, editor), order=20))
+                                        _interventions_panel, order=20))
     register_request_panel(RequestPanel("worklog", lambda: QCoreApplication.translate("Board", "Work log"),
-                                        lambda ctx, editor: WorklogPanel(ctx, editor), order=30))
+                                        _worklog_panel, order=30))
 
 
 def install(window) -> None:
