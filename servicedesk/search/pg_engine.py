@@ -10,21 +10,15 @@ trigram index for the same purpose.
 from __future__ import annotations
 
 import math
-import threading
 from collections import Counter
 from typing import Sequence
 
+from .engine_base import ARTICLE_COLUMNS, IndexEngine
 from .query import Group
 from .rank import Corpus
-from .typo import Vocabulary
-
-ARTICLE_COLUMNS = ("title", "symptoms", "cause", "solution", "tags")
 # FTS5's bm25 column weights in search.fts5, only to order candidates
 _CANDIDATE_WEIGHTS = (10.0, 6.0, 2.0, 1.5, 4.0)
 _K1, _B = 1.2, 0.75
-
-_lock = threading.Lock()
-_cache: dict[tuple, tuple[Vocabulary, Corpus]] = {}
 
 
 def expression(group: Group) -> str:
@@ -42,44 +36,18 @@ def _clean(term: str) -> str:
     return term.replace("'", "").replace("\\", "")
 
 
-class PgEngine:
-    def __init__(self, db) -> None:
-        self.db = db
-        self._articles: tuple[Vocabulary, Corpus] | None = None
+class PgEngine(IndexEngine):
+    VOCAB_SQL = "SELECT word, ndoc FROM ts_stat('SELECT words FROM kb_article_index')"
+    ARTICLE_TABLE, ARTICLE_ID = "kb_article_index", "article_id"
+    REQUEST_TABLE, REQUEST_ID = "kb_request_index", "request_id"
+    NOT_ARCHIVED = "NOT archived"
+
+    @staticmethod
+    def _words_of(column: str) -> str:
+        return (f"length({column}) - length(replace({column}, ' ', '')) "
+                f"+ CASE WHEN {column} <> '' THEN 1 ELSE 0 END")
 
     # -- articles ----------------------------------------------------------------------------
-    def _article_index(self) -> tuple[Vocabulary, Corpus]:
-        if self._articles is None:
-            self._articles = self._load_article_index()
-        return self._articles
-
-    def _load_article_index(self) -> tuple[Vocabulary, Corpus]:
-        db = self.db
-        gen = db.execute_sql("SELECT value FROM kb_index_state WHERE key = 'articles_gen'"
-                             ).fetchone()
-        key = (id(db), str(getattr(db, "database", "")), gen[0] if gen else "0")
-        with _lock:
-            found = _cache.get(key)
-        if found is not None:
-            return found
-        vocab = Vocabulary(db.execute_sql(
-            "SELECT word, ndoc FROM ts_stat('SELECT words FROM kb_article_index')").fetchall())
-        lengths = ", ".join(f"avg(length({c}) - length(replace({c}, ' ', '')) "
-                            f"+ CASE WHEN {c} <> '' THEN 1 ELSE 0 END)" for c in ARTICLE_COLUMNS)
-        row = db.execute_sql(f"SELECT count(*), {lengths} FROM kb_article_index").fetchone()
-        vocab.docs = row[0]
-        corpus = Corpus(row[0], vocab.df, [float(x or 1.0) for x in row[1:]])
-        with _lock:
-            _cache.clear()
-            _cache[key] = (vocab, corpus)
-        return vocab, corpus
-
-    def article_vocabulary(self) -> Vocabulary:
-        return self._article_index()[0]
-
-    def article_corpus(self) -> Corpus:
-        return self._article_index()[1]
-
     def article_candidates(self, groups: list[Group], limit: int, where: Sequence[str] = (),
                            params: Sequence[object] = ()) -> list[int]:
         if not groups:
@@ -92,33 +60,7 @@ class PgEngine:
         rows = self.db.execute_sql(sql, (any_of(groups), *params)).fetchall()
         return _bm25_order(groups, rows, self.article_corpus())[:limit]
 
-    def product_articles(self, product_ids: Sequence[int], limit: int) -> list[int]:
-        if not product_ids:
-            return []
-        marks = ",".join("?" * len(product_ids))
-        return [r[0] for r in self.db.execute_sql(
-            f"SELECT id FROM kb_article WHERE product_id IN ({marks}) AND NOT archived "
-            "ORDER BY applied_count DESC, id DESC LIMIT ?", (*product_ids, limit))]
-
-    def article_fields(self, ids: Sequence[int]) -> list[tuple[int, Sequence[str]]]:
-        if not ids:
-            return []
-        marks = ",".join("?" * len(ids))
-        rows = self.db.execute_sql(
-            f"SELECT article_id, {', '.join(ARTICLE_COLUMNS)} FROM kb_article_index "
-            f"WHERE article_id IN ({marks})", tuple(ids)).fetchall()
-        return [(r[0], r[1:]) for r in rows]
-
     # -- past requests -------------------------------------------------------------------------
-    def request_corpus(self, terms: set[str]) -> Corpus:
-        wanted = sorted(terms | {""})
-        marks = ",".join("?" * len(wanted))
-        df = dict(self.db.execute_sql(
-            f"SELECT term, docs FROM kb_request_terms WHERE term IN ({marks})",
-            tuple(wanted)).fetchall())
-        total = df.pop("", 0)
-        return Corpus(total, df, [0.0, 0.0])
-
     def request_candidates(self, groups: list[Group], want: int,
                            refs: Sequence[str] = ()) -> list[int]:
         """The k most telling groups all required (k = 3, 2, 1), newest first, as in FTS5."""
@@ -137,20 +79,6 @@ class PgEngine:
             if len(found) >= want // 2:
                 break
         return list(found)
-
-    def request_fields(self, ids: Sequence[int]) -> list[tuple[int, Sequence[str]]]:
-        if not ids:
-            return []
-        marks = ",".join("?" * len(ids))
-        rows = self.db.execute_sql(
-            f"SELECT request_id, problem, report FROM kb_request_index "
-            f"WHERE request_id IN ({marks})", tuple(ids)).fetchall()
-        return [(r[0], r[1:]) for r in rows]
-
-    def request_df(self, term: str) -> int:
-        row = self.db.execute_sql("SELECT docs FROM kb_request_terms WHERE term = ?",
-                                  (term,)).fetchone()
-        return row[0] if row else 0
 
 
 def _bm25_order(groups: list[Group], rows: list[tuple], corpus: Corpus) -> list[int]:
