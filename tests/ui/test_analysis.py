@@ -217,8 +217,19 @@ def test_saved_filter_round_trip_and_conflict(qtbot, ctx, monkeypatch):
     assert page.saved_combo.count() == 1 and saved_filters.list_filters("requests") == []
 
 
-def test_menu_opens_the_workspace_tabs(window, qtbot):
-    """The Analysis menu opens one tab per subject."""
+def test_menu_opens_the_workspace_tabs(window, qtbot, monkeypatch):
+    """The Analysis menu opens one tab per subject, each page made in its tab (#13: a page
+    moved into the tab is styled again, widget by widget)."""
+    from ui.analysis import page as page_module
+
+    made_in = []
+
+    class Spy(page_module.AnalysisPage):
+        def __init__(self, **kw) -> None:
+            made_in.append(kw.get("parent"))
+            super().__init__(**kw)
+
+    monkeypatch.setattr(page_module, "AnalysisPage", Spy)
     menu = window.menu("analysis")
     actions = {a.objectName(): a for a in menu.actions()}
     assert set(actions) >= {"action_analysis_requests", "action_analysis_worklogs",
@@ -226,6 +237,7 @@ def test_menu_opens_the_workspace_tabs(window, qtbot):
     actions["action_analysis_worklogs"].trigger()
     page = window.workspace.widget_for("analysis:worklogs")
     assert page is not None
+    assert made_in == [page.parentWidget()] and page.parentWidget() is not None
     _settled(qtbot, page)
     assert page.model.rowCount() > 0
     actions["action_analysis_requests"].trigger()
@@ -531,32 +543,3 @@ def test_a_chart_closed_between_two_pieces_draws_nothing_more(qtbot, ctx, monkey
     chart.deleteLater()
     qtbot.wait(100)  # its timer went with it: no call on a deleted widget
 
-
-def test_the_analysis_modules_import_off_the_gui_thread_without_qt_objects():
-    """The window warms these imports on a worker after start-up (#13: the first opening
-    spent 200 ms importing them): importing creates no Qt object, needs no application."""
-    import subprocess
-    import sys
-    import textwrap
-    from pathlib import Path
-
-    script = textwrap.dedent("""
-        import gc, threading
-        from PySide6.QtCore import QCoreApplication, QObject
-        errors = []
-        def warm():
-            try:
-                import ui.analysis.page  # noqa: F401
-            except BaseException as err:  # noqa: BLE001 - reported below
-                errors.append(repr(err))
-        thread = threading.Thread(target=warm)
-        thread.start()
-        thread.join()
-        made = [type(o).__name__ for o in gc.get_objects() if isinstance(o, QObject)]
-        print(errors, made, QCoreApplication.instance() is None)
-    """)
-    root = Path(__file__).resolve().parents[2]
-    out = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True,
-                         text=True, timeout=120)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["[]", "[]", "True"]

@@ -15,8 +15,10 @@ def open_analysis(window, subject: str):
 
     title = QCoreApplication.translate("Analysis", "Analysis: {subject}").format(
         subject=subject_title(subject))
+    # Made in its tab (in_place): a page moved into the tab is styled again, widget by widget
     return window.workspace.open(f"analysis:{subject}", title,
-                                 lambda: AnalysisPage(ctx=window.ctx, subject=subject))
+                                 lambda parent: AnalysisPage(ctx=window.ctx, subject=subject,
+                                                             parent=parent), in_place=True)
 
 
 def install(window) -> None:
