@@ -63,8 +63,8 @@ def _decimal(value: Any, name: str, errors: list[FieldError], places: str = "0.0
     return number.quantize(Decimal(places), rounding=ROUND_HALF_UP)
 
 
-def _int(value: Any, name: str, errors: list[FieldError], *, null: bool = False,
-         low: int = 0, high: int = 1_000_000) -> int | None:
+def _int(value: Any, name: str, errors: list[FieldError], *, high: int, null: bool = False,
+         low: int = 0) -> int | None:
     if value is None or value == "":
         if not null:
             errors.append(FieldError(name, "required"))
