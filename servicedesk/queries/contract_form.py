@@ -284,8 +284,8 @@ def contract_view(contract_id: int, today: dt.date | None = None) -> ContractVie
 
 def _plan_follows(c: Contract, current: list[InstalmentRow]) -> bool:
     """The rule of ``update_contract``: the current plan follows new billing settings when
-    nothing of it is paid and it is exactly what the stored settings generate."""
-    if any(r.paid_on is not None for r in current):
+    nothing of it is paid nor noted and it is exactly what the stored settings generate."""
+    if any(r.paid_on is not None or r.note for r in current):
         return False
     if not current:
         return True

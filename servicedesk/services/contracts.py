@@ -91,9 +91,7 @@ def _date(value: Any, name: str, errors: list[FieldError], *, null: bool = True)
         return None
     if isinstance(value, dt.datetime):
         return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
+    try:  # a date, or its ISO text
         return dt.date.fromisoformat(str(value))
     except ValueError:
         errors.append(FieldError(name, "invalid_date"))
@@ -119,8 +117,7 @@ def _clean(values: dict[str, Any], errors: list[FieldError]) -> dict[str, Any]:
     for key, value in values.items():
         if key not in EDITABLE:
             errors.append(FieldError(key, "contracts.not_editable"))
-            continue
-        if key in ("number", "title", "notes"):
+        elif key in ("number", "title", "notes"):
             text = "" if value is None else str(value)
             text = text.strip() if key != "notes" else text
             limit = {"number": 30, "title": 200, "notes": MAX_NOTES}[key]
@@ -192,19 +189,16 @@ def _clean(values: dict[str, Any], errors: list[FieldError]) -> dict[str, Any]:
     return out
 
 
-def _check_whole(c: Contract, errors: list[FieldError], *, new: bool) -> None:
+def _check_whole(c: Contract, errors: list[FieldError]) -> None:
     """Rules across fields, on the contract as it would be saved."""
     party = c.party if c.party_id else None
-    if party is not None and not any(e.field == "party" for e in errors):
+    if party is not None:
         if c.direction == "active" and not party.is_customer:
             errors.append(FieldError("party", "contracts.party_not_customer", {"name": party.name}))
         if c.direction == "passive" and not party.is_supplier:
             errors.append(FieldError("party", "contracts.party_not_supplier", {"name": party.name}))
-    if c.number:
-        clash = Contract.select().where(Contract.number == c.number)
-        if not new:
-            clash = clash.where(Contract.id != c.id)
-        if clash.exists():
+    if c.number:  # a new contract (id None) excludes nothing: peewee writes "id IS NOT NULL"
+        if Contract.select().where(Contract.number == c.number, Contract.id != c.id).exists():
             errors.append(FieldError("number", "contracts.number_taken", {"number": c.number}))
     if (c.response_hours is not None and c.resolution_hours is not None
             and c.resolution_hours < c.response_hours):
@@ -214,7 +208,7 @@ def _check_whole(c: Contract, errors: list[FieldError], *, new: bool) -> None:
         if c.notice_days >= length:
             errors.append(FieldError("notice_days", "contracts.notice_too_long", {
                 "notice": c.notice_days, "days": length, "max": length - 1,
-                "default": min(default_notice_days(c), length - 1)}))
+                "default": default_notice_days(c)}))  # always shorter than the term
     today = clock.today()
     if c.notice_given_on is not None and c.notice_given_on > today:
         errors.append(FieldError("notice_given_on", "contracts.date_in_future"))
@@ -291,18 +285,16 @@ def create_contract(values: dict[str, Any]) -> Contract:
                                  {"from": "new", "to": status}))
     with Contract._meta.database.atomic():
         c = Contract(**{k: v for k, v in data.items()})
-        c.number = data.get("number") or next_number()
-        c.amount = data.get("amount") or Decimal("0.00")
-        c.term_no = 1
+        c.number = data.get("number") or next_number()  # amount 0 and term 1: model defaults
         if c.start_date is not None:
             c.term_start = c.start_date
             c.term_end = renewals.term_end_for(c.start_date, c.initial_months or 12)
         if values.get("notice_days") in (None, ""):
             c.notice_days = default_notice_days(c)  # adapts to the term (a monthly one: 7)
-        _check_whole(c, errors, new=True)
+        _check_whole(c, errors)
         if errors:
             raise ValidationError(errors)
-        c.save(force_insert=True)
+        c.save()
         if c.tickets_per_term > 0:
             tickets.credit(c, c.tickets_per_term, "initial")
         billing.generate_for_term(c, 1)
@@ -318,9 +310,10 @@ def get(contract_id: int) -> Contract:
 
 def _plan_untouched(c: Contract, before: dict[str, Any]) -> bool:
     """True when the current plan is exactly what the old billing settings generated (so it may
-    follow the new settings); a plan edited by hand or partly paid is left alone."""
+    follow the new settings); a plan edited by hand — a note is an edit, it would be lost with
+    the row — or partly paid is left alone."""
     rows = billing.instalments(c.id, c.term_no)
-    if any(r.paid_on is not None for r in rows):
+    if any(r.paid_on is not None or r.note for r in rows):
         return False
     if not rows:
         return True
@@ -371,7 +364,7 @@ def update_contract(contract_id: int, expected_version: int, changes: dict[str, 
             errors.append(FieldError("party", "contracts.units_of_other_party"))
         if stored_version != expected_version:
             c.save()  # raises ConflictError listing what the other workstation changed
-        _check_whole(c, errors, new=False)
+        _check_whole(c, errors)
         if errors:
             raise ValidationError(errors)
         follow = bool(set(BILLING_FIELDS) & changed) and _plan_untouched(c, before)
@@ -396,9 +389,7 @@ def _conflict(stored: Contract, seen: dict[str, Any], mine: dict[str, Any]) -> C
 
 
 def _shown(key: str, value: Any) -> Any:
-    """A reference as the user knows it (a name, not an id)."""
-    if hasattr(value, "id") and not isinstance(value, (dt.date, Decimal)):
-        value = value.id
+    """A reference as the user knows it (a name, not an id; peewee takes a record or its id)."""
     if value is None or key not in ("party", "job_order", "signed_by"):
         return value
     if key == "party":

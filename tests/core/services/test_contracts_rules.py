@@ -536,3 +536,140 @@ def test_office_settings_are_for_contract_editors_only(customer):
             svc.set_alert_days(30)
         with pytest.raises(PermissionDenied):
             svc.set_proposal_days(30)
+
+
+def test_notice_of_up_to_ten_years_on_a_fifty_year_contract(customer):
+    """The notice period has its own bound (3650 days) where the term does not limit it."""
+    c = svc.create_contract(values(customer, initial_months=600, renewal_months=600,
+                                   notice_days=3650))
+    assert c.notice_days == 3650
+    with pytest.raises(ValidationError) as info:
+        edit(c, notice_days=3651)
+    assert [(e.field, e.code, e.params) for e in info.value.errors] == [
+        ("notice_days", "contracts.out_of_range", {"min": 0, "max": 3650})]
+
+
+def test_a_party_of_the_wrong_kind_is_reported_with_the_other_mistakes(customer):
+    """Every mistake of the form is shown at once: the supplier chosen for a sale and the
+    empty title together."""
+    supplier = Party.create(code="S1", name="Ricambi Nord spa", is_customer=False,
+                            is_supplier=True)
+    with pytest.raises(ValidationError) as info:
+        svc.create_contract(values(supplier, title="", amount="-1"))
+    assert [(e.field, e.code, e.params) for e in info.value.errors
+            if e.field == "party"] == [("party", "contracts.party_not_customer",
+                                        {"name": "Ricambi Nord spa"})]
+    assert refusals(info) == {("party", "contracts.party_not_customer"), ("title", "required"),
+                              ("amount", "negative")}
+
+
+def test_a_contract_that_does_not_renew_may_give_notice_up_to_the_day_before_its_end(customer):
+    """No renewal: only the one term counts — 2026 has 365 days, so 364 days fit."""
+    c = svc.create_contract(values(customer, renewal_type="none", notice_days=364))
+    assert c.notice_days == 364
+    with pytest.raises(ValidationError) as info:
+        edit(c, notice_days=365)
+    assert [(e.code, e.params) for e in info.value.errors] == [
+        ("contracts.notice_too_long", {"notice": 365, "days": 365, "max": 364, "default": 90})]
+
+
+def test_a_term_shorter_than_the_next_one_decides_the_notice(customer):
+    """A yearly contract starting in 2027: its first term has 365 days, the renewal (2028, a
+    leap year) 366: the shorter one decides."""
+    c = svc.create_contract(values(customer, start_date=D(2027, 1, 1), notice_days=364))
+    assert c.notice_days == 364
+    with pytest.raises(ValidationError) as info:
+        edit(c, notice_days=365)
+    assert info.value.errors[0].params["days"] == 365
+
+
+@pytest.mark.parametrize("blank", ["initial_months", "renewal_months"])
+def test_the_usual_notice_suggested_beside_a_blank_duration_assumes_a_year(customer, blank):
+    """The user emptied a duration and typed too long a notice: both are refused, and the usual
+    notice offered is the yearly 90 days."""
+    c = svc.create_contract(values(customer))
+    with pytest.raises(ValidationError) as info:
+        edit(c, **{blank: "", "notice_days": 400})
+    notice = [e.params for e in info.value.errors if e.field == "notice_days"]
+    assert notice == [{"notice": 400, "days": 365, "max": 364, "default": 90}]
+    assert (blank, "required") in refusals(info)
+
+
+@pytest.mark.parametrize("typed", [None, ""])
+def test_a_new_contract_with_the_notice_left_blank_gets_the_usual_one(customer, typed):
+    assert svc.create_contract(values(customer, notice_days=typed)).notice_days == 90
+
+
+def test_a_new_contract_with_a_blank_first_duration_is_checked_as_if_yearly(customer):
+    """The duration is required; meanwhile the notice is measured against a year (365 days in
+    2026): 380 days are refused with it, 340 fit."""
+    assert refused(customer, initial_months=None, renewal_type="none", notice_days=380) == {
+        ("initial_months", "required"), ("notice_days", "contracts.notice_too_long")}
+    assert refused(customer, initial_months=None, renewal_type="none", notice_days=340) == {
+        ("initial_months", "required")}
+
+
+def test_a_note_written_on_an_instalment_keeps_the_plan_when_the_amount_changes(customer):
+    """A note ("fattura 12/2026 emessa") is the user's work: raising the amount must not
+    rewrite the plan and drop it. The form's summary says the same before the save."""
+    from servicedesk.queries import contract_form as cf
+    from servicedesk.queries.contract_summary import Terms, summarize
+
+    c = svc.create_contract(values(customer, instalments_count=2, billing_periodicity="half_yearly"))
+    first = billing.instalments(c.id, 1)[0]
+    billing.update_instalment(first.id, first.version, note="fattura 12/2026 emessa")
+    view = cf.contract_view(c.id)
+    form = {name: getattr(view.snapshot, name) for name in Terms.__dataclass_fields__}
+    assert summarize(Terms(**{**form, "amount": Decimal("1500")}), view).plan.source == "kept"
+    edit(c, amount="1500")
+    rows = billing.instalments(c.id, 1)
+    assert [(r.due_date, r.amount, r.note) for r in rows] == [
+        (D(2026, 1, 1), Decimal("600.00"), "fattura 12/2026 emessa"),
+        (D(2026, 7, 1), Decimal("600.00"), "")]
+
+
+def test_a_change_outside_billing_leaves_an_untouched_plan_as_it_is(customer):
+    """The title changes, the plan stays the very same rows (nothing deleted and written again)."""
+    c = svc.create_contract(values(customer, instalments_count=2, billing_periodicity="half_yearly"))
+    before = [(r.id, r.version) for r in billing.instalments(c.id, 1)]
+    edit(c, title="Assistenza caldaie e bruciatori")
+    assert [(r.id, r.version) for r in billing.instalments(c.id, 1)] == before
+
+
+def test_a_stale_edit_is_reported_as_a_conflict_before_its_mistakes(customer):
+    """Another workstation saved first: the user learns that before fixing the form's mistakes
+    (they would be fixed on data no longer current)."""
+    c = svc.create_contract(values(customer))
+    svc.update_contract(c.id, c.version, {"title": "Altro"})
+    with pytest.raises(ConflictError):
+        svc.update_contract(c.id, c.version, {"amount": "-5"})
+    assert c.reload().title == "Altro"
+
+
+def test_a_conflict_shows_numbers_as_numbers_and_my_new_party_by_name(customer):
+    """The other workstation set the renewals limit to 3 (also the id of an operator and of a
+    customer): it is shown as 3; the customer I picked is shown by name."""
+    other = Party.create(code="C2", name="Studio Verdi")
+    while Operator.select().count() < 3 or Party.select().count() < 3:
+        n = Operator.select().count() + Party.select().count()
+        Operator.create(username=f"op{n}", full_name=f"Operatore {n}", role="admin")
+        Party.create(code=f"X{n}", name=f"Cliente {n}")
+    c = svc.create_contract(values(customer))
+    seen = {"max_renewals": None, "party": customer.id}
+    svc.update_contract(c.id, c.version, {"max_renewals": 3})
+    with pytest.raises(ConflictError) as info:
+        svc.update_contract(c.id, c.version, {"party": other}, seen)
+    changes = {ch.field: (ch.theirs, ch.mine) for ch in info.value.changes}
+    assert changes == {"max_renewals": (3, None), "party": ("Officine Rossi srl", "Studio Verdi")}
+
+
+def test_a_conflict_does_not_list_a_field_I_sent_unchanged(customer):
+    """The form sends the customer as it was: only the title the other workstation changed is
+    in conflict."""
+    c = svc.create_contract(values(customer))
+    seen = {"party": customer.id, "title": c.title}
+    svc.update_contract(c.id, c.version, {"title": "Altro"})
+    with pytest.raises(ConflictError) as info:
+        svc.update_contract(c.id, c.version, {"party": customer.id}, seen)
+    assert [(ch.field, ch.theirs, ch.mine) for ch in info.value.changes] == [
+        ("title", "Altro", "Assistenza caldaie")]
