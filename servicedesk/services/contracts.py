@@ -400,11 +400,9 @@ def _shown(key: str, value: Any) -> Any:
 
 
 def _value(v: Any) -> Any:
-    if hasattr(v, "id") and not isinstance(v, (dt.date, Decimal)):
+    if hasattr(v, "id"):  # a record (dates and Decimals have no id)
         return v.id
-    if isinstance(v, Decimal):
-        return v.normalize()
-    return v
+    return v  # Decimal("1200") == Decimal("1200.00"): the places do not matter
 
 
 def set_status(contract_id: int, expected_version: int, status: str) -> Contract:

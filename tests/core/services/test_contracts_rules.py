@@ -11,7 +11,8 @@ import pytest
 from servicedesk import clock, context, settings
 from servicedesk.context import Actor
 from servicedesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from servicedesk.models import Contract, ContractUnit, JobOrder, Operator, Party, Product, Unit
+from servicedesk.models import (Contract, ContractUnit, JobOrder, Operator, Party, Product,
+                               TicketMovement, Unit)
 from servicedesk.permissions import Role
 from servicedesk.services import billing, renewal_run, tickets
 from servicedesk.services import contracts as svc
@@ -499,7 +500,13 @@ def test_top_up_note_and_quantity_limits(customer):
     assert tickets.balance(c.id).remaining == 100_000
     with pytest.raises(ValidationError) as info:
         svc.top_up(c.id, 100_001, "n" * 201)
-    assert refusals(info) == {("quantity", "contracts.out_of_range"), ("note", "too_long")}
+    assert sorted((e.field, e.code, e.params) for e in info.value.errors) == [
+        ("note", "too_long", {"max": 200}),
+        ("quantity", "contracts.out_of_range", {"min": 1, "max": 100_000})]
+    with pytest.raises(ValidationError) as info:
+        svc.top_up(c.id, 0)
+    assert [(e.field, e.code, e.params) for e in info.value.errors] == [
+        ("quantity", "contracts.out_of_range", {"min": 1, "max": 100_000})]
     with pytest.raises(ValidationError) as info:
         svc.top_up(c.id, None)
     assert refusals(info) == {("quantity", "required")}
@@ -673,3 +680,53 @@ def test_a_conflict_does_not_list_a_field_I_sent_unchanged(customer):
         svc.update_contract(c.id, c.version, {"party": customer.id}, seen)
     assert [(ch.field, ch.theirs, ch.mine) for ch in info.value.changes] == [
         ("title", "Altro", "Assistenza caldaie")]
+
+
+def test_the_ledger_keeps_the_note_of_a_top_up(customer):
+    c = svc.create_contract(values(customer))
+    svc.top_up(c.id, 10, "pacchetto 10 interventi, ordine 55")
+    svc.top_up(c.id, 5, None)
+    notes = [(m.kind, m.quantity, m.note) for m in
+             TicketMovement.select().where(TicketMovement.contract == c.id).order_by(TicketMovement.id)]
+    assert notes == [("topup", 10, "pacchetto 10 interventi, ordine 55"), ("topup", 5, "")]
+
+
+def test_a_technician_is_refused_a_top_up_before_its_figures_are_checked(customer):
+    c = svc.create_contract(values(customer))
+    with context.acting_as(Actor(operator_id=None, role=Role.TECHNICIAN, name="x")):
+        with pytest.raises(PermissionDenied):
+            svc.top_up(c.id, "tanti")
+
+
+def test_two_contracts_may_cover_the_same_product_and_unit(customer):
+    """A maintenance contract and an on-call one for the same boiler."""
+    product = Product.create(code="P1", name="Caldaia")
+    unit = Unit.create(product=product, serial="SN-1", owner=customer)
+    a = svc.create_contract(values(customer, number="A"))
+    b = svc.create_contract(values(customer, number="B", contract_type="on_call"))
+    svc.set_coverage(a.id, [product.id], [unit.id])
+    svc.set_coverage(b.id, [product.id], [unit.id])
+    for c in (a, b):
+        products, units = svc.coverage(c.id)
+        assert ([p.code for p in products], [u.serial for u in units]) == (["P1"], ["SN-1"])
+
+
+def test_party_title_and_start_are_required_even_when_the_form_leaves_them_out(customer):
+    with pytest.raises(ValidationError) as info:
+        svc.create_contract({"amount": "10"})
+    assert refusals(info) == {("party", "required"), ("title", "required"),
+                              ("start_date", "required")}
+
+
+def test_a_contract_of_one_ticket_a_term_starts_with_one(customer):
+    c = svc.create_contract(values(customer, tickets_per_term=1))
+    assert tickets.balance(c.id) == tickets.TicketBalance(1, 0, 1)
+
+
+def test_a_plan_its_stored_settings_could_not_make_is_left_alone(customer):
+    """Settings written by another program (a periodicity this one does not know) cannot have
+    made the plan: it counts as made by hand, and new settings do not rewrite it."""
+    c = svc.create_contract(values(customer, instalments_count=2, billing_periodicity="half_yearly"))
+    Contract.update(billing_periodicity="weekly").where(Contract.id == c.id).execute()
+    edit(c, billing_periodicity="quarterly", instalments_count=4)
+    assert plan_of(c) == [(D(2026, 1, 1), Decimal("600.00")), (D(2026, 7, 1), Decimal("600.00"))]
