@@ -638,9 +638,9 @@ def test_a_note_written_on_an_instalment_keeps_the_plan_when_the_amount_changes(
 def test_a_change_outside_billing_leaves_an_untouched_plan_as_it_is(customer):
     """The title changes, the plan stays the very same rows (nothing deleted and written again)."""
     c = svc.create_contract(values(customer, instalments_count=2, billing_periodicity="half_yearly"))
-    before = [(r.id, r.version) for r in billing.instalments(c.id, 1)]
+    before = [(r.uuid, r.version) for r in billing.instalments(c.id, 1)]
     edit(c, title="Assistenza caldaie e bruciatori")
-    assert [(r.id, r.version) for r in billing.instalments(c.id, 1)] == before
+    assert [(r.uuid, r.version) for r in billing.instalments(c.id, 1)] == before
 
 
 def test_a_stale_edit_is_reported_as_a_conflict_before_its_mistakes(customer):
