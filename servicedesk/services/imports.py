@@ -258,11 +258,17 @@ def _iter_csv(path: Path) -> Iterator[tuple[int, list[Any]]]:
         raise ImportFileError("binary file", code="import.file_unreadable", path=str(path))
     text = _decode(raw)
     sample = text[:20_000]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=";,\t|")
-        delimiter = dialect.delimiter
-    except csv.Error:  # one column, or an odd file: the Italian Excel default
-        delimiter = ";" if sample.count(";") >= sample.count(",") else ","
+    # The header names the columns: a separator it does not use is text ("Rossi, Bianchi & C.
+    # snc" in a file of one column is one name, not two cells).
+    header = next((line for line in sample.splitlines() if line.strip()), "")
+    candidates = "".join(d for d in ";,\t|" if d in header)
+    if not candidates:
+        delimiter = "\x1f"  # one column: a separator no spreadsheet text contains
+    else:
+        try:
+            delimiter = csv.Sniffer().sniff(sample, delimiters=candidates).delimiter
+        except csv.Error:  # an odd file: the separator the header uses most, ";" on a tie
+            delimiter = max(candidates, key=header.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     for number, row in enumerate(reader, start=1):
         yield number, row
@@ -508,11 +514,8 @@ class _Validator:
         fields = {t: _cell(cells, self.mapping, t) for t in
                   ("serial", "install_date", "warranty_end", "site", "address", "city",
                    "province", "notes") if t in self.mapping}
-        values, more = unit_svc.clean_unit(fields, partial=True)
+        values, more = unit_svc.clean_unit(fields, partial=True)  # serial mapped: required
         errors += more
-        if not values.get("serial"):
-            if not any(e.field == "serial" for e in errors):
-                errors.append(FieldError("serial", "required"))
         values["product_code"] = product_code
         values["owner"] = owner_id
         existing = None
