@@ -108,6 +108,16 @@ class Workspace(QTabWidget):
     def _open_in_place(self, key: str, title: str,
                        factory: Callable[[QWidget], QWidget]) -> tuple[QWidget, int]:
         holder = _PageScroll()
+        # The room the page will have (that of the page shown now), so that it can lay itself
+        # out for it as it is made.
+        shown = super().currentWidget()
+        if shown is not None and shown.isVisible():
+            room = shown.size()
+        else:
+            room = self.size() if self.isVisible() else None  # not shown: laid out when it is
+        if room is not None:
+            holder.resize(room)
+            holder.viewport().resize(room)  # no frame, no bars shown: the viewport is the holder
         first = self.count() == 0
         # The first tab becomes current as it is added, still empty: the page-changed signal
         # is given once the page is in it.

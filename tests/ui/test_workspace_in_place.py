@@ -73,3 +73,34 @@ def test_a_request_editor_is_made_in_its_tab(window, monkeypatch):
     fresh = new_request(window)  # a new request too
     assert parents[1] is not None and fresh.parentWidget() is parents[1]
     assert window.workspace.currentWidget() is fresh and fresh.request_id is None
+
+
+@pytest.mark.parametrize("size, mode", [((1700, 1100), "side"), ((1200, 700), "tabs")])
+def test_a_request_editor_is_laid_out_for_its_room_as_it_is_made(window, qtbot, monkeypatch,
+                                                                  size, mode):
+    """Turning a shown editor over (or moving its form into a tab) costs as much as making it:
+    the editor is made in the layout the tab's room calls for, and keeps it when shown."""
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    made = []
+    real = RequestEditor._build
+
+    def spy(self):
+        real(self)
+        made.append((self._mode, self.form.parentWidget()))
+
+    monkeypatch.setattr(RequestEditor, "_build", spy)
+    window.ctx.bus.open_request.emit(ServiceRequest.select().first().id)
+    editor = window.workspace.currentWidget()
+    qtbot.waitUntil(lambda: editor.isVisible() and editor.snapshot is not None)
+    assert made[0][0] == mode and editor._mode == mode  # no second layout once shown
+    assert editor.form.parentWidget() is made[0][1]  # the form was never moved
+    if mode == "tabs":
+        assert editor.tabs.widget(0) is editor.form and editor.tabs.currentWidget() is editor.form
+        assert editor.tabs.widget(1) is editor.timeline
+    else:
+        assert editor.tabs.widget(0) is editor.timeline and editor.form.isVisible()
+    window.resize(1700, 1100) if mode == "tabs" else window.resize(1200, 700)
+    qtbot.waitUntil(lambda: editor._mode != mode)  # a later resize still moves it
+    assert editor.form.isVisible()

@@ -88,20 +88,36 @@ class RequestEditor(QWidget):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-        self._split = QSplitter(Qt.Orientation.Horizontal, self)
+        # Laid out from the start as the room it is made in calls for (see _fit): turning a
+        # shown editor over, or moving the form into a tab, costs as much again.
+        room = self.parentWidget()
+        mode = "side"
+        if room is not None and room.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            mode = _mode_for(room.width(), room.height())
+        self._split = QSplitter(Qt.Orientation.Vertical if mode == "stacked"
+                                else Qt.Orientation.Horizontal, self)
         self._split.setChildrenCollapsible(False)
         outer.addWidget(self._split, 1)
-        self.form = RequestForm(ctx=self.ctx, parent=self._split)
+        if mode == "tabs":
+            self.tabs = PanelHost(self, parent=self._split)
+            self.form = RequestForm(ctx=self.ctx, parent=self.tabs.page_area())
+            self.tabs.insertTab(0, self.form, self.tr("Request"))
+            self.tabs.setCurrentIndex(0)
+        else:
+            self.form = RequestForm(ctx=self.ctx, parent=self._split)
+            self.tabs = PanelHost(self, parent=self._split)
+        self.timeline = self.tabs.timeline
         self.form.description_changed.connect(self.description_changed)
         self.form.units_changed.connect(self.units_changed)
         self.form.customer_chosen.connect(self._customer_chosen)
         self.form.sla_inputs_changed.connect(self._preview)
-        self.tabs = PanelHost(self, parent=self._split)
-        self.timeline = self.tabs.timeline
         self._split.setStretchFactor(0, 5)
         self._split.setStretchFactor(1, 4)
-        self._split.setSizes([520, 440])
-        self._mode = "side"
+        if mode == "stacked":
+            self._split.setSizes([room.height() * 5 // 9, room.height() * 4 // 9])
+        else:
+            self._split.setSizes([520, 440])
+        self._mode = mode
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -110,10 +126,7 @@ class RequestEditor(QWidget):
     def _fit(self) -> None:
         """Form and panels side by side in a wide tab, one above the other in a tall one, and
         in a small tab the form becomes the first of the tabs (each gets the whole height)."""
-        if self.width() >= WIDE:
-            mode = "side"
-        else:
-            mode = "stacked" if self.height() >= TALL else "tabs"
+        mode = _mode_for(self.width(), self.height())
         if mode == self._mode:
             return
         self._mode = mode
@@ -338,6 +351,12 @@ class RequestEditor(QWidget):
             # The user is typing: keep the form; saving will say what the other one changed.
         if changes.touches("service_request", "request_event", "intervention", "kb_application"):
             self._reload_history()
+
+
+def _mode_for(width: int, height: int) -> str:
+    if width >= WIDE:
+        return "side"
+    return "stacked" if height >= TALL else "tabs"
 
 
 def editor_title(request_id: int | None) -> str:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFrame, QLabel, QScrollArea, QStackedWidget, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from ...extensions import RequestPanel, request_panels
 from .timeline import TimelinePanel
@@ -69,6 +71,11 @@ class PanelHost(QTabWidget):
             self.slots.append(slot)
             self.addTab(slot, title)
         self.currentChanged.connect(self._shown)
+
+    def page_area(self) -> QWidget:
+        """Where the tabs' pages live: a page made with this parent is not moved (and so not
+        restyled) when it is added as a tab."""
+        return self.findChild(QStackedWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
 
     def panel(self, key: str) -> QWidget | None:
         """The panel ``key``, built (and told about the request) if it was not yet."""
