@@ -547,18 +547,23 @@ class QueueView:
     counts: QueueCounts
     closed_matches: int = 0
     serial: Any = None  # serials.UnitHit of a serial number typed exactly
+    # display rows of the first ``first_page`` ids, read with them: the list's first screen is
+    # shown without a query on the GUI thread
+    first_rows: dict[int, QueueRow] = field(default_factory=dict)
 
 
 def queue_view(spec: QueueSpec, operator_id: int | None = None,
-               now: dt.datetime | None = None) -> QueueView:
+               now: dt.datetime | None = None, *, lang: str = "en",
+               first_page: int = 0) -> QueueView:
     from .serials import find_units
 
     now = now or clock.now()
     ids = queue_ids(spec, now)
+    first_rows = rows_for(ids[:first_page], lang) if first_page else {}
     counts = counters(now, operator_id=operator_id)
     open_only = spec.status_group == "open" and not spec.statuses
     closed = closed_matches(spec, now) if open_only and not ids else 0
     text = spec.text.strip()
     hits = find_units(text, limit=5) if len(text) >= 3 else []
     serial = next((h for h in hits if h.serial.lower() == text.lower()), None)
-    return QueueView(spec, now, ids, counts, closed, serial)
+    return QueueView(spec, now, ids, counts, closed, serial, first_rows)

@@ -132,3 +132,14 @@ def test_a_dropped_page_forgets_its_cells():
     for row in (200, 400):  # page 0 is the least recently used: dropped
         model.data(model.index(row, 1))
     assert model.data(model.index(0, 1)) == "changed"
+
+
+def test_rows_read_with_the_ids_fill_the_first_page_without_a_fetch():
+    source = Source(300)
+    model = _model(source, page=64)
+    model.set_ids(range(1, 301))
+    assert model.seed({i: Row(i, f"early {i}") for i in range(1, 65)})
+    assert model.data(model.index(0, 1)) == "early 1" and source.fetches == []
+    assert model.data(model.index(64, 1)) == "row 65"  # the next page is fetched as usual
+    # rows that are not exactly the first page are not taken
+    assert not model.seed({i: Row(i, "x") for i in range(2, 66)})

@@ -32,11 +32,11 @@ def test_typing_runs_off_the_gui_thread_and_drops_stale_answers(window, qtbot, m
     asked, shown = [], []
     real = rq.queue_view
 
-    def slow(spec, operator_id=None, now=None):
+    def slow(spec, operator_id=None, now=None, **kw):
         asked.append(spec.text)
         if spec.text == "rossi":
             assert gate.wait(10)  # still answering "rossi" while the user typed on
-        return real(spec, operator_id, now)
+        return real(spec, operator_id, now, **kw)
 
     monkeypatch.setattr(rq, "queue_view", slow)
     show = queue._show_view
@@ -61,9 +61,9 @@ def test_choosing_all_runs_on_the_worker(window, qtbot, monkeypatch):
     threads = []
     real = rq.queue_view
 
-    def spy(spec, operator_id=None, now=None):
+    def spy(spec, operator_id=None, now=None, **kw):
         threads.append(threading.current_thread() is threading.main_thread())
-        return real(spec, operator_id, now)
+        return real(spec, operator_id, now, **kw)
 
     monkeypatch.setattr(rq, "queue_view", spy)
     queue.status_combo.setCurrentIndex(queue.status_combo.findData("group:all"))
@@ -115,3 +115,25 @@ def test_a_closed_request_leaves_the_open_queue(window, qtbot):
     assert window.ctx.ops.run(None, svc.set_status, rid, snap.version, "cancelled") is not None
     assert rid not in queue.model.ids()
     assert queue.model.index(0, COL["customer"]).data()
+
+
+def test_the_first_screen_comes_with_the_ids_no_query_on_the_gui_thread(window, qtbot,
+                                                                          monkeypatch):
+    queue = _queue(window)
+    queue.worker.threaded = True  # as in the app
+    on_gui_thread = []
+    real = rq.rows_for
+
+    def spy(ids, lang="en"):
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(ids, lang)
+
+    monkeypatch.setattr(rq, "rows_for", spy)
+    queue.status_combo.setCurrentIndex(queue.status_combo.findData("group:all"))
+    qtbot.waitUntil(lambda: not queue.is_loading() and queue.model.rowCount() > 0, timeout=10_000)
+    qtbot.wait(50)
+    first = [queue.model.data(queue.model.index(r, COL["number"]))
+             for r in range(min(queue.model.rowCount(), queue.model.page_size))]
+    assert all(first) and on_gui_thread == [False]  # read once, by the worker
+    expected = real(queue.model.ids()[:5], "en")
+    assert first[:5] == [expected[i].number for i in queue.model.ids()[:5]]

@@ -291,6 +291,7 @@ class RequestQueueDock(QWidget):
     def load(self, spec: rq.QueueSpec) -> None:
         """Ask for the queue of ``spec`` (ids, counters, hints) off the GUI thread."""
         self.worker.run(rq.queue_view, spec, context.current().operator_id,
+                        lang=self.model.lang, first_page=self.model.page_size,
                         on_done=self._show_view, key="queue")
 
     def is_loading(self) -> bool:
@@ -299,7 +300,7 @@ class RequestQueueDock(QWidget):
     def _show_view(self, view: rq.QueueView) -> None:
         same_list = view.spec == self.model.spec
         state = ViewState.capture(self.view, self.model)
-        self.model.show_ids(view.spec, view.ids, view.now)
+        self.model.show_ids(view.spec, view.ids, view.now, view.first_rows)
         if self._scroll_top:
             self._scroll_top = False
             self.view.scrollToTop()

@@ -103,6 +103,22 @@ class IdPagedModel(QAbstractTableModel, Generic[R]):
             self._pages.move_to_end(page_no)
         return page.get(self._ids[row])
 
+    @property
+    def page_size(self) -> int:
+        return self._page
+
+    def seed(self, rows: dict[int, R]) -> bool:
+        """Rows of the first page read already (by the worker that read the ids): the first
+        screen then paints without a query on the GUI thread. Taken only when they are exactly
+        the first page's rows; returns whether they were."""
+        wanted = self._ids[:self._page]
+        if not wanted or any(i not in rows for i in wanted):
+            return False
+        self._pages[0] = {i: rows[i] for i in wanted}
+        self._pages.move_to_end(0)
+        self._cells.pop(0, None)
+        return True
+
     def mark_stale(self, ids: Iterable[int]) -> int:
         """Rows of these ids changed: drop their pages and repaint them. Returns how many of
         them are in the list (0: nothing to do here)."""

@@ -113,11 +113,15 @@ class RequestQueueModel(IdPagedModel[rq.QueueRow]):
         now = clock.now()
         self.show_ids(spec, rq.queue_ids(spec, now), now)
 
-    def show_ids(self, spec: rq.QueueSpec, ids: list[int], now: dt.datetime) -> None:
-        """The answer of the id query for ``spec`` at ``now``: the same ids only repaint."""
+    def show_ids(self, spec: rq.QueueSpec, ids: list[int], now: dt.datetime,
+                 first_rows: dict[int, rq.QueueRow] | None = None) -> None:
+        """The answer of the id query for ``spec`` at ``now``: the same ids only repaint.
+        ``first_rows``: the first page's rows, read with the ids."""
         self.spec = spec
         self._now = now
         self.set_ids(ids)
+        if first_rows:
+            self.seed(first_rows)
 
     def refresh(self) -> None:
         """Re-run the query (new data, new time: urgencies move on)."""
