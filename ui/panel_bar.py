@@ -35,19 +35,23 @@ class SideTab(QToolButton):
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
-        option = QStyleOptionToolButton()
-        self.initStyleOption(option)
-        option.text = ""
-        self.style().drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option, painter, self)
-        painter.translate(0, self.height())
-        painter.rotate(-90)
-        if self.isChecked():
-            font = painter.font()
-            font.setBold(True)
-            painter.setFont(font)
-        painter.setPen(self.palette().buttonText().color())
-        painter.drawText(0, 0, self.height(), self.width(), Qt.AlignmentFlag.AlignCenter,
-                         self.text().replace("&", ""))
+        try:
+            option = QStyleOptionToolButton()
+            self.initStyleOption(option)
+            option.text = ""
+            self.style().drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option, painter,
+                                            self)
+            painter.translate(0, self.height())
+            painter.rotate(-90)
+            if self.isChecked():
+                font = painter.font()
+                font.setBold(True)
+                painter.setFont(font)
+            painter.setPen(self.palette().buttonText().color())
+            painter.drawText(0, 0, self.height(), self.width(), Qt.AlignmentFlag.AlignCenter,
+                             self.text().replace("&", ""))
+        finally:
+            painter.end()  # never left active past the event
 
 
 class PanelBar(QToolBar):

@@ -248,7 +248,15 @@ class BoardView(QWidget):
 
     # -- painting -------------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # The painter ends here whatever happens: one left active past the event (an early
+        # return kept alive by a traceback) makes Qt warn and can crash when it goes later.
         p = QPainter(self)
+        try:
+            self._paint(p, event)
+        finally:
+            p.end()
+
+    def _paint(self, p: QPainter, event) -> None:
         # No antialiasing: an antialiased rounded block costs ~1 ms to raster, and a busy week of
         # the large database paints a thousand of them (the 4 px corners look the same).
         pal = self.palette()
@@ -400,7 +408,6 @@ class BoardView(QWidget):
             x = self.x_of(now)
             p.setPen(QPen(QColor("#dc2626"), 2))
             p.drawLine(QPointF(x, HEADER_H - 6), QPointF(x, self.height()))
-        p.end()
 
     def _fast_x(self, day_w: float):
         """``x_of`` for one paint (the day width computed once)."""

@@ -53,9 +53,12 @@ class _Heading(QLabel):
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
-                                             self.contentsRect().width())
-        painter.drawText(self.contentsRect(), int(self.alignment()), text)
+        try:
+            text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                                 self.contentsRect().width())
+            painter.drawText(self.contentsRect(), int(self.alignment()), text)
+        finally:
+            painter.end()  # never left active past the event
 
 
 class RecordEditor(QWidget):
