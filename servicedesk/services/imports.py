@@ -191,8 +191,7 @@ def _merged_ranges(ws) -> list[str]:
         while chunk := source.read(1 << 20):
             data = tail + chunk
             out.extend(m.group(1).decode("ascii") for m in _MERGE_REF.finditer(data))
-            cut = data.rfind(b"<")  # an element cut by the chunk boundary is read again
-            tail = data[cut:] if cut >= 0 and b">" not in data[cut:] else b""
+            tail = data[data.rfind(b"<"):]  # the last element, maybe cut: read again whole
     return list(dict.fromkeys(out))  # a match read twice across a boundary counts once
 
 
@@ -245,7 +244,7 @@ def _decode(raw: bytes) -> str:
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
-            continue
+            pass  # the next one
     return raw.decode("latin-1")
 
 
@@ -254,7 +253,7 @@ def _iter_csv(path: Path) -> Iterator[tuple[int, list[Any]]]:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
         raise ImportFileError(str(exc), code="import.file_missing", path=str(path)) from exc
-    if b"\x00" in raw[:4096]:
+    if b"\x00" in raw:  # no text file holds a NUL: a binary file renamed, or UTF-16
         raise ImportFileError("binary file", code="import.file_unreadable", path=str(path))
     text = _decode(raw)
     sample = text[:20_000]
@@ -314,14 +313,11 @@ def guess_mapping(kind: str, headers: list[str]) -> dict[str, int]:
     """Target field → column index, from the header words (Italian or English)."""
     folded = [fold(h) for h in headers]
     mapping: dict[str, int] = {}
-    used: set[int] = set()
-    for target in TARGETS[kind]:
+    for target in TARGETS[kind]:  # no word names two fields of a kind (a test keeps it so)
         names = [fold(target.replace("_", " "))] + [fold(s) for s in SYNONYMS.get(target, [])]
         for name in names:  # exact header first, in synonym order
-            hits = [i for i, h in enumerate(folded) if h == name and i not in used]
-            if hits:
-                mapping[target] = hits[0]
-                used.add(hits[0])
+            if name in folded:
+                mapping[target] = folded.index(name)  # the first of columns named alike
                 break
     return mapping
 
@@ -338,10 +334,7 @@ def _cell(cells: list[Any], mapping: dict[str, int], name: str) -> Any:
 
 
 def _bool(value: Any) -> bool | None:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return bool(value)
+    """Yes, no, or None for neither; an Excel TRUE/FALSE and the numbers 1/0 read as words."""
     word = fold(value)
     if word in TRUE_WORDS:
         return True
@@ -578,8 +571,9 @@ def _stamp(values: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
 
 
 def _bulk_insert(model, rows: list[dict[str, Any]]) -> None:
-    fields_count = max((len(r) for r in rows), default=1)
-    size = max(1, 30_000 // fields_count)  # SQLite host-parameter limit
+    """Rows in batches under SQLite's limit of bound parameters (32,766); a column a row lacks
+    gets the model's default (peewee)."""
+    size = 30_000 // len(model._meta.sorted_fields)  # at most every column, bound per row
     for i in range(0, len(rows), size):
         model.insert_many(rows[i:i + size]).execute()
 
@@ -598,37 +592,22 @@ def _write_customers(report: ImportReport, progress) -> None:
     now = clock.now()
     creates, updates = [], []
     next_code = int(party_svc.next_party_code()[1:])
+    taken = {str(r.values.get("code") or "").upper() for r in report.rows}  # codes in the file
     for r in report.rows:
         values = dict(r.values)
         if r.action == "create":
             if not values.get("code"):
+                while f"C{next_code:06d}" in taken:
+                    next_code += 1
                 values["code"] = f"C{next_code:06d}"
                 next_code += 1
-            values.setdefault("country", "IT")
             creates.append(_stamp(values, now))
         else:
             if not values.get("code"):
                 values.pop("code", None)  # keep the code the record already has
             updates.append((r.record_id, values))
-    # Rows without every column get the model defaults.
-    _fill_defaults(Party, creates)
     _bulk_insert(Party, creates)
     _bulk_update(Party, updates, now)
-
-
-def _fill_defaults(model, rows: list[dict[str, Any]]) -> None:
-    names = set().union(*rows) if rows else set()
-    defaults = {}
-    for f in model._meta.sorted_fields:
-        if f.name in ("id",):
-            continue
-        if f.default is not None and not callable(f.default):
-            defaults[f.name] = f.default
-    for row in rows:
-        for name, value in defaults.items():
-            row.setdefault(name, value)
-        for name in names:
-            row.setdefault(name, None)
 
 
 def _write_contacts(report: ImportReport, progress) -> None:
@@ -640,7 +619,6 @@ def _write_contacts(report: ImportReport, progress) -> None:
         else:
             values = {k: v for k, v in r.values.items() if k != "party"}
             updates.append((r.record_id, values))
-    _fill_defaults(Contact, creates)
     _bulk_insert(Contact, creates)
     _bulk_update(Contact, updates, now)
 
@@ -650,7 +628,6 @@ def _write_products(report: ImportReport, progress) -> None:
     creates = [_stamp(r.values, now) for r in report.rows if r.action == "create"]
     updates = [(r.record_id, {k: v for k, v in r.values.items() if k != "code"})
                for r in report.rows if r.action == "update"]
-    _fill_defaults(Product, creates)
     _bulk_insert(Product, creates)
     _bulk_update(Product, updates, now)
 
@@ -683,7 +660,6 @@ def _write_units(report: ImportReport, progress) -> None:
             if owner != unit.owner_id:  # the file moves the unit: history kept
                 unit = Unit.get_by_id(unit.id)
                 unit_svc.move_unit(unit, owner, on=today)
-    _fill_defaults(Unit, creates)
     _bulk_insert(Unit, creates)
     if creates:
         ids = dict(Unit.select(Unit.uuid, Unit.id)

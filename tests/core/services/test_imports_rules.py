@@ -4,6 +4,8 @@ which rows are imported, updated or refused with which message, and what is writ
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -227,8 +229,8 @@ def test_an_update_without_a_code_keeps_the_customer_code(office, tmp_path):
 
 
 @pytest.mark.parametrize("word, supplier", [("sì", True), ("X", True), ("1", True), (1, True),
-                                            ("no", False), ("0", False), ("-", False),
-                                            (0, False)])
+                                            (True, True), ("no", False), ("0", False),
+                                            ("-", False), (0, False), (False, False)])
 def test_supplier_column_reads_yes_and_no(office, tmp_path, word, supplier):
     report = run(tmp_path, "customers", [["Nome", "Fornitore"], ["Gamma", word]])
     assert report.written
@@ -448,3 +450,216 @@ def test_merged_cells_of_columns_not_imported_are_not_reported(office, tmp_path)
     assert [(r.row, [(n.field, n.params) for n in r.notes]) for r in report.noted] == [
         (3, [("city", {"range": "C2:C3", "column": "Città"})])]
     assert report.rows[1].values["city"] == "Roma"
+
+
+def test_a_file_of_200000_rows_is_read_and_one_more_is_refused(tmp_path):
+    rows = "".join(f"R{i}\n" for i in range(200_000))
+    assert len(imports.read_table(csv_file(tmp_path / "ok.csv", "Nome\n" + rows)).rows) == 200_000
+    with pytest.raises(imports.ImportFileError) as info:
+        imports.read_table(csv_file(tmp_path / "big.csv", "Nome\n" + rows + "R\n"))
+    assert (info.value.code, info.value.params) == ("import.too_many_rows", {"max": 200_000})
+
+
+def open_files() -> set[str]:
+    fds = Path("/proc/self/fd")
+    return {os.path.realpath(fds / fd) for fd in os.listdir(fds)} if fds.exists() else set()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc to list open files")
+def test_a_spreadsheet_is_closed_once_read(tmp_path):
+    """On Windows a file left open cannot be moved or deleted while the program runs."""
+    path = xlsx(tmp_path / "c.xlsx", [["Nome"], ["Alfa"]])
+    imports.sheet_names(path)
+    imports.read_headers(path)
+    imports.read_table(path)
+    assert os.path.realpath(path) not in open_files()
+
+
+def test_a_formula_is_imported_as_its_value_never_as_its_text(office, tmp_path):
+    """A sheet that computes a column (here never opened in Excel, so without a stored result):
+    the formula itself is not imported."""
+    path = xlsx(tmp_path / "f.xlsx", [["Nome", "Note"], ["Gamma", '=CONCATENATE("a";"b")']])
+    report = imports.validate(path, "customers", {"name": 0, "notes": 1})
+    assert report.rows[0].values["notes"] == ""
+
+
+def test_a_merged_cell_fills_only_its_own_rows(office, tmp_path):
+    """Alfa is written once over rows 2–3: row 4, empty, is not Alfa's (it is refused), and a
+    merged cell left empty fills nothing and is not reported."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Partita IVA cliente", "Codice prodotto", "Matricola", "Sede"])
+    ws.append([VAT_A, "CALD-24", "SN-1", None])
+    ws.append([None, "CALD-24", "SN-2", None])
+    ws.append([None, "CALD-24", "SN-3", None])
+    ws.merge_cells("A2:A3")
+    ws.merge_cells("D2:D4")  # an empty merged cell
+    wb.save(tmp_path / "m.xlsx")
+    report = imports.validate(tmp_path / "m.xlsx", "units",
+                              {"owner_vat": 0, "product_code": 1, "serial": 2, "site": 3})
+    assert [(r.row, [n.field for n in r.notes]) for r in report.noted] == [(3, ["owner_vat"])]
+    assert [(r.row, r.action) for r in report.rows] == [(2, "create"), (3, "create"),
+                                                        (4, "refused")]
+    assert refusals(report) == [(4, "owner_vat", "required")]
+
+
+def test_a_csv_with_a_nul_anywhere_is_not_text(tmp_path):
+    """A binary file renamed .csv, or Excel's "Unicode text" (UTF-16): refused as unreadable,
+    whether the NUL comes in the first bytes or after many lines of text."""
+    for name, raw in (("a.csv", b"Nome\x00;Citt\x00"),
+                      ("b.csv", b"Nome;Citta\n" + b"Alfa;Roma\n" * 2000 + b"Beta\x00;Roma\n")):
+        with pytest.raises(imports.ImportFileError) as info:
+            imports.read_headers(csv_file(tmp_path / name, raw.decode("latin-1"), "latin-1"))
+        assert info.value.code == "import.file_unreadable"
+
+
+def test_when_the_separator_cannot_be_guessed_the_one_the_header_uses_most_wins(tmp_path):
+    path = csv_file(tmp_path / "c.csv", "Nome;Città;Tel, fax\nAlfa\nBeta;Roma\n")
+    headers, rows = table(path)
+    assert headers == ["Nome", "Città", "Tel, fax"]
+    assert [cells for _, cells in rows] == [["Alfa"], ["Beta", "Roma"]]
+
+
+def without_dimension(path):
+    """The .xlsx as some programs write it: no <dimension> record, so rows end at their last
+    written cell."""
+    import re
+    import zipfile
+
+    out = path.with_name("nodim-" + path.name)
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb"<dimension[^>]*/>", b"", data)
+            zout.writestr(item, data)
+    return out
+
+
+def test_a_merged_cell_reaches_rows_written_shorter_than_it(office, tmp_path):
+    """The customer is the last column, merged over three units; the rows below the first end
+    before it in the file: they still get the customer."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Codice prodotto", "Matricola", "Partita IVA cliente"])
+    ws.append(["CALD-24", "SN-1", VAT_A])
+    ws.append(["CALD-24", "SN-2"])
+    ws.append(["CALD-24", "SN-3"])
+    ws.merge_cells("C2:C4")
+    wb.save(tmp_path / "u.xlsx")
+    path = without_dimension(tmp_path / "u.xlsx")
+    report = imports.run_import(path, "units", {"product_code": 0, "serial": 1, "owner_vat": 2})
+    assert report.written and report.count("create") == 3
+    assert {u.owner_id for u in Unit.select()} == {office[0].id}
+
+
+def test_codes_given_to_new_customers_skip_the_codes_the_file_itself_uses(office, tmp_path):
+    """The register's next code is C000008; the file gives C000008 to one of its customers and
+    none to another: that one gets C000009, no clash."""
+    rows = [["Codice", "Ragione sociale"], ["", "Gamma"], ["C000008", "Delta"], ["", "Epsilon"]]
+    report = run(tmp_path, "customers", rows)
+    assert report.written
+    codes = {p.name: p.code for p in Party.select().where(Party.id > office[1].id)}
+    assert codes == {"Gamma": "C000009", "Delta": "C000008", "Epsilon": "C000010"}
+
+
+def test_no_column_name_is_claimed_by_two_fields_of_one_kind():
+    """Else one column would be imported into two fields (a VAT number as the customer's code
+    too): each header word belongs to one field of each kind."""
+    for kind, targets in imports.TARGETS.items():
+        owner: dict[str, str] = {}
+        for target in targets:
+            for word in [target.replace("_", " ")] + imports.SYNONYMS.get(target, []):
+                assert owner.setdefault(imports.fold(word), target) == target, (kind, word)
+
+
+def test_a_number_other_than_one_or_zero_is_not_a_yes_or_no(office, tmp_path):
+    report = run(tmp_path, "customers", [["Nome", "Fornitore"], ["Gamma", 2]])
+    assert refusals(report) == [(2, "is_supplier", "import.not_yes_no")]
+
+
+def test_an_empty_supplier_cell_keeps_what_the_register_says(office, tmp_path):
+    beta = office[1]
+    Party.update(is_supplier=True).where(Party.id == beta.id).execute()
+    report = run(tmp_path, "customers", [["Nome", "Partita IVA", "Fornitore"],
+                                         ["Beta", VAT_B, ""], ["Gamma", VAT_C, None]])
+    assert report.written
+    assert Party.get_by_id(beta.id).is_supplier is True
+    assert Party.get(Party.name == "Gamma").is_supplier is False
+
+
+def test_the_report_names_each_customer_row_by_code_vat_fiscal_code_or_name(office, tmp_path):
+    rows = [["Codice", "Ragione sociale", "Partita IVA", "Codice fiscale"],
+            ["K1", "Uno", VAT_C, CF_PERSON], ["", "Due", VAT_C, CF_PERSON],
+            ["", "Tre", "", CF_PERSON], ["", "Quattro", "", ""]]
+    report = imports.validate(xlsx(tmp_path / "f.xlsx", rows), "customers",
+                              imports.guess_mapping("customers", rows[0]))
+    assert [r.key for r in report.rows] == ["K1", "IT" + VAT_C, CF_PERSON, "Quattro"]
+
+
+def test_new_customers_get_what_the_file_leaves_out_from_the_usual_defaults(office, tmp_path):
+    """One row says "supplier", the next leaves it empty; neither gives the country or says
+    "customer": both are Italian customers, one also a supplier, each at version 1."""
+    run(tmp_path, "customers", [["Nome", "Fornitore"], ["Gamma", "sì"], ["Delta", ""]])
+    made = {p.name: (p.is_customer, p.is_supplier, p.country, p.version, p.archived)
+            for p in Party.select().where(Party.id > office[1].id)}
+    assert made == {"Gamma": (True, True, "IT", 1, False), "Delta": (True, False, "IT", 1, False)}
+
+
+def test_every_imported_record_starts_at_version_one(office, tmp_path):
+    """An editor opened on it afterwards saves over version 1, as for records typed in."""
+    run(tmp_path, "products", [["Codice", "Descrizione"], ["P-1", "Filtro"]])
+    run(tmp_path, "contacts", [["Partita IVA", "Nome"], [VAT_A, "Anna"]], name="k.xlsx")
+    run(tmp_path, "units", [["Codice prodotto", "Matricola", "Partita IVA cliente"],
+                            ["P-1", "SN-1", VAT_A]], name="u.xlsx")
+    records = [Product.get(Product.code == "P-1"), Contact.get(Contact.name == "Anna"),
+               Unit.get(Unit.serial == "SN-1"), UnitOwnership.get()]
+    assert [r.version for r in records] == [1, 1, 1, 1]
+
+
+@pytest.mark.sqlite_only
+def test_a_file_of_thousands_of_products_is_written_whole(office, tmp_path):
+    """More rows than one statement may carry to the database: SQLite as Python ships it on
+    Windows binds at most 32,766 values (this machine's may allow more; the limit is set)."""
+    import sqlite3
+
+    Party._meta.database.connection().setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 32_766)
+    rows = [["Codice", "Descrizione", "Famiglia", "Marca", "Garanzia mesi"]] + [
+        [f"P-{i:05d}", f"Ricambio {i}", "Ricambi", "Rossi", 12] for i in range(3500)]
+    path = csv_file(tmp_path / "p.csv", "\n".join(";".join(map(str, r)) for r in rows) + "\n")
+    report = imports.run_import(path, "products", imports.guess_mapping("products", rows[0]))
+    assert report.written and Product.select().count() == 3501
+
+
+def test_customer_codes_continue_past_c100000(db, tmp_path):
+    Party.create(code="C123456", name="Ultimo")
+    run(tmp_path, "customers", [["Nome"], ["Nuovo"]])
+    assert Party.get(Party.name == "Nuovo").code == "C123457"
+
+
+def test_a_merged_cell_in_a_column_without_header_is_reported_without_a_name(office, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Nome", "Città"])
+    ws.append(["Uno", "Roma", "nota comune"])
+    ws.append(["Due", "Roma", None])
+    ws.merge_cells("C2:C3")
+    wb.save(tmp_path / "m.xlsx")
+    report = imports.validate(tmp_path / "m.xlsx", "customers", {"name": 0, "notes": 2})
+    assert [(r.row, [(n.field, n.params) for n in r.notes]) for r in report.noted] == [
+        (3, [("notes", {"range": "C2:C3", "column": ""})])]
+    assert report.rows[1].values["notes"] == "nota comune"
+
+
+def test_each_refused_row_says_only_its_own_mistake(office, tmp_path):
+    """Two contacts of an unknown customer, two units without serial, a contact with a bad
+    e-mail: none is called a duplicate of the other."""
+    contacts = run(tmp_path, "contacts", [["Partita IVA", "Nome", "E-mail"],
+                                          [VAT_C, "Anna", ""], [VAT_C, "Anna", ""],
+                                          [VAT_A, "Bruno", "bruno@"]])
+    assert refusals(contacts) == [(2, "party_vat", "import.customer_unknown"),
+                                  (3, "party_vat", "import.customer_unknown"),
+                                  (4, "email", "party.email_invalid")]
+    units = run(tmp_path, "units", [["Codice prodotto", "Matricola", "Partita IVA cliente"],
+                                    ["CALD-24", "", VAT_A], ["CALD-24", "", VAT_A]], name="u.xlsx")
+    assert refusals(units) == [(2, "serial", "required"), (3, "serial", "required")]
