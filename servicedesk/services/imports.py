@@ -378,11 +378,11 @@ class _Validator:
             self.party_by_name.setdefault((fold(name), fold(city)), pid)
         self.product_by_code = {code.upper(): pid for pid, code in
                                 Product.select(Product.id, Product.code).tuples()}
-        self.units: dict[tuple[int, str], tuple[int, int]] = {}
+        self.units: dict[tuple[int, str], int] = {}  # (product, serial) → unit
         if self.kind == "units":
-            for uid, product_id, serial, owner_id in Unit.select(
-                    Unit.id, Unit.product, Unit.serial, Unit.owner).tuples():
-                self.units[(product_id, serial.strip().upper())] = (uid, owner_id)
+            for uid, product_id, serial in Unit.select(Unit.id, Unit.product,
+                                                       Unit.serial).tuples():
+                self.units[(product_id, serial.strip().upper())] = uid
         self.contacts: dict[tuple[int, str], int] = {}
         if self.kind == "contacts":
             for cid, party_id, name in Contact.select(Contact.id, Contact.party,
@@ -425,7 +425,7 @@ class _Validator:
         supplier = raw.pop("is_supplier", None)
         fields = {k: v for k, v in raw.items()}
         values, errors = party_svc.clean_party(fields)
-        if supplier is not None and party_svc._text(supplier):
+        if party_svc._text(supplier):  # an empty cell leaves the register's flag
             flag = _bool(supplier)
             if flag is None:
                 errors.append(FieldError("is_supplier", "import.not_yes_no",
@@ -516,8 +516,7 @@ class _Validator:
             key = f"{product_code}/{values['serial']}"
             self._duplicate("unit:" + key.upper(), number, errors, "serial")
             if product_id is not None:
-                found = self.units.get((product_id, values["serial"].upper()))
-                existing = found[0] if found else None
+                existing = self.units.get((product_id, values["serial"].upper()))
         else:
             key = values.get("serial", "")
         return self._result(number, key, values, errors, existing)

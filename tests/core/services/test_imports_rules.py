@@ -663,3 +663,12 @@ def test_each_refused_row_says_only_its_own_mistake(office, tmp_path):
     units = run(tmp_path, "units", [["Codice prodotto", "Matricola", "Partita IVA cliente"],
                                     ["CALD-24", "", VAT_A], ["CALD-24", "", VAT_A]], name="u.xlsx")
     assert refusals(units) == [(2, "serial", "required"), (3, "serial", "required")]
+
+
+def test_an_empty_supplier_cell_of_a_csv_keeps_the_flag_too(office, tmp_path):
+    beta = office[1]
+    Party.update(is_supplier=True).where(Party.id == beta.id).execute()
+    path = csv_file(tmp_path / "c.csv", f"Nome;Partita IVA;Fornitore\nBeta;{VAT_B};\n")
+    assert imports.run_import(path, "customers", {"name": 0, "vat_number": 1,
+                                                  "is_supplier": 2}).written
+    assert Party.get_by_id(beta.id).is_supplier is True
