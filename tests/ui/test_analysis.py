@@ -446,7 +446,10 @@ def test_the_form_comes_the_turn_after_the_page_and_its_blank_search_is_the_form
     for subject in ("requests", "worklogs", "contracts"):
         page = AnalysisPage(ctx=ctx, subject=subject)
         qtbot.addWidget(page)
-        assert page._form is None and page.query is not None  # searching already
+        assert page._form is None and page.query is not None
+        # the search starts once the form and the plot are built (no workers competing)
+        assert page.busy() and not page.worker.is_running("table")
+        assert page.summary_label.text() == "Searching…"
         assert page.filters_toggle.text() == "Filters"
         qtbot.waitUntil(lambda p=page: p._form is not None, timeout=5000)  # its own turn
         assert page.form.parentWidget() is page.form_scroll.viewport()
@@ -543,3 +546,12 @@ def test_a_chart_closed_between_two_pieces_draws_nothing_more(qtbot, ctx, monkey
     chart.deleteLater()
     qtbot.wait(100)  # its timer went with it: no call on a deleted widget
 
+
+
+def test_a_sort_asked_while_the_page_opens_keeps_the_whole_first_search(qtbot, ctx):
+    page = AnalysisPage(ctx=ctx, subject="requests")
+    qtbot.addWidget(page)
+    page.sort_by("customer", True)  # before the first search started: only the order changes
+    _settled(qtbot, page)
+    assert page.chart.result is not None and page.model.rowCount() == len(ctx.data["requests"])
+    assert page.model.sort_key == ("customer", True)

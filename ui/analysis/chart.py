@@ -26,6 +26,7 @@ class ChartWidget(QWidget):
     """Chart controls (group by, split by, measure) and the pyqtgraph plot, created lazily."""
 
     settings_changed = Signal()
+    plot_ready = Signal()  # prepare_plot_soon's turn is over (the plot built if it could be)
 
     def __init__(self, *, ctx, subject: Subject, money: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -290,13 +291,14 @@ class ChartWidget(QWidget):
         """Build the plot widget in an event-loop turn of its own (pyqtgraph's first one costs
         tens of ms), while the worker still groups the data: the page, its filter form, the
         plot and the first drawing never add up to one long freeze. The page asks for it once
-        its form is built (two pieces in one turn would be one freeze again)."""
-        if self._plot is None:
-            self._plot_timer.start()
+        its form is built (two pieces in one turn would be one freeze again); ``plot_ready``
+        follows."""
+        self._plot_timer.start()
 
     def _prepare_plot(self) -> None:
         if self._plot is None and pyqtgraph_loaded():
             self._ensure_plot()
+        self.plot_ready.emit()
 
     def _colors(self, result: GroupResult) -> list[str]:
         out = []

@@ -155,6 +155,14 @@ class AnalysisPage(QWidget):
         self._form_timer.setSingleShot(True)
         self._form_timer.setInterval(0)
         self._form_timer.timeout.connect(self._build_form)
+        # The first search waits for the page's pieces (form, plot): its workers would compete
+        # with them for the interpreter and make each piece a longer freeze (#13).
+        self._opening = True
+        self._pending_load: dict | None = None
+        self._open_timer = QTimer(self)
+        self._open_timer.setSingleShot(True)
+        self._open_timer.setInterval(0)
+        self._open_timer.timeout.connect(self._opened)
         actions = QHBoxLayout()
         self.reset_button = QPushButton(QCoreApplication.translate("Analysis", "Clear filters"))
         self.reset_button.setObjectName("analysisReset")
@@ -230,6 +238,7 @@ class AnalysisPage(QWidget):
         self.results_split.addWidget(self.table)
         self.chart = ChartWidget(ctx=ctx, subject=self.subject, money=self.money)
         self.chart.settings_changed.connect(self.refresh_chart)
+        self.chart.plot_ready.connect(self._open_timer.start)
         self.results_split.addWidget(self.chart)
         # The chart gets the larger share: the table scrolls, a squeezed chart says nothing (#12)
         self.results_split.setStretchFactor(0, 4)
@@ -318,6 +327,16 @@ class AnalysisPage(QWidget):
         query = self.query
         if query is None:
             return
+        if self._opening:  # started by _opened; a full read asked for stays a full read
+            previous = self._pending_load
+            if previous is not None:
+                keep_view, ids_only = keep_view and previous["keep_view"], \
+                    ids_only and previous["ids_only"]
+            self._pending_load = {"keep_view": keep_view, "sort": sort, "ids_only": ids_only}
+            if not keep_view:
+                self._count = None
+            self._show_summary()
+            return
         sort = sort or self._current_sort()
         self._show_sort(sort)
         if not keep_view:
@@ -332,6 +351,15 @@ class AnalysisPage(QWidget):
                         on_error=self._failed)
         if not ids_only:
             self.refresh_chart()
+
+    def _opened(self) -> None:
+        """The page, its filter form and the plot are built: the first search starts."""
+        if not self._opening:
+            return
+        self._opening = False
+        pending, self._pending_load = self._pending_load, None
+        if pending is not None:
+            self._load(**pending)
 
     def _load_totals(self, query: A.AnalysisQuery) -> None:
         if not self._has_totals():
@@ -374,8 +402,8 @@ class AnalysisPage(QWidget):
             "Analysis", "The analysis could not be read: {reason}").format(reason=text))
 
     def busy(self) -> bool:
-        """True while the table, its totals or the chart are being read."""
-        return any(self.worker.is_running(key) for key in ("table", "totals", "chart"))
+        """True while the table, its totals or the chart are being read (or about to be)."""
+        return self._pending_load is not None or any(self.worker.is_running(key) for key in ("table", "totals", "chart"))
 
     def _show_summary(self) -> None:
         count = self._count
