@@ -302,8 +302,10 @@ def build_window(db, *, lang: str, screenshot: bool = False, unattended: bool = 
     from . import features
     from .appctx import AppContext
     from .bus import EventBus
+    from .interpreter import tune
     from .main_window import MainWindow
 
+    tune()
     settings = app_settings()
     ctx = AppContext(db=db, bus=EventBus(), settings=settings, lang=lang,
                      screenshot_mode=screenshot, unattended=unattended)

@@ -20,6 +20,7 @@ from servicedesk import __version__
 from . import features
 from . import settings as ui_settings
 from .appctx import AppContext
+from .interpreter import PaintsHoldingLock, freeze_heap
 from .panel_bar import PanelBar, in_front
 from .panel_dock import PanelDock
 from .warmup import Warmup
@@ -32,7 +33,7 @@ BOARD_FROM_HEIGHT = 900  # window height (px) from which the board starts open u
 QUEUE_WIDTH = (0.34, 460, 640)  # share of the window's width, at least, at most
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PaintsHoldingLock, QMainWindow):
     #: Another database file to work on (File › Open, a restored backup): the application
     #: (``ui/app.py``) opens it in a new window; the window never imports the application.
     database_chosen = Signal(str)
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         # Modules the first clicks need, imported on a worker once the window shows.
         self.warmup = ctx.warmup = Warmup(self, threaded=not ctx.screenshot_mode)
+        self.warmup.done.connect(freeze_heap)
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("ServiceDesk"))
         self.setDockNestingEnabled(True)

@@ -12,8 +12,10 @@ from typing import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
+from .interpreter import PaintsHoldingLock
 
-class PanelDock(QDockWidget):
+
+class PanelDock(PaintsHoldingLock, QDockWidget):
     """``built(widget)`` is emitted once, when a factory-made panel exists."""
 
     built = Signal(QWidget)

@@ -57,9 +57,11 @@ def benchmarks(env) -> list:
 
 def run_session(db_path: Path, timeout_s: int = 900) -> dict:
     """The scripted session in a child process (a fresh QApplication, its own settings)."""
+    from harness import installed_env
+
     with tempfile.TemporaryDirectory(prefix="ui_session_") as tmp:
         out = Path(tmp) / "report.json"
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SERVICEDESK_DATA_DIR=tmp)
+        env = dict(installed_env(), SERVICEDESK_DATA_DIR=tmp)
         env.pop("SERVICEDESK_DB", None)
         root = Path(__file__).resolve().parents[2]
         # -X faulthandler: a crash of the app during the session prints where it happened.

@@ -235,6 +235,26 @@ def large_db(rebuild: bool = False) -> tuple[Path, float | None]:
     return path, meta.get("seconds")
 
 
+def installed_env() -> dict:
+    """The environment of a child process that runs the app as installed on a workstation:
+    every module's bytecode compiled (the installer ships it), so an import on a worker reads a
+    .pyc instead of compiling source, which holds the interpreter lock for the whole compile
+    and would stall the window for reasons no user sees. This machine's environment sets
+    PYTHONDONTWRITEBYTECODE; the child may write what is still missing."""
+    import compileall
+    import site
+    import sysconfig
+
+    folders = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"],
+               *site.getsitepackages(), str(ROOT / "servicedesk"), str(ROOT / "ui")}
+    for folder in sorted(folders):
+        if Path(folder).is_dir():
+            compileall.compile_dir(folder, quiet=2, workers=0)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def evict_from_page_cache(path: Path) -> None:
     """Make ``path`` (and its -wal) cold: its pages leave the operating system's page cache, as
     for a database not read since boot (posix_fadvise DONTNEED drops clean cached pages of a file

@@ -143,3 +143,49 @@ def test_rows_read_with_the_ids_fill_the_first_page_without_a_fetch():
     assert model.data(model.index(64, 1)) == "row 65"  # the next page is fetched as usual
     # rows that are not exactly the first page are not taken
     assert not model.seed({i: Row(i, "x") for i in range(2, 66)})
+
+
+def test_read_ahead_reads_the_next_pages_off_the_gui_thread_in_the_scroll_direction():
+    """#13: scrolling on finds the next pages read by a worker; a page on its way shows blank
+    and repaints when it arrives; a page jumped to is read at once; old answers are dropped."""
+    source = Source(1000)
+    model = _model(source, page=64)
+    asked: list[tuple[int, list[int], int]] = []
+    model.set_read_ahead(lambda no, ids, token: asked.append((no, ids, token)))
+    model.set_ids(range(1, 1001))
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b: changed.append((a.row(), b.row())))
+
+    assert model.data(model.index(0, 1)) == "row 1"  # page 0 read here, 1 and 2 asked for
+    assert [no for no, _, _ in asked] == [1, 2] and len(source.fetches) == 1
+    answers = {no: (ids, token) for no, ids, token in asked}
+    asked.clear()
+    ids, token = answers[1]
+    model.page_arrived(1, ids, source.rows(ids), token)
+    assert model.data(model.index(70, 1)) == "row 71"  # found read: no fetch on this thread
+    assert len(source.fetches) == 2 and changed == []  # (the one fetch of the worker's answer)
+    assert [no for no, _, _ in asked] == [3]  # on in the direction of the scroll
+    # page 2 is still on its way: blank, then painted when it comes
+    assert model.data(model.index(130, 1)) is None
+    ids, token = answers[2]
+    model.page_arrived(2, ids, source.rows(ids), token)
+    assert changed == [(128, 191)] and model.data(model.index(130, 1)) == "row 131"
+
+    # a jump reads at once; scrolling up from there asks for the pages above it
+    asked.clear()
+    fetches = len(source.fetches)
+    assert model.data(model.index(640, 1)) == "row 641" and len(source.fetches) == fetches + 1
+    assert [no for no, _, _ in asked] == [11, 12, 9]
+    assert model.data(model.index(520, 1)) == "row 521"  # page 8: not asked for, read at once
+    assert [no for no, _, _ in asked] == [11, 12, 9, 7, 6]  # upwards now; 9 is on its way
+
+    # an answer for rows that changed meanwhile, or for a list that moved on, is dropped
+    no, ids, token = asked[-3]
+    source.names[ids[0]] = "renamed"
+    model.mark_stale([ids[0]])
+    model.page_arrived(no, ids, {i: Row(i, "older") for i in ids}, token)
+    assert model.data(model.index(no * 64, 1)) == "renamed"
+    no, ids, token = asked[-2]
+    model.set_ids(range(1000, 0, -1))
+    model.page_arrived(no, ids, source.rows(ids), token)
+    assert model.data(model.index(no * 64, 1)) == f"row {1000 - no * 64}"

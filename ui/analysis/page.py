@@ -33,6 +33,7 @@ from .export import ExportController, ExportJob, excel_columns, info_rows
 from .forms import FilterForm, form_for
 from .labels import code_maps, column_headers, subject_title
 from .table_model import AnalysisTableModel
+from ..interpreter import PaintsHoldingLock
 
 #: The tables whose rows (or whose names shown in the rows) each subject's table shows.
 TABLES = {"requests": ("service_request", "intervention", "party", "product", "unit", "contract",
@@ -58,7 +59,7 @@ def _chart_job(query: A.AnalysisQuery, dim: str, measure: str, series: str | Non
     return query.group(dim, measure, series=series, lang=lang)
 
 
-class SaveFilterDialog(QDialog):
+class SaveFilterDialog(PaintsHoldingLock, QDialog):
     def __init__(self, name: str, shared: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Analysis", "Save filter"))

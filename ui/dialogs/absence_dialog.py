@@ -21,9 +21,10 @@ from .. import fmt
 from ..widgets.board_common import fill_operators
 from ..widgets.board_view import absence_label
 from ..widgets.limited_text import limit_text
+from ..interpreter import PaintsHoldingLock
 
 
-class AbsenceDialog(QDialog):
+class AbsenceDialog(PaintsHoldingLock, QDialog):
     """Absences of one operator from 60 days ago on; the form below edits the selected one."""
 
     def __init__(self, *, ctx, operator_id: int | None = None, parent: QWidget | None = None) -> None:

@@ -16,6 +16,7 @@ from servicedesk.errors import ServiceDeskError, ValidationError
 
 from .. import fmt
 from ..messages import error_text
+from ..interpreter import PaintsHoldingLock
 
 
 def _left(widget: QWidget) -> QHBoxLayout:
@@ -37,7 +38,7 @@ def size_label(size: int) -> str:
     return QCoreApplication.translate("Backup", "%1 KB").replace("%1", fmt.number(max(1, size // 1024)))
 
 
-class BackupDialog(QDialog):
+class BackupDialog(PaintsHoldingLock, QDialog):
     """The backups of the open database; restoring one replaces the database content."""
 
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:

@@ -6,9 +6,10 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBo
 
 from servicedesk.permissions import Permission
 from servicedesk.services import interventions
+from ..interpreter import PaintsHoldingLock
 
 
-class BoardSettingsDialog(QDialog):
+class BoardSettingsDialog(PaintsHoldingLock, QDialog):
     """Shared by every workstation of the database (a database setting, not a preference)."""
 
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:

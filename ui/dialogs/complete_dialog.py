@@ -16,9 +16,10 @@ from servicedesk.services.interventions import Step
 from .. import fmt
 from ..widgets.board_common import confirm_overlap, run_confirmed
 from ..widgets.limited_text import limit_text
+from ..interpreter import PaintsHoldingLock
 
 
-class CompleteDialog(QDialog):
+class CompleteDialog(PaintsHoldingLock, QDialog):
     """Record actual start/end and the report; optionally log the time in the work log.
     ``step`` holds what the completion left (``suggest_resolve``: it was the last open one)."""
 

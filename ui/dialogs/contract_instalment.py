@@ -11,9 +11,10 @@ from servicedesk import limits
 
 from ..widgets.contract_fields import AmountEdit, DateEdit
 from ..widgets.limited_text import limit_text
+from ..interpreter import PaintsHoldingLock
 
 
-class InstalmentDialog(QDialog):
+class InstalmentDialog(PaintsHoldingLock, QDialog):
     def __init__(self, due: dt.date, amount: Decimal | None, note: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,7 +41,7 @@ class InstalmentDialog(QDialog):
         return self.due.value(), self.amount.value(), self.note.text()
 
 
-class PaidDialog(QDialog):
+class PaidDialog(PaintsHoldingLock, QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Instalment paid"))

@@ -4,9 +4,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ..widgets.contract_fields import OptionalSpin
+from ..interpreter import PaintsHoldingLock
 
 
-class ProposalDaysDialog(QDialog):
+class ProposalDaysDialog(PaintsHoldingLock, QDialog):
     def __init__(self, days: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("proposalDaysDialog")

@@ -10,9 +10,10 @@ from servicedesk.services.istat import Period
 from servicedesk.services.renewals import RunResult
 
 from .. import fmt
+from ..interpreter import PaintsHoldingLock
 
 
-class RenewalReportDialog(QDialog):
+class RenewalReportDialog(PaintsHoldingLock, QDialog):
     open_contract = Signal(int)
 
     def __init__(self, result: RunResult, parent: QWidget | None = None) -> None:

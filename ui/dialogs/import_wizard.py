@@ -18,6 +18,7 @@ from servicedesk.services import imports
 from ..models.paged import Column
 from ..widgets.party_rows import RowList, errors_text, make_table
 from ..widgets.unit_page import unit_labels
+from ..interpreter import PaintsHoldingLock
 
 
 def kind_names() -> dict[str, str]:
@@ -258,7 +259,7 @@ class PreviewPage(QWizardPage):
         return True
 
 
-class ImportWizard(QWizard):
+class ImportWizard(PaintsHoldingLock, QWizard):
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")

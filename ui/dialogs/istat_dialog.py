@@ -21,6 +21,7 @@ from .. import fmt
 from ..messages import error_text
 from ..widgets.contract_fields import AmountEdit, DateEdit, OptionalDateEdit, format_pct
 from ..widgets.limited_text import limit_text
+from ..interpreter import PaintsHoldingLock
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
@@ -43,7 +44,7 @@ def _cell(text: str, right: bool = False) -> QTableWidgetItem:
     return item
 
 
-class IstatDialog(QDialog):
+class IstatDialog(PaintsHoldingLock, QDialog):
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

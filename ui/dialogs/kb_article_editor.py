@@ -22,9 +22,10 @@ from servicedesk.uow import ChangeSet
 from .. import fmt
 from ..messages import show_error
 from ..widgets.limited_text import limit_text
+from ..interpreter import PaintsHoldingLock
 
 
-class KbArticleEditor(QDialog):
+class KbArticleEditor(PaintsHoldingLock, QDialog):
     """``article_id=None`` creates (optionally from ``draft``); ``saved(int)`` after each save."""
 
     saved = Signal(int)

@@ -19,6 +19,7 @@ from .. import fmt
 from ..models.paged import Column
 from ..widgets.party_rows import RowList, make_table
 from ..workers import Worker
+from ..interpreter import PaintsHoldingLock
 
 SHOWN = 5000  # visits listed at most (the summary counts them all)
 
@@ -46,7 +47,7 @@ def generate_and_notify(horizon_days: int) -> tuple[maintenance.GenerationResult
     return result, rows
 
 
-class GenerateVisitsDialog(QDialog):
+class GenerateVisitsDialog(PaintsHoldingLock, QDialog):
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("maintenanceGenerateDialog")

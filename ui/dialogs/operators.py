@@ -24,6 +24,7 @@ from ..messages import error_text
 from ..models.paged import Column
 from ..widgets.limited_text import limit_text
 from ..widgets.party_rows import RowList
+from ..interpreter import PaintsHoldingLock
 
 
 def role_name(code: str) -> str:
@@ -64,7 +65,7 @@ class OperatorTableModel(RowList):
         return None
 
 
-class OperatorsDialog(QDialog):
+class OperatorsDialog(PaintsHoldingLock, QDialog):
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -14,9 +14,10 @@ from .. import fmt, messages
 from ..pack_labels import counts_text, table_name
 from ..workers import Worker
 from .pack_review import PackReviewDialog
+from ..interpreter import PaintsHoldingLock
 
 
-class PackMergeDialog(QDialog):
+class PackMergeDialog(PaintsHoldingLock, QDialog):
     """Choose a pack, see what would come back, decide the conflicts, merge."""
 
     def __init__(self, *, ctx, path: str = "", parent: QWidget | None = None) -> None:

@@ -15,6 +15,7 @@ from servicedesk.packs import export
 from .. import fmt, messages
 from ..pack_labels import counts_text
 from ..workers import Worker
+from ..interpreter import PaintsHoldingLock
 
 SUFFIX = ".sdpack"
 
@@ -23,7 +24,7 @@ def _prepare(control, db, target: str, operator_id: int, **kwargs) -> export.Exp
     return export.prepare_pack(db, target, operator_id, control=control, **kwargs)
 
 
-class PackPrepareDialog(QDialog):
+class PackPrepareDialog(PaintsHoldingLock, QDialog):
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -11,6 +11,7 @@ from servicedesk.packs.merge import DELETED_IN_OFFICE, DELETED_ON_LAPTOP, LAPTOP
 
 from ..pack_labels import field_name, table_name, value_text
 from ..widgets.request_labels import status_name
+from ..interpreter import PaintsHoldingLock
 
 ELIDE = 60
 
@@ -22,7 +23,7 @@ def _shown(conflict: Conflict, value) -> str:
     return text if len(text) <= ELIDE else text[:ELIDE - 1] + "…"
 
 
-class PackReviewDialog(QDialog):
+class PackReviewDialog(PaintsHoldingLock, QDialog):
     """Decide ``conflicts`` (their ``decision`` is set when the dialog is accepted)."""
 
     COLUMNS = 6

@@ -32,11 +32,12 @@ from ..widgets.board_common import (confirm_override, confirm_scheduling, confli
 from ..widgets.board_view import BoardView
 from ..widgets.limited_text import limit_text
 from .complete_dialog import CompleteDialog  # noqa: F401 - its old home
+from ..interpreter import PaintsHoldingLock
 
 SLOT_DAYS = 14  # how far ahead free slots are searched
 
 
-class ScheduleDialog(QDialog):
+class ScheduleDialog(PaintsHoldingLock, QDialog):
     """New intervention on ``request_id``, or edit of ``intervention_id`` (planned / in progress)."""
 
     def __init__(self, *, ctx, request_id: int, intervention_id: int | None = None,

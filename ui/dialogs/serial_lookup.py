@@ -14,9 +14,10 @@ from servicedesk.queries.serials import UnitDetail, find_units, unit_detail
 from .. import fmt
 from ..widgets import request_labels as labels
 from ..workers import Worker
+from ..interpreter import PaintsHoldingLock
 
 
-class SerialLookupDialog(QDialog):
+class SerialLookupDialog(PaintsHoldingLock, QDialog):
     def __init__(self, *, ctx, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget)
 
 from servicedesk.pg import is_server_url
+from ..interpreter import PaintsHoldingLock
 
 DEFAULT_PORT = 5432
 TLS_MODES = ("prefer", "require", "verify-full")
@@ -61,7 +62,7 @@ def with_password(url: str, password: str) -> str:
     return f"{scheme}://{user}:{quote(password, safe='')}@{after}"
 
 
-class ServerDialog(QDialog):
+class ServerDialog(PaintsHoldingLock, QDialog):
     """Asks where the office's PostgreSQL database is; ``url``/``password``/``keep_password``
     hold the answer once accepted."""
 

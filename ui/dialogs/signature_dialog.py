@@ -8,6 +8,7 @@ from servicedesk.services import interventions, signatures
 
 from .. import fmt, messages
 from ..widgets.signature_pad import SignaturePad
+from ..interpreter import PaintsHoldingLock
 
 
 def _register_messages() -> None:
@@ -22,7 +23,7 @@ def _register_messages() -> None:
 _register_messages()
 
 
-class SignatureDialog(QDialog):
+class SignatureDialog(PaintsHoldingLock, QDialog):
     """Sign intervention ``intervention_id``; accepted once the signature is stored."""
 
     def __init__(self, *, ctx, intervention_id: int, parent: QWidget | None = None) -> None:

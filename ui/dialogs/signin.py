@@ -13,6 +13,7 @@ from servicedesk.services import auth, operators
 from .. import fmt
 from ..messages import error_text
 from ..settings import LAST_USER
+from ..interpreter import PaintsHoldingLock
 
 
 def _password_field() -> QLineEdit:
@@ -31,7 +32,7 @@ def _error_label() -> QLabel:
     return label
 
 
-class SignInDialog(QDialog):
+class SignInDialog(PaintsHoldingLock, QDialog):
     """Who is working at this workstation: user name, password, optionally "remember me"."""
 
     def __init__(self, *, ctx, database_label: str = "", parent: QWidget | None = None) -> None:
@@ -123,7 +124,7 @@ class SignInDialog(QDialog):
         self.error.show()
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(PaintsHoldingLock, QDialog):
     """The first start on a new database: create the administrator."""
 
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
@@ -193,7 +194,7 @@ class FirstRunDialog(QDialog):
         self.accept()
 
 
-class ChangePasswordDialog(QDialog):
+class ChangePasswordDialog(PaintsHoldingLock, QDialog):
     """The signed-in operator changes his own password (the old one is asked first)."""
 
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:

@@ -13,6 +13,7 @@ from servicedesk.permissions import Permission
 from servicedesk.services import mailer, notices
 
 from ..widgets.party_rows import errors_text
+from ..interpreter import PaintsHoldingLock
 
 
 def smtp_labels() -> dict[str, str]:
@@ -32,7 +33,7 @@ def save_mail_settings(s: mailer.SmtpSettings, password: str | None,
     return where
 
 
-class SmtpSettingsDialog(QDialog):
+class SmtpSettingsDialog(PaintsHoldingLock, QDialog):
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("smtpSettingsDialog")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QCommandLinkButton, QDialog, QDialogButtonBox, QF
 from servicedesk import paths
 
 from ..settings import DATABASE_KIND, DATABASE_TARGET
+from ..interpreter import PaintsHoldingLock
 
 NEW, OPEN, DEMO, SERVER = "new", "open", "demo", "server"
 
@@ -72,7 +73,7 @@ def _documents() -> str:
         or str(Path.home())
 
 
-class WelcomeDialog(QDialog):
+class WelcomeDialog(PaintsHoldingLock, QDialog):
     """Four ways to start; ``choice`` holds the one taken (None: the user quit)."""
 
     def __init__(self, *, notice: str = "", parent: QWidget | None = None) -> None:

@@ -17,9 +17,10 @@ from servicedesk.services import scheduling
 from ..messages import show_error
 from ..widgets.board_common import fill_operators
 from ..widgets.board_view import weekday_name
+from ..interpreter import PaintsHoldingLock
 
 
-class WorkingHoursDialog(QDialog):
+class WorkingHoursDialog(PaintsHoldingLock, QDialog):
     def __init__(self, *, ctx, operator_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

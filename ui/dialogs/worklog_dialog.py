@@ -28,9 +28,10 @@ from servicedesk.services.worklogs import WorklogInput
 from .. import fmt
 from ..widgets.board_common import confirm_overlap, fill_activity_types, fill_operators, run_confirmed
 from ..widgets.limited_text import limit_text
+from ..interpreter import PaintsHoldingLock
 
 
-class WorklogDialog(QDialog):
+class WorklogDialog(PaintsHoldingLock, QDialog):
     def __init__(self, *, ctx, request_id: int, entry_id: int | None = None,
                  preset: WorklogInput | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -64,6 +64,11 @@ class RequestQueueDock(QWidget):
         # Screenshots (and the tests' window) want the answer before the first paint.
         self.worker = Worker(self, threaded=not ctx.screenshot_mode)
         self.model = RequestQueueModel(lang=ctx.lang, parent=self)
+        # The pages next to the one in view are read by a worker of their own while the user
+        # looks at it: scrolling on finds them read (a page read here blocked 30-100 ms).
+        self.page_worker = Worker(self, threaded=not ctx.screenshot_mode)
+        if self.page_worker.threaded:
+            self.model.set_read_ahead(self._read_ahead)
         self.model.spec_loader = self.load
         self._scroll_top = False
         self._build()
@@ -293,6 +298,10 @@ class RequestQueueDock(QWidget):
         self.worker.run(rq.queue_view, spec, context.current().operator_id,
                         lang=self.model.lang, first_page=self.model.page_size,
                         on_done=self._show_view, key="queue")
+
+    def _read_ahead(self, page_no: int, ids: list[int], token: int) -> None:
+        self.page_worker.run(rq.rows_for, ids, self.model.lang,
+                             on_done=lambda rows: self.model.page_arrived(page_no, ids, rows, token))
 
     def is_loading(self) -> bool:
         return self.worker.is_running("queue")

@@ -61,6 +61,13 @@ class IdPagedModel(QAbstractTableModel, Generic[R]):
         self._pages: OrderedDict[int, dict[int, R]] = OrderedDict()
         # page number → {(row, column, role): value}: dropped with its page
         self._cells: dict[int, dict[tuple[int, int, int], Any]] = {}
+        # Read-ahead (set_read_ahead): the page after (and before) the one in view is read by a
+        # worker while the user looks at this one; page → the token of the answer awaited.
+        self._read_ahead: Callable[[int, list[int], int], None] | None = None
+        self._ahead: dict[int, int] = {}
+        self._tokens = 0
+        self._near: tuple[int, ...] = ()  # the page read-ahead last ran for
+        self._waiting: set[int] = set()  # pages the view asked for while on their way
         self._headers = [(c.header(), c.tooltip() if c.tooltip else c.header()) for c in columns]
 
     # -- content ---------------------------------------------------------------------------
@@ -93,15 +100,68 @@ class IdPagedModel(QAbstractTableModel, Generic[R]):
             return None
         page_no = row // self._page
         page = self._pages.get(page_no)
+        if page is None and page_no in self._ahead:
+            self._waiting.add(page_no)  # on its way: blank for a moment, repainted on arrival
+            if page_no not in self._near:
+                self._ask_ahead(page_no)  # and the ones after it, the scroll goes on
+            return None
         if page is None:
-            page = self._fetch_rows(self._ids[page_no * self._page:(page_no + 1) * self._page])
-            self._pages[page_no] = page
-            if len(self._pages) > self._max_pages:
-                oldest, _ = self._pages.popitem(last=False)
-                self._cells.pop(oldest, None)
-        else:
+            page = self._fetch_rows(self._page_ids(page_no))
+            self._store(page_no, page)
+            self._ask_ahead(page_no)
+        elif page_no not in self._near:
             self._pages.move_to_end(page_no)
+            self._ask_ahead(page_no)
         return page.get(self._ids[row])
+
+    def set_read_ahead(self, loader: Callable[[int, list[int], int], None] | None) -> None:
+        """Read the neighbours of the page in view off the GUI thread: ``loader(page_no, ids,
+        token)`` asks a worker, whose answer comes back through :meth:`page_arrived` with the
+        same token. Scrolling on then reads nothing on the GUI thread; a page the view
+        reaches while its answer is on the way shows blank until it arrives (scrolling faster
+        than the disk), one it jumps to is read at once, as without read-ahead."""
+        self._read_ahead = loader
+
+    def page_arrived(self, page_no: int, ids: list[int], rows: dict[int, R], token: int) -> None:
+        """The rows of page ``page_no`` read ahead for ``ids``: kept unless the answer is no
+        longer awaited (the list moved on, the rows changed, or the page was read meanwhile)."""
+        if self._ahead.get(page_no) != token:
+            return
+        del self._ahead[page_no]
+        if page_no in self._pages or self._page_ids(page_no) != ids:
+            return
+        self._store(page_no, rows)
+        if page_no not in self._waiting:
+            self._pages.move_to_end(page_no, last=False)  # not seen yet: the first to make room
+            return
+        self._waiting.discard(page_no)
+        first = page_no * self._page
+        last = min(len(self._ids), first + self._page) - 1
+        self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+
+    def _ask_ahead(self, page_no: int) -> None:
+        down = not self._near or page_no >= self._near[0]
+        self._near = (page_no,)
+        if self._read_ahead is None:
+            return
+        # two pages on in the direction of the scroll, one back
+        ahead = (1, 2, -1) if down else (-1, -2, 1)
+        for near in (page_no + step for step in ahead):
+            if near < 0 or near * self._page >= len(self._ids) or near in self._pages \
+                    or near in self._ahead:
+                continue
+            self._tokens += 1
+            self._ahead[near] = self._tokens
+            self._read_ahead(near, self._page_ids(near), self._tokens)
+
+    def _page_ids(self, page_no: int) -> list[int]:
+        return self._ids[page_no * self._page:(page_no + 1) * self._page]
+
+    def _store(self, page_no: int, page: dict[int, R]) -> None:
+        self._pages[page_no] = page
+        if len(self._pages) > self._max_pages:
+            oldest, _ = self._pages.popitem(last=False)
+            self._cells.pop(oldest, None)
 
     @property
     def page_size(self) -> int:
@@ -117,6 +177,7 @@ class IdPagedModel(QAbstractTableModel, Generic[R]):
         self._pages[0] = {i: rows[i] for i in wanted}
         self._pages.move_to_end(0)
         self._cells.pop(0, None)
+        self._ahead.pop(0, None)
         return True
 
     def mark_stale(self, ids: Iterable[int]) -> int:
@@ -128,6 +189,9 @@ class IdPagedModel(QAbstractTableModel, Generic[R]):
         for page_no in {r // self._page for r in rows}:
             self._pages.pop(page_no, None)
             self._cells.pop(page_no, None)
+            self._ahead.pop(page_no, None)  # an answer on its way may be older than the change
+            self._waiting.discard(page_no)
+        self._near = ()
         last = self.columnCount() - 1
         for first_row, last_row in _runs(rows):
             self.dataChanged.emit(self.index(first_row, 0), self.index(last_row, last))
@@ -144,6 +208,9 @@ class IdPagedModel(QAbstractTableModel, Generic[R]):
         something of its own per row may extend this)."""
         self._pages.clear()
         self._cells.clear()
+        self._ahead.clear()
+        self._waiting.clear()
+        self._near = ()
 
     # -- Qt model interface ----------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802

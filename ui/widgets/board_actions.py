@@ -11,9 +11,10 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 from .. import fmt
 from ..files import remember, suggested_path
 from .board_common import fill_operators
+from ..interpreter import PaintsHoldingLock
 
 
-class IcsExportDialog(QDialog):
+class IcsExportDialog(PaintsHoldingLock, QDialog):
     def __init__(self, *, lookups, operator_id: int | None, start: dt.date, end: dt.date,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -26,6 +26,7 @@ from .board_common import override_note_text
 from .board_view import status_label
 from .board_worklog_panel import WorklogPanel  # noqa: F401 - registered from here by the feature
 from .limited_text import limit_text
+from ..interpreter import PaintsHoldingLock
 
 
 def _item(text: str, data=None) -> QTableWidgetItem:
@@ -313,7 +314,7 @@ class InterventionsPanel(QWidget):
         return True
 
 
-class FinalReportDialog(QDialog):
+class FinalReportDialog(PaintsHoldingLock, QDialog):
     """Edit the final report drafted from the interventions' reports (and, when resolving,
     resolve the request with it)."""
 

@@ -19,6 +19,7 @@ from ..models.paged import Column
 from .limited_text import limit_text
 from .party_rows import RowList, make_table
 from .record_page import PageConfig, RecordEditor, RecordPage
+from ..interpreter import PaintsHoldingLock
 
 
 def party_labels() -> dict[str, str]:
@@ -90,7 +91,7 @@ def unit_columns(with_owner: bool = True) -> list[Column]:
     return columns if with_owner else [c for c in columns if c.key != "owner"]
 
 
-class ContactDialog(QDialog):
+class ContactDialog(PaintsHoldingLock, QDialog):
     """Add or edit a contact: name, role, phone, mobile, e-mail, receives notices."""
 
     def __init__(self, *, ctx, party_id: int, contact: rq.ContactRow | None = None,

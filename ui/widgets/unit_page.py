@@ -25,6 +25,7 @@ from .limited_text import limit_text
 from .party_page import form_scroll, party_labels, province_combo, set_combo_data, unit_columns
 from .party_rows import RowList, make_table
 from .record_page import PageConfig, RecordEditor, RecordPage
+from ..interpreter import PaintsHoldingLock
 
 
 def unit_labels() -> dict[str, str]:
@@ -42,7 +43,7 @@ def _date_text(value) -> str:
     return fmt.date(value) if value else ""
 
 
-class MoveUnitDialog(QDialog):
+class MoveUnitDialog(PaintsHoldingLock, QDialog):
     """Give the unit to another customer from a date; its history stays."""
 
     def __init__(self, *, ctx, unit: rq.UnitDetail, parent: QWidget | None = None) -> None:
