@@ -1,8 +1,9 @@
 """What every widget of a window needs, passed explicitly (no global singletons)."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QLocale, QSettings
 
@@ -10,6 +11,8 @@ from servicedesk import context
 from servicedesk.context import Actor
 
 from .bus import EventBus
+
+_log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from servicedesk.db import ServiceDeskDatabase
@@ -32,6 +35,9 @@ class AppContext:
     ops: "OpRunner | None" = None
     warmup: "Warmup | None" = None  # the window's background imports (ui/warmup.py)
     _lookups: "Lookups | None" = field(default=None, repr=False)
+    # Reads of the first screen's other panels, waiting for the queue's first page (None once
+    # it is up): the queue's read goes first, not three reads sharing the interpreter at once.
+    _first_screen: "list[Callable[[], None]] | None" = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         if self.ops is None:
@@ -58,6 +64,24 @@ class AppContext:
 
         if changes.touches(*TABLES):
             self._lookups = None
+
+    def after_first_screen(self, fn: "Callable[[], None]") -> None:
+        """Run ``fn`` once the queue shows its first page (the window's first screen): the
+        first reads of the other visible panels (board, overview). At once when it is up
+        already, without a window, and in screenshot mode."""
+        if self._first_screen is None or self.warmup is None or self.screenshot_mode:
+            fn()
+        else:
+            self._first_screen.append(fn)
+
+    def first_screen_ready(self) -> None:
+        """The queue shows its first page (or the window gave up waiting for it)."""
+        waiting, self._first_screen = self._first_screen, None
+        for fn in waiting or ():
+            try:
+                fn()
+            except Exception:  # noqa: BLE001 - one failing panel must not stop the others
+                _log.exception("first-screen step %r failed", fn)
 
     def after_start(self, fn) -> None:
         """Run ``fn`` once the window's start-up is over (``Warmup.later``); at once without a

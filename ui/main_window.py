@@ -30,6 +30,7 @@ STATE_VERSION = 4  # bump when the default dock layout changes, to drop old save
 WIDE_PAGES = ("analysis:", "registry:", "maintenance:")  # workspace keys of pages that want the whole window
 RIGHT_COLUMN_FROM = 2200  # window width (px) from which the right column starts open
 BOARD_FROM_HEIGHT = 900  # window height (px) from which the board starts open under the tab
+FIRST_SCREEN_WAIT_MS = 1500  # the longest the board and overview wait for the queue's first page
 QUEUE_WIDTH = (0.34, 460, 640)  # share of the window's width, at least, at most
 
 
@@ -71,6 +72,7 @@ class MainWindow(PaintsHoldingLock, QMainWindow):
         self.workspace.currentChanged.connect(self._page_changed)
         self._default_state = self.saveState(STATE_VERSION)
         self._sizes_pending = True
+        self._shown_once = False
         self.resize(1600, 1000)
 
     # -- extension API used by features ----------------------------------------------------
@@ -331,7 +333,12 @@ class MainWindow(PaintsHoldingLock, QMainWindow):
             self._apply_default_sizes()
             # Once more after the features' own first-show adjustments (queued before this).
             QTimer.singleShot(0, self, lambda: self._apply_default_sizes(collapse=False))
+        if not self._shown_once:  # a restored layout too (it has no default sizes to apply)
+            self._shown_once = True
             self.warmup.start()
+            # The queue says when its first page is up; should it never (a failed read),
+            # the other panels do not wait longer than this.
+            QTimer.singleShot(FIRST_SCREEN_WAIT_MS, self, self.ctx.first_screen_ready)
 
     # -- layout persistence --------------------------------------------------------------
     def restore_layout(self) -> None:

@@ -137,3 +137,29 @@ def test_the_first_screen_comes_with_the_ids_no_query_on_the_gui_thread(window, 
     assert all(first) and on_gui_thread == [False]  # read once, by the worker
     expected = real(queue.model.ids()[:5], "en")
     assert first[:5] == [expected[i].number for i in queue.model.ids()[:5]]
+
+
+def test_the_first_load_gives_missing_sla_keys_to_requests_written_elsewhere(qtbot, demo_db):
+    """Requests imported or generated outside the request services get their SLA keys from
+    the queue's first load, on its worker, before it reads the list (R-REQ-2, #18)."""
+    from PySide6.QtWidgets import QApplication
+
+    from servicedesk.services import sla
+    from ui import i18n
+    from ui.app import build_window
+
+    marks = ",".join("?" * len(sla.OPEN_STATUSES))
+    missing = ("SELECT count(*) FROM service_request WHERE status IN (" + marks + ") "
+               "AND sla_due IS NULL AND paused_since IS NULL AND resolution_due IS NOT NULL")
+    demo_db.execute_sql("UPDATE service_request SET sla_due = NULL, sla_risk_at = NULL WHERE id IN "
+                        "(SELECT id FROM service_request WHERE status IN (" + marks + ") "
+                        "AND paused_since IS NULL AND resolution_due IS NOT NULL LIMIT 5)",
+                        sla.OPEN_STATUSES)
+    assert demo_db.execute_sql(missing, sla.OPEN_STATUSES).fetchone()[0] == 5
+    i18n.install(QApplication.instance(), "en")
+    win = build_window(demo_db, lang="en", screenshot=True)
+    qtbot.addWidget(win)
+    queue = _queue(win)
+    qtbot.waitUntil(lambda: queue.model.rowCount() > 0 and not queue.is_loading())
+    assert demo_db.execute_sql(missing, sla.OPEN_STATUSES).fetchone()[0] == 0
+    assert queue._fill_keys is False  # once a session: later loads only read

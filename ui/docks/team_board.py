@@ -172,7 +172,7 @@ class TeamBoardWidget(QWidget):
         self.worker = Worker(self, threaded=not ctx.screenshot_mode)
         ctx.bus.changes.connect(self._on_changes)
         ctx.bus.open_intervention.connect(self.show_intervention)
-        self.reload()
+        ctx.after_first_screen(self.reload)  # the queue's first page is read first
 
     def show_intervention(self, intervention_id: int) -> None:
         """Jump to the intervention's day and select its block (bus.open_intervention)."""

@@ -60,16 +60,19 @@ class KbIndexKeeper(QObject):
         self._started = 0.0
 
     def start(self) -> None:
-        status = search_index.index_status()
-        if status.ok:
-            if not self.ctx.screenshot_mode:
-                # after the start-up: the word list is big, the first screen does not need it
-                self.ctx.after_start(lambda: self.worker.run(_preload_lexicon,
-                                                             on_error=lambda _e: None))
-                self.timer.start()  # requests resolved by older versions / other programs
+        if self.ctx.screenshot_mode:  # screenshots and tests: synchronous
+            if not search_index.index_status().ok:
+                search_index.ensure_indexes()
             return
-        if self.ctx.screenshot_mode:
-            search_index.ensure_indexes()  # screenshots and tests: synchronous
+        # After the start-up, on the worker: the first screen needs neither the check (a
+        # query, 10-15 ms on the GUI thread) nor the word list.
+        self.ctx.after_start(lambda: self.worker.run(search_index.index_status,
+                                                     on_done=self._checked, on_error=self._done))
+
+    def _checked(self, status: search_index.IndexStatus) -> None:
+        if status.ok:
+            self.worker.run(_preload_lexicon, on_error=lambda _e: None)
+            self.timer.start()  # requests resolved by older versions / other programs
             return
         self.ctx.bus.status_message.emit(QCoreApplication.translate(
             "KbFeature", "Building the knowledge base search index…"))

@@ -106,7 +106,7 @@ class OverviewPage(QWidget):
         if ctx.screenshot_mode:
             self.refresh()  # screenshots and tests: the figures at once
         else:
-            QTimer.singleShot(0, self.refresh)  # after the window shows
+            ctx.after_first_screen(self.refresh)  # after the queue's first page
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

@@ -7,9 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
-from servicedesk.errors import DatabaseBusyError
-from servicedesk.services import sla
-
 from .. import messages
 from ..settings import WINDOW_STATE
 from ..docks.request_queue import PREFERRED_WIDTH, RequestQueueDock, dock_title
@@ -83,20 +80,9 @@ def find_serial(window, text: str = "") -> "SerialLookupDialog":
     return dialog
 
 
-def _fill_missing_keys(ctx) -> None:
-    """Requests written outside the request services (imports, demo) get their SLA keys."""
-    try:
-        sla.refresh_stored_keys(ctx.db, only_missing=True)
-    except DatabaseBusyError:  # pragma: no cover - another workstation is writing; next start
-        pass
-    except Exception as exc:  # noqa: BLE001 - e.g. a read-only share: the queue still opens
-        ctx.bus.status_message.emit(str(exc))
-
-
 def install(window) -> None:
     ctx = window.ctx
     _register_messages()
-    _fill_missing_keys(ctx)
     queue = RequestQueueDock(ctx=ctx)
     window.request_queue = queue
     window.add_dock(queue, "requestQueueDock", dock_title(), Qt.DockWidgetArea.LeftDockWidgetArea)
