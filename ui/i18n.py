@@ -29,7 +29,7 @@ class _QtGaps(QTranslator):
 
 def _qt_translation_folders() -> Iterator[str]:
     """Qt's translations: where Qt says, then PySide6's own folder (a frozen app may differ).
-    A generator: the second is looked up (importlib.resources, ~10 ms at start) only when the
+    A generator: the second (a package lookup, ~10 ms at start) is looked up only when the
     first has no catalogue."""
     yield QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     try:
