@@ -25,6 +25,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
 
+from . import give_way
+
 T = TypeVar("T")
 _log = logging.getLogger(__name__)
 
@@ -498,7 +500,12 @@ class _UnitSavepoint(_pw._savepoint):
 
 
 class UnitOfWorkMixin:
-    """Mixed into the database classes: ``transaction()``/``atomic()`` are units of work."""
+    """Mixed into the database classes: ``transaction()``/``atomic()`` are units of work. A
+    statement of a background thread first gives way to a window that paints (give_way)."""
+
+    def execute_sql(self, sql: Any, params: Any = None, *args: Any, **kwargs: Any) -> Any:
+        give_way.statement_starts()
+        return super().execute_sql(sql, params, *args, **kwargs)  # type: ignore[misc]
 
     def transaction(self, *args: Any, **kwargs: Any) -> _UnitTransaction:
         return _UnitTransaction(self, *args, **kwargs)
