@@ -69,12 +69,12 @@ def start_database(args: argparse.Namespace, *, headless: bool):
     database that is gone (a share not mounted) is never recreated empty: the welcome asks again."""
     from servicedesk.errors import DatabaseOpenError
 
-    from .dialogs import welcome
+    from . import database_choice
     from .messages import error_text
 
     settings = app_settings()
     overridden = args.db or args.demo or os.environ.get("SERVICEDESK_DB")
-    chosen = None if overridden else welcome.remembered(settings)
+    chosen = None if overridden else database_choice.remembered(settings)
     path, demo = resolve_db_path(args, chosen)
     if path is None and headless:
         path, demo = _default_path(), False
@@ -98,6 +98,8 @@ def start_database(args: argparse.Namespace, *, headless: bool):
                 return db
             notice = error_text(err)
             print(f"servicedesk: {notice}", file=sys.stderr)
+    from .dialogs import welcome  # only when it is to be shown
+
     return welcome.first_start(settings, lambda c: open_db(
         c.path(), demo=c.kind == welcome.DEMO, shared=args.shared or c.shared,
         create=c.kind != welcome.OPEN, init_empty=c.kind == welcome.NEW), notice=notice) or 0
@@ -259,9 +261,9 @@ def _queue_shown_ms(window, app) -> float:
     from PySide6.QtCore import QEventLoop
 
     queue = getattr(window, "request_queue", None)
-    view = getattr(queue, "view", None)
     deadline = time.perf_counter() + 60
-    while view is not None and view.model().rowCount() == 0 and time.perf_counter() < deadline:
+    # its first answer shown (an empty database's too: it waited the whole minute for rows)
+    while queue is not None and not queue.first_view_shown and time.perf_counter() < deadline:
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
     app.processEvents()  # painted
     return (time.perf_counter() - _T0) * 1000

@@ -19,8 +19,10 @@ from __future__ import annotations
 import gc
 import sys
 import time
+from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
 
 SWITCH_INTERVAL_S = 0.001
 
@@ -38,21 +40,40 @@ GIVE_WAY_MAX_S = 0.03  # the longest a worker's statement waits for a paint to e
 _painting = 0  # windows painting now (on the GUI thread)
 
 
-class PaintsHoldingLock:
-    """Mixin for top-level widgets (``class MainWindow(PaintsHoldingLock, QMainWindow)``): Qt
-    delivers the window's update request (the paint of every child) through this Python
-    ``event()``, so the GUI thread holds the interpreter lock while the whole window paints,
-    and workers' statements wait for the paint to end (:func:`give_way`)."""
+class _PaintHold(QObject):
+    """Filters the update requests of top-level windows: it paints the window itself, from
+    Python, so that the GUI thread holds the interpreter lock throughout. Only paints: any
+    other event goes on to the window in C++ without the lock. (A window's own ``event()`` in
+    Python held it for every event, and a window deleted while its worker ran Python then
+    deadlocked: the worker pool's destructor waited for a job that waited for the lock.)"""
 
-    def event(self, event: QEvent) -> bool:  # noqa: D102 - see the class
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         global _painting
-        if event.type() not in _PAINTS:
-            return super().event(event)  # type: ignore[misc]
+        if event.type() not in _PAINTS or not isinstance(watched, QWidget):
+            return False
         _painting += 1
         try:
-            return super().event(event)  # type: ignore[misc]
+            watched.event(event)
         finally:
             _painting -= 1
+        return True  # painted: Qt must not deliver it again
+
+
+_hold: _PaintHold | None = None
+
+
+class PaintsHoldingLock:
+    """Mixin for top-level widgets (``class MainWindow(PaintsHoldingLock, QMainWindow)``): Qt
+    paints every child of a window from the window's update request, which a filter of this
+    module delivers from Python, so the GUI thread holds the interpreter lock while the whole
+    window paints, and workers' statements wait for the paint to end (:func:`give_way`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        global _hold
+        super().__init__(*args, **kwargs)
+        if _hold is None:
+            _hold = _PaintHold()
+        self.installEventFilter(_hold)  # type: ignore[attr-defined]
 
 
 def give_way() -> None:

@@ -92,6 +92,7 @@ class RequestQueueDock(QWidget):
         self.model.spec_loader = self.load
         self._scroll_top = False
         self._fill_keys = True  # the first load completes missing SLA keys first
+        self.first_view_shown = False  # the first answer is on screen (rows or none)
         self._build()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -326,6 +327,7 @@ class RequestQueueDock(QWidget):
         if note:
             self.ctx.bus.status_message.emit(note)
         self._show_view(view)
+        self.first_view_shown = True
         self.ctx.first_screen_ready()  # the other panels' first reads may start now
 
     def _read_ahead(self, page_no: int, ids: list[int], token: int) -> None:
