@@ -327,12 +327,17 @@ class RequestQueueDock(QWidget):
         if note:
             self.ctx.bus.status_message.emit(note)
         self._show_view(view)
-        self.first_view_shown = True
-        self.ctx.first_screen_ready()  # the other panels' first reads may start now
+        if not self.first_view_shown:
+            self.first_view_shown = True
+            # The other panels' first reads start once these rows are painted (a timer runs
+            # after the posted paint): started now, they shared the interpreter with it.
+            QTimer.singleShot(0, self, self.ctx.first_screen_ready)
 
     def _read_ahead(self, page_no: int, ids: list[int], token: int) -> None:
-        self.page_worker.run(rq.rows_for, ids, self.model.lang,
-                             on_done=lambda rows: self.model.page_arrived(page_no, ids, rows, token))
+        # Asked for while a page paints: the worker starts after the paint, not during it.
+        QTimer.singleShot(0, self, lambda: self.page_worker.run(
+            rq.rows_for, ids, self.model.lang,
+            on_done=lambda rows: self.model.page_arrived(page_no, ids, rows, token)))
 
     def is_loading(self) -> bool:
         return self.worker.is_running("queue")
