@@ -17,7 +17,7 @@ from .labels import dimension_names, measure_names, none_label, other_label
 
 PALETTE = ["#2563eb", "#ea580c", "#16a34a", "#dc2626", "#9333ea", "#0891b2", "#ca8a04",
            "#db2777", "#6b7280"]
-#: Time one event-loop turn may spend adding series to the chart; the rest waits a turn.
+# Time one event-loop turn may spend adding series to the chart; the rest waits a turn.
 DRAW_BUDGET_S = 0.02
 PRIORITY_COLORS = {"critical": "#dc2626", "high": "#ea580c", "normal": "#2563eb", "low": "#6b7280"}
 

@@ -66,7 +66,7 @@ class IdPagedModel(QAbstractTableModel, Generic[R]):
         self._read_ahead: Callable[[int, list[int], int], None] | None = None
         self._ahead: dict[int, int] = {}
         self._tokens = 0
-        self._near: tuple[int, ...] = ()  # the page read-ahead last ran for
+        self._near: int | None = None  # the page read-ahead last ran for
         self._waiting: set[int] = set()  # pages the view asked for while on their way
         self._headers = [(c.header(), c.tooltip() if c.tooltip else c.header()) for c in columns]
 
@@ -102,14 +102,14 @@ class IdPagedModel(QAbstractTableModel, Generic[R]):
         page = self._pages.get(page_no)
         if page is None and page_no in self._ahead:
             self._waiting.add(page_no)  # on its way: blank for a moment, repainted on arrival
-            if page_no not in self._near:
+            if page_no != self._near:
                 self._ask_ahead(page_no)  # and the ones after it, the scroll goes on
             return None
         if page is None:
             page = self._fetch_rows(self._page_ids(page_no))
             self._store(page_no, page)
             self._ask_ahead(page_no)
-        elif page_no not in self._near:
+        elif page_no != self._near:
             self._pages.move_to_end(page_no)
             self._ask_ahead(page_no)
         return page.get(self._ids[row])
@@ -140,8 +140,8 @@ class IdPagedModel(QAbstractTableModel, Generic[R]):
         self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
 
     def _ask_ahead(self, page_no: int) -> None:
-        down = not self._near or page_no >= self._near[0]
-        self._near = (page_no,)
+        down = self._near is None or page_no >= self._near
+        self._near = page_no
         if self._read_ahead is None:
             return
         # two pages on in the direction of the scroll, one back
@@ -191,7 +191,7 @@ class IdPagedModel(QAbstractTableModel, Generic[R]):
             self._cells.pop(page_no, None)
             self._ahead.pop(page_no, None)  # an answer on its way may be older than the change
             self._waiting.discard(page_no)
-        self._near = ()
+        self._near = None
         last = self.columnCount() - 1
         for first_row, last_row in _runs(rows):
             self.dataChanged.emit(self.index(first_row, 0), self.index(last_row, last))
@@ -210,7 +210,7 @@ class IdPagedModel(QAbstractTableModel, Generic[R]):
         self._cells.clear()
         self._ahead.clear()
         self._waiting.clear()
-        self._near = ()
+        self._near = None
 
     # -- Qt model interface ----------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
