@@ -100,7 +100,7 @@ def benchmarks(env) -> list[Bench]:
                  note="the same, the database file evicted from the page cache (best of 3)")
     cold.setup = lambda: setattr(cold, "fixed_ms", _app_shown(env.path, cold=True))
     scroll = Bench("queue_scroll_max_block", lambda: None, "≤ 100 ms", target_p95_ms=100,
-                   note="worst block: 'All' ids, then each screen scrolling top to bottom")
+                   note="worst block on the GUI thread: 'All' shown (its ids read by a worker), then each screen top to bottom")
     scroll.setup = lambda: setattr(scroll, "fixed_ms", _scroll_worst())
     out += [shown, cold, scroll]
     return out
@@ -131,10 +131,16 @@ def _scroll_worst() -> float:
     from ui.models.request_queue_model import COL, URGENCY_ROLE, RequestQueueModel
 
     model = RequestQueueModel(lang="it")
+    # As the queue dock does since #13: the ids (and the first page's rows) are read by a
+    # worker; the GUI thread only takes the answer. The read is reported, not counted as a block.
     t0 = time.perf_counter()
-    model.set_spec(rq.QueueSpec(status_group="all"))
+    view = rq.queue_view(rq.QueueSpec(status_group="all"), lang="it", first_page=model.page_size)
+    print(f"   'All' read off the GUI thread: {len(view.ids)} ids in "
+          f"{(time.perf_counter() - t0) * 1000:.1f} ms", file=sys.stderr)
+    t0 = time.perf_counter()
+    model.show_ids(view.spec, view.ids, view.now, view.first_rows)
     worst = (time.perf_counter() - t0) * 1000
-    print(f"   'All' ids: {model.rowCount()} rows in {worst:.1f} ms", file=sys.stderr)
+    print(f"   'All' shown: {model.rowCount()} rows in {worst:.1f} ms", file=sys.stderr)
     worst_row = 0.0
     # A screen shows ~30 rows: scroll a screen at a time from top to bottom.
     for row in range(0, model.rowCount(), 30):
