@@ -89,13 +89,18 @@ class MainWindow(PaintsHoldingLock, QMainWindow):
     def add_dock(self, widget: QWidget | Callable[[], QWidget], object_name: str, title: str,
                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea, *,
                  tabify_with: str | None = None, split: tuple[str, Qt.Orientation] | None = None,
-                 shortcut: str | None = None) -> QDockWidget:
+                 shortcut: str | None = None, after_first_screen: bool = False,
+                 prepare: tuple[str, ...] = ()) -> QDockWidget:
         """A dock panel. ``widget`` may be a factory: the panel is then built when the dock is
-        first shown (or its ``widget()`` first asked for), not at start-up."""
+        first shown (or its ``widget()`` first asked for), not at start-up. A panel open at
+        start with ``after_first_screen`` is built once the queue's first page is painted, its
+        ``prepare`` modules imported on a worker before (#18)."""
         dock = PanelDock(title, self)
         dock.setObjectName(object_name)
         if isinstance(widget, QWidget):
             dock.setWidget(widget)
+        elif after_first_screen and not self.ctx.screenshot_mode:
+            dock.set_factory(widget, not_before=self.ctx.after_first_screen, prepare=prepare)
         else:
             dock.set_factory(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable

@@ -31,6 +31,7 @@ MODULES = (
     "ui.analysis.chart",
     "ui.analysis.export",
     "ui.editors.request.editor",
+    "ui.widgets.audit_view",
     "ui.widgets.board_request_panels",
     "ui.widgets.board_worklog_panel",
     "ui.dialogs.worklog_dialog",

@@ -83,3 +83,100 @@ def test_the_warm_up_starts_with_a_saved_layout_too(qtbot, demo_db, monkeypatch,
     win.warmup.start = lambda *a, **k: setattr(win, "_warmup_started", True)
     win.show()
     qtbot.waitUntil(lambda: getattr(win, "_warmup_started", False), timeout=5_000)
+
+
+def test_the_board_is_built_after_the_queues_first_page_is_painted(qtbot, demo_db, monkeypatch,
+                                                                    tmp_path):
+    """#18: the board (its module and widget) is no part of the first screen: its dock shows a
+    stand-in of the board's height until the queue's rows are painted; the board's menu works
+    before and after (undo and redo become the board's own)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    win = _window(qtbot, demo_db, monkeypatch, tmp_path)
+    dock = win.docks["teamBoardDock"]
+    assert not dock.is_built() and dock.placeholder.minimumHeight() == 220
+    assert not hasattr(win, "board")
+    events: list[str] = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and win.request_queue.model.rowCount():
+                events.append("rows painted")
+            return False
+
+    paints = Paints()
+    win.request_queue.view.viewport().installEventFilter(paints)
+    win.request_queue.first_page_painted.connect(lambda: events.append("first page"))
+    dock.built.connect(lambda _w: events.append("board built"))
+    win.show()
+    qtbot.waitUntil(lambda: dock.is_built(), timeout=20_000)
+    assert events.index("rows painted") < events.index("first page") < events.index("board built")
+    assert win.request_queue.first_page_painted_at is not None
+    board = dock.widget()
+    assert win.board is board and board.minimumHeight() == 220
+    menu = win.menu("board")
+    assert board.undo_action in menu.actions() and board.redo_action in menu.actions()
+    assert [a.text() for a in menu.actions()].count(board.undo_action.text()) == 1
+    assert board.findChild(QObject, "boardToolsButton") is not None
+
+
+def test_opening_an_intervention_builds_the_board_and_shows_it(qtbot, demo_db, monkeypatch,
+                                                               tmp_path):
+    """The board not built yet (the first screen not up, or its dock closed) still answers
+    "open this intervention" from the request editor's timeline."""
+    from servicedesk.models import Intervention
+
+    win = _window(qtbot, demo_db, monkeypatch, tmp_path)
+    dock = win.docks["teamBoardDock"]
+    assert not dock.is_built()
+    item = (Intervention.select().where(Intervention.planned_start.is_null(False))
+            .order_by(Intervention.id).first())
+    win.ctx.bus.open_intervention.emit(item.id)
+    assert dock.is_built()
+    board = dock.widget()
+    qtbot.waitUntil(lambda: board.selected is not None, timeout=20_000)  # its week, read
+    assert board.selected.id == item.id
+
+
+def test_the_overview_makes_its_cards_after_the_first_screen(qtbot, demo_db, monkeypatch,
+                                                            tmp_path):
+    win = _window(qtbot, demo_db, monkeypatch, tmp_path)
+    page = win.workspace.currentWidget()
+    assert page.objectName() == "overviewPage" and page.cards == {} and page.chart is None
+    win.show()
+    qtbot.waitUntil(lambda: bool(page.cards) and page.cards["open"].value.text() != "–",
+                    timeout=20_000)
+    assert page.chart is not None
+
+
+def test_a_panel_built_after_the_first_screen_imports_its_modules_off_the_gui_thread(qtbot):
+    """PanelDock: shown before the first screen, the panel waits; then its modules are
+    imported on a worker and the panel is built on the GUI thread."""
+    import sys
+
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from ui.panel_dock import PanelDock
+
+    ctx = AppContext(db=None, bus=EventBus(), settings=QSettings())
+    ctx.warmup = object()
+    host = QMainWindow()
+    qtbot.addWidget(host)
+    dock = PanelDock("Test", host)
+    name = "ui.widgets.flow_layout"
+    sys.modules.pop(name, None)
+    built_on: list[bool] = []
+
+    def factory():
+        built_on.append(threading.current_thread() is threading.main_thread())
+        assert name in sys.modules  # imported before
+        return QLabel("built")
+
+    dock.set_factory(factory, not_before=ctx.after_first_screen, prepare=(name,))
+    host.addDockWidget(__import__("PySide6.QtCore", fromlist=["Qt"]).Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    host.show()
+    qtbot.waitExposed(host)
+    assert not dock.is_built() and built_on == []
+    ctx.first_screen_ready()
+    qtbot.waitUntil(dock.is_built, timeout=10_000)
+    assert built_on == [True] and dock.widget().text() == "built"

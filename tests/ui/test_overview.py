@@ -12,16 +12,17 @@ from ui.bus import EventBus
 
 
 def test_figures_are_counted_on_a_worker_and_follow_writes(qtbot, db, tmp_path, monkeypatch):
+    from servicedesk.queries import overview as queries
     from ui.features import overview as mod
 
     threads = []
-    real = mod.overview
+    real = queries.overview
 
     def spy(*args, **kwargs):
         threads.append(threading.current_thread() is threading.main_thread())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(mod, "overview", spy)
+    monkeypatch.setattr(queries, "overview", spy)
     ctx = AppContext(db=db, bus=EventBus(), settings=QSettings(str(tmp_path / "s.ini"),
                                                                  QSettings.Format.IniFormat))
     told = []

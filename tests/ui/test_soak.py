@@ -55,7 +55,8 @@ class Day:
                          ("counterOpen", "counterOverdue", "counterAtRisk", "counterUnassigned")]
         self.queue_combos = [_find(self.queue, QComboBox, n) for n in
                              ("queueStatus", "queuePriority", "queueTeam", "queueOwner")]
-        self.board = _find(window, type(window.board), "teamBoard")
+        board = window.docks["teamBoardDock"].widget()  # built after the first screen, or now
+        self.board = _find(window, type(board), "teamBoard")
         self.board_buttons = [b for b in self.board.findChildren(QAbstractButton)
                               if b.text() in ("◀", "▶") or b.objectName() in
                               ("dayViewButton", "weekViewButton")]

@@ -1,10 +1,11 @@
 """The request queue dock: counters, quick filters that apply as you type, the table (R-REQ-2)."""
 from __future__ import annotations
 
+import time
 from html import escape
 
-from PySide6.QtCore import (QByteArray, QCoreApplication, QItemSelectionModel, QSize, Qt,
-                            QTimer)
+from PySide6.QtCore import (QByteArray, QCoreApplication, QEvent, QItemSelectionModel, QObject,
+                            QSize, Qt, QTimer, Signal)
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMenu, QPushButton, QSizePolicy, QTableView,
@@ -72,7 +73,27 @@ def _queue_view(db, fill_keys: bool, spec: rq.QueueSpec, operator_id: int | None
     return rq.queue_view(spec, operator_id, **kwargs), note
 
 
+class _AfterPaint(QObject):
+    """Once: ``then()`` right after the watched widget's next paint (a zero timer started as
+    the paint begins runs once it is over)."""
+
+    def __init__(self, watched: QWidget, then) -> None:
+        super().__init__(watched)
+        self._then = then
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, obj, then)  # dropped if the queue is gone by then
+            self.deleteLater()
+        return False
+
+
 class RequestQueueDock(QWidget):
+    #: The first answer is painted (rows or "no requests"): the window's first screen is up.
+    first_page_painted = Signal()
+
     """The queue. Every filter change, sort and refresh asks a worker for the ids, counters and
     hints (``rq.queue_view``); a newer question drops the answer to an older one, so typing
     never shows the result of an earlier text. After a write only the changed rows repaint."""
@@ -92,7 +113,8 @@ class RequestQueueDock(QWidget):
         self.model.spec_loader = self.load
         self._scroll_top = False
         self._fill_keys = True  # the first load completes missing SLA keys first
-        self.first_view_shown = False  # the first answer is on screen (rows or none)
+        self.first_view_shown = False  # the first answer is in the model (rows or none)
+        self.first_page_painted_at: float | None = None  # perf_counter() once it is painted
         self._build()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -329,9 +351,20 @@ class RequestQueueDock(QWidget):
         self._show_view(view)
         if not self.first_view_shown:
             self.first_view_shown = True
-            # The other panels' first reads start once these rows are painted (a timer runs
-            # after the posted paint): started now, they shared the interpreter with it.
-            QTimer.singleShot(0, self, self.ctx.first_screen_ready)
+            # The other panels' first reads and builds start once these rows are painted:
+            # started before, they shared the interpreter with the paint (a zero timer set
+            # now runs before it: the paint is a low-priority posted event).
+            viewport = self.view.viewport()
+            if viewport.isVisibleTo(self.window()):  # painted now, or when the window shows
+                viewport.installEventFilter(_AfterPaint(viewport, self._first_page_painted))
+            else:  # a queue closed in the saved layout: nothing of it to paint
+                QTimer.singleShot(0, self, self._first_page_painted)
+
+    def _first_page_painted(self) -> None:
+        if self.first_page_painted_at is None:
+            self.first_page_painted_at = time.perf_counter()
+            self.first_page_painted.emit()
+            self.ctx.first_screen_ready()
 
     def _read_ahead(self, page_no: int, ids: list[int], token: int) -> None:
         # Asked for while a page paints: the worker starts after the paint, not during it.

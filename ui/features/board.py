@@ -52,17 +52,67 @@ def _register_panels() -> None:
 
 
 def install(window) -> None:
-    from ..docks.team_board import TeamBoardWidget
+    """The board's dock, menu and tools. The board itself (its module and widget: about a
+    tenth of a second) is built after the queue's first page is painted (#18); until then its
+    menu entries work on it as soon as it exists, and opening an intervention builds it."""
+    from PySide6.QtWidgets import QToolButton
 
     ctx = window.ctx
     _register_messages()
     _register_panels()
-    board = TeamBoardWidget(ctx=ctx)
-    dock = window.add_dock(board, "teamBoardDock", QCoreApplication.translate("Board", "Team board"),
-                           Qt.DockWidgetArea.BottomDockWidgetArea, shortcut="Ctrl+Shift+B")
-    board.setMinimumHeight(220)
+    menu = window.menu("board", QCoreApplication.translate("Board", "&Board"))
+    # Undo and redo act on the board's own stack: stand-ins (disabled: nothing to undo on a
+    # board not built yet) until the board gives its actions.
+    undo_slot = QAction(QCoreApplication.translate("Board", "Undo"), window)
+    redo_slot = QAction(QCoreApplication.translate("Board", "Redo"), window)
+    undo_slot.setEnabled(False)
+    redo_slot.setEnabled(False)
+    hours = QAction(QCoreApplication.translate("Board", "Working hours…"), window)
+    hours.setObjectName("workingHoursAction")
+    absences = QAction(QCoreApplication.translate("Board", "Absences…"), window)
+    absences.setObjectName("absencesAction")
+    rules = QAction(QCoreApplication.translate("Board", "Scheduling rules…"), window)
+    rules.setObjectName("schedulingRulesAction")
+    export = QAction(QCoreApplication.translate("Board", "Export schedule (.ics)…"), window)
+    sheet = QAction(QCoreApplication.translate("Board", "Save intervention sheet as PDF…"), window)
+    print_action = QAction(QCoreApplication.translate("Board", "Print intervention sheet…"), window)
+
+    def make_board():
+        from ..docks.team_board import TeamBoardWidget
+
+        board = TeamBoardWidget(ctx=ctx)
+        board.setMinimumHeight(220)
+        for slot, action in ((undo_slot, board.undo_action), (redo_slot, board.redo_action)):
+            menu.insertAction(slot, action)
+            menu.removeAction(slot)
+        # The same tools on the board's own toolbar.
+        tools = QToolButton()
+        tools.setObjectName("boardToolsButton")
+        tools.setText(QCoreApplication.translate("Board", "Tools"))
+        tools.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        for action in (hours, absences, rules, export, sheet, print_action):
+            tools.addAction(action)
+        board.tool_bar.insertWidget(board.tool_bar.count() - 1, tools)
+        window.board = board  # other features' actions on the selected intervention
+        return board
+
+    dock = window.add_dock(make_board, "teamBoardDock", QCoreApplication.translate("Board", "Team board"),
+                           Qt.DockWidgetArea.BottomDockWidgetArea, shortcut="Ctrl+Shift+B",
+                           after_first_screen=True, prepare=("ui.docks.team_board",))
+    if dock.placeholder is not None:
+        dock.placeholder.setMinimumHeight(220)  # the room the board will take
     # The board wants room: about 40 % of the window's height by default (saved layouts win).
     window.resizeDocks([dock], [400], Qt.Orientation.Vertical)
+
+    def board():
+        return dock.widget()  # built now if it was not yet
+
+    def open_intervention(intervention_id: int) -> None:
+        if not dock.is_built():  # the board built now missed the signal that asked for it
+            board().show_intervention(intervention_id)
+
+    ctx.bus.open_intervention.connect(open_intervention)
+
     def my_day():  # built when its tab is first shown (behind the board by default)
         from ..widgets.my_day import MyDayWidget
 
@@ -70,9 +120,7 @@ def install(window) -> None:
 
     window.add_dock(my_day, "myDayDock", QCoreApplication.translate("Board", "My day"),
                     Qt.DockWidgetArea.RightDockWidgetArea)
-    window.board = board
 
-    menu = window.menu("board", QCoreApplication.translate("Board", "&Board"))
     show = QAction(QCoreApplication.translate("Board", "Show team board"), window)
     show.triggered.connect(lambda: window.show_dock("teamBoardDock"))
     menu.addAction(show)
@@ -80,19 +128,16 @@ def install(window) -> None:
     show_day.triggered.connect(lambda: window.show_dock("myDayDock"))
     menu.addAction(show_day)
     menu.addSeparator()
-    menu.addAction(board.undo_action)
-    menu.addAction(board.redo_action)
+    menu.addAction(undo_slot)
+    menu.addAction(redo_slot)
     menu.addSeparator()
-    hours = QAction(QCoreApplication.translate("Board", "Working hours…"), window)
-    hours.setObjectName("workingHoursAction")
-    absences = QAction(QCoreApplication.translate("Board", "Absences…"), window)
-    absences.setObjectName("absencesAction")
     editable = ctx.actor.can(Permission.BOARD_EDIT)
     hours.setEnabled(editable)
     absences.setEnabled(editable)
 
     def selected_operator():
-        return board.selected.operator_id if board.selected else ctx.actor.operator_id
+        built = board()
+        return built.selected.operator_id if built.selected else ctx.actor.operator_id
 
     def edit_hours() -> None:
         from ..dialogs.working_hours_dialog import WorkingHoursDialog
@@ -103,9 +148,6 @@ def install(window) -> None:
         from ..dialogs.absence_dialog import AbsenceDialog
 
         AbsenceDialog(ctx=ctx, operator_id=selected_operator(), parent=window).exec()
-
-    rules = QAction(QCoreApplication.translate("Board", "Scheduling rules…"), window)
-    rules.setObjectName("schedulingRulesAction")
 
     def edit_rules() -> None:
         from ..dialogs.board_settings import BoardSettingsDialog
@@ -119,41 +161,29 @@ def install(window) -> None:
     menu.addAction(absences)
     menu.addAction(rules)
     menu.addSeparator()
-    export = QAction(QCoreApplication.translate("Board", "Export schedule (.ics)…"), window)
-    export.triggered.connect(lambda: board.export_ics())
+    export.triggered.connect(lambda: board().export_ics())
     menu.addAction(export)
-    sheet = QAction(QCoreApplication.translate("Board", "Save intervention sheet as PDF…"), window)
 
     def save_sheet() -> None:
         from ..widgets.board_actions import save_sheet_pdf
 
-        if board.selected is None:
+        built = board()
+        if built.selected is None:
             ctx.bus.status_message.emit(QCoreApplication.translate("Board", "Select an intervention on the board first."))
             return
-        save_sheet_pdf(window, ctx, board.selected.id)
+        save_sheet_pdf(window, ctx, built.selected.id)
 
     sheet.triggered.connect(save_sheet)
     menu.addAction(sheet)
-    print_action = QAction(QCoreApplication.translate("Board", "Print intervention sheet…"), window)
 
     def print_selected() -> None:
         from ..widgets.board_actions import print_sheet
 
-        if board.selected is None:
+        built = board()
+        if built.selected is None:
             ctx.bus.status_message.emit(QCoreApplication.translate("Board", "Select an intervention on the board first."))
             return
-        print_sheet(window, ctx, board.selected.id)
+        print_sheet(window, ctx, built.selected.id)
 
     print_action.triggered.connect(print_selected)
     menu.addAction(print_action)
-
-    # The same tools on the board's own toolbar.
-    from PySide6.QtWidgets import QToolButton
-
-    tools = QToolButton()
-    tools.setObjectName("boardToolsButton")
-    tools.setText(QCoreApplication.translate("Board", "Tools"))
-    tools.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-    for action in (hours, absences, rules, export, sheet, print_action):
-        tools.addAction(action)
-    board.tool_bar.insertWidget(board.tool_bar.count() - 1, tools)

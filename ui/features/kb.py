@@ -7,8 +7,6 @@ import time
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 
-from servicedesk.search import index as search_index
-
 from ..extensions import RequestPanel, register_request_panel
 from ..messages import register
 from ..workers import JobControl, Worker
@@ -24,14 +22,21 @@ def _register_messages() -> None:
                     "has a final report.").format(**p))
 
 
+def _index():
+    """The search index module, imported when first used (not at start-up: #18)."""
+    from servicedesk.search import index
+
+    return index
+
+
 def _build_indexes(control: JobControl):
     """An empty or outdated index built whole (minutes on 200,000 requests), with progress."""
-    return search_index.ensure_indexes(progress=lambda done, total: control.progress(done, total))
+    return _index().ensure_indexes(progress=lambda done, total: control.progress(done, total))
 
 
 def _rebuild_indexes() -> None:
-    search_index.rebuild_article_index()
-    search_index.sync_request_index()
+    _index().rebuild_article_index()
+    _index().sync_request_index()
 
 
 def _preload_lexicon() -> None:
@@ -61,15 +66,15 @@ class KbIndexKeeper(QObject):
 
     def start(self) -> None:
         if self.ctx.screenshot_mode:  # screenshots and tests: synchronous
-            if not search_index.index_status().ok:
-                search_index.ensure_indexes()
+            if not _index().index_status().ok:
+                _index().ensure_indexes()
             return
         # After the start-up, on the worker: the first screen needs neither the check (a
         # query, 10-15 ms on the GUI thread) nor the word list.
-        self.ctx.after_start(lambda: self.worker.run(search_index.index_status,
+        self.ctx.after_start(lambda: self.worker.run(lambda: _index().index_status(),
                                                      on_done=self._checked, on_error=self._done))
 
-    def _checked(self, status: search_index.IndexStatus) -> None:
+    def _checked(self, status) -> None:
         if status.ok:
             self.worker.run(_preload_lexicon, on_error=lambda _e: None)
             self.timer.start()  # requests resolved by older versions / other programs
@@ -83,7 +88,7 @@ class KbIndexKeeper(QObject):
 
     def catch_up(self) -> None:
         """Index the requests resolved since the last time (a few, usually)."""
-        self.worker.run(search_index.sync_request_index, key="sync", on_done=self._done,
+        self.worker.run(lambda: _index().sync_request_index(), key="sync", on_done=self._done,
                         on_error=self._done)
 
     def rebuild(self) -> None:
@@ -112,7 +117,7 @@ class KbIndexKeeper(QObject):
         if isinstance(result, BaseException):
             self.ctx.bus.status_message.emit(QCoreApplication.translate(
                 "KbFeature", "Knowledge base index not updated: %1").replace("%1", str(result)))
-        elif isinstance(result, search_index.IndexStatus) and not result.ok:
+        elif isinstance(result, _index().IndexStatus) and not result.ok:
             self.ctx.bus.status_message.emit(QCoreApplication.translate(
                 "KbFeature", "Knowledge base search index ready."))
         self.done.emit(result)

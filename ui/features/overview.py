@@ -2,14 +2,13 @@
 
 Its figures are read on a worker (``ui/workers.py``) after the window shows and again after a
 change set touching requests, interventions or contracts (a burst of writes → one reading):
-the window never waits for them (#18)."""
+the window never waits for them (#18). The page's cards and chart are made after the queue's
+first page is painted: the first screen shows the page's title, the figures follow."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QFrame, QSizePolicy, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
-
-from servicedesk.queries.overview import overview, weekly_flow
 
 from .. import fmt
 from ..workers import Worker
@@ -23,7 +22,9 @@ TOPICS = {"requests", "interventions", "contracts"}
 def _figures():
     """On a worker: the figures and the chart's weeks (pyqtgraph, for the chart, is imported
     by the window's warm-up, not here: at start-up it would slow the first queue page)."""
-    return overview(), weekly_flow()
+    from servicedesk.queries import overview
+
+    return overview.overview(), overview.weekly_flow()
 
 
 class FigureCard(QFrame):
@@ -65,6 +66,38 @@ class OverviewPage(QWidget):
         refresh.clicked.connect(self.refresh)
         head.addWidget(refresh)
         outer.addLayout(head)
+        outer.addStretch(1)  # the title at the top until the cards come
+        self._outer = outer
+        self.cards: dict[str, FigureCard] = {}
+        self.priority_label: QLabel | None = None
+        self.chart = None
+        self._shown = False
+        self._weeks = None
+        self.worker = Worker(self, threaded=not ctx.screenshot_mode)
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(REFRESH_DELAY_MS)
+        self._later.timeout.connect(self.refresh)
+        self._draw_timer = QTimer(self)
+        self._draw_timer.setSingleShot(True)
+        self._draw_timer.setInterval(150)
+        self._draw_timer.timeout.connect(self._draw_chart)
+        ctx.bus.changes.connect(self._on_changes)
+        # Writes not yet on the op runner still announce topics only.
+        ctx.bus.changed.connect(lambda topics: topics & TOPICS and self._later.start())
+        if ctx.screenshot_mode:
+            self._build_body()
+            self.refresh()  # screenshots and tests: the figures at once
+        else:  # after the queue's first page
+            ctx.after_first_screen(self._build_body)
+            ctx.after_first_screen(self.refresh)
+
+    def _build_body(self) -> None:
+        """The cards, the priorities' line and the weekly chart (once)."""
+        if self.chart is not None:
+            return
+        outer = self._outer
+        outer.takeAt(outer.count() - 1)  # the stretch: the chart takes the room
         grid = QGridLayout()
         grid.setSpacing(12)
         self.cards = {
@@ -89,24 +122,6 @@ class OverviewPage(QWidget):
 
         self.chart = WeeklyFlowChart(self)
         outer.addWidget(self.chart, 1)
-        self._shown = False
-        self._weeks = None
-        self.worker = Worker(self, threaded=not ctx.screenshot_mode)
-        self._later = QTimer(self)
-        self._later.setSingleShot(True)
-        self._later.setInterval(REFRESH_DELAY_MS)
-        self._later.timeout.connect(self.refresh)
-        self._draw_timer = QTimer(self)
-        self._draw_timer.setSingleShot(True)
-        self._draw_timer.setInterval(150)
-        self._draw_timer.timeout.connect(self._draw_chart)
-        ctx.bus.changes.connect(self._on_changes)
-        # Writes not yet on the op runner still announce topics only.
-        ctx.bus.changed.connect(lambda topics: topics & TOPICS and self._later.start())
-        if ctx.screenshot_mode:
-            self.refresh()  # screenshots and tests: the figures at once
-        else:
-            ctx.after_first_screen(self.refresh)  # after the queue's first page
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -126,7 +141,7 @@ class OverviewPage(QWidget):
             warmup.when_done(self._draw_timer.start)
 
     def _draw_chart(self) -> None:
-        if self._weeks is not None:
+        if self._weeks is not None and self.chart is not None:
             self.chart.set_data(self._weeks)
 
     def _on_changes(self, changes) -> None:
@@ -138,6 +153,7 @@ class OverviewPage(QWidget):
                         on_error=lambda err: self.ctx.bus.status_message.emit(str(err)))
 
     def _show_figures(self, figures) -> None:
+        self._build_body()  # made already, unless figures came before the first screen
         data, self._weeks = figures
         self.cards["open"].set_value(data.open_requests)
         self.cards["overdue"].set_value(data.overdue, alert=data.overdue > 0)

@@ -17,7 +17,7 @@ from servicedesk.services import auth
 
 from .. import messages
 from ..settings import LAST_USER, SIGN_IN_TOKEN
-from ..widgets import audit_view  # noqa: F401 - registers the request panel "audit"
+from ..extensions import RequestPanel, register_request_panel
 
 ORDER = 5
 
@@ -40,6 +40,17 @@ def _register_messages() -> None:
 
 
 _register_messages()
+
+
+def _audit_panel(ctx, editor):
+    from ..widgets.audit_view import AuditView  # when a request editor first shows it
+
+    return AuditView(ctx=ctx)
+
+
+register_request_panel(RequestPanel(
+    key="audit", title=lambda: QCoreApplication.translate("Audit", "History of changes"),
+    factory=_audit_panel, order=900))
 
 
 # -- remember me: the token lives in this user's settings, one per database ---------------------

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from servicedesk import audit
 
 from .. import fmt
-from ..extensions import RequestPanel, register_request_panel
 from ..workers import Worker
 
 LIMIT = 1000
@@ -258,11 +257,3 @@ class AuditView(QWidget):
             self.summary.setText(self.tr("The latest %1 changes.").replace("%1", str(LIMIT)))
         else:
             self.summary.setText(self.tr("Changes: %1, newest first.").replace("%1", str(len(entries))))
-
-
-register_request_panel(RequestPanel(
-    key="audit",
-    title=lambda: QCoreApplication.translate("Audit", "History of changes"),
-    factory=lambda ctx, editor: AuditView(ctx=ctx),
-    order=900,
-))
