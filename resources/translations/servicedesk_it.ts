@@ -662,6 +662,10 @@ Creare in esso un nuovo database ServiceDesk?</translation>
   <context>
     <name>Audit</name>
     <message>
+      <source>History of changes</source>
+      <translation>Storico modifiche</translation>
+    </message>
+    <message>
       <source>Request</source>
       <translation>Richiesta</translation>
     </message>
@@ -872,10 +876,6 @@ Creare in esso un nuovo database ServiceDesk?</translation>
     <message>
       <source>cancelled</source>
       <translation>annullato</translation>
-    </message>
-    <message>
-      <source>History of changes</source>
-      <translation>Storico modifiche</translation>
     </message>
   </context>
   <context>
@@ -1536,16 +1536,8 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Consuntivo</translation>
     </message>
     <message>
-      <source>My day</source>
-      <translation>La mia giornata</translation>
-    </message>
-    <message>
       <source>&amp;Board</source>
       <translation>&amp;Lavagna</translation>
-    </message>
-    <message>
-      <source>Show team board</source>
-      <translation>Mostra lavagna team</translation>
     </message>
     <message>
       <source>Working hours…</source>
@@ -1568,16 +1560,24 @@ Tutto ciò che è stato inserito dopo quel backup viene sostituito; il contenuto
       <translation>Salva scheda intervento in PDF…</translation>
     </message>
     <message>
-      <source>Select an intervention on the board first.</source>
-      <translation>Seleziona prima un intervento sulla lavagna.</translation>
-    </message>
-    <message>
       <source>Print intervention sheet…</source>
       <translation>Stampa scheda intervento…</translation>
     </message>
     <message>
       <source>Tools</source>
       <translation>Strumenti</translation>
+    </message>
+    <message>
+      <source>My day</source>
+      <translation>La mia giornata</translation>
+    </message>
+    <message>
+      <source>Show team board</source>
+      <translation>Mostra lavagna team</translation>
+    </message>
+    <message>
+      <source>Select an intervention on the board first.</source>
+      <translation>Seleziona prima un intervento sulla lavagna.</translation>
     </message>
     <message>
       <source>Intervention sheet</source>
@@ -7332,6 +7332,7 @@ Aprilo sul portatile con ServiceDesk, poi riuniscilo con File › Portatile › 
     <name>RequestQueueDock</name>
     <message>
       <source>Open requests: show the whole open queue</source>
+      <extracomment>The first answer is painted (rows or "no requests"): the window's first screen is up.</extracomment>
       <translation>Richieste aperte: mostra tutta la coda aperta</translation>
     </message>
     <message>

@@ -177,4 +177,5 @@ class OverviewPage(QWidget):
 
 def install(window) -> None:
     window.workspace.open("overview", QCoreApplication.translate("Overview", "Overview"),
-                          lambda: OverviewPage(ctx=window.ctx), pinned=True)
+                          lambda parent: OverviewPage(ctx=window.ctx, parent=parent), pinned=True,
+                          in_place=True)
