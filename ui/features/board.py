@@ -10,6 +10,7 @@ from .. import messages
 from ..extensions import RequestPanel, register_request_panel
 
 ORDER = 20
+PREPARE = ("ui.docks.team_board",)  # imported on a worker before the board is built at start
 
 
 def _register_messages() -> None:
@@ -98,7 +99,7 @@ def install(window) -> None:
 
     dock = window.add_dock(make_board, "teamBoardDock", QCoreApplication.translate("Board", "Team board"),
                            Qt.DockWidgetArea.BottomDockWidgetArea, shortcut="Ctrl+Shift+B",
-                           after_first_screen=True, prepare=("ui.docks.team_board",))
+                           after_first_screen=True, prepare=PREPARE)
     if dock.placeholder is not None:
         dock.placeholder.setMinimumHeight(220)  # the room the board will take
     # The board wants room: about 40 % of the window's height by default (saved layouts win).

@@ -89,3 +89,29 @@ def test_an_interrupted_build_goes_on_where_it_stopped(db, requests, monkeypatch
     assert indexed(db) == [r.id for r in requests if r.status == "resolved"]
     assert stored_terms(db) == expected_terms(db)
     assert search_index.index_status().ok and "requests_building" not in search_index.state()
+
+
+@pytest.mark.sqlite_only  # FTS5's own settings
+def test_a_build_merges_once_at_the_end_and_gives_the_index_back_its_merging(db, requests,
+                                                                          monkeypatch):
+    """#18: during a whole build FTS5 does not merge segments batch by batch ('automerge' 0,
+    a tenth of the build); afterwards the one-by-one updates merge as by default; a build
+    leaves the interpreter's switch interval as it found it."""
+    import sys
+
+    seen = []
+    real = search_index._write_batch
+
+    def spying(db_, payload, values, df):
+        seen.append((db.execute_sql("SELECT v FROM kb_request_fts_config WHERE k = 'automerge'")
+                     .fetchone()[0], sys.getswitchinterval()))
+        return real(db_, payload, values, df)
+
+    monkeypatch.setattr(search_index, "_write_batch", spying)
+    before = sys.getswitchinterval()
+    search_index.rebuild_request_index(batch=7)
+    assert seen and all(merge == 0 and interval <= 0.001 for merge, interval in seen)
+    assert db.execute_sql("SELECT v FROM kb_request_fts_config WHERE k = 'automerge'"
+                          ).fetchone()[0] == search_index.FTS_AUTOMERGE
+    assert sys.getswitchinterval() == before
+    assert stored_terms(db) == expected_terms(db)

@@ -8,31 +8,15 @@ import pytest
 
 from servicedesk import clock
 from servicedesk.errors import ValidationError
-from servicedesk.models import (ActivityType, Intervention, MaintenancePlan, Operator,
-                                RequestUnit, ServiceRequest, Team)
-from servicedesk.services import maintenance, parties, products, units
+from servicedesk.models import Intervention, MaintenancePlan, RequestUnit, ServiceRequest
+from servicedesk.services import maintenance, units
 
-MONDAY = dt.datetime(2026, 3, 2, 8, 0)  # a Monday
+from .maintenance_world import make_plan, make_world
 
 
 @pytest.fixture
 def world(db):
-    clock.freeze(MONDAY)
-    team = Team.create(name="Caldaie")
-    ops = [Operator.create(username=f"t{i}", full_name=f"Tecnico {i}", team=team,
-                           role="technician") for i in (1, 2)]
-    customer = parties.create_party(name="Alfa srl", vat_number="00743110157")
-    product = products.create_product(code="CALD", name="Caldaia")
-    unit = units.create_unit(product=product, serial="SN1", owner=customer)
-    activity = ActivityType.get(ActivityType.code == "maintenance")
-    return dict(team=team, ops=ops, customer=customer, unit=unit, activity=activity)
-
-
-def make_plan(world, **kw):
-    fields = dict(unit=world["unit"], activity_type=world["activity"], every=1, period="months",
-                  start_date=dt.date(2026, 3, 10), team=world["team"], duration_minutes=90)
-    fields.update(kw)
-    return maintenance.create_plan(**fields)
+    return make_world()
 
 
 def test_occurrences_keep_month_end():

@@ -7,41 +7,21 @@ import datetime as dt
 
 import pytest
 
-from servicedesk import clock
 from servicedesk.context import Actor, acting_as
 from servicedesk.errors import NotFound, PermissionDenied, ValidationError
-from servicedesk.models import (ActivityType, Contract, ContractUnit, Intervention,
-                                MaintenancePlan, Operator, Party, Priority, RequestEvent,
-                                RequestUnit, ServiceRequest, Setting, Team)
+from servicedesk.models import (Contract, ContractUnit, Intervention, MaintenancePlan, Operator,
+                                Priority, RequestEvent, RequestUnit, ServiceRequest, Setting)
 from servicedesk.permissions import Role
-from servicedesk.services import maintenance, parties, products, units
+from servicedesk.services import maintenance, products, units
 
-MONDAY = dt.datetime(2026, 3, 2, 8, 0)  # a Monday
+from .maintenance_world import MONDAY, make_plan, make_world
+
 D = dt.date
 
 
 @pytest.fixture
 def world(db):
-    clock.freeze(MONDAY)
-    team = Team.create(name="Caldaie")
-    ops = [Operator.create(username=f"t{i}", full_name=f"Tecnico {i}", team=team,
-                           role="technician") for i in (1, 2)]
-    customer = parties.create_party(name="Alfa srl", vat_number="00743110157")
-    product = products.create_product(code="CALD", name="Caldaia")
-    unit = units.create_unit(product=product, serial="SN1", owner=customer)
-    activity = ActivityType.get(ActivityType.code == "maintenance")
-    return dict(team=team, ops=ops, customer=customer, unit=unit, product=product, activity=activity)
-
-
-def plan_fields(world, **kw):
-    fields = dict(unit=world["unit"], activity_type=world["activity"], every=1, period="months",
-                  start_date=D(2026, 3, 10), team=world["team"], duration_minutes=90)
-    fields.update(kw)
-    return fields
-
-
-def make_plan(world, **kw) -> MaintenancePlan:
-    return maintenance.create_plan(**plan_fields(world, **kw))
+    return make_world()
 
 
 def errors_of(world, **kw) -> list[tuple[str, str, dict]]:

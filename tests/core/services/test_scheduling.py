@@ -7,33 +7,16 @@ import pytest
 
 from servicedesk.errors import PermissionDenied, ValidationError
 from servicedesk.context import Actor, acting_as
-from servicedesk.models import (ActivityType, Intervention, Operator, Party, Priority,
-                                ServiceRequest, Team)
 from servicedesk.permissions import Role
 from servicedesk.services import scheduling
 from servicedesk.services.scheduling import Slot
 
-MON = dt.date(2026, 3, 2)  # a Monday
-
-
-def at(day: dt.date, hhmm: str) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time.fromisoformat(hhmm))
+from .scheduling_world import MON, at, make_office
 
 
 @pytest.fixture
 def office(db):
-    team = Team.create(name="Nord")
-    anna = Operator.create(username="anna", full_name="Anna Rossi", team=team)
-    bruno = Operator.create(username="bruno", full_name="Bruno Verdi", team=team)
-    party = Party.create(code="C1", name="Officine Meccaniche")
-    req = ServiceRequest.create(number="RS-2026-000001", customer=party,
-                                priority=Priority.get(code="normal"), opened_at=at(MON, "08:00"))
-    repair = ActivityType.get(code="repair")
-
-    def book(op, start, end, status="planned"):
-        return Intervention.create(request=req, activity_type=repair, operator=op,
-                                   planned_start=start, planned_end=end, status=status)
-    return team, anna, bruno, book
+    return make_office()
 
 
 def test_default_hours_and_outside_hours(office):

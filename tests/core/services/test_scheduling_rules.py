@@ -8,33 +8,19 @@ import pytest
 
 from servicedesk.context import Actor, acting_as
 from servicedesk.errors import NotFound, PermissionDenied, ValidationError
-from servicedesk.models import (Absence, ActivityType, Intervention, Operator, Party, Priority,
-                                ServiceRequest, Team, WorkingHours)
+from servicedesk.models import Absence, Team, WorkingHours
 from servicedesk.permissions import Role
 from servicedesk.services import scheduling
 from servicedesk.services.scheduling import Slot
 
-MON = dt.date(2026, 3, 2)  # a Monday
+from .scheduling_world import MON, at, make_office
+
 T = dt.time
-
-
-def at(day: dt.date, hhmm: str, days: int = 0) -> dt.datetime:
-    return dt.datetime.combine(day + dt.timedelta(days=days), dt.time.fromisoformat(hhmm))
 
 
 @pytest.fixture
 def office(db):
-    team = Team.create(name="Nord")
-    anna = Operator.create(username="anna", full_name="Anna Rossi", team=team)
-    bruno = Operator.create(username="bruno", full_name="Bruno Verdi", team=team)
-    party = Party.create(code="C1", name="Officine Meccaniche")
-    req = ServiceRequest.create(number="RS-2026-000001", customer=party,
-                                priority=Priority.get(code="normal"), opened_at=at(MON, "08:00"))
-    repair = ActivityType.get(code="repair")
-
-    def book(op, start, end, status="planned"):
-        return Intervention.create(request=req, activity_type=repair, operator=op,
-                                   planned_start=start, planned_end=end, status=status)
+    _team, anna, bruno, book = make_office()
     return anna, bruno, book
 
 
