@@ -135,23 +135,29 @@ class Lookups:
 
 
 def load() -> Lookups:
-    """Read every reference list (six small queries, a few milliseconds)."""
-    priorities = tuple(PriorityRow(r.id, r.code, r.name_en, r.name_it, False, r.rank, r.color,
-                                   r.response_hours, r.resolution_hours)
-                       for r in Priority.select().order_by(Priority.rank))
-    problems = tuple(Named(r.id, r.code, r.name_en, r.name_it, bool(r.archived))
-                     for r in ProblemType.select().order_by(ProblemType.id))
-    activities = tuple(ActivityTypeRow(r.id, r.code, r.name_en, r.name_it, bool(r.archived),
-                                       r.color, bool(r.billable), bool(r.on_site),
-                                       r.default_minutes)
-                       for r in ActivityType.select().order_by(ActivityType.id))
-    teams = tuple(TeamRow(r.id, r.name, r.color, bool(r.archived))
-                  for r in Team.select().order_by(Team.name))
-    operators = tuple(OperatorRow(r.id, r.username, r.full_name, r.role, r.team_id, r.color,
-                                  bool(r.active))
-                      for r in Operator.select(Operator.id, Operator.username, Operator.full_name,
-                                               Operator.role, Operator.team, Operator.color,
-                                               Operator.active).order_by(Operator.full_name))
-    provinces = tuple(ProvinceRow(r.code, r.name, r.region)
-                      for r in Province.select().order_by(Province.code))
+    """Read every reference list (six small queries, a few milliseconds: rows as tuples, no
+    model objects; the queue fills its filters from them as the window is built)."""
+    P, T, A, O, V = Priority, ProblemType, ActivityType, Operator, Province
+    priorities = tuple(
+        PriorityRow(i, code, en, it, False, rank, color, response, resolution)
+        for i, code, en, it, rank, color, response, resolution in P.select(
+            P.id, P.code, P.name_en, P.name_it, P.rank, P.color, P.response_hours,
+            P.resolution_hours).order_by(P.rank).tuples())
+    problems = tuple(Named(i, code, en, it, bool(archived)) for i, code, en, it, archived in
+                     T.select(T.id, T.code, T.name_en, T.name_it, T.archived).order_by(T.id).tuples())
+    activities = tuple(
+        ActivityTypeRow(i, code, en, it, bool(archived), color, bool(billable), bool(on_site),
+                        minutes)
+        for i, code, en, it, archived, color, billable, on_site, minutes in A.select(
+            A.id, A.code, A.name_en, A.name_it, A.archived, A.color, A.billable, A.on_site,
+            A.default_minutes).order_by(A.id).tuples())
+    teams = tuple(TeamRow(i, name, color, bool(archived)) for i, name, color, archived in
+                  Team.select(Team.id, Team.name, Team.color, Team.archived)
+                  .order_by(Team.name).tuples())
+    operators = tuple(OperatorRow(i, username, name, role, team, color, bool(active))
+                      for i, username, name, role, team, color, active in O.select(
+                          O.id, O.username, O.full_name, O.role, O.team, O.color, O.active)
+                      .order_by(O.full_name).tuples())
+    provinces = tuple(ProvinceRow(*row) for row in V.select(V.code, V.name, V.region)
+                      .order_by(V.code).tuples())
     return Lookups(priorities, problems, activities, teams, operators, provinces)
