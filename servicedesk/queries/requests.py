@@ -555,8 +555,6 @@ class QueueView:
 def queue_view(spec: QueueSpec, operator_id: int | None = None,
                now: dt.datetime | None = None, *, lang: str = "en",
                first_page: int = 0) -> QueueView:
-    from .serials import find_units
-
     now = now or clock.now()
     ids = queue_ids(spec, now)
     first_rows = rows_for(ids[:first_page], lang) if first_page else {}
@@ -564,6 +562,10 @@ def queue_view(spec: QueueSpec, operator_id: int | None = None,
     open_only = spec.status_group == "open" and not spec.statuses
     closed = closed_matches(spec, now) if open_only and not ids else 0
     text = spec.text.strip()
-    hits = find_units(text, limit=5) if len(text) >= 3 else []
-    serial = next((h for h in hits if h.serial.lower() == text.lower()), None)
+    serial = None
+    if len(text) >= 3:  # the serials' module only when there is text (not at start: #18)
+        from .serials import find_units
+
+        hits = find_units(text, limit=5)
+        serial = next((h for h in hits if h.serial.lower() == text.lower()), None)
     return QueueView(spec, now, ids, counts, closed, serial, first_rows)

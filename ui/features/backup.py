@@ -4,18 +4,29 @@ written and its latest good backup is offered); the "database busy" indicator (R
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
-from servicedesk import backup, retry
+from servicedesk import retry
 from servicedesk.db import change_journal_mode, full_check
 from servicedesk.errors import ServiceDeskError
 from servicedesk.permissions import Permission
 
 from .. import messages
 from ..workers import Job, JobControl, Worker
+
+if TYPE_CHECKING:
+    from servicedesk.backup import BackupSettings
+
+
+def _backup():
+    """``servicedesk.backup``, imported when a backup is first checked or taken (#18)."""
+    from servicedesk import backup
+
+    return backup
 
 ORDER = 95
 START_DELAY_MS = 20_000  # let the window settle before the first automatic backup
@@ -36,18 +47,18 @@ def _register_messages() -> None:
 _register_messages()
 
 
-def take_backup_job(db_path: Path, settings: backup.BackupSettings, manual: bool):
+def take_backup_job(db_path: Path, settings: BackupSettings, manual: bool):
     """On a worker: take a backup (files and sqlite3 only: no peewee models here). Any failure
     comes back as a BackupError the user can read."""
     try:
         if manual:
-            folder = backup.backup_folder(db_path, settings)
-            return backup.take_backup(db_path, kind="manual", folder=folder)
-        return backup.automatic_backup(db_path, settings=settings)
+            folder = _backup().backup_folder(db_path, settings)
+            return _backup().take_backup(db_path, kind="manual", folder=folder)
+        return _backup().automatic_backup(db_path, settings=settings)
     except ServiceDeskError:
         raise
     except Exception as err:  # noqa: BLE001 - reported to the user, never lost silently
-        raise backup.BackupError(str(err), code="backup.failed", path=str(db_path)) from err
+        raise _backup().BackupError(str(err), code="backup.failed", path=str(db_path)) from err
 
 
 def integrity_job(control: JobControl, db_path: Path) -> str:
@@ -118,10 +129,10 @@ class BackupController(QObject):
         if self.running:
             return
         try:
-            settings = backup.load_settings()
+            settings = _backup().load_settings()
         except Exception:  # noqa: BLE001 - a busy/closed database: try again at the next tick
             return
-        if not backup.due_for_automatic(self.db_path, settings):
+        if not _backup().due_for_automatic(self.db_path, settings):
             return
         self._run(settings, manual=False)
 
@@ -131,9 +142,9 @@ class BackupController(QObject):
             return
         if self.running:
             return
-        self._run(backup.load_settings(), manual=True)
+        self._run(_backup().load_settings(), manual=True)
 
-    def _run(self, settings: backup.BackupSettings, *, manual: bool) -> None:
+    def _run(self, settings: BackupSettings, *, manual: bool) -> None:
         if manual:
             self.ctx.bus.status_message.emit(self.tr("Backing up…"))
         self.worker.run(take_backup_job, self.db_path, settings, manual, key="backup",
@@ -158,7 +169,7 @@ class BackupController(QObject):
         self.ctx.db.mark_damaged(str(err))  # a backup found it: no more writes either
         text = messages.error_text(err)
         if self.ctx.actor.can(Permission.BACKUP):
-            best = backup.latest_good_backup(self.db_path, backup.backup_folder(
+            best = _backup().latest_good_backup(self.db_path, _backup().backup_folder(
                 self.db_path, self._settings_or_default()))
             if best is not None:
                 from .. import fmt
@@ -182,15 +193,15 @@ class BackupController(QObject):
             QMessageBox.critical(self.window, self.tr("The database is damaged"),
                                  text + "\n\n" + self.tr("Tell your administrator now."))
 
-    def _settings_or_default(self) -> backup.BackupSettings:
+    def _settings_or_default(self) -> BackupSettings:
         try:
-            return backup.load_settings()
+            return _backup().load_settings()
         except Exception:  # noqa: BLE001 - the settings row itself may be on a damaged page
-            return backup.BackupSettings()
+            return _backup().BackupSettings()
 
     def restore_backup(self, path: Path) -> None:
         try:
-            backup.restore(self.db_path, path)
+            _backup().restore(self.db_path, path)
         except ServiceDeskError as err:
             QMessageBox.warning(self.window, self.tr("Restore from backup"), messages.error_text(err))
             return
