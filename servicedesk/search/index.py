@@ -190,7 +190,7 @@ def _family_tokens(db) -> dict[int, str]:
             db.execute_sql("SELECT id, COALESCE(family, '') FROM product")}
 
 
-def _prepare(rows: list[tuple], refs: dict[int, str]) -> tuple[str, list[list], dict[str, int]]:
+def _prepare(rows: list[tuple]) -> tuple[str, list[list], dict[str, int]]:
     """Stem a batch (on the helper thread): the rows as JSON for one INSERT, and how many of
     them hold each term."""
     values: list[list] = []
@@ -200,7 +200,7 @@ def _prepare(rows: list[tuple], refs: dict[int, str]) -> tuple[str, list[list], 
         seen = set(problem)
         seen.update(solution)
         df.update(seen)
-        values.append([rid, version, " ".join(problem), " ".join(solution), refs.get(rid, "")])
+        values.append([rid, version, " ".join(problem), " ".join(solution)])
     df[""] = len(values)
     return json.dumps(values), values, df
 
@@ -210,16 +210,21 @@ _BATCH_SQL = ("SELECT id, version, subject, description, final_report FROM servi
               "ORDER BY id LIMIT ?")
 
 
-def _batch_refs(db, lo: int, hi: int, families: dict[int, str]) -> dict[int, str]:
-    refs: dict[int, list[str]] = {}
-    for rid, uid, pid in db.execute_sql(
-            "SELECT ru.request_id, ru.unit_id, u.product_id FROM request_unit ru "
-            "JOIN unit u ON u.id = ru.unit_id WHERE ru.request_id BETWEEN ? AND ?", (lo, hi)):
-        tokens = refs.setdefault(rid, [])
-        tokens += [f"u{uid}", f"p{pid}"]
-        if families.get(pid):
-            tokens.append(families[pid])
-    return {rid: " ".join(dict.fromkeys(t)) for rid, t in refs.items()}
+# A request's units, their products and product families ("u12 p3 fcaldaie"), as _refs_of
+# gives them, made by SQLite while it fills the index (no Python per row: the build's Python
+# work is what bounds it, #18); temp.kb_family holds the families' tokens for the build.
+_REFS_SQL = ("COALESCE((SELECT group_concat('u' || ru.unit_id || ' p' || u.product_id "
+             "|| COALESCE(' ' || f.token, ''), ' ') FROM request_unit ru "
+             "JOIN unit u ON u.id = ru.unit_id "
+             "LEFT JOIN temp.kb_family f ON f.product_id = u.product_id "
+             "WHERE ru.request_id = j.value ->> 0), '')")
+
+
+def _family_table(db) -> None:
+    db.execute_sql("DROP TABLE IF EXISTS temp.kb_family")
+    db.execute_sql("CREATE TEMP TABLE kb_family (product_id INTEGER PRIMARY KEY, token TEXT)")
+    db.execute_sql("INSERT INTO temp.kb_family SELECT value ->> 0, value ->> 1 FROM json_each(?)",
+                   (json.dumps([[pid, tok] for pid, tok in _family_tokens(db).items() if tok]),))
 
 
 def _write_batch(db, payload: str, values: list[list], df: dict[str, int]) -> None:
@@ -238,8 +243,8 @@ def _write_batch(db, payload: str, values: list[list], df: dict[str, int]) -> No
     # One statement per batch: SQLite parses the JSON and fills the index in C, with the
     # interpreter lock released, while the helper thread stems the next batch.
     db.execute_sql("INSERT INTO kb_request_fts (rowid, problem, report, refs) "
-                   "SELECT value ->> 0, value ->> 2, value ->> 3, value ->> 4 "
-                   "FROM json_each(?)", (payload,))
+                   f"SELECT j.value ->> 0, j.value ->> 2, j.value ->> 3, {_REFS_SQL} "
+                   "FROM json_each(?) j", (payload,))
     db.execute_sql("INSERT OR REPLACE INTO kb_request_indexed (request_id, version) "
                    "SELECT value ->> 0, value ->> 1 FROM json_each(?)", (payload,))
     db.execute_sql("INSERT INTO kb_request_terms (term, docs) SELECT key, value FROM json_each(?) "
@@ -256,11 +261,10 @@ def _build_from(db, after: int, progress: Callable[[int, int], None] | None,
     saved with each batch, so a build that was interrupted goes on from there."""
     total = db.execute_sql(f"SELECT count(*) FROM service_request WHERE status IN {_STATUS_SQL} "
                            "AND final_report != '' AND id > ?", (after,)).fetchone()[0]
-    families = _family_tokens(db)
+    _family_table(db)
 
-    def fetch(last: int):
-        rows = db.execute_sql(_BATCH_SQL, (last, batch)).fetchall()
-        return rows, (_batch_refs(db, rows[0][0], rows[-1][0], families) if rows else {})
+    def fetch(last: int) -> list[tuple]:
+        return db.execute_sql(_BATCH_SQL, (last, batch)).fetchall()
 
     # The helper stems in Python while this thread waits in SQLite; each time SQLite returns,
     # this thread waits for the interpreter lock. At the default 5 ms switch interval those
@@ -272,19 +276,20 @@ def _build_from(db, after: int, progress: Callable[[int, int], None] | None,
             return _pipeline(db, pool, fetch, after, total, progress)
     finally:
         sys.setswitchinterval(interval)
+        db.execute_sql("DROP TABLE IF EXISTS temp.kb_family")
 
 
 def _pipeline(db, pool, fetch, after: int, total: int,
               progress: Callable[[int, int], None] | None) -> int:
     """Fetch and write on this thread, stem on ``pool``'s: one batch ahead."""
     done = 0
-    rows, refs = fetch(after)
-    pending = pool.submit(_prepare, rows, refs) if rows else None
+    rows = fetch(after)
+    pending = pool.submit(_prepare, rows) if rows else None
     while pending is not None:
         payload, values, df = pending.result()
         last = rows[-1][0]
-        rows, refs = fetch(last)
-        pending = pool.submit(_prepare, rows, refs) if rows else None
+        rows = fetch(last)
+        pending = pool.submit(_prepare, rows) if rows else None
         with db.atomic():
             _write_batch(db, payload, values, df)
         done += len(values)

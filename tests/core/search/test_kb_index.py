@@ -115,3 +115,34 @@ def test_a_build_merges_once_at_the_end_and_gives_the_index_back_its_merging(db,
                           ).fetchone()[0] == search_index.FTS_AUTOMERGE
     assert sys.getswitchinterval() == before
     assert stored_terms(db) == expected_terms(db)
+
+
+@pytest.mark.sqlite_only  # the FTS5 table's refs column
+def test_a_whole_build_gives_each_request_the_units_products_and_families_one_by_one_does(
+        db, requests):
+    """#18: the build makes the refs (units, products, families) in SQL; they are the tokens
+    ``index_request`` gives the same request, so a search narrowed to a unit finds it."""
+    from servicedesk.models import Product, RequestUnit, Unit
+
+    boiler = Product.create(code="CALD", name="Caldaia", family="Caldaie murali")
+    printer = Product.create(code="STMP", name="Stampante", family="")
+    owner = requests[0].customer
+    units = [Unit.create(product=p, serial=f"SN{i}", owner=owner)
+             for i, p in enumerate((boiler, printer, boiler))]
+    RequestUnit.create(request=requests[0], unit=units[0])
+    RequestUnit.create(request=requests[0], unit=units[1])
+    RequestUnit.create(request=requests[1], unit=units[2])
+    search_index.rebuild_request_index(batch=7)
+
+    def refs(rid):
+        return db.execute_sql("SELECT refs FROM kb_request_fts WHERE rowid = ?", (rid,)).fetchone()[0]
+
+    built = {r.id: set(refs(r.id).split()) for r in requests[:3]}
+    for r in requests[:3]:
+        search_index.index_request(r.id)
+        assert set(refs(r.id).split()) == built[r.id]
+    assert built[requests[0].id] == {f"u{units[0].id}", f"p{boiler.id}", "fcaldaiemurali",
+                                     f"u{units[1].id}", f"p{printer.id}"}
+    assert built[requests[2].id] == set()
+    assert db.execute_sql("SELECT count(*) FROM sqlite_temp_master WHERE name = 'kb_family'"
+                          ).fetchone()[0] == 0  # the build's own table is gone
