@@ -5,7 +5,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QObject, QSettings, QTimer
 
 from servicedesk import context
 from servicedesk.context import Actor
@@ -75,13 +75,27 @@ class AppContext:
             self._first_screen.append(fn)
 
     def first_screen_ready(self) -> None:
-        """The queue shows its first page (or the window gave up waiting for it)."""
+        """The queue shows its first page (or the window gave up waiting for it). The steps
+        that waited run one per turn of the event loop, the first at once: the overview's
+        cards, the board's making and their paints are separate stalls, not one (#18)."""
         waiting, self._first_screen = self._first_screen, None
-        for fn in waiting or ():
-            try:
-                fn()
-            except Exception:  # noqa: BLE001 - one failing panel must not stop the others
-                _log.exception("first-screen step %r failed", fn)
+        self._run_in_turns(list(waiting or ()))
+
+    def _run_in_turns(self, steps: "list[Callable[[], None]]") -> None:
+        if not steps:
+            return
+        fn = steps.pop(0)
+        try:
+            fn()
+        except Exception:  # noqa: BLE001 - one failing panel must not stop the others
+            _log.exception("first-screen step %r failed", fn)
+        if steps:
+            # 1 ms, not 0: a zero timer runs before the paints already posted
+            owner = self.warmup if isinstance(self.warmup, QObject) else None
+            if owner is not None:
+                QTimer.singleShot(1, owner, lambda: self._run_in_turns(steps))
+            else:
+                QTimer.singleShot(1, lambda: self._run_in_turns(steps))
 
     def after_start(self, fn) -> None:
         """Run ``fn`` once the window's start-up is over (``Warmup.later``); at once without a
