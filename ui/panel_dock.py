@@ -12,6 +12,7 @@ painted before the panel's code is even loaded (#18: the window shows in about h
 """
 from __future__ import annotations
 
+import logging
 import sys
 from typing import Callable
 
@@ -19,6 +20,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from .interpreter import PaintsHoldingLock
+
+_log = logging.getLogger(__name__)
 
 
 class PanelDock(PaintsHoldingLock, QDockWidget):
@@ -77,7 +80,12 @@ class PanelDock(PaintsHoldingLock, QDockWidget):
         factory, self._factory = self._factory, None
         if factory is None:
             return
-        self._made = factory()
+        try:
+            self._made = factory()
+        except Exception:  # noqa: BLE001 - logged; the panel is made again when next asked for
+            self._factory = factory
+            _log.exception("panel %s could not be made", self.objectName())
+            return
         QTimer.singleShot(1, self, self.ensure_built)
 
     def widget(self) -> QWidget:  # the content, built if it was not yet

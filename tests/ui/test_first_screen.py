@@ -181,3 +181,31 @@ def test_a_panel_built_after_the_first_screen_imports_its_modules_off_the_gui_th
     ctx.first_screen_ready()
     qtbot.waitUntil(dock.is_built, timeout=10_000)
     assert built_on == [True] and dock.widget().text() == "built"
+
+
+def test_a_panel_that_fails_to_be_made_after_the_first_screen_is_made_again_when_asked(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from ui.panel_dock import PanelDock
+
+    ctx = AppContext(db=None, bus=EventBus(), settings=QSettings())
+    ctx.warmup = object()
+    host = QMainWindow()
+    qtbot.addWidget(host)
+    dock = PanelDock("Test", host)
+    attempts: list[int] = []
+
+    def factory():
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise RuntimeError("a broken panel")
+        return QLabel("second time")
+
+    dock.set_factory(factory, not_before=ctx.after_first_screen)
+    host.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    host.show()
+    qtbot.waitExposed(host)
+    ctx.first_screen_ready()  # the first making fails: logged, the stand-in stays
+    assert attempts == [1] and not dock.is_built()
+    assert dock.widget().text() == "second time" and dock.is_built()
