@@ -89,13 +89,12 @@ class AppContext:
             fn()
         except Exception:  # noqa: BLE001 - one failing panel must not stop the others
             _log.exception("first-screen step %r failed", fn)
-        if steps:
-            # 1 ms, not 0: a zero timer runs before the paints already posted
-            owner = self.warmup if isinstance(self.warmup, QObject) else None
-            if owner is not None:
-                QTimer.singleShot(1, owner, lambda: self._run_in_turns(steps))
-            else:
-                QTimer.singleShot(1, lambda: self._run_in_turns(steps))
+        if not steps:
+            return
+        # 1 ms, not 0: a zero timer runs before the paints already posted. The window's
+        # warm-up owns the timer: steps left when the window is gone are dropped.
+        after = (1, self.warmup) if isinstance(self.warmup, QObject) else (1,)
+        QTimer.singleShot(*after, lambda: self._run_in_turns(steps))
 
     def after_start(self, fn) -> None:
         """Run ``fn`` once the window's start-up is over (``Warmup.later``); at once without a

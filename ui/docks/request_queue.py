@@ -91,12 +91,12 @@ class _AfterPaint(QObject):
 
 
 class RequestQueueDock(QWidget):
-    #: The first answer is painted (rows or "no requests"): the window's first screen is up.
-    first_page_painted = Signal()
-
     """The queue. Every filter change, sort and refresh asks a worker for the ids, counters and
     hints (``rq.queue_view``); a newer question drops the answer to an older one, so typing
     never shows the result of an earlier text. After a write only the changed rows repaint."""
+
+    #: The first answer is painted (rows or "no requests"): the window's first screen is up.
+    first_page_painted = Signal()
 
     def __init__(self, *, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,7 +113,7 @@ class RequestQueueDock(QWidget):
         self.model.spec_loader = self.load
         self._scroll_top = False
         self._fill_keys = True  # the first load completes missing SLA keys first
-        self.first_view_shown = False  # the first answer is in the model (rows or none)
+        self._first_answer_in = False  # the first answer is in the model (rows or none)
         self.first_page_painted_at: float | None = None  # perf_counter() once it is painted
         self._build()
         self._debounce = QTimer(self)
@@ -349,8 +349,8 @@ class RequestQueueDock(QWidget):
         if note:
             self.ctx.bus.status_message.emit(note)
         self._show_view(view)
-        if not self.first_view_shown:
-            self.first_view_shown = True
+        if not self._first_answer_in:
+            self._first_answer_in = True
             # The other panels' first reads and builds start once these rows are painted:
             # started before, they shared the interpreter with the paint (a zero timer set
             # now runs before it: the paint is a low-priority posted event).

@@ -21,17 +21,17 @@ from ..workers import Job, JobControl, Worker
 if TYPE_CHECKING:
     from servicedesk.backup import BackupSettings
 
+ORDER = 95
+START_DELAY_MS = 20_000  # let the window settle before the first automatic backup
+CHECK_DELAY_MS = 3_000  # the full integrity check starts once the window is up
+CHECK_EVERY_MS = 60 * 60 * 1000  # hourly: is today's backup there (this or another workstation)?
+
 
 def _backup():
     """``servicedesk.backup``, imported when a backup is first checked or taken (#18)."""
     from servicedesk import backup
 
     return backup
-
-ORDER = 95
-START_DELAY_MS = 20_000  # let the window settle before the first automatic backup
-CHECK_DELAY_MS = 3_000  # the full integrity check starts once the window is up
-CHECK_EVERY_MS = 60 * 60 * 1000  # hourly: is today's backup there (this or another workstation)?
 
 
 def _register_messages() -> None:
